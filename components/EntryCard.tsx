@@ -1,0 +1,177 @@
+import { useState } from 'preact/hooks';
+import type { Category, EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
+import { CATEGORY_LABELS } from './category-labels';
+
+export interface EntryCardProps {
+  /** Undefined while loading; null when the knowledge base holds no such entry. */
+  readonly entry: EntryDetails | null | undefined;
+  readonly sources: readonly SourceRecord[];
+  /** How many sources the whole corpus has ("Named in 3 of 5 sources"). */
+  readonly corpusSize: number;
+  /** The page's language: excerpts in it come first. */
+  readonly readerLanguage: string;
+  /** Id of the heading, so the dialog host can point aria-labelledby at it. */
+  readonly headingId: string;
+  readonly onClose: () => void;
+  readonly onOpenEntry: (id: string) => void;
+}
+
+/** Excerpts shown before "Show more": a card stays compact. */
+export const INITIAL_EXCERPTS = 3;
+
+/** "Chris Armitage · The Existential Republic · 2025-08-18", unknown fields said as unknown. */
+export function attribution(source: SourceRecord): string {
+  return [source.author ?? 'Author unknown', source.outlet ?? 'outlet unknown', source.date ?? 'date unknown'].join(
+    ' · ',
+  );
+}
+
+function sourceName(source: SourceRecord | undefined): string {
+  if (!source) return 'an unknown source';
+  const who = source.author ?? source.title ?? source.outlet ?? source.file;
+  return source.date ? `${who}, ${source.date}` : who;
+}
+
+/**
+ * Independent voices first, then passages that reproduce another source; within each, excerpts
+ * in the reader's language before the others.
+ */
+export function orderExcerpts(excerpts: readonly Excerpt[], readerLanguage: string): Excerpt[] {
+  const primary = readerLanguage.toLowerCase().split('-')[0];
+  const rank = (e: Excerpt) => (e.quotes === null ? 0 : 2) + (e.language.split('-')[0] === primary ? 0 : 1);
+  return excerpts
+    .map((excerpt, order) => ({ excerpt, order }))
+    .sort((a, b) => rank(a.excerpt) - rank(b.excerpt) || a.order - b.order)
+    .map(({ excerpt }) => excerpt);
+}
+
+export function agreementLine(entry: EntryDetails, sourceCount: number): string {
+  const { sources, independent } = entry.agreement;
+  if (sources.length === 0) return 'Not named in the sources';
+  return `Named in ${sources.length} of ${sourceCount} sources · ${independent.length} independent`;
+}
+
+function ExcerptText({ excerpt }: { readonly excerpt: Excerpt }) {
+  const parts: preact.ComponentChild[] = [];
+  let at = 0;
+  for (const [start, end] of excerpt.highlights) {
+    if (start < at) continue;
+    parts.push(excerpt.text.slice(at, start), <mark key={start}>{excerpt.text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(excerpt.text.slice(at));
+  return <>{parts}</>;
+}
+
+function SourceExcerpt({ excerpt, sources }: { readonly excerpt: Excerpt; readonly sources: readonly SourceRecord[] }) {
+  const source = sources.find((s) => s.id === excerpt.source);
+  const original = excerpt.quotes ? sources.find((s) => s.id === excerpt.quotes) : undefined;
+  const title = source?.title ?? 'Untitled';
+  return (
+    <li class="excerpt">
+      <blockquote cite={source?.url ?? undefined} lang={excerpt.language}>
+        <ExcerptText excerpt={excerpt} />
+      </blockquote>
+      <p class="cite">
+        {source?.url ? (
+          <a href={source.url} target="_blank" rel="noopener noreferrer">
+            {title}
+          </a>
+        ) : (
+          <span>{title}</span>
+        )}
+        <span class="meta"> — {source ? attribution(source) : 'source unknown'}</span>
+        {excerpt.quotes && <span class="quotes"> (quotes {sourceName(original)})</span>}
+      </p>
+    </li>
+  );
+}
+
+/** The card a highlight opens: what the entry is, what each source says, how far they agree. */
+export function EntryCard({
+  entry,
+  sources,
+  corpusSize,
+  readerLanguage,
+  headingId,
+  onClose,
+  onOpenEntry,
+}: EntryCardProps) {
+  const [showAll, setShowAll] = useState(false);
+  const close = (
+    <button type="button" class="close" aria-label="Close" onClick={onClose}>
+      ×
+    </button>
+  );
+  if (entry === undefined) {
+    return (
+      <div class="card" aria-busy="true">
+        <p id={headingId} class="loading">
+          Loading…
+        </p>
+        {close}
+      </div>
+    );
+  }
+  if (entry === null) {
+    return (
+      <div class="card">
+        <p id={headingId}>Crosscheck has no entry for this highlight.</p>
+        {close}
+      </div>
+    );
+  }
+  const excerpts = orderExcerpts(entry.excerpts, readerLanguage);
+  const shown = showAll ? excerpts : excerpts.slice(0, INITIAL_EXCERPTS);
+  return (
+    <div class="card">
+      <header>
+        <h2 id={headingId}>{entry.label}</h2>
+        <span class={`category category-${entry.category}`}>{CATEGORY_LABELS[entry.category satisfies Category]}</span>
+        {close}
+      </header>
+      <p class="summary">{entry.summary}</p>
+      {entry.roles.length > 0 && (
+        <ul class="roles">
+          {entry.roles.map((role) => (
+            <li key={`${role.title}-${role.source}`}>
+              {role.title}
+              {role.asOf ? ` (as of ${role.asOf})` : ''}
+              <span class="meta"> — per {sourceName(sources.find((s) => s.id === role.source))}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="agreement">{agreementLine(entry, corpusSize)}</p>
+      {excerpts.length > 0 && (
+        <section aria-label="What the sources say">
+          <h3>What the sources say</h3>
+          <ul class="excerpts">
+            {shown.map((excerpt) => (
+              <SourceExcerpt key={`${excerpt.source}-${excerpt.start}`} excerpt={excerpt} sources={sources} />
+            ))}
+          </ul>
+          {excerpts.length > shown.length && (
+            <button type="button" class="more" onClick={() => setShowAll(true)}>
+              Show {excerpts.length - shown.length} more
+            </button>
+          )}
+        </section>
+      )}
+      {entry.related.length > 0 && (
+        <nav aria-label="Related entries" class="related">
+          <h3>Related</h3>
+          <ul>
+            {entry.related.map((related) => (
+              <li key={related.id}>
+                <button type="button" class="link" onClick={() => onOpenEntry(related.id)}>
+                  {related.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </div>
+  );
+}

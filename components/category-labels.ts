@@ -1,0 +1,10 @@
+import type { Category } from '@/lib/kb/types';
+
+/** How each category is named to readers (cards, popup, options). */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  concept: 'Concept',
+  law: 'Law or case',
+  person: 'Person',
+  organization: 'Organization',
+  figure: 'Figure',
+};

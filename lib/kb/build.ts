@@ -1,0 +1,192 @@
+import { BARRIER } from '../matching/fold';
+import { excerptAround } from './excerpt';
+import { findReproducedPassages, type ReproducedPassage } from './quotation';
+import type { AuthoredAlias, AuthoredEntry, AuthoredSource } from './schema';
+import { createTermMatcher, matchTerms } from './term-matcher';
+import type { EntryDetails, Excerpt, IndexedEntry, IndexedForm, KbDetails, KbIndex, SourceRecord } from './types';
+import { validateSeeds, type KbProblem, type SeedInputs } from './validate';
+
+/** Most excerpts kept per entry and source: enough to show how a source uses a term. */
+export const EXCERPTS_PER_SOURCE = 3;
+
+export interface BuiltKnowledgeBase {
+  readonly index: KbIndex;
+  readonly details: KbDetails;
+}
+
+export interface KbBuildResult {
+  /** Null when any problem is an error. */
+  readonly kb: BuiltKnowledgeBase | null;
+  readonly problems: readonly KbProblem[];
+}
+
+/** All-caps short forms ("ICE", "NPVIC") are acronyms: matching them case-insensitively would find the noun. */
+export function isAcronym(form: string): boolean {
+  return form.length <= 8 && /^[\p{Lu}\d&.]+$/u.test(form) && (form.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
+function toIndexedForm(alias: AuthoredAlias): IndexedForm {
+  const { text, caseSensitive, shortForm } = typeof alias === 'string' ? { text: alias } : alias;
+  return { text, caseSensitive: caseSensitive ?? isAcronym(text), shortForm: shortForm ?? false };
+}
+
+function indexEntry(entry: AuthoredEntry): IndexedEntry {
+  const forms: IndexedForm[] = [];
+  if (entry.category !== 'figure') {
+    for (const form of [toIndexedForm(entry.label), ...entry.aliases.map(toIndexedForm)]) {
+      if (!forms.some((f) => f.text === form.text)) forms.push(form);
+    }
+  }
+  return { id: entry.id, category: entry.category, label: entry.label, forms };
+}
+
+function toSourceRecord(source: AuthoredSource): SourceRecord {
+  return {
+    id: source.id,
+    file: source.file,
+    title: source.title,
+    author: source.author,
+    outlet: source.outlet,
+    date: source.date,
+    dateNote: source.dateNote ?? null,
+    url: source.url,
+    language: source.language,
+  };
+}
+
+/** The text with every `notArticle` passage blanked out, offsets unchanged. */
+export function articleText(text: string, notArticle: readonly string[] = []): string {
+  let result = text;
+  for (const passage of notArticle) {
+    for (let at = result.indexOf(passage); at !== -1; at = result.indexOf(passage, at + passage.length)) {
+      result = result.slice(0, at) + BARRIER.repeat(passage.length) + result.slice(at + passage.length);
+    }
+  }
+  return result;
+}
+
+const HAN = /\p{Script=Han}/gu;
+
+/** The excerpt's language: Chinese where Han characters dominate, else its source's language. */
+export function excerptLanguage(text: string, sourceLanguage: string): string {
+  const han = text.match(HAN)?.length ?? 0;
+  return han > 0 && han >= text.replace(/\s/g, '').length / 3 ? 'zh' : sourceLanguage;
+}
+
+interface Mention {
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function passageAt(passages: readonly ReproducedPassage[], start: number, end: number): ReproducedPassage | undefined {
+  return passages.find((p) => p.start <= start && end <= p.end);
+}
+
+/** Validates `seeds/` and, when it holds no error, builds the index and the card details. */
+export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
+  const { sources, entries, problems } = validateSeeds(inputs);
+  if (problems.some((p) => p.severity === 'error')) return { kb: null, problems };
+
+  const sortedEntries = entries.map((e) => e.entry).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const indexed = sortedEntries.map(indexEntry);
+  const matcher = createTermMatcher(indexed);
+  const texts = new Map(sources.map((s) => [s.id, inputs.texts[s.file]!]));
+  const languages = new Map(sources.map((s) => [s.id, s.language]));
+  const reproduced = findReproducedPassages(sources.map((s) => ({ id: s.id, text: texts.get(s.id)! })));
+
+  const mentions = new Map<string, Mention[]>();
+  for (const source of sources) {
+    const text = articleText(texts.get(source.id)!, source.notArticle);
+    for (const match of matchTerms(matcher, text, new Set())) {
+      const list = mentions.get(match.entry.id) ?? [];
+      list.push({ source: source.id, start: match.start, end: match.end });
+      mentions.set(match.entry.id, list);
+    }
+  }
+
+  const labels = new Map(indexed.map((e) => [e.id, e]));
+  const details: Record<string, EntryDetails> = {};
+  for (const entry of sortedEntries) {
+    const found = mentions.get(entry.id) ?? [];
+    const excerpts = excerptsFor(found, texts, languages, reproduced);
+    for (const authored of entry.excerpts) {
+      const text = texts.get(authored.source)!;
+      const start = text.indexOf(authored.text);
+      if (
+        excerpts.some((e) => e.source === authored.source && e.start <= start && start + authored.text.length <= e.end)
+      )
+        continue;
+      const end = start + authored.text.length;
+      excerpts.push({
+        source: authored.source,
+        start,
+        end,
+        text: authored.text,
+        highlights: [],
+        quotes: passageAt(reproduced.get(authored.source) ?? [], start, end)?.original ?? null,
+        language: excerptLanguage(authored.text, languages.get(authored.source)!),
+      });
+    }
+    const order = sources.map((s) => s.id);
+    excerpts.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source) || a.start - b.start);
+    // Agreement counts every mention, not only those that made it into an excerpt.
+    const voices = [
+      ...found.map((m) => ({ source: m.source, quotes: passageAt(reproduced.get(m.source) ?? [], m.start, m.end) })),
+      ...excerpts,
+    ];
+    const mentioning = order.filter((id) => voices.some((v) => v.source === id));
+    const independent = mentioning.filter((id) => voices.some((v) => v.source === id && !v.quotes));
+    details[entry.id] = {
+      id: entry.id,
+      category: entry.category,
+      label: entry.label,
+      summary: entry.summary.trim(),
+      related: entry.related.map((id) => {
+        const related = labels.get(id)!;
+        return { id, label: related.label, category: related.category };
+      }),
+      roles: entry.category === 'person' ? entry.roles : [],
+      excerpts,
+      agreement: { sources: mentioning, independent },
+    };
+  }
+
+  return {
+    kb: { index: { entries: indexed }, details: { sources: sources.map(toSourceRecord), entries: details } },
+    problems,
+  };
+}
+
+/** One excerpt per sentence, holding every mention in it; at most EXCERPTS_PER_SOURCE per source. */
+function excerptsFor(
+  mentions: readonly Mention[],
+  texts: ReadonlyMap<string, string>,
+  languages: ReadonlyMap<string, string>,
+  reproduced: ReadonlyMap<string, readonly ReproducedPassage[]>,
+): Excerpt[] {
+  const excerpts: Excerpt[] = [];
+  for (const mention of mentions) {
+    const text = texts.get(mention.source)!;
+    const [start, end] = excerptAround(text, mention.start, mention.end);
+    const highlight = [mention.start - start, mention.end - start] as const;
+    const same = excerpts.findIndex((e) => e.source === mention.source && e.start === start && e.end === end);
+    if (same !== -1) {
+      const existing = excerpts[same]!;
+      excerpts[same] = { ...existing, highlights: [...existing.highlights, highlight] };
+      continue;
+    }
+    if (excerpts.filter((e) => e.source === mention.source).length >= EXCERPTS_PER_SOURCE) continue;
+    const passage = passageAt(reproduced.get(mention.source) ?? [], mention.start, mention.end);
+    excerpts.push({
+      source: mention.source,
+      start,
+      end,
+      text: text.slice(start, end),
+      highlights: [highlight],
+      quotes: passage?.original ?? null,
+      language: excerptLanguage(text.slice(start, end), languages.get(mention.source)!),
+    });
+  }
+  return excerpts;
+}

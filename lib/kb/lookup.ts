@@ -1,0 +1,14 @@
+import type { EntryResponse } from '../messages';
+import type { KbDetails } from './types';
+
+/** A card's data for `id`: the entry and exactly the sources its excerpts and roles cite. */
+export function lookupEntry(details: KbDetails, id: string): EntryResponse {
+  const entry = Object.hasOwn(details.entries, id) ? details.entries[id]! : null;
+  const corpusSize = details.sources.length;
+  if (!entry) return { entry: null, sources: [], corpusSize };
+  const cited = new Set([
+    ...entry.excerpts.flatMap((e) => (e.quotes ? [e.source, e.quotes] : [e.source])),
+    ...entry.roles.map((r) => r.source),
+  ]);
+  return { entry, sources: details.sources.filter((s) => cited.has(s.id)), corpusSize };
+}

@@ -1,0 +1,102 @@
+import { foldForm } from '../matching/fold';
+
+/**
+ * Finds passages that a later source reproduces from an earlier one, from the texts alone: runs
+ * of shared word n-grams. A mention inside such a passage is the original author's, not a second
+ * independent voice.
+ */
+
+export interface ReproducedPassage {
+  readonly start: number;
+  readonly end: number;
+  /** The id of the earliest source that has this text. */
+  readonly original: string;
+}
+
+export interface QuotationOptions {
+  /** Words per shared n-gram: long enough that stock phrases do not count. */
+  readonly ngram: number;
+  /** Fewest words a reproduced passage must have. */
+  readonly minWords: number;
+  /** Unshared words allowed inside a passage (an edited or elided quotation). */
+  readonly maxGap: number;
+}
+
+export const DEFAULT_QUOTATION_OPTIONS: QuotationOptions = { ngram: 8, minWords: 12, maxGap: 4 };
+
+interface Token {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+// Each Han character is a word; elsewhere, runs of letters and digits.
+const WORD = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+/gu;
+
+function tokenize(text: string): Token[] {
+  return Array.from(text.matchAll(WORD), (m) => ({
+    word: foldForm(m[0]),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+function ngramKeys(tokens: readonly Token[], n: number): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i + n <= tokens.length; i++) {
+    keys.push(
+      tokens
+        .slice(i, i + n)
+        .map((t) => t.word)
+        .join(' '),
+    );
+  }
+  return keys;
+}
+
+/**
+ * `sources` must be in chronological order (the manifest's order): of two sources sharing a
+ * passage, the earlier one is taken as the original.
+ */
+export function findReproducedPassages(
+  sources: readonly { readonly id: string; readonly text: string }[],
+  options: QuotationOptions = DEFAULT_QUOTATION_OPTIONS,
+): Map<string, ReproducedPassage[]> {
+  const tokenized = sources.map((s) => tokenize(s.text));
+  const keySets = tokenized.map((tokens) => new Set(ngramKeys(tokens, options.ngram)));
+  const result = new Map<string, ReproducedPassage[]>();
+  sources.forEach((source, index) => {
+    const tokens = tokenized[index]!;
+    // originOf[t]: index of the earliest earlier source sharing an n-gram that covers token t.
+    const originOf = new Int32Array(tokens.length).fill(-1);
+    ngramKeys(tokens, options.ngram).forEach((key, position) => {
+      const origin = keySets.findIndex((set, earlier) => earlier < index && set.has(key));
+      if (origin === -1) return;
+      for (let t = position; t < position + options.ngram; t++) {
+        if (originOf[t] === -1 || origin < originOf[t]!) originOf[t] = origin;
+      }
+    });
+    const passages: ReproducedPassage[] = [];
+    let t = 0;
+    while (t < tokens.length) {
+      if (originOf[t] === -1) {
+        t++;
+        continue;
+      }
+      const origin = originOf[t]!;
+      let last = t;
+      let probe = t + 1;
+      while (probe < tokens.length && probe - last <= options.maxGap + 1) {
+        if (originOf[probe] === origin) last = probe;
+        else if (originOf[probe] !== -1) break;
+        probe++;
+      }
+      if (last - t + 1 >= options.minWords) {
+        passages.push({ start: tokens[t]!.start, end: tokens[last]!.end, original: sources[origin]!.id });
+      }
+      t = last + 1;
+    }
+    result.set(source.id, passages);
+  });
+  return result;
+}

@@ -1,0 +1,82 @@
+/**
+ * The shapes of the generated knowledge base. The content script loads only the `KbIndex`
+ * (what the matcher needs); `KbDetails` (excerpts, agreement, sources) stays in the background
+ * and reaches a card on request.
+ */
+
+export const CATEGORIES = ['concept', 'law', 'person', 'organization', 'figure'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** A surface form the matcher looks for. */
+export interface IndexedForm {
+  readonly text: string;
+  readonly caseSensitive: boolean;
+  /** Matched only after one of the entry's other forms appeared earlier in the same text. */
+  readonly shortForm: boolean;
+}
+
+export interface IndexedEntry {
+  readonly id: string;
+  readonly category: Category;
+  readonly label: string;
+  readonly forms: readonly IndexedForm[];
+}
+
+export interface KbIndex {
+  readonly entries: readonly IndexedEntry[];
+}
+
+export interface SourceRecord {
+  readonly id: string;
+  readonly file: string;
+  readonly title: string | null;
+  readonly author: string | null;
+  readonly outlet: string | null;
+  readonly date: string | null;
+  readonly dateNote: string | null;
+  readonly url: string | null;
+  readonly language: string;
+}
+
+/** A verbatim span of a source file: `text === file.slice(start, end)`. */
+export interface Excerpt {
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The mention inside the excerpt, as offsets into `text` (empty for authored excerpts). */
+  readonly highlights: readonly (readonly [number, number])[];
+  /** Set when the excerpt lies inside a passage reproduced from an earlier source. */
+  readonly quotes: string | null;
+  /** The excerpt's own language (a source can mix languages, e.g. a Chinese summary before an English article). */
+  readonly language: string;
+}
+
+export interface Agreement {
+  /** Sources that mention the entry, in manifest order. */
+  readonly sources: readonly string[];
+  /** Those whose mention is their own, not inside a passage quoted from another source. */
+  readonly independent: readonly string[];
+}
+
+export interface Role {
+  readonly title: string;
+  readonly asOf: string | null;
+  readonly source: string;
+}
+
+export interface EntryDetails {
+  readonly id: string;
+  readonly category: Category;
+  readonly label: string;
+  readonly summary: string;
+  readonly related: readonly { readonly id: string; readonly label: string; readonly category: Category }[];
+  readonly roles: readonly Role[];
+  readonly excerpts: readonly Excerpt[];
+  readonly agreement: Agreement;
+}
+
+export interface KbDetails {
+  readonly sources: readonly SourceRecord[];
+  readonly entries: Readonly<Record<string, EntryDetails>>;
+}

@@ -1,0 +1,116 @@
+/**
+ * Character folding shared by every matcher: the knowledge-base build and the content script see
+ * text through the same lens, so a form that matches in a seed file matches on a page.
+ *
+ * Folding is one UTF-16 unit in, one out, so offsets never shift; runs of spaces are collapsed by
+ * the automaton as it reads, not here.
+ */
+
+/** Stands between blocks and around skipped regions: no pattern contains it, so no match crosses it. */
+export const BARRIER = '\u0000';
+
+const SPACE = 0x20;
+const APOSTROPHE = 0x27;
+const QUOTE = 0x22;
+
+function foldUnit(code: number): number {
+  switch (code) {
+    // Hyphen-minus and every dash or hyphen variant read as a space: "anti-commandeering" is
+    // written "anti commandeering" and "anti–commandeering" too.
+    case 0x2d:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xfe58:
+    case 0xfe63:
+    case 0xff0d:
+      return SPACE;
+    case 0x2018:
+    case 0x2019:
+    case 0x201b:
+    case 0x2032:
+    case 0xff07:
+      return APOSTROPHE;
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0x2033:
+    case 0xff02:
+      return QUOTE;
+    case 0x09:
+    case 0x0a:
+    case 0x0b:
+    case 0x0c:
+    case 0x0d:
+    case 0xa0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202f:
+    case 0x205f:
+    case 0x3000:
+    case 0xfeff:
+      return SPACE;
+    default:
+      if (code >= 0x2000 && code <= 0x200a) return SPACE;
+      return code;
+  }
+}
+
+/** Folds punctuation and spacing variants but keeps case: used to check case-sensitive forms. */
+export const foldKeepingCase: (code: number) => number = foldUnit;
+
+const lowerCache = new Map<number, number>();
+
+/** Folds punctuation, spacing and case. */
+export function foldCode(code: number): number {
+  const folded = foldUnit(code);
+  if (folded < 0x41) return folded;
+  if (folded <= 0x5a) return folded + 32; // ASCII fast path
+  if (folded < 0xc0) return folded;
+  let lower = lowerCache.get(folded);
+  if (lower === undefined) {
+    const text = String.fromCharCode(folded).toLowerCase();
+    // Keep the unit when lowercasing would change the length ("İ"), so offsets stay aligned.
+    lower = text.length === 1 ? text.charCodeAt(0) : folded;
+    lowerCache.set(folded, lower);
+  }
+  return lower;
+}
+
+/**
+ * Folds a whole form the way the automaton reads text: runs of spaces collapse to one, and
+ * leading and trailing space go. `fold` is `foldCode`, or `foldKeepingCase` for case checks.
+ */
+export function foldForm(form: string, fold: (code: number) => number = foldCode): string {
+  let out = '';
+  let previousWasSpace = true; // also trims leading space
+  for (let i = 0; i < form.length; i++) {
+    const code = fold(form.charCodeAt(i));
+    if (code === SPACE) {
+      if (previousWasSpace) continue;
+      previousWasSpace = true;
+    } else {
+      previousWasSpace = false;
+    }
+    out += String.fromCharCode(code);
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+const WORD_UNIT = /[\p{L}\p{N}\p{M}_]/u;
+const NO_SPACING_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * True for letters, digits and marks of scripts that separate words with spaces. Scripts written
+ * without spaces (Chinese, Japanese, Thai) have no word boundaries to check.
+ */
+export function isWordUnit(char: string): boolean {
+  return WORD_UNIT.test(char) && !NO_SPACING_SCRIPT.test(char);
+}

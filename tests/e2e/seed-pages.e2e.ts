@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import { builtExtensionPath } from '../harness/extension';
+import { startPageServer, type PageServer } from '../harness/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  browser = await launchWithExtension(builtExtensionPath());
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openSeed(id: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/seed/${id}.html`);
+  await page.waitForSelector('[data-crosscheck-id]', { timeout: 10_000 });
+  return page;
+}
+
+describe('a seed article page', () => {
+  it('highlights known terms inside the article only, with the contract attributes', async () => {
+    const page = await openSeed('armitage');
+    const found = await page.$$eval('[data-crosscheck-id]', (marks) =>
+      marks.map((m) => ({
+        id: m.getAttribute('data-crosscheck-id'),
+        category: m.getAttribute('data-crosscheck-category'),
+        inArticle: m.closest('article') !== null,
+      })),
+    );
+    expect(found.length).toBeGreaterThan(20);
+    expect(found.every((m) => m.inArticle)).toBe(true);
+    expect(
+      found.map((m) => m.category).every((c) => ['concept', 'law', 'person', 'organization', 'figure'].includes(c!)),
+    ).toBe(true);
+    expect(found.map((m) => m.id)).toEqual(expect.arrayContaining(['soft-secession', 'anti-commandeering-doctrine']));
+    expect(
+      await page.$$('aside [data-crosscheck-id], nav [data-crosscheck-id], footer [data-crosscheck-id]'),
+    ).toHaveLength(0);
+    const measures = await page.evaluate(() => performance.getEntriesByName('crosscheck:annotate').length);
+    expect(measures).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('opens a card with a summary and an attributed verbatim excerpt on click', async () => {
+    const page = await openSeed('armitage');
+    await page.locator('[data-crosscheck-id="soft-secession"]').first().click();
+    const card = page.locator('crosscheck-popover .popover[role="dialog"]');
+    await card.locator('h2').waitFor();
+    expect(await card.locator('h2').textContent()).toBe('Soft secession');
+    expect(await card.locator('.agreement').textContent()).toMatch(/^Named in \d of 5 sources · \d independent$/);
+    const excerpt = card.locator('blockquote').first();
+    expect(await excerpt.textContent()).toMatch(/soft secession/i);
+    expect(await card.locator('.cite').first().textContent()).toMatch(/Chris Armitage/);
+    const isOpenShadow = await page.evaluate(() => document.querySelector('crosscheck-popover')?.shadowRoot?.mode);
+    expect(isOpenShadow).toBe('open');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+});

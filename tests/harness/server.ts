@@ -1,0 +1,59 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { AuthoredSource } from '@/lib/kb/schema';
+import { renderSeedPage } from './seed-pages';
+
+export const PROJECT_ROOT = join(import.meta.dirname, '../..');
+export const FIXTURE_PAGES_DIR = join(PROJECT_ROOT, 'tests/fixtures/pages');
+
+export interface PageServer {
+  readonly origin: string;
+  /** Paths of the seed article pages, e.g. /seed/armitage.html. */
+  readonly seedPages: readonly string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves, on 127.0.0.1 only: /seed/<source-id>.html (news-style pages made from the seed
+ * articles) and /fixtures/<name> (the project's own fixture pages).
+ */
+export async function startPageServer(): Promise<PageServer> {
+  const seedsDir = join(PROJECT_ROOT, 'seeds');
+  const sources = parse(await readFile(join(seedsDir, 'sources.yaml'), 'utf8')) as AuthoredSource[];
+  const pages = new Map<string, string>();
+  for (const source of sources) {
+    const text = await readFile(join(seedsDir, source.file), 'utf8');
+    pages.set(`/seed/${source.id}.html`, renderSeedPage(source, text, sources));
+  }
+  const fixtures = new Set(await readdir(FIXTURE_PAGES_DIR).catch(() => [] as string[]));
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const send = (status: number, body: string, type = 'text/html; charset=utf-8') => {
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      response.end(body);
+    };
+    if (pages.has(path)) return send(200, pages.get(path)!);
+    const fixture = path.startsWith('/fixtures/') ? path.slice('/fixtures/'.length) : null;
+    if (fixture && fixtures.has(fixture)) {
+      readFile(join(FIXTURE_PAGES_DIR, fixture), 'utf8').then(
+        (body) => send(200, body, fixture.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8'),
+        () => send(500, 'read error', 'text/plain'),
+      );
+      return;
+    }
+    if (path === '/') {
+      return send(200, [...pages.keys()].map((p) => `<p><a href="${p}">${p}</a></p>`).join('\n'));
+    }
+    send(404, 'not found', 'text/plain');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    seedPages: [...pages.keys()],
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
