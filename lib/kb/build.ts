@@ -96,8 +96,10 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
   const reproduced = findReproducedPassages(sources.map((s) => ({ id: s.id, text: texts.get(s.id)! })));
 
   const mentions = new Map<string, Mention[]>();
+  // Mentions and sentence edges are found in the article text only; excerpts quote the file itself.
+  const articleTexts = new Map(sources.map((s) => [s.id, articleText(texts.get(s.id)!, s.notArticle)]));
   for (const source of sources) {
-    const text = articleText(texts.get(source.id)!, source.notArticle);
+    const text = articleTexts.get(source.id)!;
     for (const match of matchTerms(matcher, text, new Set())) {
       const list = mentions.get(match.entry.id) ?? [];
       list.push({ source: source.id, start: match.start, end: match.end });
@@ -109,7 +111,7 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
   const details: Record<string, EntryDetails> = {};
   for (const entry of sortedEntries) {
     const found = mentions.get(entry.id) ?? [];
-    const excerpts = excerptsFor(found, texts, languages, reproduced);
+    const excerpts = excerptsFor(found, articleTexts, languages, reproduced);
     for (const authored of entry.excerpts) {
       const text = texts.get(authored.source)!;
       const start = text.indexOf(authored.text);

@@ -1,3 +1,5 @@
+import { BARRIER } from '../matching/fold';
+
 /**
  * Cuts the sentence around a mention, as offsets into the source: an excerpt is always a
  * verbatim span, so the card can show it as the source wrote it.
@@ -42,7 +44,14 @@ function wordBefore(text: string, dot: number): string {
 
 function endsSentence(text: string, i: number): boolean {
   const char = text[i]!;
-  if (char === '\n') return true;
+  if (char === '\n' || char === BARRIER) return true;
+  if (CLOSERS.has(char)) {
+    // A closing quote or bracket after a terminator ends the sentence too: 'fight back.” During'.
+    let before = i - 1;
+    while (before >= 0 && CLOSERS.has(text[before]!)) before--;
+    const followedBySpace = i + 1 >= text.length || /\s/.test(text[i + 1]!);
+    return before >= 0 && TERMINATORS.has(text[before]!) && followedBySpace && endsSentence(text, before);
+  }
   if (!TERMINATORS.has(char)) return false;
   if (char === '.' || char === '!' || char === '?') {
     let next = i + 1;
@@ -57,7 +66,10 @@ function endsSentence(text: string, i: number): boolean {
   return true;
 }
 
-/** The [start, end) of the sentence containing text.slice(start, end), trimmed of spaces. */
+/**
+ * The [start, end) of the sentence containing text.slice(start, end), trimmed of spaces. A BARRIER
+ * (a blanked passage that is not article text) bounds a sentence like a line break.
+ */
 export function sentenceAround(text: string, start: number, end: number): [number, number] {
   let from = start;
   while (from > 0 && !endsSentence(text, from - 1)) from--;

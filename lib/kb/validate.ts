@@ -33,13 +33,14 @@ export function formatProblem(problem: KbProblem): string {
 }
 
 function issuesToProblems(file: string, entry: string | null, issues: readonly z.core.$ZodIssue[]): KbProblem[] {
-  return issues.map((issue) => ({
-    severity: 'error',
-    file,
-    entry,
-    field: issue.path.length > 0 ? issue.path.join('.') : null,
-    message: issue.message,
-  }));
+  return issues.map((issue) => {
+    const path = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const field = issue.keys.map((key) => (path ? `${path}.${key}` : key)).join(', ');
+      return { severity: 'error', file, entry, field, message: 'unknown field' };
+    }
+    return { severity: 'error', file, entry, field: path || null, message: issue.message };
+  });
 }
 
 function idOf(item: unknown, index: number): string {

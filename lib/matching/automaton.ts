@@ -1,4 +1,4 @@
-import { foldCode, foldForm, foldKeepingCase, isWordUnit } from './fold';
+import { foldAt, foldForm, foldKeepingCase, isWordUnit } from './fold';
 
 /** One surface form to find. `caseSensitive` forms must match case exactly ("ICE", not "ice"). */
 export interface MatcherForm {
@@ -99,7 +99,7 @@ export function findFormMatches(automaton: FormAutomaton, text: string): FormMat
   let state = 0;
   let previousWasSpace = true;
   for (let i = 0; i < text.length; i++) {
-    const code = foldCode(text.charCodeAt(i));
+    const code = foldAt(text, i);
     if (code === SPACE) {
       if (previousWasSpace) continue;
       previousWasSpace = true;
@@ -131,7 +131,7 @@ export function findFormMatches(automaton: FormAutomaton, text: string): FormMat
 
 function caseMatches(text: string, positions: Int32Array, firstRead: number, expected: string): boolean {
   for (let k = 0; k < expected.length; k++) {
-    const actual = foldKeepingCase(text.charCodeAt(positions[firstRead + k]!));
+    const actual = foldAt(text, positions[firstRead + k]!, foldKeepingCase);
     if (actual !== expected.charCodeAt(k)) return false;
   }
   return true;

@@ -12,11 +12,11 @@ export const BARRIER = '\u0000';
 const SPACE = 0x20;
 const APOSTROPHE = 0x27;
 const QUOTE = 0x22;
+const HYPHEN = 0x2d;
 
 function foldUnit(code: number): number {
   switch (code) {
-    // Hyphen-minus and every dash or hyphen variant read as a space: "anti-commandeering" is
-    // written "anti commandeering" and "anti–commandeering" too.
+    // Every dash or hyphen variant reads as a hyphen; foldAt decides whether it joins words.
     case 0x2d:
     case 0x2010:
     case 0x2011:
@@ -28,7 +28,7 @@ function foldUnit(code: number): number {
     case 0xfe58:
     case 0xfe63:
     case 0xff0d:
-      return SPACE;
+      return HYPHEN;
     case 0x2018:
     case 0x2019:
     case 0x201b:
@@ -65,6 +65,19 @@ function foldUnit(code: number): number {
 /** Folds punctuation and spacing variants but keeps case: used to check case-sensitive forms. */
 export const foldKeepingCase: (code: number) => number = foldUnit;
 
+/**
+ * Folds the unit at `text[index]` in context: a hyphen or dash between two word characters joins
+ * a compound and reads as a space ("anti-commandeering" = "anti commandeering" = "anti–commandeering");
+ * a free-standing dash ("soft — secession") stays punctuation, so no term matches across it.
+ */
+export function foldAt(text: string, index: number, fold: (code: number) => number = foldCode): number {
+  const code = fold(text.charCodeAt(index));
+  if (code !== HYPHEN) return code;
+  const before = text[index - 1];
+  const after = text[index + 1];
+  return before !== undefined && after !== undefined && isWordUnit(before) && isWordUnit(after) ? SPACE : HYPHEN;
+}
+
 const lowerCache = new Map<number, number>();
 
 /** Folds punctuation, spacing and case. */
@@ -91,7 +104,7 @@ export function foldForm(form: string, fold: (code: number) => number = foldCode
   let out = '';
   let previousWasSpace = true; // also trims leading space
   for (let i = 0; i < form.length; i++) {
-    const code = fold(form.charCodeAt(i));
+    const code = foldAt(form, i, fold);
     if (code === SPACE) {
       if (previousWasSpace) continue;
       previousWasSpace = true;

@@ -18,6 +18,8 @@ describe('findFormMatches + selectLeftmostLongest', () => {
       ['anti commandeering doctrine'],
     ],
     ['en dash equals hyphen', ['anti-commandeering'], 'the anti–commandeering rule', ['anti–commandeering']],
+    ['a spaced dash is punctuation, not a hyphen', ['soft secession'], 'soft — secession', []],
+    ['hyphen joins in the text too', ['soft secession'], 'a soft-secession plan', ['soft-secession']],
     ['curly apostrophe', ["People's Bank"], 'the People’s Bank', ['People’s Bank']],
     ['straight form, curly text quotes', ['"soft secession"'], 'a “soft secession” plan', ['“soft secession”']],
     ['runs of whitespace and line breaks', ['soft secession'], 'soft \n\t  secession', ['soft \n\t  secession']],

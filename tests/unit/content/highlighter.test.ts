@@ -1,0 +1,174 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Highlighter } from '@/lib/content/highlighter';
+import { createTermMatcher } from '@/lib/kb/term-matcher';
+import type { IndexedEntry } from '@/lib/kb/types';
+
+function entry(id: string, forms: string[], category: IndexedEntry['category'] = 'concept'): IndexedEntry {
+  const caseSensitive = forms.every((f) => f === f.toUpperCase());
+  return { id, category, label: forms[0]!, forms: forms.map((text) => ({ text, caseSensitive, shortForm: false })) };
+}
+
+const entries = [
+  entry('soft-secession', ['soft secession']),
+  entry('secession', ['secession']),
+  entry('gavin-newsom', ['Gavin Newsom'], 'person'),
+  entry('ice', ['ICE'], 'organization'),
+];
+const matcher = createTermMatcher(entries);
+
+function setUp(html: string): HTMLElement {
+  document.body.innerHTML = `<article>${html}</article>`;
+  return document.querySelector('article')!;
+}
+
+function marked(root: Element): string[] {
+  return [...root.querySelectorAll('crosscheck-mark:not([data-crosscheck-continued])')].map(
+    (m) => `${m.getAttribute('data-crosscheck-id')}:${m.textContent}`,
+  );
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('Highlighter', () => {
+  it.each<[string, string, string[]]>([
+    ['plain text', '<p>The soft secession idea.</p>', ['soft-secession:soft secession']],
+    ['across inline elements', '<p>The <em>soft</em> secession idea.</p>', ['soft-secession:soft']],
+    ['link around part of a name', '<p><a href="#">Gavin</a> Newsom spoke.</p>', ['gavin-newsom:Gavin']],
+    ['not across blocks', '<p>soft</p><p>secession</p>', ['secession:secession']],
+    ['not inside code', '<p>Use <code>soft secession</code> here.</p>', []],
+    ['not inside inputs or buttons', '<p><button>ICE</button><textarea>ICE</textarea></p>', []],
+    ['not inside contenteditable', '<div contenteditable="true"><p>Gavin Newsom</p></div>', []],
+    ['not inside aria-hidden', '<p aria-hidden="true">Gavin Newsom</p>', []],
+    ['not inside hidden', '<p hidden>Gavin Newsom</p>', []],
+    ['a br is a space', '<p>soft<br>secession</p>', ['soft-secession:soft']],
+    ['script text is ignored', '<p>soft <script>var x = "ICE";</script>secession</p>', ['secession:secession']],
+  ])('%s', (_name, html, expected) => {
+    const root = setUp(html);
+    new Highlighter(root, matcher).annotate();
+    expect(marked(root)).toEqual(expected);
+  });
+
+  it('wraps each piece of a match that crosses elements, with the same id', () => {
+    const root = setUp('<p>The <em>soft</em> secession idea.</p>');
+    new Highlighter(root, matcher).annotate();
+    const pieces = [...root.querySelectorAll('crosscheck-mark')].map((m) => m.textContent);
+    expect(pieces).toEqual(['soft', ' secession']);
+    expect(
+      new Set([...root.querySelectorAll('crosscheck-mark')].map((m) => m.getAttribute('data-crosscheck-id'))),
+    ).toEqual(new Set(['soft-secession']));
+  });
+
+  it('trusts its own records, not attributes the page forged', () => {
+    const root = setUp('<p>ICE and <span data-crosscheck-id="ice">forged</span></p>');
+    const highlighter = new Highlighter(root, matcher);
+    highlighter.annotate();
+    expect(highlighter.recordFor(root.querySelector('crosscheck-mark')!)?.entry.id).toBe('ice');
+    expect(highlighter.recordFor(root.querySelector('span')!)).toBeUndefined();
+  });
+
+  it('keeps adjacent page text nodes separate after destroy', () => {
+    const root = setUp('<p></p>');
+    const p = root.querySelector('p')!;
+    p.append('Before ', 'soft secession', ' after');
+    const highlighter = new Highlighter(root, matcher);
+    highlighter.annotate();
+    highlighter.destroy();
+    expect([...p.childNodes].map((n) => n.textContent)).toEqual(['Before ', 'soft secession', ' after']);
+  });
+});
+
+// Generated article DOMs: paragraphs of words and terms, with inline wrappers and excluded islands.
+const word = fc.constantFrom('the', 'soft', 'secession', 'Gavin', 'Newsom', 'ICE', 'ice', 'nice', 'and', 'states', '—');
+const inline = fc.constantFrom('em', 'strong', 'a', 'span');
+const excluded = fc.constantFrom('code', 'button', 'kbd');
+const fragment: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' ')) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(inline, fc.array(word, { minLength: 1, maxLength: 3 }))
+      .map(([t, w]) => `<${t}>${w.join(' ')}</${t}>`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(excluded, fc.array(word, { minLength: 1, maxLength: 3 }))
+      .map(([t, w]) => `<${t}>${w.join(' ')}</${t}>`),
+  },
+);
+const articleHtml = fc
+  .array(fc.array(fragment, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 })
+  .map((paragraphs) => paragraphs.map((p) => `<p>${p.join(' ')}</p>`).join(''));
+
+/** A deliberately naive reference: every term tried at every position of each paragraph's matchable text. */
+function naiveMatches(root: Element): string[] {
+  const found: string[] = [];
+  const forms = entries.flatMap((e) => e.forms.map((f) => ({ id: e.id, text: f.text.toLowerCase() })));
+  for (const p of root.querySelectorAll('p')) {
+    // Matchable runs: text outside excluded elements; an excluded element splits the run.
+    const runs: string[] = [''];
+    for (const node of p.childNodes) {
+      if (node.nodeType === 1 && ['CODE', 'BUTTON', 'KBD'].includes((node as Element).tagName)) runs.push('');
+      else runs[runs.length - 1] = `${runs.at(-1)!}${node.textContent ?? ''}`;
+    }
+    for (const run of runs) {
+      const lower = run.toLowerCase();
+      let at = 0;
+      while (at < lower.length) {
+        const isWord = (c: string | undefined) => c !== undefined && /[a-z0-9]/i.test(c);
+        const hits = forms.filter(
+          (f) =>
+            lower.startsWith(f.text, at) &&
+            !isWord(lower[at - 1]) &&
+            !isWord(lower[at + f.text.length]) &&
+            (f.id !== 'ice' || run.startsWith('ICE', at)),
+        );
+        const best = hits.sort((a, b) => b.text.length - a.text.length)[0];
+        if (best) {
+          found.push(`${best.id}:${run.slice(at, at + best.text.length)}`);
+          at += best.text.length;
+        } else at++;
+      }
+    }
+  }
+  return found;
+}
+
+function groupedMatches(root: Element, highlighter: Highlighter): string[] {
+  return highlighter
+    .highlights()
+    .filter((m) => !m.hasAttribute('data-crosscheck-continued'))
+    .map((m) => {
+      const record = highlighter.recordFor(m)!;
+      return `${record.entry.id}:${record.elements.map((e) => e.textContent).join('')}`;
+    });
+}
+
+describe('Highlighter properties', () => {
+  it('preserves text, is idempotent, restores the DOM, and agrees with a naive matcher', () => {
+    fc.assert(
+      fc.property(articleHtml, (html) => {
+        const root = setUp(html);
+        const before = root.innerHTML;
+        const text = root.textContent;
+        const highlighter = new Highlighter(root, matcher);
+        highlighter.annotate();
+        expect(root.textContent).toBe(text);
+        const once = root.innerHTML;
+        highlighter.annotate();
+        expect(root.innerHTML).toBe(once);
+        expect(groupedMatches(root, highlighter)).toEqual(naiveMatches(root));
+        expect(root.querySelectorAll('code crosscheck-mark, button crosscheck-mark, kbd crosscheck-mark')).toHaveLength(
+          0,
+        );
+        highlighter.destroy();
+        expect(root.innerHTML).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
