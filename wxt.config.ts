@@ -7,8 +7,18 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Crosscheck',
     description: 'Highlights what a news article names and shows what the sources say about it.',
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'crosscheck@crosscheck.invalid',
+          strict_min_version: '128.0',
+          // Crosscheck collects nothing: no page text or usage leaves the browser.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });

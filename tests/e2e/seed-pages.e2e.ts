@@ -23,6 +23,69 @@ async function openSeed(id: string): Promise<Page> {
   return page;
 }
 
+// Entries a reader of each seed article should see highlighted (a hand-picked list per page).
+const EXPECTED: Record<string, string[]> = {
+  armitage: [
+    'soft-secession',
+    'anti-commandeering-doctrine',
+    'printz-v-united-states',
+    'murphy-v-ncaa',
+    'jb-pritzker',
+    'gavin-newsom',
+    'ellen-rosenblum',
+    'bank-of-north-dakota',
+    'national-popular-vote-interstate-compact',
+    'tenth-amendment',
+    'the-19th',
+  ],
+  'blog-001': [
+    'soft-secession',
+    'michael-pardus',
+    'michael-j-lee',
+    'we-are-not-one-people',
+    'chris-armitage',
+    'senate',
+  ],
+  dekom: [
+    'soft-secession',
+    'peter-dekom',
+    'chris-armitage',
+    'the-existential-republic',
+    'bank-of-north-dakota',
+    'king-george-iii',
+  ],
+  forum: [
+    'soft-secession',
+    'clara-jeffrey',
+    'jon-michaels',
+    'alexis-madrigal',
+    'mother-jones',
+    'six-californias',
+    'national-governors-association',
+  ],
+  'case-for-soft-secession': [
+    'soft-secession',
+    'tim-draper',
+    'six-californias',
+    'cal-3',
+    'ice',
+    'gavin-newsom',
+    'uncooperative-federalism',
+    'wyoming',
+  ],
+};
+
+describe('every seed article as a page', () => {
+  it.each(Object.entries(EXPECTED))('%s: the expected entries are highlighted', async (id, expected) => {
+    const page = await openSeed(id);
+    const ids = new Set(
+      await page.$$eval('[data-crosscheck-id]', (marks) => marks.map((m) => m.getAttribute('data-crosscheck-id'))),
+    );
+    expect([...expected].filter((entry) => !ids.has(entry))).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('a seed article page', () => {
   it('highlights known terms inside the article only, with the contract attributes', async () => {
     const page = await openSeed('armitage');

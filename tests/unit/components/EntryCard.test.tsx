@@ -1,0 +1,149 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { agreementLine, attribution, EntryCard, orderExcerpts } from '@/components/EntryCard';
+import type { EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
+
+afterEach(cleanup);
+
+const known: SourceRecord = {
+  id: 'armitage',
+  file: '000.txt',
+  title: 'It’s Time',
+  author: 'Chris Armitage',
+  outlet: 'The Existential Republic',
+  date: '2025-08-18',
+  dateNote: null,
+  url: 'https://example.org/a',
+  language: 'en',
+};
+const unknown: SourceRecord = {
+  ...known,
+  id: 'anon',
+  file: '004.txt',
+  title: null,
+  author: null,
+  outlet: null,
+  date: null,
+  url: null,
+};
+
+function excerpt(source: string, text: string, quotes: string | null = null, language = 'en'): Excerpt {
+  return { source, start: 0, end: text.length, text, highlights: [[0, 4]], quotes, language };
+}
+
+function details(overrides: Partial<EntryDetails> = {}): EntryDetails {
+  return {
+    id: 'soft-secession',
+    category: 'concept',
+    label: 'Soft secession',
+    summary: 'A term Armitage uses for states’ non-cooperation.',
+    related: [{ id: 'nullification', label: 'Nullification', category: 'concept' }],
+    roles: [],
+    excerpts: [excerpt('armitage', 'Soft secession is here.')],
+    agreement: { sources: ['armitage'], independent: ['armitage'] },
+    ...overrides,
+  };
+}
+
+function renderCard(entry: EntryDetails | null | undefined, sources = [known, unknown]) {
+  const onClose = vi.fn();
+  const onOpenEntry = vi.fn();
+  render(
+    <EntryCard
+      entry={entry}
+      sources={sources}
+      corpusSize={5}
+      readerLanguage="en"
+      headingId="h"
+      onClose={onClose}
+      onOpenEntry={onOpenEntry}
+    />,
+  );
+  return { onClose, onOpenEntry };
+}
+
+describe('EntryCard', () => {
+  it('shows label, category, summary, agreement and an attributed excerpt', () => {
+    renderCard(details());
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Soft secession');
+    expect(screen.getByText('Concept')).toBeTruthy();
+    expect(screen.getByText('Named in 1 of 5 sources · 1 independent')).toBeTruthy();
+    expect(document.querySelector('blockquote mark')!.textContent).toBe('Soft');
+    expect(screen.getByRole('link', { name: 'It’s Time' }).getAttribute('href')).toBe('https://example.org/a');
+    expect(document.querySelector('.cite')!.textContent).toContain(
+      'Chris Armitage · The Existential Republic · 2025-08-18',
+    );
+  });
+
+  it('says unknown metadata is unknown and links nothing without a URL', () => {
+    renderCard(details({ excerpts: [excerpt('anon', 'Soft secession again.')] }));
+    expect(document.querySelector('.cite')!.textContent).toContain(
+      'Untitled — Author unknown · outlet unknown · date unknown',
+    );
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
+  it('handles an entry with no excerpts', () => {
+    renderCard(details({ excerpts: [], agreement: { sources: [], independent: [] } }));
+    expect(screen.getByText('Not named in the sources')).toBeTruthy();
+    expect(document.querySelector('blockquote')).toBeNull();
+  });
+
+  it('keeps a long label in the heading', () => {
+    const label = 'A very long label '.repeat(12).trim();
+    renderCard(details({ label }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(label);
+  });
+
+  it('marks an excerpt that quotes another source', () => {
+    renderCard(details({ excerpts: [excerpt('anon', 'Soft secession quoted.', 'armitage')] }));
+    expect(document.querySelector('.quotes')!.textContent).toBe(' (quotes Chris Armitage, 2025-08-18)');
+  });
+
+  it('shows a figure entry with its category', () => {
+    renderCard(details({ id: 'reserves', category: 'figure', label: 'California’s reserves' }));
+    expect(screen.getByText('Figure')).toBeTruthy();
+  });
+
+  it('shows a loading state and a missing entry', () => {
+    renderCard(undefined);
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    cleanup();
+    renderCard(null);
+    expect(screen.getByText('Crosscheck has no entry for this highlight.')).toBeTruthy();
+  });
+
+  it('closes and opens related entries through its callbacks', () => {
+    const { onClose, onOpenEntry } = renderCard(details());
+    fireEvent.click(screen.getByRole('button', { name: 'Nullification' }));
+    expect(onOpenEntry).toHaveBeenCalledWith('nullification');
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('shows three excerpts, then the rest on request', () => {
+    const many = ['One', 'Two', 'Three', 'Four', 'Five'].map((w) => excerpt('armitage', `${w} soft secession.`));
+    renderCard(details({ excerpts: many }));
+    expect(document.querySelectorAll('blockquote')).toHaveLength(3);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 2 more' }));
+    expect(document.querySelectorAll('blockquote')).toHaveLength(5);
+  });
+});
+
+describe('card helpers', () => {
+  it.each<[string, Excerpt[], string[]]>([
+    ['independent first', [excerpt('b', 'q', 'a'), excerpt('a', 'i')], ['i', 'q']],
+    ['reader language first', [excerpt('a', 'zh', null, 'zh'), excerpt('a', 'en')], ['en', 'zh']],
+    ['independence outranks language', [excerpt('b', 'q', 'a'), excerpt('a', 'zh', null, 'zh')], ['zh', 'q']],
+  ])('orderExcerpts: %s', (_name, excerpts, expected) => {
+    expect(orderExcerpts(excerpts, 'en-US').map((e) => e.text)).toEqual(expected);
+  });
+
+  it('attribution and agreement lines', () => {
+    expect(attribution(unknown)).toBe('Author unknown · outlet unknown · date unknown');
+    expect(agreementLine(details({ agreement: { sources: ['a', 'b', 'c'], independent: ['a', 'c'] } }), 5)).toBe(
+      'Named in 3 of 5 sources · 2 independent',
+    );
+  });
+});
