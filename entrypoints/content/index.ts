@@ -1,7 +1,5 @@
 import cardCss from '@/components/entry-card.css?inline';
-import { HighlightInteractions } from '@/lib/content/highlight-interactions';
-import { Highlighter } from '@/lib/content/highlighter';
-import { Popover } from '@/lib/content/popover';
+import { PageSession } from '@/lib/content/page-session';
 import { kbIndex } from '@/lib/kb/index-data';
 import { createTermMatcher } from '@/lib/kb/term-matcher';
 import { entryRequest, isEntryResponse } from '@/lib/messages';
@@ -9,30 +7,34 @@ import { findArticleRoot, isArticleFurniture } from '@/lib/page/article';
 import { isRenderedHidden } from '@/lib/page/exclusions';
 import './highlights.css';
 
+/** A page that renders its article after load gets one more look this long after start. */
+const LATE_ARTICLE_RETRY_MS = 1500;
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const root = findArticleRoot(document);
-    if (!root) return;
-    const matcher = createTermMatcher(kbIndex.entries);
-    const highlighter = new Highlighter(root, matcher, {
-      isHidden: (element) => isArticleFurniture(element) || isRenderedHidden(element),
-    });
-    const popover = new Popover({
-      css: cardCss,
-      loadEntry: async (id) => {
+    const deps = {
+      matcher: createTermMatcher(kbIndex.entries),
+      cardCss,
+      isHidden: (element: Element) => isArticleFurniture(element) || isRenderedHidden(element),
+      loadEntry: async (id: string) => {
         const response: unknown = await browser.runtime.sendMessage(entryRequest(id));
         if (!isEntryResponse(response)) throw new Error('Crosscheck: unexpected reply from the background');
         return response;
       },
-    });
-    const interactions = new HighlightInteractions({ popover, recordFor: (element) => highlighter.recordFor(element) });
-    highlighter.annotate();
-    ctx.onInvalidated(() => {
-      interactions.destroy();
-      popover.destroy();
-      highlighter.destroy();
-    });
+    };
+    let session: PageSession | null = null;
+    const attach = () => {
+      const root = findArticleRoot(document);
+      if (root === session?.root) return;
+      session?.destroy();
+      session = root ? new PageSession(root, deps) : null;
+      void session?.start();
+    };
+    attach();
+    if (!session) ctx.setTimeout(attach, LATE_ARTICLE_RETRY_MS);
+    ctx.addEventListener(window, 'wxt:locationchange', attach);
+    ctx.onInvalidated(() => session?.destroy());
   },
 });

@@ -14,6 +14,24 @@ export interface HighlightRecord {
 export interface HighlighterOptions {
   /** Asks the browser whether an element renders (injected so tests can run without layout). */
   readonly isHidden?: (element: Element) => boolean;
+  /** Called right after each of our own DOM changes, so an observer can discard their records. */
+  readonly afterOwnMutation?: () => void;
+  /** How a pass gives the page its turn between slices (tests inject their own). */
+  readonly yieldToPage?: () => Promise<void>;
+}
+
+/** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
+export const SLICE_BUDGET_MS = 10;
+const INITIAL_SLICE = 150;
+const MIN_SLICE = 10;
+/** Passes restarted because the page changed the text mid-pass, at most. */
+const MAX_RESTARTS = 2;
+
+/** Yields to the page: scheduler.yield() where the browser has it, else a macrotask. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 interface PendingRange {
@@ -33,6 +51,8 @@ export class Highlighter {
   private readonly splitPieces = new WeakSet<Text>();
   /** Entries named in full so far on this page (unlocks their short forms). */
   private readonly namedInFull = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private destroyed = false;
 
   constructor(
     private readonly root: Element,
@@ -42,9 +62,18 @@ export class Highlighter {
 
   /**
    * Highlights what is not highlighted yet under `scope` (the article by default). Running it
-   * again over the same text adds nothing. Returns the new records.
+   * again over the same text adds nothing. Passes run one after another; each reads and matches
+   * the text in one go, then wraps the matches in slices of about SLICE_BUDGET_MS, yielding to the
+   * page between slices. Resolves with the new records.
    */
-  annotate(scope: Element = this.root): HighlightRecord[] {
+  annotate(scope: Element = this.root): Promise<HighlightRecord[]> {
+    const pass = this.queue.then(() => this.runPass(scope, MAX_RESTARTS));
+    this.queue = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async runPass(scope: Element, restartsLeft: number): Promise<HighlightRecord[]> {
+    if (this.destroyed || !scope.isConnected) return [];
     const startedAt = performance.now();
     const isHidden = this.options.isHidden;
     const collected = collectText(scope, (element) => isSkippedElement(element, isHidden));
@@ -53,22 +82,59 @@ export class Highlighter {
       ...toRawRange(collected, match.start, match.end),
       record: { entry: match.entry, elements: [] },
     }));
-    if (ranges.length > 0) {
-      new Mark(scope as HTMLElement).markRanges(ranges, {
-        element: MARK_TAG,
-        each: (element, range) => {
-          const { record } = range as unknown as PendingRange;
-          this.decorate(element as HTMLElement, record.entry, record.elements.length === 0);
-          record.elements.push(element as HTMLElement);
-          this.records.set(element, record);
-          this.marks.push(element as HTMLElement);
-          const after = element.nextSibling;
-          if (after?.nodeType === 3 && !collected.rawNodes.has(after as Text)) this.splitPieces.add(after as Text);
-        },
-      });
+    // Sees the page's own edits between slices: our offsets are then stale, so the rest starts over.
+    // Our own records are taken synchronously after each slice, so only the page's reach the callback.
+    let pageEdited = false;
+    const watcher = new MutationObserver(() => {
+      pageEdited = true;
+    });
+    watcher.observe(scope, { childList: true, characterData: true, subtree: true });
+    let done = 0;
+    let sliceSize = INITIAL_SLICE;
+    let stale = false;
+    try {
+      while (done < ranges.length) {
+        if (done > 0) {
+          await (this.options.yieldToPage ?? yieldToPage)();
+          if (this.destroyed) break;
+          if (pageEdited || watcher.takeRecords().length > 0 || !scope.isConnected) {
+            stale = true;
+            break;
+          }
+        }
+        const sliceStartedAt = performance.now();
+        const slice = ranges.slice(done, done + sliceSize);
+        this.wrap(scope, slice, collected.rawNodes);
+        watcher.takeRecords();
+        this.options.afterOwnMutation?.();
+        done += slice.length;
+        const spent = Math.max(performance.now() - sliceStartedAt, 0.25);
+        sliceSize = Math.max(MIN_SLICE, Math.round((slice.length * SLICE_BUDGET_MS) / spent));
+      }
+    } finally {
+      watcher.disconnect();
     }
     performance.measure('crosscheck:annotate', { start: startedAt, end: performance.now() });
-    return ranges.map((r) => r.record).filter((record) => record.elements.length > 0);
+    const records = ranges.map((r) => r.record).filter((record) => record.elements.length > 0);
+    if (stale && restartsLeft > 0 && !this.destroyed)
+      return [...records, ...(await this.runPass(scope, restartsLeft - 1))];
+    return records;
+  }
+
+  /** One mark.js call for a slice of ranges (raw offsets stay valid: wrapping never changes the text). */
+  private wrap(scope: Element, ranges: PendingRange[], rawNodes: ReadonlySet<Text>): void {
+    new Mark(scope as HTMLElement).markRanges(ranges, {
+      element: MARK_TAG,
+      each: (element, range) => {
+        const { record } = range as unknown as PendingRange;
+        this.decorate(element as HTMLElement, record.entry, record.elements.length === 0);
+        record.elements.push(element as HTMLElement);
+        this.records.set(element, record);
+        this.marks.push(element as HTMLElement);
+        const after = element.nextSibling;
+        if (after?.nodeType === 3 && !rawNodes.has(after as Text)) this.splitPieces.add(after as Text);
+      },
+    });
   }
 
   /** The record behind a highlight element, or undefined for anything Crosscheck did not create. */
@@ -83,6 +149,7 @@ export class Highlighter {
 
   /** Removes every highlight and merges the text back, leaving the DOM as it was. */
   destroy(): void {
+    this.destroyed = true;
     const parents = new Set<Node>();
     for (const mark of this.marks) {
       const parent = mark.parentNode;
@@ -111,6 +178,7 @@ export class Highlighter {
         child = next;
       }
     }
+    this.options.afterOwnMutation?.();
   }
 
   private decorate(element: HTMLElement, entry: IndexedEntry, first: boolean): void {

@@ -66,6 +66,11 @@ const INLINE_ELEMENTS = new Set([
   'CROSSCHECK-MARK',
 ]);
 
+/** True for elements a match may run across (inline formatting, links). */
+export function isInlineElement(element: Element): boolean {
+  return INLINE_ELEMENTS.has(element.tagName.toUpperCase());
+}
+
 /**
  * Collects the text under `root`. `isSkipped(element)` says whether an element's subtree is out of
  * bounds (code, inputs, hidden, our own marks…); its text becomes a BARRIER so nothing matches in

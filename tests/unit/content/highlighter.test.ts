@@ -46,15 +46,15 @@ describe('Highlighter', () => {
     ['not inside hidden', '<p hidden>Gavin Newsom</p>', []],
     ['a br is a space', '<p>soft<br>secession</p>', ['soft-secession:soft']],
     ['script text is ignored', '<p>soft <script>var x = "ICE";</script>secession</p>', ['secession:secession']],
-  ])('%s', (_name, html, expected) => {
+  ])('%s', async (_name, html, expected) => {
     const root = setUp(html);
-    new Highlighter(root, matcher).annotate();
+    await new Highlighter(root, matcher).annotate();
     expect(marked(root)).toEqual(expected);
   });
 
-  it('wraps each piece of a match that crosses elements, with the same id', () => {
+  it('wraps each piece of a match that crosses elements, with the same id', async () => {
     const root = setUp('<p>The <em>soft</em> secession idea.</p>');
-    new Highlighter(root, matcher).annotate();
+    await new Highlighter(root, matcher).annotate();
     const pieces = [...root.querySelectorAll('crosscheck-mark')].map((m) => m.textContent);
     expect(pieces).toEqual(['soft', ' secession']);
     expect(
@@ -62,20 +62,20 @@ describe('Highlighter', () => {
     ).toEqual(new Set(['soft-secession']));
   });
 
-  it('trusts its own records, not attributes the page forged', () => {
+  it('trusts its own records, not attributes the page forged', async () => {
     const root = setUp('<p>ICE and <span data-crosscheck-id="ice">forged</span></p>');
     const highlighter = new Highlighter(root, matcher);
-    highlighter.annotate();
+    await highlighter.annotate();
     expect(highlighter.recordFor(root.querySelector('crosscheck-mark')!)?.entry.id).toBe('ice');
     expect(highlighter.recordFor(root.querySelector('span')!)).toBeUndefined();
   });
 
-  it('keeps adjacent page text nodes separate after destroy', () => {
+  it('keeps adjacent page text nodes separate after destroy', async () => {
     const root = setUp('<p></p>');
     const p = root.querySelector('p')!;
     p.append('Before ', 'soft secession', ' after');
     const highlighter = new Highlighter(root, matcher);
-    highlighter.annotate();
+    await highlighter.annotate();
     highlighter.destroy();
     expect([...p.childNodes].map((n) => n.textContent)).toEqual(['Before ', 'soft secession', ' after']);
   });
@@ -148,18 +148,52 @@ function groupedMatches(root: Element, highlighter: Highlighter): string[] {
     });
 }
 
+describe('Highlighter slices', () => {
+  it('wraps a long article in several slices and yields between them', async () => {
+    const root = setUp(
+      Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}: soft secession and ICE.</p>`).join(''),
+    );
+    let yields = 0;
+    const highlighter = new Highlighter(root, matcher, {
+      yieldToPage: () => {
+        yields++;
+        return Promise.resolve();
+      },
+    });
+    const records = await highlighter.annotate();
+    expect(records).toHaveLength(800);
+    expect(yields).toBeGreaterThan(0);
+    expect(root.querySelectorAll('crosscheck-mark')).toHaveLength(800);
+  });
+
+  it('starts over when the page edits the text between slices', async () => {
+    const root = setUp(Array.from({ length: 400 }, () => '<p>soft secession</p>').join(''));
+    let edited = false;
+    const highlighter = new Highlighter(root, matcher, {
+      yieldToPage: async () => {
+        if (!edited) {
+          edited = true;
+          root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
+        }
+      },
+    });
+    await highlighter.annotate();
+    expect(marked(root)).toEqual(['ice:ICE', ...Array.from({ length: 400 }, () => 'soft-secession:soft secession')]);
+  });
+});
+
 describe('Highlighter properties', () => {
-  it('preserves text, is idempotent, restores the DOM, and agrees with a naive matcher', () => {
-    fc.assert(
-      fc.property(articleHtml, (html) => {
+  it('preserves text, is idempotent, restores the DOM, and agrees with a naive matcher', async () => {
+    await fc.assert(
+      fc.asyncProperty(articleHtml, async (html) => {
         const root = setUp(html);
         const before = root.innerHTML;
         const text = root.textContent;
         const highlighter = new Highlighter(root, matcher);
-        highlighter.annotate();
+        await highlighter.annotate();
         expect(root.textContent).toBe(text);
         const once = root.innerHTML;
-        highlighter.annotate();
+        await highlighter.annotate();
         expect(root.innerHTML).toBe(once);
         expect(groupedMatches(root, highlighter)).toEqual(naiveMatches(root));
         expect(root.querySelectorAll('code crosscheck-mark, button crosscheck-mark, kbd crosscheck-mark')).toHaveLength(

@@ -1,0 +1,96 @@
+import type { TermMatcher } from '../kb/term-matcher';
+import { MARK_TAG } from '../page/exclusions';
+import { isInlineElement } from '../page/text-collector';
+import { Highlighter, type HighlighterOptions } from './highlighter';
+
+/** Quiet time before a batch of page changes is annotated: infinite scroll adds in bursts. */
+export const BATCH_DELAY_MS = 120;
+/** Subtrees annotated per batch at most; the rest wait for the next batch. */
+export const MAX_SCOPES_PER_BATCH = 20;
+/** Passes over one element at most: a page that keeps rewriting its text cannot make us loop. */
+export const MAX_PASSES_PER_SCOPE = 3;
+
+/**
+ * Keeps an article annotated while the page changes it: one MutationObserver, blind to our own
+ * mutations (the highlighter hands them back synchronously), batching added or changed subtrees
+ * and annotating only those.
+ */
+export class LiveAnnotator {
+  readonly highlighter: Highlighter;
+  private readonly observer: MutationObserver;
+  private readonly pending = new Set<Element>();
+  private readonly passes = new WeakMap<Element, number>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private destroyed = false;
+
+  constructor(
+    readonly root: Element,
+    matcher: TermMatcher,
+    options: Omit<HighlighterOptions, 'afterOwnMutation'> = {},
+  ) {
+    this.observer = new MutationObserver((records) => this.onRecords(records));
+    this.highlighter = new Highlighter(root, matcher, {
+      ...options,
+      afterOwnMutation: () => void this.observer.takeRecords(),
+    });
+  }
+
+  /** Annotates the article, then follows its changes. Resolves when the first pass is done. */
+  async start(): Promise<void> {
+    this.observer.observe(this.root, { childList: true, characterData: true, subtree: true });
+    await this.highlighter.annotate();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.observer.disconnect();
+    clearTimeout(this.timer);
+    this.pending.clear();
+    this.highlighter.destroy();
+  }
+
+  private onRecords(records: readonly MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        this.enqueue(record.target.parentElement);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        this.enqueue(node.nodeType === 1 ? (node as Element) : node.parentElement);
+      }
+      // A framework that re-renders removes our highlights with its text: look at that block again.
+      if ([...record.removedNodes].some((node) => node.nodeName.toLowerCase() === MARK_TAG)) {
+        this.enqueue(record.target as Element);
+      }
+    }
+    if (this.pending.size > 0 && this.timer === undefined) {
+      this.timer = setTimeout(() => this.flush(), BATCH_DELAY_MS);
+    }
+  }
+
+  /** Queues the nearest block around `element`, so a match can span the new text's neighbours. */
+  private enqueue(element: Element | null): void {
+    let scope = element;
+    while (scope && scope !== this.root && isInlineElement(scope)) scope = scope.parentElement;
+    if (!scope || !this.root.contains(scope) || scope.closest(MARK_TAG)) return;
+    this.pending.add(scope);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    if (this.destroyed) return;
+    const scopes = [...this.pending].filter(
+      (scope) => scope.isConnected && ![...this.pending].some((other) => other !== scope && other.contains(scope)),
+    );
+    this.pending.clear();
+    const batch = scopes.slice(0, MAX_SCOPES_PER_BATCH);
+    for (const scope of scopes.slice(MAX_SCOPES_PER_BATCH)) this.pending.add(scope);
+    for (const scope of batch) {
+      const passes = this.passes.get(scope) ?? 0;
+      if (passes >= MAX_PASSES_PER_SCOPE) continue;
+      this.passes.set(scope, passes + 1);
+      void this.highlighter.annotate(scope);
+    }
+    if (this.pending.size > 0) this.timer = setTimeout(() => this.flush(), BATCH_DELAY_MS);
+  }
+}

@@ -1,0 +1,42 @@
+import type { TermMatcher } from '../kb/term-matcher';
+import type { EntryResponse } from '../messages';
+import { HighlightInteractions } from './highlight-interactions';
+import { LiveAnnotator } from './live-annotator';
+import { Popover } from './popover';
+
+export interface PageSessionDeps {
+  readonly matcher: TermMatcher;
+  readonly cardCss: string;
+  readonly loadEntry: (id: string) => Promise<EntryResponse>;
+  readonly isHidden: (element: Element) => boolean;
+}
+
+/** Everything Crosscheck runs for one article: highlights kept live, the card and its interactions. */
+export class PageSession {
+  readonly annotator: LiveAnnotator;
+  private readonly popover: Popover;
+  private readonly interactions: HighlightInteractions;
+
+  constructor(
+    readonly root: Element,
+    deps: PageSessionDeps,
+  ) {
+    this.annotator = new LiveAnnotator(root, deps.matcher, { isHidden: deps.isHidden });
+    this.popover = new Popover({ css: deps.cardCss, loadEntry: deps.loadEntry });
+    const highlighter = this.annotator.highlighter;
+    this.interactions = new HighlightInteractions({
+      popover: this.popover,
+      recordFor: (element) => highlighter.recordFor(element),
+    });
+  }
+
+  start(): Promise<void> {
+    return this.annotator.start();
+  }
+
+  destroy(): void {
+    this.interactions.destroy();
+    this.popover.destroy();
+    this.annotator.destroy();
+  }
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import { builtExtensionPath } from '../harness/extension';
+import { startPageServer, type PageServer } from '../harness/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  browser = await launchWithExtension(builtExtensionPath());
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('live pages', () => {
+  it('annotates paragraphs appended after load (infinite scroll), and nothing outside the article', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.origin}/fixtures/infinite-scroll.html`);
+    await page.waitForSelector('p.update:nth-of-type(n) [data-crosscheck-id="printz-v-united-states"]', {
+      timeout: 10_000,
+    });
+    const updates = await page.$$eval('p.update', (ps) =>
+      ps.map((p) => [...p.querySelectorAll('[data-crosscheck-id]')].map((m) => m.getAttribute('data-crosscheck-id'))),
+    );
+    expect(updates[0]).toEqual(expect.arrayContaining(['gavin-newsom', 'california', 'ice']));
+    expect(updates[1]).toEqual(expect.arrayContaining(['jb-pritzker', 'printz-v-united-states']));
+    expect(await page.$$('nav [data-crosscheck-id], aside [data-crosscheck-id]')).toHaveLength(0);
+    const text = await page.evaluate(() => document.getElementById('story')!.textContent);
+    expect(text).toContain('Update: Gavin Newsom said California would not assist ICE raids in the state.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows single-page navigation with history.pushState', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/fixtures/spa-navigation.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0, null, {
+      timeout: 10_000,
+    });
+    expect(await page.$$('[data-crosscheck-id]')).toHaveLength(0);
+    await page.click('#next-story');
+    await page.waitForSelector('[data-crosscheck-id="clara-jeffrey"]', { timeout: 10_000 });
+    const ids = await page.$$eval('[data-crosscheck-id]', (marks) =>
+      marks.map((m) => m.getAttribute('data-crosscheck-id')),
+    );
+    expect(ids).toEqual(expect.arrayContaining(['soft-secession', 'jon-michaels', 'tenth-amendment', 'senate']));
+    expect(new URL(page.url()).search).toBe('?story=2');
+    await page.close();
+  });
+});
