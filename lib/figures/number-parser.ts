@@ -1,0 +1,787 @@
+/**
+ * The one number parser shared by the knowledge-base build and the in-page figure checker, so a
+ * figure stated in a source ("$76 billion", "nearly 40 million", "760亿美元") and the same figure
+ * on a page are read identically. Pure: no DOM, no dependencies.
+ *
+ * findFigures scans once with a single global regex. Each match is either something whose digits
+ * are not a figure (URL, e-mail, phone number, date, time, page furniture), consumed and dropped,
+ * or a number core (digits, English number words, Chinese numerals), which is then widened by a
+ * bounded look behind (approximation words, currency marks) and ahead (scale, unit, counted noun).
+ * Every match does bounded work, so a 100,000-character page costs one linear pass.
+ */
+
+export type FigureUnit =
+  | { kind: 'currency'; currency: Currency }
+  | { kind: 'percent' }
+  /** noun: the counted noun phrase that follows, lowercased ("electoral votes", "州"); null if none. */
+  | { kind: 'count'; noun: string | null }
+  /** "67 times the population". */
+  | { kind: 'multiple' };
+
+export type Currency = 'USD' | 'EUR' | 'GBP' | 'CNY';
+
+export type Approximation = 'exact' | 'about' | 'nearly' | 'more-than' | 'at-least' | 'less-than' | 'at-most';
+
+export interface ParsedFigure {
+  /** Fully scaled: "$76 billion" -> 76e9, "83 percent" -> 83. Always finite. */
+  value: number;
+  unit: FigureUnit;
+  /** Multiplier of the scale word ("billion", "bn", "万", "亿"), 1 if none. */
+  scale: number;
+  /**
+   * Step of the last stated digit, scaled: "$76.2 billion" -> 1e8, "$4,846" -> 1. Trailing zeros
+   * of an integer count as rounding in whole thousands groups, like a scale word would:
+   * "580,000" -> 1000 (as "580 thousand"), "40 million" -> 1e6.
+   */
+  precision: number;
+  approximation: Approximation;
+  /** UTF-16 offsets of the whole expression: approximation words, currency, scale, unit, noun. */
+  start: number;
+  end: number;
+  /** UTF-16 offsets of the numeric part only (digits, or the run of number words / numerals). */
+  numberStart: number;
+  numberEnd: number;
+  /** input.slice(start, end) */
+  text: string;
+}
+
+/** Every figure in running text, in order and non-overlapping. Never throws. */
+export function findFigures(text: string): ParsedFigure[] {
+  const scanner = new RegExp(SCANNER.source, SCANNER.flags);
+  const figures: ParsedFigure[] = [];
+  let floor = 0; // a figure may not reach back into the previous one
+  for (let match = scanner.exec(text); match !== null; match = scanner.exec(text)) {
+    const groups = match.groups ?? {};
+    if (groups.skip !== undefined) continue;
+    const core = readCore(groups, match.index, match[0]);
+    if (core === null) continue;
+    const figure = widen(text, core, floor);
+    if (figure !== null) {
+      figures.push(figure);
+      floor = figure.end;
+    }
+    // A number-word run may have been cut short ("twenty and thirty states"): rescan what follows.
+    scanner.lastIndex = figure?.end ?? core.end;
+  }
+  return figures;
+}
+
+/** The single figure spanning the whole (trimmed) expression, else null. Offsets index `expression`. */
+export function parseFigure(expression: string): ParsedFigure | null {
+  const figures = findFigures(expression);
+  const first = figures[0];
+  if (figures.length !== 1 || first === undefined) return null;
+  const start = expression.length - expression.trimStart().length;
+  const end = expression.trimEnd().length;
+  return first.start === start && first.end === end ? first : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanner
+
+const MONTH =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b\\.?';
+const YEAR_AFTER = '(?:,?\\s{1,3}\\d{4}(?!\\d))?';
+
+/** Spans whose digits are identifiers, dates, times or labels; consumed so no figure starts inside. */
+const NOT_FIGURES = [
+  String.raw`(?:https?:\/\/|www\.)[^\s<>"']+`,
+  String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+  String.raw`(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|io|co|uk|us|eu|de|fr|cn|info|news)\b(?:[\/?#][^\s<>"']*)?`,
+  String.raw`(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,4}){1,4}(?!\d)`,
+  String.raw`(?<!\w)\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}(?!\d)`,
+  `\\b${MONTH}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?(?!\\d)${YEAR_AFTER}`,
+  `\\b${MONTH},?\\s{1,3}\\d{4}(?!\\d)`,
+  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${MONTH}${YEAR_AFTER}`,
+  String.raw`\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\b\.?)?`,
+  String.raw`\b\d{1,2}\s?[ap]\.?m\b\.?`,
+  String.raw`\d+\s?(?:天|小时|分钟|秒|周|个月|年)[前后]`,
+  String.raw`(?<!\w)(?:pages?|pp?\.|chapters?|ch\.|sections?|sec\.|articles?|art\.|items?|figures?|fig\.|tables?|volumes?|vol\.|episodes?|ep\.|seasons?|parts?|steps?|versions?|ver\.|paragraphs?|para\.|verses?|footnotes?|slides?|appendix|exhibits?|clauses?|nos?\.|#|§{1,2})\s{0,2}#?\s{0,2}\d+(?:[.:]\d+)*[a-z]?\b(?:\s{1,3}(?:of|to|through|and|-|–)\s{1,3}\d+)?`,
+].join('|');
+
+const EN_UNITS: Readonly<Record<string, number>> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+const EN_TEENS: Readonly<Record<string, number>> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const EN_TENS: Readonly<Record<string, number>> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const EN_SCALES: Readonly<Record<string, number>> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+const EN_SCALE_WORDS = ['dozen', 'hundred', ...Object.keys(EN_SCALES)].join('|');
+const EN_VALUE_WORD = `(?:${[...Object.keys(EN_TEENS), ...Object.keys(EN_UNITS), ...Object.keys(EN_TENS)].join('|')})\\b`;
+const EN_WORD = `(?:${EN_VALUE_WORD}|(?:${EN_SCALE_WORDS})\\b)`;
+
+/** Longer runs are not one number; the cap keeps rescans of a cut-short run bounded. */
+const MAX_NUMBER_WORDS = 16;
+
+const ZH_NUMERALS = '〇零一二两三四五六七八九十百千万亿';
+
+const NUMBER_CORES = [
+  String.raw`(?<digits>\d+(?:[.,]\d+)*)`,
+  `(?<words>(?<![\\w-])(?:(?:half\\s{1,3})?an?\\s{1,3}(?:${EN_SCALE_WORDS})\\b|${EN_VALUE_WORD})(?:(?:\\s{1,3}and\\s{1,3}|[\\s-]{1,3})${EN_WORD}){0,${MAX_NUMBER_WORDS - 1}})`,
+  String.raw`(?<twice>(?<![\w-])(?:twice|thrice)(?=\s{1,3}(?:as|the)\b))`,
+  `(?<zh>[${ZH_NUMERALS}]+)`,
+].join('|');
+
+const SCANNER = new RegExp(`(?<skip>${NOT_FIGURES})|${NUMBER_CORES}`, 'gi');
+
+// ---------------------------------------------------------------------------------------------
+// Number cores
+
+interface Core {
+  kind: 'digits' | 'words' | 'zh';
+  start: number;
+  end: number;
+  /**
+   * The number as written, without its decimal point: value = mantissa * scale / divisor, computed
+   * in that order so "$4.35 million" is exactly 4,350,000.
+   */
+  mantissa: number;
+  divisor: number;
+  /** Step of the last stated digit, in mantissa units. */
+  step: number;
+  scale: number;
+  /** A bare integer that reads like a year (1000-2100, no thousands comma). */
+  yearLike: boolean;
+  /** A lone small number word ("one", "eight") or a lone Chinese numeral ("十", "两"). */
+  lone: boolean;
+  multiple: boolean;
+}
+
+function readCore(groups: Record<string, string | undefined>, start: number, raw: string): Core | null {
+  if (groups.digits !== undefined) return readDigits(raw, start);
+  if (groups.words !== undefined) return readEnglishNumber(raw, start);
+  if (groups.twice !== undefined) {
+    return {
+      kind: 'words',
+      start,
+      end: start + raw.length,
+      mantissa: raw.toLowerCase() === 'twice' ? 2 : 3,
+      divisor: 1,
+      step: 1,
+      scale: 1,
+      yearLike: false,
+      lone: false,
+      multiple: true,
+    };
+  }
+  return readChineseNumeral(raw, start);
+}
+
+const GROUPED = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
+const PLAIN = /^(\d+)(?:\.(\d+))?$/;
+
+function readDigits(raw: string, start: number): Core | null {
+  const parts = GROUPED.exec(raw) ?? PLAIN.exec(raw);
+  const integer = parts?.[1];
+  if (parts === null || integer === undefined) return null; // "1,2,3", "1.2.3", "1.234,5"
+  const fraction = parts[2] ?? '';
+  const digits = integer.replace(/,/g, '');
+  if (digits.length > 1 && digits.startsWith('0')) return null; // "010", "007": codes, not amounts
+  const mantissa = Number(digits + fraction);
+  const trailingZeros = fraction === '' ? (/0*$/.exec(digits)?.[0].length ?? 0) : 0;
+  const roundingGroups = digits === '0' ? 0 : Math.floor(trailingZeros / 3);
+  const yearLike =
+    fraction === '' && !integer.includes(',') && digits.length === 4 && mantissa >= 1000 && mantissa <= 2100;
+  return {
+    kind: 'digits',
+    start,
+    end: start + raw.length,
+    mantissa,
+    divisor: 10 ** fraction.length,
+    step: 1000 ** roundingGroups,
+    scale: 1,
+    yearLike,
+    lone: false,
+    multiple: false,
+  };
+}
+
+type WordRole = 'start' | 'article' | 'half' | 'unit' | 'teen' | 'tens' | 'hundred' | 'dozen' | 'scale' | 'and';
+
+/**
+ * Reads the longest grammatical prefix of a number-word run ("one hundred and thirty",
+ * "twenty-three", "half a million"); the rest of the run is rescanned by the caller.
+ */
+function readEnglishNumber(run: string, start: number): Core | null {
+  let total = 0;
+  let group = 0;
+  let precision = 1;
+  let scale = 1;
+  let lastScale = Infinity;
+  let groupHasHundred = false;
+  let half = false;
+  let role: WordRole = 'start';
+  let acceptedEnd = 0;
+  let valueWords = 0;
+  for (const token of run.matchAll(/[a-z]+/gi)) {
+    const word = token[0].toLowerCase();
+    const after = (...roles: WordRole[]): boolean => roles.includes(role);
+    let next: WordRole;
+    const unit = EN_UNITS[word];
+    const teen = EN_TEENS[word];
+    const tens = EN_TENS[word];
+    const scaleWord = EN_SCALES[word];
+    if (word === 'half' && after('start')) {
+      half = true;
+      next = 'half';
+    } else if ((word === 'a' || word === 'an') && after('start', 'half')) {
+      group = 1;
+      next = 'article';
+    } else if (word === 'and' && after('hundred', 'scale')) {
+      next = 'and';
+    } else if (unit !== undefined && after('start', 'tens', 'hundred', 'scale', 'and')) {
+      group += unit;
+      next = 'unit';
+    } else if (teen !== undefined && after('start', 'hundred', 'scale', 'and')) {
+      group += teen;
+      next = 'teen';
+    } else if (tens !== undefined && after('start', 'hundred', 'scale', 'and')) {
+      group += tens;
+      next = 'tens';
+    } else if (word === 'hundred' && !groupHasHundred && after('article', 'unit', 'teen')) {
+      group *= 100;
+      groupHasHundred = true;
+      next = 'hundred';
+    } else if (word === 'dozen' && after('article', 'unit', 'teen')) {
+      group *= 12;
+      next = 'dozen';
+    } else if (
+      scaleWord !== undefined &&
+      scaleWord < lastScale &&
+      after('article', 'unit', 'teen', 'tens', 'hundred', 'dozen')
+    ) {
+      total += group * scaleWord;
+      group = 0;
+      groupHasHundred = false;
+      lastScale = scaleWord;
+      next = 'scale';
+    } else {
+      break;
+    }
+    if (next === 'unit' || next === 'teen' || next === 'tens') {
+      if (role === 'scale' || role === 'and' || role === 'hundred') scale = 1;
+      precision = 1;
+      valueWords += 1;
+    } else if (next === 'hundred') {
+      precision *= 100;
+    } else if (next === 'scale') {
+      precision *= lastScale;
+      scale = lastScale;
+    }
+    role = next;
+    if (next !== 'half' && next !== 'article' && next !== 'and') acceptedEnd = token.index + word.length;
+    if (half && (next === 'hundred' || next === 'dozen' || next === 'scale')) break;
+  }
+  if (acceptedEnd === 0) return null; // a core must consume input, or the scan would not advance
+  const value = (total + group) * (half ? 0.5 : 1);
+  return {
+    kind: 'words',
+    start,
+    end: start + acceptedEnd,
+    mantissa: value,
+    divisor: 1,
+    step: half ? Math.max(1, precision / 10) : precision,
+    scale,
+    yearLike: false,
+    lone: valueWords === 1 && value < 10 && total === 0 && !groupHasHundred && role !== 'dozen',
+    multiple: false,
+  };
+}
+
+const ZH_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const ZH_PLACES: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const ZH_BIG: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** Reads "二十三", "两千", "四千万", "一亿二千万"; rejects digit-by-digit runs ("二〇二五") and idioms ("千万", "万一"). */
+function readChineseNumeral(run: string, start: number): Core | null {
+  if (!/^[〇零一二两三四五六七八九十]/.test(run)) return null;
+  if (/[〇一二两三四五六七八九][〇一二两三四五六七八九]/.test(run)) return null;
+  let total = 0; // whole 亿 groups
+  let wanGroup = 0; // whole 万 groups inside the current 亿 group
+  let small = 0; // below 万
+  let digit = 0;
+  let precision = 1;
+  for (const char of run) {
+    const digitValue = ZH_DIGITS[char];
+    const place = ZH_PLACES[char];
+    const big = ZH_BIG[char];
+    if (digitValue !== undefined) {
+      digit = digitValue;
+      if (digitValue !== 0) precision = 1;
+    } else if (place !== undefined) {
+      small += (digit || 1) * place;
+      digit = 0;
+      precision = place;
+    } else if (big === 1e4) {
+      wanGroup += (small + digit) * big;
+      small = digit = 0;
+      precision *= big;
+    } else if (big !== undefined) {
+      total = (total + wanGroup + small + digit) * big;
+      wanGroup = small = digit = 0;
+      precision *= big;
+    }
+  }
+  const trailingBig = /[万亿]+$/.exec(run)?.[0] ?? '';
+  const scale = [...trailingBig].reduce((product, char) => product * (ZH_BIG[char] ?? 1), 1);
+  return {
+    kind: 'zh',
+    start,
+    end: start + run.length,
+    mantissa: total + wanGroup + small + digit,
+    divisor: 1,
+    step: precision,
+    scale,
+    yearLike: false,
+    lone: run.length === 1,
+    multiple: false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context before the number: approximation words, currency marks, 百分之
+
+const APPROXIMATION_WORDS: Readonly<Record<string, Approximation>> = {
+  'more than': 'more-than',
+  over: 'more-than',
+  above: 'more-than',
+  'upwards of': 'more-than',
+  'in excess of': 'more-than',
+  'greater than': 'more-than',
+  'at least': 'at-least',
+  'no fewer than': 'at-least',
+  'no less than': 'at-least',
+  'a minimum of': 'at-least',
+  nearly: 'nearly',
+  almost: 'nearly',
+  'close to': 'nearly',
+  'just under': 'nearly',
+  'just shy of': 'nearly',
+  about: 'about',
+  around: 'about',
+  roughly: 'about',
+  approximately: 'about',
+  some: 'about',
+  'an estimated': 'about',
+  estimated: 'about',
+  circa: 'about',
+  'less than': 'less-than',
+  'fewer than': 'less-than',
+  under: 'less-than',
+  below: 'less-than',
+  'up to': 'at-most',
+  'at most': 'at-most',
+  'no more than': 'at-most',
+  'as many as': 'at-most',
+  'as much as': 'at-most',
+  'a maximum of': 'at-most',
+};
+const ZH_APPROXIMATIONS: Readonly<Record<string, Approximation>> = {
+  '~': 'about',
+  约: 'about',
+  大约: 'about',
+  大概: 'about',
+  大致: 'about',
+  近: 'nearly',
+  将近: 'nearly',
+  接近: 'nearly',
+  几乎: 'nearly',
+  差不多: 'nearly',
+  超过: 'more-than',
+  逾: 'more-than',
+  超: 'more-than',
+  多于: 'more-than',
+  高于: 'more-than',
+  至少: 'at-least',
+  不少于: 'at-least',
+  不低于: 'at-least',
+  不到: 'less-than',
+  不足: 'less-than',
+  少于: 'less-than',
+  低于: 'less-than',
+  最多: 'at-most',
+  至多: 'at-most',
+  多达: 'at-most',
+};
+const PREFIX_CURRENCIES: Readonly<Record<string, Currency>> = {
+  US$: 'USD',
+  $: 'USD',
+  USD: 'USD',
+  '€': 'EUR',
+  EUR: 'EUR',
+  '£': 'GBP',
+  GBP: 'GBP',
+  CNY: 'CNY',
+  RMB: 'CNY',
+};
+
+const byLengthDesc = (a: string, b: string): number => b.length - a.length;
+const escape = (s: string): string => s.replace(/[$.*+?^(){}[\]|\\]/g, '\\$&');
+const APPROXIMATION_ALTERNATIVES = Object.keys(APPROXIMATION_WORDS)
+  .sort(byLengthDesc)
+  .map((phrase) => phrase.split(' ').map(escape).join('\\s{1,3}'))
+  .join('|');
+const ZH_APPROXIMATION_ALTERNATIVES = Object.keys(ZH_APPROXIMATIONS)
+  .sort(byLengthDesc)
+  .map(escape)
+  .map((phrase) => (phrase === '近' ? '(?<![最附邻亲])近' : phrase)) // not "最近" (recently), "附近" (nearby)
+  .join('|');
+
+/** Anchored at the end of the text before a number; every branch is short, so a 40-char window suffices. */
+const PREFIX = new RegExp(
+  `(?:(?<![\\w])(?<approx>${APPROXIMATION_ALTERNATIVES})\\s{1,3}|(?<approxZh>${ZH_APPROXIMATION_ALTERNATIVES})\\s{0,2})?` +
+    `(?:(?<currency>US\\$|\\$|€|£|(?<![A-Za-z])(?:USD|EUR|GBP|CNY|RMB)(?![A-Za-z]))\\s{0,2}` +
+    `|(?<foreign>[¥￥₹₩₽₺₪₫฿₱₦₴]|(?<![A-Za-z])(?:JPY|INR|AUD|CAD|HKD|CHF|SGD|NZD|MXN)(?![A-Za-z]))\\s{0,2}` +
+    `|(?<percentZh>百分之))?$`,
+  'i',
+);
+const PREFIX_WINDOW = 40;
+
+interface Prefix {
+  start: number;
+  approximation: Approximation | null;
+  currency: Currency | null;
+  percent: boolean;
+  /** An unsupported currency (¥, A$, CAD...): reading the amount as a count would mislead. */
+  foreign: boolean;
+}
+
+function readPrefix(text: string, coreStart: number, floor: number): Prefix {
+  const windowStart = Math.max(floor, coreStart - PREFIX_WINDOW);
+  const match = PREFIX.exec(text.slice(windowStart, coreStart));
+  const none: Prefix = { start: coreStart, approximation: null, currency: null, percent: false, foreign: false };
+  const groups = match?.groups;
+  if (!match || !groups || match[0] === '') return none;
+  const start = windowStart + match.index;
+  const currencyMark = groups.currency?.toUpperCase();
+  const enApproximation = groups.approx?.toLowerCase().replace(/\s+/g, ' ');
+  const approximation =
+    (enApproximation && APPROXIMATION_WORDS[enApproximation]) ||
+    (groups.approxZh && ZH_APPROXIMATIONS[groups.approxZh]) ||
+    null;
+  // A bare "$" glued to letters is another dollar: "A$5", "C$5", "HK$5".
+  const foreignDollar = currencyMark === '$' && /[A-Za-z]/.test(text[start - 1] ?? '');
+  return {
+    start,
+    approximation,
+    currency: currencyMark === undefined ? null : (PREFIX_CURRENCIES[currencyMark] ?? null),
+    percent: groups.percentZh !== undefined,
+    foreign: groups.foreign !== undefined || foreignDollar,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context after the number: scale, unit, counted noun, Chinese approximation suffixes
+
+const ATTACHED_SCALE = /(trn|bn|mn|tn|k|m|b)(?![A-Za-z])/iy;
+const SCALE_WORD = /\s{0,2}(thousand|million|billion|trillion|bn|mn|tn|trn)\b/iy;
+const SCALE_LETTERS: Readonly<Record<string, number>> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  tn: 1e12,
+  trn: 1e12,
+  trillion: 1e12,
+};
+const ZH_MORE = /[多余]/y;
+const ZH_SCALE_AFTER_DIGITS = /[十百千万亿]+/y;
+const ZH_SCALE_AFTER_NUMERAL = /[万亿]+/y;
+const PERCENT_SUFFIX = /\s?[%％]|\s{1,2}(?:percent|per\s{1,2}cent|percentage\s{1,2}points?|pct)\b|\s?个?百分点/iy;
+const CURRENCY_WORD_SUFFIX =
+  /\s{1,2}(?:((?:U\.?S\.?\s{1,2})?dollars?)|(euros?)|(pounds(?:\s{1,2}sterling)?)|(yuan|renminbi))\b/iy;
+const CURRENCY_CODE_SUFFIX = /\s?(USD|EUR|GBP|CNY|RMB)(?![A-Za-z])/y;
+const ZH_CURRENCY_SUFFIX = /\s?(美元|美金|欧元|英镑|人民币|元)/y;
+const MULTIPLE_SUFFIX = /\s{1,2}times\b|\s?倍/iy;
+const ZH_APPROXIMATION_SUFFIX = /左右|上下|以上|以下|以内|多|余/y;
+const ZH_SUFFIX_APPROXIMATIONS: Readonly<Record<string, Approximation>> = {
+  左右: 'about',
+  上下: 'about',
+  以上: 'more-than',
+  多: 'more-than',
+  余: 'more-than',
+  以下: 'less-than',
+  以内: 'at-most',
+};
+const ZH_CURRENCIES: Readonly<Record<string, Currency>> = {
+  美元: 'USD',
+  美金: 'USD',
+  欧元: 'EUR',
+  英镑: 'GBP',
+  人民币: 'CNY',
+  元: 'CNY',
+};
+
+/** "2025年", "8月", "18日": a number followed by these is a date. */
+const DATE_SUFFIX = /[年月日号]/;
+
+function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/**
+ * The scale after a number: "bn", " billion", "$76B", "万", "4千万", "130多万" (whose 多 means
+ * "more than"). Null when letters glued to the digits make it no figure: "2nd", "1990s", "1e400".
+ */
+function readScale(
+  text: string,
+  core: Core,
+  hasCurrency: boolean,
+): { scale: number; end: number; more: boolean } | null {
+  let at = core.end;
+  if (core.kind === 'digits') {
+    const attached = stickyMatch(ATTACHED_SCALE, text, at)?.[1]?.toLowerCase();
+    // A lone k/m/b is a scale only after a currency mark: "$500k", but "100m" may be metres.
+    if (attached !== undefined && (attached.length > 1 || hasCurrency)) {
+      return { scale: SCALE_LETTERS[attached] ?? 1, end: at + attached.length, more: false };
+    }
+    if (/[A-Za-z]/.test(text[at] ?? '')) return null;
+    const word = stickyMatch(SCALE_WORD, text, at);
+    if (word?.[1] !== undefined)
+      return { scale: SCALE_LETTERS[word[1].toLowerCase()] ?? 1, end: at + word[0].length, more: false };
+  }
+  if (core.kind === 'words') return { scale: 1, end: at, more: false };
+  const more = stickyMatch(ZH_MORE, text, at) !== null;
+  if (more) at += 1;
+  const zhScale =
+    stickyMatch(core.kind === 'digits' ? ZH_SCALE_AFTER_DIGITS : ZH_SCALE_AFTER_NUMERAL, text, at)?.[0] ?? '';
+  const scale = [...zhScale].reduce((product, char) => product * (ZH_PLACES[char] ?? ZH_BIG[char] ?? 1), 1);
+  return { scale, end: at + zhScale.length, more };
+}
+
+function widen(text: string, core: Core, floor: number): ParsedFigure | null {
+  const prefix = readPrefix(text, core.start, floor);
+  if (prefix.foreign) return null;
+  if (!hasCleanEdges(text, core)) return null;
+
+  const scaled = readScale(text, core, prefix.currency !== null);
+  if (scaled === null) return null;
+  const { scale } = scaled;
+  let at = scaled.end;
+  let approximation = prefix.approximation ?? (scaled.more ? 'more-than' : null);
+  if (DATE_SUFFIX.test(text[at] ?? '')) return null;
+
+  let unit: FigureUnit | null = null;
+  if (prefix.currency !== null) unit = { kind: 'currency', currency: prefix.currency };
+  else if (prefix.percent) unit = { kind: 'percent' };
+  else if (core.multiple) unit = { kind: 'multiple' };
+  else {
+    const suffix = readUnitSuffix(text, at, scale !== 1);
+    if (suffix) {
+      unit = suffix.unit;
+      at = suffix.end;
+    }
+  }
+  let classified = false;
+  if (unit === null) {
+    const chinese =
+      core.kind === 'zh' || (core.kind === 'digits' && (isHan(text[at] ?? '') || isHan(text[at + 1] ?? '')));
+    const counted = chinese ? readChineseNoun(text, at) : { ...readEnglishNoun(text, at), classified: false };
+    unit = { kind: 'count', noun: counted.noun };
+    classified = counted.classified;
+    at = counted.end;
+  }
+  const approximationAfter = core.kind === 'words' ? null : stickyMatch(ZH_APPROXIMATION_SUFFIX, text, at);
+  if (approximationAfter) {
+    approximation ??= ZH_SUFFIX_APPROXIMATIONS[approximationAfter[0]] ?? null;
+    at += approximationAfter[0].length;
+  }
+
+  const value = (core.mantissa * scale) / core.divisor;
+  const precision = (core.step * scale) / core.divisor;
+  if (!Number.isFinite(value) || !Number.isFinite(precision) || precision <= 0) return null;
+  if (unit.kind === 'count' && scale === 1) {
+    if (core.yearLike && (unit.noun === null || followsYearWord(text, prefix.start))) return null;
+    if (core.kind === 'words' && core.lone && unit.noun === null) return null; // "one reason", "one of the states"
+    if (core.kind === 'zh' && (core.lone || core.mantissa < 10) && !(classified && core.mantissa > 1)) return null; // "一个", "十分"
+  }
+
+  return {
+    value,
+    unit,
+    scale: scale * core.scale,
+    precision,
+    approximation: approximation ?? 'exact',
+    start: prefix.start,
+    end: at,
+    numberStart: core.start,
+    numberEnd: core.end,
+    text: text.slice(prefix.start, at),
+  };
+}
+
+/** Rejects numbers glued to other tokens: "v1.24", "#4", "+1", "COVID-19", "3:00", "12/05", "5-4", "twenty-first", "第二". */
+function hasCleanEdges(text: string, core: Core): boolean {
+  const before = text[core.start - 1] ?? '';
+  const after = text[core.end] ?? '';
+  const afterNext = text[core.end + 1] ?? '';
+  if (before === '第') return false;
+  if (/[-‐‑–]/.test(after) && /[A-Za-z0-9]/.test(afterNext)) return false;
+  if (core.kind !== 'digits') return true;
+  if (/[\w.,:/#+@\-‐‑–−]/.test(before)) return false;
+  return !(/[/:]/.test(after) && /\d/.test(afterNext));
+}
+
+function readUnitSuffix(text: string, at: number, scaled: boolean): { unit: FigureUnit; end: number } | null {
+  const percent = stickyMatch(PERCENT_SUFFIX, text, at);
+  if (percent) return { unit: { kind: 'percent' }, end: at + percent[0].length };
+  const word = stickyMatch(CURRENCY_WORD_SUFFIX, text, at);
+  // "pounds" alone is as often a weight; only "5 million pounds" or "pounds sterling" is money.
+  const isPoundsWeight = word?.[3] !== undefined && !scaled && !/sterling/i.test(word[3]);
+  if (word && !isPoundsWeight) {
+    const currency: Currency = word[1] ? 'USD' : word[2] ? 'EUR' : word[3] ? 'GBP' : 'CNY';
+    return { unit: { kind: 'currency', currency }, end: at + word[0].length };
+  }
+  const code = stickyMatch(CURRENCY_CODE_SUFFIX, text, at);
+  const codeCurrency = code?.[1] === undefined ? undefined : PREFIX_CURRENCIES[code[1]];
+  if (code && codeCurrency) return { unit: { kind: 'currency', currency: codeCurrency }, end: at + code[0].length };
+  const zh = stickyMatch(ZH_CURRENCY_SUFFIX, text, at);
+  const zhCurrency = zh?.[1] === undefined ? undefined : ZH_CURRENCIES[zh[1]];
+  if (zh && zhCurrency) return { unit: { kind: 'currency', currency: zhCurrency }, end: at + zh[0].length };
+  const multiple = stickyMatch(MULTIPLE_SUFFIX, text, at);
+  if (multiple) return { unit: { kind: 'multiple' }, end: at + multiple[0].length };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counted nouns
+
+const NOUN_WORD = /\s{1,2}([A-Za-z][A-Za-z'’-]*)/y;
+const MAX_NOUN_WORDS = 4;
+/** Function words and verbs that end a noun phrase before it starts ("one of the states"). */
+const STOP_WORDS = new Set(
+  (
+    'a an the of in on at to for from by with without into onto upon out up down off and or but nor as than ' +
+    'that this these those which who whom whose what when where while is are was were be been being has have had ' +
+    'do does did will would shall should can could may might must it its they them their he she his her we our ' +
+    'you your i me my us per percent cent times less fewer over under about around upwards so such not no each every ' +
+    'all both some any then also only just even still yet here there'
+  ).split(' '),
+);
+const IRREGULAR_PLURALS = new Set(
+  'people men women children police staff personnel cattle feet teeth mice geese data media criteria alumni folk'.split(
+    ' ',
+  ),
+);
+/** Postpositive words that stay with the plural before them: "attorneys general". */
+const POSTPOSITIVE = new Set(['general']);
+
+function isPlural(word: string): boolean {
+  if (IRREGULAR_PLURALS.has(word)) return true;
+  return word.length > 2 && word.endsWith('s') && !/(?:ss|us|is|['’]s)$/.test(word);
+}
+
+/** The noun phrase after a number, ending at its first plural ("Democratic attorneys general"), else null. */
+function readEnglishNoun(text: string, at: number): { noun: string | null; end: number } {
+  const words: string[] = [];
+  let position = at;
+  for (let i = 0; i < MAX_NOUN_WORDS; i += 1) {
+    const match = stickyMatch(NOUN_WORD, text, position);
+    const word = match?.[1]?.toLowerCase();
+    if (!match || word === undefined || STOP_WORDS.has(word)) break;
+    words.push(word);
+    position += match[0].length;
+    if (isPlural(word)) {
+      const next = stickyMatch(NOUN_WORD, text, position);
+      const nextWord = next?.[1]?.toLowerCase();
+      if (next && nextWord !== undefined && POSTPOSITIVE.has(nextWord)) {
+        words.push(nextWord);
+        position += next[0].length;
+      }
+      return { noun: words.join(' '), end: position };
+    }
+  }
+  return { noun: null, end: at };
+}
+
+const ZH_CLASSIFIER = /\s?([个名位家座项件条次所架辆艘只头张份起种场篇本部台枚颗批户口例])/y;
+const ZH_NOUN = /[\u4e00-\u9fff]{1,3}/y;
+/**
+ * Characters that end a counted noun: particles, prepositions, numerals, the first characters of
+ * approximation words ("3个州约5万人") and of common verbs and adverbs ("二十三个州起诉", "41个国家已经").
+ */
+const ZH_NOUN_BREAK =
+  /[的了在和与及或是有被将已都也中内里对向从为把并而则但就还又再之等以于由到至其这那左上下〇零一二两三四五六七八九十百千万亿多余约近超逾少低高最将接几差起提宣表签要拒承正共均皆仍曾便才可能会应需没不]/;
+const MAX_ZH_NOUN = 2;
+
+/**
+ * The Han noun after a Chinese count ("二十三个州" -> "州"). Without word segmentation a run longer
+ * than two characters cannot be split reliably, so it yields no noun rather than a wrong one.
+ */
+function readChineseNoun(text: string, at: number): { noun: string | null; end: number; classified: boolean } {
+  const classifier = stickyMatch(ZH_CLASSIFIER, text, at);
+  const nounStart = classifier ? at + classifier[0].length : at;
+  const run = stickyMatch(ZH_NOUN, text, nounStart)?.[0] ?? '';
+  let length = 0;
+  while (length < run.length && !ZH_NOUN_BREAK.test(run[length] ?? '')) length += 1;
+  const isPerson = length === 1 && run[0] === '人';
+  if (length === 0 || length > MAX_ZH_NOUN) return { noun: null, end: nounStart, classified: classifier !== null };
+  return { noun: run.slice(0, length), end: nounStart + length, classified: classifier !== null || isPerson };
+}
+
+function isHan(char: string): boolean {
+  return char >= '\u4e00' && char <= '\u9fff';
+}
+
+const YEAR_WORDS = new Set(
+  'in since by from until till through during before after of the year circa early late mid spring summer autumn fall winter fiscal'.split(
+    ' ',
+  ),
+);
+
+/** "in 2018 lawmakers" is a year even though a plural follows. */
+function followsYearWord(text: string, start: number): boolean {
+  const previous = /([A-Za-z]+)\s{1,3}$/.exec(text.slice(Math.max(0, start - 20), start))?.[1];
+  return previous !== undefined && YEAR_WORDS.has(previous.toLowerCase());
+}
