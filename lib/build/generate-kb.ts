@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   for (const [name, content] of Object.entries(serializeKnowledgeBase(kb))) {
     await writeFile(join(outDir, name), content);
   }
-  console.log(`kb: ${kb.index.entries.length} entries from ${kb.details.sources.length} sources → ${outDir}`);
+  console.log(
+    `kb: ${Object.keys(kb.details.entries).length} entries from ${kb.details.sources.length} sources → ${outDir}`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

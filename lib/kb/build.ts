@@ -1,9 +1,25 @@
+import { isAcronym } from '../matching/acronym';
 import { BARRIER } from '../matching/fold';
-import { excerptAround } from './excerpt';
+import { compareFigures } from '../figures/compare';
+import { claimUnit, createFigureLinker, linkFigures, type FigureClaim } from '../figures/linker';
+import { findFigures } from '../figures/number-parser';
+import { excerptAround, sentenceAround } from './excerpt';
 import { findReproducedPassages, type ReproducedPassage } from './quotation';
-import type { AuthoredAlias, AuthoredEntry, AuthoredSource } from './schema';
+import type { AuthoredAlias, AuthoredEntry, AuthoredFigure, AuthoredSource } from './schema';
 import { createTermMatcher, matchTerms } from './term-matcher';
-import type { EntryDetails, Excerpt, IndexedEntry, IndexedForm, KbDetails, KbIndex, SourceRecord } from './types';
+import type {
+  EntryDetails,
+  Excerpt,
+  FigureFacts,
+  FigureStatement,
+  FigureStatus,
+  IndexedEntry,
+  IndexedFigure,
+  IndexedForm,
+  KbDetails,
+  KbIndex,
+  SourceRecord,
+} from './types';
 import { validateSeeds, type KbProblem, type SeedInputs } from './validate';
 
 /** Most excerpts kept per entry and source: enough to show how a source uses a term. */
@@ -18,11 +34,6 @@ export interface KbBuildResult {
   /** Null when any problem is an error. */
   readonly kb: BuiltKnowledgeBase | null;
   readonly problems: readonly KbProblem[];
-}
-
-/** All-caps short forms ("ICE", "NPVIC") are acronyms: matching them case-insensitively would find the noun. */
-export function isAcronym(form: string): boolean {
-  return form.length <= 8 && /^[\p{Lu}\d&.]+$/u.test(form) && (form.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 }
 
 function toIndexedForm(alias: AuthoredAlias): IndexedForm {
@@ -107,6 +118,30 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
     }
   }
 
+  const figureEntries = sortedEntries.filter((e): e is AuthoredFigure => e.category === 'figure');
+  const claims: IndexedFigure[] = figureEntries.map((f) => ({
+    id: f.id,
+    label: f.label,
+    unit: claimUnit(f.unit, f.noun),
+    cues: f.cues,
+  }));
+  const statements = findStatements(claims, sources, articleTexts, reproduced);
+  for (const [id, list] of statements) {
+    mentions.set(
+      id,
+      list.map(({ source, start, end }) => ({ source, start, end })),
+    );
+  }
+  const warnings: KbProblem[] = figureEntries
+    .filter((f) => !statements.has(f.id))
+    .map((f) => ({
+      severity: 'warning',
+      file: entries.find((e) => e.entry.id === f.id)!.file,
+      entry: f.id,
+      field: 'cues',
+      message: 'no source states this figure in a sentence that names every cue group',
+    }));
+
   const labels = new Map(indexed.map((e) => [e.id, e]));
   const details: Record<string, EntryDetails> = {};
   for (const entry of sortedEntries) {
@@ -151,12 +186,75 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
       roles: entry.category === 'person' ? entry.roles : [],
       excerpts,
       agreement: { sources: mentioning, independent },
+      figure:
+        entry.category === 'figure'
+          ? figureFacts(entry, claimUnit(entry.unit, entry.noun), statements.get(entry.id) ?? [])
+          : null,
     };
   }
 
   return {
-    kb: { index: { entries: indexed }, details: { sources: sources.map(toSourceRecord), entries: details } },
-    problems,
+    kb: {
+      index: { entries: indexed.filter((e) => e.forms.length > 0), figures: claims },
+      details: { sources: sources.map(toSourceRecord), entries: details },
+    },
+    problems: [...problems, ...warnings],
+  };
+}
+
+/** Every statement of every figure claim in the sources, found with the page's own linker. */
+function findStatements(
+  claims: readonly FigureClaim[],
+  sources: readonly AuthoredSource[],
+  articleTexts: ReadonlyMap<string, string>,
+  reproduced: ReadonlyMap<string, readonly ReproducedPassage[]>,
+): Map<string, FigureStatement[]> {
+  const linker = createFigureLinker(claims);
+  const statements = new Map<string, FigureStatement[]>();
+  for (const source of sources) {
+    const text = articleTexts.get(source.id)!;
+    const links = linkFigures(linker, text, findFigures(text), (start, end) => sentenceAround(text, start, end));
+    for (const { figure, claim } of links) {
+      const list = statements.get(claim.id) ?? [];
+      list.push({
+        source: source.id,
+        start: figure.start,
+        end: figure.end,
+        text: figure.text,
+        value: figure.value,
+        precision: figure.precision,
+        approximation: figure.approximation,
+        unit: figure.unit,
+        quotes: passageAt(reproduced.get(source.id) ?? [], figure.start, figure.end)?.original ?? null,
+      });
+      statements.set(claim.id, list);
+    }
+  }
+  return statements;
+}
+
+/** Compares the values of independent statements only: a quotation repeats, it does not confirm. */
+export function figureStatus(statements: readonly FigureStatement[]): FigureStatus {
+  if (statements.length === 0) return 'unstated';
+  const independent = statements.filter((s) => s.quotes === null);
+  if (new Set(independent.map((s) => s.source)).size <= 1) return 'single source';
+  const consistent = independent.every((a) =>
+    independent.every((b) => a === b || compareFigures(a, b)?.verdict !== 'differs'),
+  );
+  return consistent ? 'agrees' : 'conflicts';
+}
+
+function figureFacts(
+  entry: AuthoredFigure,
+  unit: FigureFacts['unit'],
+  statements: readonly FigureStatement[],
+): FigureFacts {
+  return {
+    unit,
+    asOf: entry.asOf,
+    statements,
+    status: figureStatus(statements),
+    ratioOf: entry.derive?.ratio ?? null,
   };
 }
 

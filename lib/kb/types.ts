@@ -4,6 +4,8 @@
  * and reaches a card on request.
  */
 
+import type { Approximation, FigureUnit } from '../figures/number-parser';
+
 export const CATEGORIES = ['concept', 'law', 'person', 'organization', 'figure'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -22,8 +24,17 @@ export interface IndexedEntry {
   readonly forms: readonly IndexedForm[];
 }
 
+/** A figure claim as the page needs it: enough to link a number on the page to it. */
+export interface IndexedFigure {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: FigureUnit;
+  readonly cues: readonly (readonly string[])[];
+}
+
 export interface KbIndex {
   readonly entries: readonly IndexedEntry[];
+  readonly figures: readonly IndexedFigure[];
 }
 
 export interface SourceRecord {
@@ -65,6 +76,35 @@ export interface Role {
   readonly source: string;
 }
 
+/** One source's statement of a figure: the verbatim expression and the value it parses to. */
+export interface FigureStatement {
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly value: number;
+  readonly precision: number;
+  readonly approximation: Approximation;
+  readonly unit: FigureUnit;
+  /** Set when the statement lies inside a passage reproduced from an earlier source. */
+  readonly quotes: string | null;
+}
+
+/**
+ * How the independent sources' values compare: `agrees` (all consistent), `conflicts`, `single
+ * source` (one independent source states it), or `unstated` (no source states it as a number).
+ */
+export type FigureStatus = 'agrees' | 'conflicts' | 'single source' | 'unstated';
+
+export interface FigureFacts {
+  readonly unit: FigureUnit;
+  readonly asOf: string | null;
+  readonly statements: readonly FigureStatement[];
+  readonly status: FigureStatus;
+  /** This value is derived from two other figures: first / second. */
+  readonly ratioOf: readonly [string, string] | null;
+}
+
 export interface EntryDetails {
   readonly id: string;
   readonly category: Category;
@@ -74,6 +114,8 @@ export interface EntryDetails {
   readonly roles: readonly Role[];
   readonly excerpts: readonly Excerpt[];
   readonly agreement: Agreement;
+  /** For figure entries: what each source states and how the values compare. */
+  readonly figure: FigureFacts | null;
 }
 
 export interface KbDetails {

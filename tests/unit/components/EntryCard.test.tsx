@@ -42,6 +42,7 @@ function details(overrides: Partial<EntryDetails> = {}): EntryDetails {
     roles: [],
     excerpts: [excerpt('armitage', 'Soft secession is here.')],
     agreement: { sources: ['armitage'], independent: ['armitage'] },
+    figure: null,
     ...overrides,
   };
 }

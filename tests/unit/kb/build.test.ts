@@ -20,9 +20,10 @@ describe('the knowledge base built from seeds/', () => {
   beforeAll(async () => ({ kb, inputs } = await build(join(projectRoot, 'seeds'))));
 
   it('covers every category, with well over 60 entries', () => {
-    expect(kb.index.entries.length).toBeGreaterThan(60);
+    const entries = Object.values(kb.details.entries);
+    expect(entries.length).toBeGreaterThan(60);
     for (const category of ['concept', 'law', 'person', 'organization', 'figure']) {
-      expect(kb.index.entries.filter((e) => e.category === category).length).toBeGreaterThan(0);
+      expect(entries.filter((e) => e.category === category).length).toBeGreaterThan(0);
     }
   });
 
@@ -72,6 +73,33 @@ describe('the knowledge base built from seeds/', () => {
     }
   });
 
+  it('finds "$76 billion" in 000 and in 002 quoting it: one independent source', () => {
+    const reserves = kb.details.entries['california-budget-reserves']!;
+    expect(reserves.agreement).toEqual({ sources: ['armitage', 'dekom'], independent: ['armitage'] });
+    expect(reserves.figure!.status).toBe('single source');
+    const bySource = reserves.figure!.statements.map((s) => [s.source, s.text, s.value, s.quotes]);
+    expect(bySource).toContainEqual(['armitage', '760亿美元', 76e9, null]);
+    expect(bySource).toContainEqual(['armitage', '$76 billion', 76e9, null]);
+    expect(bySource).toContainEqual(['dekom', '$76 billion', 76e9, 'armitage']);
+  });
+
+  it.each<[string, string, number]>([
+    ['california-population', 'nearly 40 million', 40e6],
+    ['wyoming-population', '580,000', 580_000],
+    ['national-popular-vote-compact-electoral-votes', '209 electoral votes', 209],
+    ['democratic-attorneys-general-zoom-calls', 'Twenty-three Democratic attorneys general', 23],
+    ['california-wyoming-population-multiple', '67 times', 67],
+  ])('links %s to its own number', (id, text, value) => {
+    const [first] = kb.details.entries[id]!.figure!.statements;
+    expect([first!.text, first!.value]).toEqual([text, value]);
+  });
+
+  it('states at least 25 figure claims, each with a statement', () => {
+    const figures = Object.values(kb.details.entries).filter((e) => e.figure);
+    expect(figures.length).toBeGreaterThanOrEqual(25);
+    expect(figures.filter((e) => e.figure!.statements.length === 0).map((e) => e.id)).toEqual([]);
+  });
+
   it('is deterministic: the same seeds give byte-identical output', async () => {
     const again = await build(join(projectRoot, 'seeds'));
     expect(serializeKnowledgeBase(again.kb)).toEqual(serializeKnowledgeBase(kb));
@@ -81,12 +109,20 @@ describe('the knowledge base built from seeds/', () => {
 describe('another corpus, without code changes', () => {
   it('builds the project’s own water-compact corpus', async () => {
     const { kb } = await build(join(projectRoot, 'tests/fixtures/corpus'));
-    expect(kb.index.entries.map((e) => e.id)).toEqual([
+    expect(Object.keys(kb.details.entries)).toEqual([
       'compact-treatment-savings',
       'fenwick-ruling',
       'ines-okafor',
       'upper-fen-water-compact',
     ]);
+    expect(kb.index.figures.map((f) => f.id)).toEqual(['compact-treatment-savings']);
+    // The gazette says 18 percent, the radio guest "around 20 percent": two independent sources that differ.
+    const savings = kb.details.entries['compact-treatment-savings']!.figure!;
+    expect(savings.statements.map((s) => [s.source, s.text])).toEqual([
+      ['gazette', '18 percent'],
+      ['valley-hour', 'around 20 percent'],
+    ]);
+    expect(savings.status).toBe('conflicts');
     // The reader's note quotes the gazette's first sentence; its own Okafor mention is independent.
     expect(kb.details.entries['upper-fen-water-compact']!.agreement).toEqual({
       sources: ['gazette', 'reader-note', 'valley-hour'],
