@@ -2,7 +2,7 @@ import Mark from 'mark.js';
 import { matchTerms, type TermMatcher } from '../kb/term-matcher';
 import type { Category, IndexedEntry } from '../kb/types';
 import { isSkippedElement, MARK_TAG } from '../page/exclusions';
-import { collectText, toRawRange } from '../page/text-collector';
+import { collectText, isInlineElement, toRawRange, type CollectedText } from '../page/text-collector';
 
 /** What Crosscheck itself recorded about a highlight: the card trusts this, never the page's attributes. */
 export interface HighlightRecord {
@@ -27,6 +27,64 @@ const MIN_SLICE = 10;
 /** Passes restarted because the page changed the text mid-pass, at most. */
 const MAX_RESTARTS = 2;
 
+interface LocalRange {
+  start: number;
+  length: number;
+  readonly record: HighlightRecord;
+}
+
+/**
+ * Largest text, in UTF-16 units, of one mark.js context. mark.js re-reads its context for every
+ * range, so small contexts keep wrapping linear; but each context costs a live NodeIterator that
+ * every later DOM removal must update, so not one per paragraph either.
+ */
+export const MAX_CONTEXT_CHARS = 4000;
+
+/**
+ * The blocks holding `ranges` (each grown to the largest ancestor within MAX_CONTEXT_CHARS) and the
+ * ranges' offsets within them; or the whole scope when a range is not inside one block, or blocks nest.
+ */
+export function narrowContext(
+  scope: Element,
+  ranges: readonly PendingRange[],
+  collected: CollectedText,
+): { context: HTMLElement | HTMLElement[]; local: LocalRange[] } {
+  const whole = {
+    context: scope as HTMLElement,
+    local: ranges.map(({ start, length, record }) => ({ start, length, record })),
+  };
+  const blocks: Element[] = [];
+  const blockOf: Element[] = [];
+  for (const range of ranges) {
+    let block = range.node.parentElement;
+    while (block && block !== scope && (isInlineElement(block) || !collected.blocks.has(block)))
+      block = block.parentElement;
+    const extent = block && collected.blocks.get(block);
+    if (!block || !extent || range.start + range.length > extent.rawEnd) return whole;
+    for (let parent = block.parentElement; parent && parent !== scope; parent = parent.parentElement) {
+      const parentExtent = collected.blocks.get(parent);
+      if (!parentExtent || parentExtent.rawEnd - parentExtent.rawStart > MAX_CONTEXT_CHARS) break;
+      block = parent;
+    }
+    if (blocks[blocks.length - 1] !== block) {
+      if (blocks.some((b) => b === block || b.contains(block!) || block!.contains(b))) return whole;
+      blocks.push(block);
+    }
+    blockOf.push(block);
+  }
+  const base = new Map<Element, number>();
+  let offset = 0;
+  for (const block of blocks) {
+    const extent = collected.blocks.get(block)!;
+    base.set(block, offset - extent.rawStart);
+    offset += extent.rawEnd - extent.rawStart;
+  }
+  return {
+    context: blocks as HTMLElement[],
+    local: ranges.map(({ start, length, record }, i) => ({ start: start + base.get(blockOf[i]!)!, length, record })),
+  };
+}
+
 /** Yields to the page: scheduler.yield() where the browser has it, else a macrotask. */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -37,6 +95,7 @@ export function yieldToPage(): Promise<void> {
 interface PendingRange {
   start: number;
   length: number;
+  readonly node: Text;
   readonly record: HighlightRecord;
 }
 
@@ -104,7 +163,7 @@ export class Highlighter {
         }
         const sliceStartedAt = performance.now();
         const slice = ranges.slice(done, done + sliceSize);
-        this.wrap(scope, slice, collected.rawNodes);
+        this.wrap(scope, slice, collected);
         watcher.takeRecords();
         this.options.afterOwnMutation?.();
         done += slice.length;
@@ -121,12 +180,18 @@ export class Highlighter {
     return records;
   }
 
-  /** One mark.js call for a slice of ranges (raw offsets stay valid: wrapping never changes the text). */
-  private wrap(scope: Element, ranges: PendingRange[], rawNodes: ReadonlySet<Text>): void {
-    new Mark(scope as HTMLElement).markRanges(ranges, {
+  /**
+   * One mark.js call for a slice of ranges. mark.js re-reads its whole context for every range, so
+   * the context is just the blocks (paragraphs) the slice touches, with offsets made relative to
+   * them; raw offsets stay valid between slices because wrapping never changes the text.
+   */
+  private wrap(scope: Element, ranges: PendingRange[], collected: CollectedText): void {
+    const rawNodes = collected.rawNodes;
+    const { context, local } = narrowContext(scope, ranges, collected);
+    new Mark(context).markRanges(local, {
       element: MARK_TAG,
       each: (element, range) => {
-        const { record } = range as unknown as PendingRange;
+        const { record } = range as unknown as LocalRange;
         this.decorate(element as HTMLElement, record.entry, record.elements.length === 0);
         record.elements.push(element as HTMLElement);
         this.records.set(element, record);

@@ -16,12 +16,20 @@ export interface TextSegment {
   readonly rawStart: number;
 }
 
+/** Where a block element's text lies in mark.js's concatenation: lets a caller hand mark.js just that block. */
+export interface RawExtent {
+  readonly rawStart: number;
+  readonly rawEnd: number;
+}
+
 export interface CollectedText {
   readonly text: string;
   /** The matchable text nodes, in document order. */
   readonly segments: readonly TextSegment[];
   /** Every text node mark.js will count, matchable or not: lets a caller tell our splits from page nodes. */
   readonly rawNodes: ReadonlySet<Text>;
+  /** The raw extent of every block element read (not of inline or skipped ones). */
+  readonly blocks: ReadonlyMap<Element, RawExtent>;
 }
 
 /** Elements mark.js never descends into for text (its built-in exclusions). */
@@ -79,6 +87,7 @@ export function isInlineElement(element: Element): boolean {
 export function collectText(root: Element, isSkipped: (element: Element) => boolean): CollectedText {
   const segments: TextSegment[] = [];
   const rawNodes = new Set<Text>();
+  const blocks = new Map<Element, RawExtent>();
   let text = '';
   let raw = 0;
 
@@ -112,14 +121,16 @@ export function collectText(root: Element, isSkipped: (element: Element) => bool
         const inline = INLINE_ELEMENTS.has(tag);
         const childSkipped = skipped || isSkipped(childElement);
         if (!inline || childSkipped) barrier();
+        const rawStart = raw;
         visit(childElement, childSkipped);
+        if (!inline && !childSkipped) blocks.set(childElement, { rawStart, rawEnd: raw });
         if (!inline || childSkipped) barrier();
       }
     }
   };
 
   visit(root, isSkipped(root));
-  return { text, segments, rawNodes };
+  return { text, segments, rawNodes, blocks };
 }
 
 function segmentIndexAt(segments: readonly TextSegment[], offset: number): number {
@@ -133,11 +144,18 @@ function segmentIndexAt(segments: readonly TextSegment[], offset: number): numbe
   return low;
 }
 
-/** Maps a match over `text` to mark.js's raw offsets. The match must not cover a BARRIER. */
-export function toRawRange(collected: CollectedText, start: number, end: number): { start: number; length: number } {
+/**
+ * Maps a match over `text` to mark.js's raw offsets, with the text node it starts in. The match
+ * must not cover a BARRIER.
+ */
+export function toRawRange(
+  collected: CollectedText,
+  start: number,
+  end: number,
+): { start: number; length: number; node: Text } {
   const first = collected.segments[segmentIndexAt(collected.segments, start)]!;
   const last = collected.segments[segmentIndexAt(collected.segments, end - 1)]!;
   const rawStart = first.rawStart + (start - first.textStart);
   const rawEnd = last.rawStart + (end - 1 - last.textStart) + 1;
-  return { start: rawStart, length: rawEnd - rawStart };
+  return { start: rawStart, length: rawEnd - rawStart, node: first.node };
 }

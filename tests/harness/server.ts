@@ -18,9 +18,9 @@ export interface PageServer {
 
 /**
  * Serves, on 127.0.0.1 only: /seed/<source-id>.html (news-style pages made from the seed
- * articles) and /fixtures/<name> (the project's own fixture pages).
+ * articles), /fixtures/<name> (the project's own fixture pages) and any `extraPages` by path.
  */
-export async function startPageServer(): Promise<PageServer> {
+export async function startPageServer(extraPages: ReadonlyMap<string, string> = new Map()): Promise<PageServer> {
   const seedsDir = join(PROJECT_ROOT, 'seeds');
   const sources = parse(await readFile(join(seedsDir, 'sources.yaml'), 'utf8')) as AuthoredSource[];
   const pages = new Map<string, string>();
@@ -28,6 +28,7 @@ export async function startPageServer(): Promise<PageServer> {
     const text = await readFile(join(seedsDir, source.file), 'utf8');
     pages.set(`/seed/${source.id}.html`, renderSeedPage(source, text, sources));
   }
+  for (const [path, html] of extraPages) pages.set(path, html);
   const fixtures = new Set(await readdir(FIXTURE_PAGES_DIR).catch(() => [] as string[]));
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
@@ -53,7 +54,7 @@ export async function startPageServer(): Promise<PageServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    seedPages: [...pages.keys()],
+    seedPages: [...pages.keys()].filter((path) => path.startsWith('/seed/')),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
