@@ -26,9 +26,13 @@ const FURNITURE_SELECTOR = [
 const FURNITURE_NAME =
   /(?:^|[-_\s])(?:comments?|related|sidebar|share|social|promo|newsletter|footer|nav|menu|breadcrumbs?|outbrain|taboola|recommend(?:ed|ations)?|most-?(?:read|popular)|trending|subscribe|paywall|advert|ad-?slot|cookie)(?:$|[-_\s])/i;
 
+/** Containers whose class names say nothing about their role ("main js-social-anchor-start"). */
+const CONTAINER_SELECTOR = 'html, body, main, article, [role="main"], [itemprop="articleBody"]';
+
 /** Inside the article, elements that are still not article text. */
 export function isArticleFurniture(element: Element): boolean {
   if (element.matches(FURNITURE_SELECTOR)) return true;
+  if (element.matches(CONTAINER_SELECTOR)) return false;
   const name = `${element.id} ${typeof element.className === 'string' ? element.className : ''}`;
   return name.trim() !== '' && FURNITURE_NAME.test(name);
 }
@@ -54,6 +58,7 @@ export function findArticleRoot(doc: Document): Element | null {
   const body = doc.body;
   if (!body) return null;
   const scores = new Map<Element, number>();
+  const counted: { paragraph: Element; length: number }[] = [];
   let total = 0;
   for (const paragraph of body.querySelectorAll('p, blockquote, li, h2, h3, pre, td')) {
     if (paragraph.tagName === 'LI' || paragraph.tagName === 'TD') {
@@ -62,6 +67,7 @@ export function findArticleRoot(doc: Document): Element | null {
     const length = proseLength(paragraph);
     if (length < 25 || insideFurniture(paragraph, body)) continue;
     total += length;
+    counted.push({ paragraph, length });
     const parent = paragraph.parentElement;
     if (!parent) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + length);
@@ -81,10 +87,21 @@ export function findArticleRoot(doc: Document): Element | null {
   }
   if (!best) return null;
   // Prefer the semantic container when the best block sits just inside it.
-  const semantic = best.closest('article, [itemprop="articleBody"], main, [role="main"]');
-  if (semantic && semantic !== body && !insideFurniture(semantic, body) && depthBetween(semantic, best) <= 3)
-    return semantic;
-  return best;
+  const proseIn = (element: Element) =>
+    counted.reduce((sum, { paragraph, length }) => (element.contains(paragraph) ? sum + length : sum), 0);
+  // An article split into sibling blocks of one kind ("<div class=body-part>" × n) is their parent.
+  const parent = best.parentElement;
+  const twin = (sibling: Element) =>
+    sibling !== best && sibling.tagName === best!.tagName && sibling.className === best!.className;
+  if (parent && parent !== body && [...parent.children].some((sibling) => twin(sibling) && proseIn(sibling) > 0)) {
+    best = parent;
+  }
+  // A declared article body or <article> is the article; a <main> may hold more than the story.
+  const declared = best.closest('[itemprop="articleBody"], article');
+  if (declared && declared !== body && depthBetween(declared, best) <= 3) return declared;
+  const main = best.closest('main, [role="main"]');
+  if (!main || main === body || depthBetween(main, best) > 3) return best;
+  return proseIn(main) <= proseIn(best) * 1.15 ? main : best;
 }
 
 function depthBetween(ancestor: Element, descendant: Element): number {
