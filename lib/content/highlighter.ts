@@ -66,8 +66,10 @@ export function narrowContext(
       if (!parentExtent || parentExtent.rawEnd - parentExtent.rawStart > MAX_CONTEXT_CHARS) break;
       block = parent;
     }
-    if (blocks[blocks.length - 1] !== block) {
-      if (blocks.some((b) => b === block || b.contains(block!) || block!.contains(b))) return whole;
+    const last = blocks[blocks.length - 1];
+    if (last !== block) {
+      // Ranges come in document order, so any nesting shows between consecutive blocks.
+      if (last && (last.contains(block) || block.contains(last))) return whole;
       blocks.push(block);
     }
     blockOf.push(block);
