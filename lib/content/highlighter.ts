@@ -16,6 +16,11 @@ export interface HighlighterOptions {
   readonly isHidden?: (element: Element) => boolean;
   /** Called right after each of our own DOM changes, so an observer can discard their records. */
   readonly afterOwnMutation?: () => void;
+  /**
+   * A count of the page's own edits under the root, kept by a live annotator's observer; without
+   * it each pass watches for edits itself.
+   */
+  readonly pageEdits?: () => number;
   /** How a pass gives the page its turn between slices (tests inject their own). */
   readonly yieldToPage?: () => Promise<void>;
 }
@@ -144,12 +149,21 @@ export class Highlighter {
       record: { entry: match.entry, elements: [] },
     }));
     // Sees the page's own edits between slices: our offsets are then stale, so the rest starts over.
-    // Our own records are taken synchronously after each slice, so only the page's reach the callback.
+    // With a live annotator the page's edits are counted by its observer; alone, we watch ourselves
+    // (our own records are taken synchronously after each slice, so only the page's reach the callback).
+    const editsAtStart = this.options.pageEdits?.();
     let pageEdited = false;
-    const watcher = new MutationObserver(() => {
-      pageEdited = true;
-    });
-    watcher.observe(scope, { childList: true, characterData: true, subtree: true });
+    const watcher =
+      editsAtStart === undefined
+        ? new MutationObserver(() => {
+            pageEdited = true;
+          })
+        : null;
+    watcher?.observe(scope, { childList: true, characterData: true, subtree: true });
+    const editedSinceStart = () =>
+      editsAtStart === undefined
+        ? pageEdited || (watcher?.takeRecords().length ?? 0) > 0
+        : this.options.pageEdits?.() !== editsAtStart;
     let done = 0;
     let sliceSize = INITIAL_SLICE;
     let stale = false;
@@ -158,7 +172,7 @@ export class Highlighter {
         if (done > 0) {
           await (this.options.yieldToPage ?? yieldToPage)();
           if (this.destroyed) break;
-          if (pageEdited || watcher.takeRecords().length > 0 || !scope.isConnected) {
+          if (editedSinceStart() || !scope.isConnected) {
             stale = true;
             break;
           }
@@ -166,14 +180,14 @@ export class Highlighter {
         const sliceStartedAt = performance.now();
         const slice = ranges.slice(done, done + sliceSize);
         this.wrap(scope, slice, collected);
-        watcher.takeRecords();
+        watcher?.takeRecords();
         this.options.afterOwnMutation?.();
         done += slice.length;
         const spent = Math.max(performance.now() - sliceStartedAt, 0.25);
         sliceSize = Math.max(MIN_SLICE, Math.round((slice.length * SLICE_BUDGET_MS) / spent));
       }
     } finally {
-      watcher.disconnect();
+      watcher?.disconnect();
     }
     performance.measure('crosscheck:annotate', { start: startedAt, end: performance.now() });
     const records = ranges.map((r) => r.record).filter((record) => record.elements.length > 0);

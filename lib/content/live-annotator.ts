@@ -13,7 +13,8 @@ export const MAX_PASSES_PER_SCOPE = 3;
 /**
  * Keeps an article annotated while the page changes it: one MutationObserver, blind to our own
  * mutations (the highlighter hands them back synchronously), batching added or changed subtrees
- * and annotating only those.
+ * and annotating only those. It also tells the highlighter when the page edited the text in the
+ * middle of a sliced pass.
  */
 export class LiveAnnotator {
   readonly highlighter: Highlighter;
@@ -22,16 +23,19 @@ export class LiveAnnotator {
   private readonly passes = new WeakMap<Element, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
+  /** The page's own edits seen so far (ours never reach the callback). */
+  private pageEdits = 0;
 
   constructor(
     readonly root: Element,
     matcher: TermMatcher,
-    options: Omit<HighlighterOptions, 'afterOwnMutation'> = {},
+    options: Omit<HighlighterOptions, 'afterOwnMutation' | 'pageEdits'> = {},
   ) {
     this.observer = new MutationObserver((records) => this.onRecords(records));
     this.highlighter = new Highlighter(root, matcher, {
       ...options,
       afterOwnMutation: () => void this.observer.takeRecords(),
+      pageEdits: () => this.pageEdits,
     });
   }
 
@@ -50,6 +54,7 @@ export class LiveAnnotator {
   }
 
   private onRecords(records: readonly MutationRecord[]): void {
+    this.pageEdits += records.length;
     for (const record of records) {
       if (record.type === 'characterData') {
         this.enqueue(record.target.parentElement);

@@ -52,6 +52,17 @@ describe('Highlighter', () => {
     expect(marked(root)).toEqual(expected);
   });
 
+  it('never puts a wrapper where the parent forbids one (tables, lists)', async () => {
+    const root = setUp(
+      '<table><tr><td>soft</td>\n<td>secession</td></tr></table><ul>\n<li>soft</li>\n<li>ICE</li>\n</ul>',
+    );
+    await new Highlighter(root, matcher).annotate();
+    expect(marked(root)).toEqual(['secession:secession', 'ice:ICE']);
+    for (const mark of root.querySelectorAll('crosscheck-mark')) {
+      expect(['TD', 'LI']).toContain(mark.parentElement!.tagName);
+    }
+  });
+
   it('wraps each piece of a match that crosses elements, with the same id', async () => {
     const root = setUp('<p>The <em>soft</em> secession idea.</p>');
     await new Highlighter(root, matcher).annotate();
