@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Category, EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
 import { CATEGORY_LABELS } from './category-labels';
+import { FigureFacts } from './FigureFacts';
 
 export interface EntryCardProps {
   /** Undefined while loading; null when the knowledge base holds no such entry. */
@@ -10,7 +11,7 @@ export interface EntryCardProps {
   readonly corpusSize: number;
   /** The page's language: excerpts in it come first. */
   readonly readerLanguage: string;
-  /** Id of the heading, so the dialog host can point aria-labelledby at it. */
+  /** Id of the heading, so the dialog can point aria-labelledby at it (and `${id}-summary` for aria-describedby). */
   readonly headingId: string;
   readonly onClose: () => void;
   readonly onOpenEntry: (id: string) => void;
@@ -125,12 +126,14 @@ export function EntryCard({
   const shown = showAll ? excerpts : excerpts.slice(0, INITIAL_EXCERPTS);
   return (
     <div class="card">
-      <header>
+      <div class="card-header">
         <h2 id={headingId}>{entry.label}</h2>
         <span class={`category category-${entry.category}`}>{CATEGORY_LABELS[entry.category satisfies Category]}</span>
         {close}
-      </header>
-      <p class="summary">{entry.summary}</p>
+      </div>
+      <p class="summary" id={`${headingId}-summary`}>
+        {entry.summary}
+      </p>
       {entry.roles.length > 0 && (
         <ul class="roles">
           {entry.roles.map((role) => (
@@ -143,6 +146,7 @@ export function EntryCard({
         </ul>
       )}
       <p class="agreement">{agreementLine(entry, corpusSize)}</p>
+      {entry.figure && <FigureFacts facts={entry.figure} sources={sources} />}
       {excerpts.length > 0 && (
         <section aria-label="What the sources say">
           <h3>What the sources say</h3>

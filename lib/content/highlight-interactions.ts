@@ -11,6 +11,21 @@ export interface InteractionDeps {
   readonly popover: Popover;
   /** Crosscheck's own record of a highlight element; undefined for anything else. */
   readonly recordFor: (element: Element) => HighlightRecord | undefined;
+  /** Every highlight element Crosscheck made (any order). */
+  readonly highlights: () => readonly HTMLElement[];
+}
+
+/** Alt+Shift+↓ / Alt+Shift+↑: next / previous highlight, without putting highlights in the tab order. */
+export function navigationStep(event: KeyboardEvent): 1 | -1 | 0 {
+  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return 0;
+  return event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null
+  );
 }
 
 /**
@@ -98,6 +113,11 @@ export class HighlightInteractions {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    const step = navigationStep(event);
+    if (step !== 0 && !isEditable(event.target)) {
+      if (this.moveFocus(step)) event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape' && this.deps.popover.openEntryId) {
       this.pinned = false;
       this.deps.popover.close({ restoreFocus: true });
@@ -109,6 +129,25 @@ export class HighlightInteractions {
     event.preventDefault();
     this.pinned = true;
     this.openFor(hit.element, hit.record, true);
+  }
+
+  /** Focuses the next or previous visible highlight (the first piece of each match); opens its card. */
+  private moveFocus(step: 1 | -1): boolean {
+    const marks = this.deps
+      .highlights()
+      .filter((mark) => this.deps.recordFor(mark)?.elements[0] === mark && mark.getClientRects().length > 0)
+      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    if (marks.length === 0) return false;
+    const current = marks.indexOf(document.activeElement as HTMLElement);
+    const next =
+      current === -1
+        ? step === 1
+          ? (marks.find((m) => m.getBoundingClientRect().top >= 0) ?? marks[0]!)
+          : marks[marks.length - 1]!
+        : marks[(current + step + marks.length) % marks.length]!;
+    next.scrollIntoView({ block: 'center', behavior: 'instant' });
+    next.focus({ preventScroll: true });
+    return true;
   }
 
   private onFocusIn(event: FocusEvent): void {

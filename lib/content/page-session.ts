@@ -27,6 +27,7 @@ export class PageSession {
     this.interactions = new HighlightInteractions({
       popover: this.popover,
       recordFor: (element) => highlighter.recordFor(element),
+      highlights: () => highlighter.highlights(),
     });
   }
 

@@ -102,10 +102,12 @@ export class Popover {
     panel.className = 'popover';
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-labelledby', HEADING_ID);
+    panel.setAttribute('aria-describedby', `${HEADING_ID}-summary`);
     panel.tabIndex = -1;
     panel.hidden = true;
     shadow.append(panel);
-    (document.body ?? document.documentElement).append(host);
+    // On <html>, not <body>: a page that zooms or transforms its body must not move the card.
+    document.documentElement.append(host);
     this.host = host;
     this.panel = panel;
     return panel;

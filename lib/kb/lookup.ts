@@ -9,6 +9,7 @@ export function lookupEntry(details: KbDetails, id: string): EntryResponse {
   const cited = new Set([
     ...entry.excerpts.flatMap((e) => (e.quotes ? [e.source, e.quotes] : [e.source])),
     ...entry.roles.map((r) => r.source),
+    ...(entry.figure?.statements ?? []).flatMap((s) => (s.quotes ? [s.source, s.quotes] : [s.source])),
   ]);
   return { entry, sources: details.sources.filter((s) => cited.has(s.id)), corpusSize };
 }

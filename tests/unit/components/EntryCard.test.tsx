@@ -102,9 +102,44 @@ describe('EntryCard', () => {
     expect(document.querySelector('.quotes')!.textContent).toBe(' (quotes Chris Armitage, 2025-08-18)');
   });
 
-  it('shows a figure entry with its category', () => {
-    renderCard(details({ id: 'reserves', category: 'figure', label: 'California’s reserves' }));
+  it('shows a figure entry: each independent value, with the sources quoting it folded in', () => {
+    const statement = (source: string, quotes: string | null, text = '$76 billion') => ({
+      source,
+      start: 0,
+      end: text.length,
+      text,
+      value: 76e9,
+      precision: 1e9,
+      approximation: 'exact' as const,
+      unit: { kind: 'currency' as const, currency: 'USD' as const },
+      quotes,
+    });
+    renderCard(
+      details({
+        id: 'reserves',
+        category: 'figure',
+        label: 'California’s reserves',
+        figure: {
+          unit: { kind: 'currency', currency: 'USD' },
+          asOf: '2025',
+          status: 'single source',
+          ratioOf: null,
+          statements: [
+            statement('armitage', null),
+            statement('armitage', null, '760亿美元'),
+            statement('anon', 'armitage'),
+          ],
+        },
+      }),
+    );
     expect(screen.getByText('Figure')).toBeTruthy();
+    expect(document.querySelector('.figure-status')!.textContent).toBe(
+      'One independent source states this figure (as of 2025).',
+    );
+    const items = [...document.querySelectorAll('.statements li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      '$76 billion / 760亿美元 — Chris Armitage, 2025-08-18 (also quoted by 004.txt, date unknown)',
+    ]);
   });
 
   it('shows a loading state and a missing entry', () => {

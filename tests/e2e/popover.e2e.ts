@@ -1,0 +1,166 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import { builtExtensionPath } from '../harness/extension';
+import { PROJECT_ROOT, startPageServer, type PageServer } from '../harness/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
+
+beforeAll(async () => {
+  server = await startPageServer();
+  browser = await launchWithExtension(builtExtensionPath(), { viewport: { width: 1000, height: 700 } });
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  await page.waitForSelector('[data-crosscheck-id]');
+  return page;
+}
+
+const panel = (page: Page): Locator => page.locator('crosscheck-popover .popover');
+const cardTitle = (page: Page) => panel(page).locator('h2');
+
+describe('the card', () => {
+  it('opens on hover after a short delay, stays while the pointer moves into it, closes when it leaves', async () => {
+    const page = await open('/seed/armitage.html');
+    const highlight = page.locator('[data-crosscheck-id="soft-secession"]').nth(1);
+    await highlight.scrollIntoViewIfNeeded();
+    await highlight.hover();
+    expect(await panel(page).isVisible()).toBe(false); // intent delay: not at once
+    await cardTitle(page).waitFor();
+    const box = (await panel(page).boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 20, { steps: 5 });
+    await page.waitForTimeout(500);
+    expect(await panel(page).isVisible()).toBe(true);
+    await page.mouse.move(5, 690, { steps: 5 });
+    await panel(page).waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it('opens from the keyboard, is a labelled dialog, and Escape returns focus to the highlight', async () => {
+    const page = await open('/seed/armitage.html');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-crosscheck-id'));
+    expect(focused).toBeTruthy();
+    await cardTitle(page).waitFor(); // focus alone opens the card
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('crosscheck-popover') === document.activeElement);
+    const dialog = await page.evaluate(() => {
+      const root = document.querySelector('crosscheck-popover')!.shadowRoot!;
+      const node = root.querySelector('[role="dialog"]')!;
+      return {
+        label: root.getElementById(node.getAttribute('aria-labelledby')!)?.textContent,
+        description: root.getElementById(node.getAttribute('aria-describedby')!)?.textContent?.length ?? 0,
+      };
+    });
+    expect(dialog.label).toBeTruthy();
+    expect(dialog.description).toBeGreaterThan(20);
+    await page.keyboard.press('Escape');
+    await panel(page).waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-crosscheck-id'))).toBe(focused);
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-crosscheck-id'));
+    expect(next).toBeTruthy();
+    expect(await page.evaluate(() => document.activeElement?.tabIndex)).toBe(-1);
+    await page.close();
+  });
+
+  it('a click pins the card; a click outside closes it', async () => {
+    const page = await open('/seed/armitage.html');
+    const highlight = page.locator('[data-crosscheck-id="soft-secession"]').nth(1);
+    await highlight.click();
+    await cardTitle(page).waitFor();
+    await page.mouse.move(5, 690, { steps: 5 });
+    await page.waitForTimeout(500);
+    expect(await panel(page).isVisible()).toBe(true);
+    await page.mouse.click(5, 690);
+    await panel(page).waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it.each([
+    ['top left', '#left [data-crosscheck-id]', 'top'],
+    ['bottom left', '#left [data-crosscheck-id]', 'bottom'],
+    ['top right', '#right [data-crosscheck-id]', 'top'],
+    ['bottom right', '#right [data-crosscheck-id]', 'bottom'],
+  ])('stays inside the viewport and off the word near the %s edge', async (_name, selector, edge) => {
+    const page = await open('/fixtures/card-edges.html');
+    const highlight = page.locator(selector).first();
+    await page.evaluate(
+      ({ selector, edge }) => {
+        const mark = document.querySelector(selector)!;
+        const rect = mark.getBoundingClientRect();
+        const target = edge === 'top' ? 4 : window.innerHeight - rect.height - 4;
+        window.scrollBy(0, rect.top - target);
+      },
+      { selector, edge },
+    );
+    await highlight.click();
+    await cardTitle(page).waitFor();
+    await page.waitForTimeout(100);
+    const card = (await panel(page).boundingBox())!;
+    const word = (await highlight.boundingBox())!;
+    expect(card.x).toBeGreaterThanOrEqual(0);
+    expect(card.y).toBeGreaterThanOrEqual(0);
+    expect(card.x + card.width).toBeLessThanOrEqual(1000);
+    expect(card.y + card.height).toBeLessThanOrEqual(700);
+    const overlaps =
+      card.x < word.x + word.width &&
+      word.x < card.x + card.width &&
+      card.y < word.y + word.height &&
+      word.y < card.y + card.height;
+    expect(overlaps).toBe(false);
+    await page.close();
+  });
+
+  it('stays in view when the page zooms its content', async () => {
+    const page = await open('/fixtures/card-edges.html');
+    for (const zoom of ['0.5', '2']) {
+      await page.evaluate((z) => (document.body.style.zoom = z), zoom);
+      await page.locator('#left [data-crosscheck-id]').first().click();
+      await cardTitle(page).waitFor();
+      await page.waitForTimeout(100);
+      const card = (await panel(page).boundingBox())!;
+      expect(card.x + card.width).toBeLessThanOrEqual(1000);
+      expect(card.y + card.height).toBeLessThanOrEqual(700);
+      await page.keyboard.press('Escape');
+    }
+    await page.close();
+  });
+
+  it('has no axe violations, in light and dark (screenshots kept in test-results/)', async () => {
+    const page = await open('/seed/armitage.html');
+    await page.addScriptTag({
+      content: await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'),
+    });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const highlight = page.locator('[data-crosscheck-id="bank-of-north-dakota"]').first();
+      await highlight.scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, -150));
+      await highlight.click();
+      await panel(page).locator('blockquote').first().waitFor();
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: { id: string }[] }> } })
+          .axe;
+        const result = await axe.run({ include: [['crosscheck-popover']] });
+        return result.violations.map((v) => v.id);
+      });
+      expect(violations, scheme).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, `card-${scheme}.png`) });
+      await page.keyboard.press('Escape');
+    }
+    await page.close();
+  });
+});
