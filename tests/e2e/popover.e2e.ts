@@ -72,7 +72,7 @@ describe('the card', () => {
     await page.keyboard.press('Alt+Shift+ArrowDown');
     const next = await page.evaluate(() => document.activeElement?.getAttribute('data-crosscheck-id'));
     expect(next).toBeTruthy();
-    expect(await page.evaluate(() => document.activeElement?.tabIndex)).toBe(-1);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.tabIndex)).toBe(-1);
     await page.close();
   });
 
