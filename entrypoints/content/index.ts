@@ -4,7 +4,7 @@ import { kbIndex } from '@/lib/kb/index-data';
 import { createTermMatcher } from '@/lib/kb/term-matcher';
 import { entryRequest, isEntryResponse } from '@/lib/messages';
 import { findArticleRoot, isArticleFurniture } from '@/lib/page/article';
-import { isRenderedHidden } from '@/lib/page/exclusions';
+import { isRendered } from '@/lib/page/exclusions';
 import './highlights.css';
 
 /** A page that renders its article after load gets one more look this long after start. */
@@ -17,7 +17,8 @@ export default defineContentScript({
     const deps = {
       matcher: createTermMatcher(kbIndex.entries),
       cardCss,
-      isHidden: (element: Element) => isArticleFurniture(element) || isRenderedHidden(element),
+      isExcluded: isArticleFurniture,
+      isRendered,
       loadEntry: async (id: string) => {
         const response: unknown = await browser.runtime.sendMessage(entryRequest(id));
         if (!isEntryResponse(response)) throw new Error('Crosscheck: unexpected reply from the background');

@@ -12,8 +12,10 @@ export interface HighlightRecord {
 }
 
 export interface HighlighterOptions {
-  /** Asks the browser whether an element renders (injected so tests can run without layout). */
-  readonly isHidden?: (element: Element) => boolean;
+  /** The caller's own structural exclusions (e.g. article furniture), on top of isSkippedElement's. */
+  readonly isExcluded?: (element: Element) => boolean;
+  /** Asks the browser whether an element renders; asked only of elements that hold a match. */
+  readonly isRendered?: (element: Element) => boolean;
   /** Called right after each of our own DOM changes, so an observer can discard their records. */
   readonly afterOwnMutation?: () => void;
   /**
@@ -103,6 +105,7 @@ interface PendingRange {
   start: number;
   length: number;
   readonly node: Text;
+  readonly lastNode: Text;
   readonly record: HighlightRecord;
 }
 
@@ -141,13 +144,23 @@ export class Highlighter {
   private async runPass(scope: Element, restartsLeft: number): Promise<HighlightRecord[]> {
     if (this.destroyed || !scope.isConnected) return [];
     const startedAt = performance.now();
-    const isHidden = this.options.isHidden;
-    const collected = collectText(scope, (element) => isSkippedElement(element, isHidden));
+    const { isExcluded, isRendered } = this.options;
+    const collected = collectText(scope, (element) => isSkippedElement(element, isExcluded));
     const matches = matchTerms(this.matcher, collected.text, this.namedInFull);
-    const ranges: PendingRange[] = matches.map((match) => ({
-      ...toRawRange(collected, match.start, match.end),
-      record: { entry: match.entry, elements: [] },
-    }));
+    const rendered = new Map<Element, boolean>();
+    const shows = (node: Text) => {
+      const parent = node.parentElement;
+      if (!parent || !isRendered) return true;
+      let answer = rendered.get(parent);
+      if (answer === undefined) rendered.set(parent, (answer = isRendered(parent)));
+      return answer;
+    };
+    const ranges: PendingRange[] = matches
+      .map((match) => ({
+        ...toRawRange(collected, match.start, match.end),
+        record: { entry: match.entry, elements: [] },
+      }))
+      .filter((range) => shows(range.node) && shows(range.lastNode));
     // Sees the page's own edits between slices: our offsets are then stale, so the rest starts over.
     // With a live annotator the page's edits are counted by its observer; alone, we watch ourselves
     // (our own records are taken synchronously after each slice, so only the page's reach the callback).

@@ -8,7 +8,8 @@ export interface PageSessionDeps {
   readonly matcher: TermMatcher;
   readonly cardCss: string;
   readonly loadEntry: (id: string) => Promise<EntryResponse>;
-  readonly isHidden: (element: Element) => boolean;
+  readonly isExcluded: (element: Element) => boolean;
+  readonly isRendered: (element: Element) => boolean;
 }
 
 /** Everything Crosscheck runs for one article: highlights kept live, the card and its interactions. */
@@ -21,7 +22,10 @@ export class PageSession {
     readonly root: Element,
     deps: PageSessionDeps,
   ) {
-    this.annotator = new LiveAnnotator(root, deps.matcher, { isHidden: deps.isHidden });
+    this.annotator = new LiveAnnotator(root, deps.matcher, {
+      isExcluded: deps.isExcluded,
+      isRendered: deps.isRendered,
+    });
     this.popover = new Popover({ css: deps.cardCss, loadEntry: deps.loadEntry });
     const highlighter = this.annotator.highlighter;
     this.interactions = new HighlightInteractions({

@@ -36,20 +36,24 @@ const SKIPPED_TAGS = new Set([
 ]);
 
 /**
- * The element-level test. `isHidden` is injected so the same rules run in unit tests (no layout)
- * and in the page (where it asks the browser whether the element renders).
+ * The element-level test, from the DOM alone (no layout). `isExcluded` adds the caller's own
+ * structural rules (article furniture).
  */
-export function isSkippedElement(element: Element, isHidden: (element: Element) => boolean = () => false): boolean {
+export function isSkippedElement(element: Element, isExcluded: (element: Element) => boolean = () => false): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   if (element.getAttribute('role') === 'textbox') return true;
-  return isHidden(element);
+  return isExcluded(element);
 }
 
-/** In the page: does the browser render this element? Elements without layout APIs count as shown. */
-export function isRenderedHidden(element: Element): boolean {
-  if (typeof element.checkVisibility !== 'function') return false;
-  return !element.checkVisibility({ visibilityProperty: true, opacityProperty: false });
+/**
+ * In the page: does the browser render this element (and its ancestors)? Asked only of elements
+ * that hold a match, not of every element, since each answer needs computed style. Elements
+ * without layout APIs count as rendered.
+ */
+export function isRendered(element: Element): boolean {
+  if (typeof element.checkVisibility !== 'function') return true;
+  return element.checkVisibility({ visibilityProperty: true, opacityProperty: false });
 }

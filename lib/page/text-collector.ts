@@ -152,10 +152,10 @@ export function toRawRange(
   collected: CollectedText,
   start: number,
   end: number,
-): { start: number; length: number; node: Text } {
+): { start: number; length: number; node: Text; lastNode: Text } {
   const first = collected.segments[segmentIndexAt(collected.segments, start)]!;
   const last = collected.segments[segmentIndexAt(collected.segments, end - 1)]!;
   const rawStart = first.rawStart + (start - first.textStart);
   const rawEnd = last.rawStart + (end - 1 - last.textStart) + 1;
-  return { start: rawStart, length: rawEnd - rawStart, node: first.node };
+  return { start: rawStart, length: rawEnd - rawStart, node: first.node, lastNode: last.node };
 }

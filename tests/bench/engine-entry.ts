@@ -8,7 +8,7 @@ import { kbIndex } from '@/lib/kb/index-data';
 import { createTermMatcher, type TermMatcher } from '@/lib/kb/term-matcher';
 import type { IndexedEntry } from '@/lib/kb/types';
 import { findArticleRoot } from '@/lib/page/article';
-import { isRenderedHidden } from '@/lib/page/exclusions';
+import { isRendered } from '@/lib/page/exclusions';
 
 export interface RunResult {
   readonly ms: number;
@@ -57,7 +57,7 @@ const bench = {
 
   async crosscheck(): Promise<RunResult> {
     // As the content script runs it: the live annotator and its one observer around the highlighter.
-    const annotator = new LiveAnnotator(root(), matcher, { isHidden: isRenderedHidden });
+    const annotator = new LiveAnnotator(root(), matcher, { isRendered });
     const timing = await withLongTasks(async () => {
       const started = performance.now();
       await annotator.start();

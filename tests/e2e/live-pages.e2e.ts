@@ -15,6 +15,20 @@ afterAll(async () => {
   await server?.close();
 });
 
+describe('excluded regions', () => {
+  it('highlights only rendered, non-editable article text', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/fixtures/excluded-regions.html`);
+    await page.waitForSelector('[data-crosscheck-id]');
+    const where = await page.$$eval('[data-crosscheck-id="soft-secession"]', (marks) =>
+      marks.map((m) => m.closest('[id]')?.id ?? 'elsewhere'),
+    );
+    expect(where).toEqual(['visible']);
+    expect(await page.inputValue('input')).toBe('soft secession');
+    await page.close();
+  });
+});
+
 describe('live pages', () => {
   it('annotates paragraphs appended after load (infinite scroll), and nothing outside the article', async () => {
     const page = await browser.context.newPage();
