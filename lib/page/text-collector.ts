@@ -91,8 +91,12 @@ export function collectText(root: Element, isSkipped: (element: Element) => bool
   let text = '';
   let raw = 0;
 
+  // Tracked, not read back from `text`: indexing a string still being concatenated flattens it.
+  let endsWithBarrier = true;
   const barrier = () => {
-    if (text.length > 0 && text[text.length - 1] !== BARRIER) text += BARRIER;
+    if (endsWithBarrier) return;
+    text += BARRIER;
+    endsWithBarrier = true;
   };
 
   const visit = (element: Element, skipped: boolean) => {
@@ -109,13 +113,17 @@ export function collectText(root: Element, isSkipped: (element: Element) => bool
         } else {
           segments.push({ node, textStart: text.length, rawStart: raw });
           text += node.data;
+          endsWithBarrier = false;
         }
         raw += length;
       } else if (child.nodeType === 1) {
         const childElement = child as Element;
         const tag = childElement.tagName.toUpperCase();
         if (tag === 'BR') {
-          if (!skipped) text += ' ';
+          if (!skipped) {
+            text += ' ';
+            endsWithBarrier = false;
+          }
           continue;
         }
         const inline = INLINE_ELEMENTS.has(tag);

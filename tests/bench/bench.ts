@@ -129,7 +129,14 @@ async function main(): Promise<void> {
   const extra = new Map([['/bench/stress.html', stressPage(20_000, stressTerms)]]);
   if (real.html) extra.set('/bench/real-layout.html', real.html);
   const server = await startPageServer(extra);
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
+  // --expose-gc: a full collection between runs (outside the timing), so each run starts like a
+  // fresh page load instead of inheriting the previous runs' garbage, such as mark.js's live
+  // NodeIterators, which slow every DOM removal until they are collected.
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [...CHROMIUM_FLAGS, '--js-flags=--expose-gc'],
+    headless: true,
+  });
 
   async function runCase(
     name: string,
@@ -146,10 +153,13 @@ async function main(): Promise<void> {
     );
     const crosscheck: RunResult[] = [];
     const naive: RunResult[] = [];
+    const collectGarbage = () => page.evaluate(() => (window as unknown as { gc: () => void }).gc());
     for (let run = 0; run < WARMUPS + RUNS; run++) {
+      await collectGarbage();
       const ours = await page.evaluate(() => (window as any).crosscheckBench.crosscheck()); // eslint-disable-line @typescript-eslint/no-explicit-any
       if (run >= WARMUPS) crosscheck.push(ours);
       if (withNaive && run >= WARMUPS && naive.length < NAIVE_RUNS) {
+        await collectGarbage();
         naive.push(await page.evaluate(() => (window as any).crosscheckBench.naive())); // eslint-disable-line @typescript-eslint/no-explicit-any
       }
     }
