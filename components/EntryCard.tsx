@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { PageFigure } from '@/lib/kb/page-matcher';
 import type { Category, EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
 import { CATEGORY_LABELS } from './category-labels';
 import { FigureFacts } from './FigureFacts';
@@ -15,6 +16,8 @@ export interface EntryCardProps {
   readonly headingId: string;
   readonly onClose: () => void;
   readonly onOpenEntry: (id: string) => void;
+  /** For a figure highlight: the page's own value and its verdict. */
+  readonly pageFigure?: PageFigure | null;
 }
 
 /** Excerpts shown before "Show more": a card stays compact. */
@@ -97,6 +100,7 @@ export function EntryCard({
   headingId,
   onClose,
   onOpenEntry,
+  pageFigure,
 }: EntryCardProps) {
   const [showAll, setShowAll] = useState(false);
   const close = (
@@ -146,7 +150,7 @@ export function EntryCard({
         </ul>
       )}
       <p class="agreement">{agreementLine(entry, corpusSize)}</p>
-      {entry.figure && <FigureFacts facts={entry.figure} sources={sources} />}
+      {entry.figure && <FigureFacts facts={entry.figure} sources={sources} pageFigure={pageFigure} />}
       {excerpts.length > 0 && (
         <section aria-label="What the sources say">
           <h3>What the sources say</h3>

@@ -1,9 +1,24 @@
+import { describeDifference } from '@/lib/figures/verdict';
+import type { PageFigure } from '@/lib/kb/page-matcher';
 import type { FigureFacts as Facts, FigureStatement, FigureStatus, SourceRecord } from '@/lib/kb/types';
 
 export interface FigureFactsProps {
   readonly facts: Facts;
   readonly sources: readonly SourceRecord[];
+  /** The number on this page the card was opened from, with its verdict; absent from elsewhere. */
+  readonly pageFigure?: PageFigure | null;
 }
+
+/** "Differs: the sources state $76 billion, 1.3% more" — the verdict in plain words. */
+export function verdictLine(pageFigure: PageFigure, sources: readonly SourceRecord[]): string {
+  const verdict = pageFigure.verdict;
+  if (!verdict) return 'No source states a value this figure can be compared with.';
+  const by = who(sources, verdict.closest.source);
+  if (verdict.verdict === 'matches') return `Matches: the sources state ${verdict.closest.text} (${by}).`;
+  return `Differs: the sources state ${verdict.closest.text}, ${describeDifference(verdict.sourceVsPagePct)} (${by}).`;
+}
+
+const round = (value: number) => (value >= 100 ? value.toFixed(0) : value.toPrecision(3));
 
 const STATUS_TEXT: Readonly<Record<FigureStatus, string>> = {
   agrees: 'The independent sources agree on this figure',
@@ -20,7 +35,7 @@ function who(sources: readonly SourceRecord[], id: string): string {
 }
 
 /** What each source states for a figure: independent statements, with the ones quoting them folded in. */
-export function FigureFacts({ facts, sources }: FigureFactsProps) {
+export function FigureFacts({ facts, sources, pageFigure }: FigureFactsProps) {
   const independent = facts.statements.filter((s) => s.quotes === null);
   const bySource = new Map<string, FigureStatement[]>();
   for (const statement of independent) {
@@ -31,6 +46,14 @@ export function FigureFacts({ facts, sources }: FigureFactsProps) {
   ];
   return (
     <section class="figure" aria-label="What the sources state">
+      {pageFigure && (
+        <div class={`page-figure verdict-${pageFigure.verdict?.verdict ?? 'none'}`}>
+          <p>
+            This page: <strong>{pageFigure.text}</strong>
+          </p>
+          <p class="verdict">{verdictLine(pageFigure, sources)}</p>
+        </div>
+      )}
       <h3>What the sources state</h3>
       <p class="figure-status">
         {STATUS_TEXT[facts.status]}
@@ -45,6 +68,14 @@ export function FigureFacts({ facts, sources }: FigureFactsProps) {
           </li>
         ))}
       </ul>
+      {facts.derived && (
+        <p class="derived">
+          Derived from {facts.derived.inputs[0].text} and {facts.derived.inputs[1].text} (
+          {who(sources, facts.derived.inputs[0].source)}): about {round(facts.derived.value)} (between{' '}
+          {round(facts.derived.low)} and {round(facts.derived.high)}),{' '}
+          {facts.derived.consistent ? 'consistent with' : 'not consistent with'} the stated figure.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import cardCss from '@/components/entry-card.css?inline';
 import { PageSession } from '@/lib/content/page-session';
 import { kbIndex } from '@/lib/kb/index-data';
-import { createTermMatcher } from '@/lib/kb/term-matcher';
+import { createPageMatcher } from '@/lib/kb/page-matcher';
 import { entryRequest, isEntryResponse } from '@/lib/messages';
 import { findArticleRoot, isArticleFurniture } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
@@ -15,7 +15,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const deps = {
-      matcher: createTermMatcher(kbIndex.entries),
+      matcher: createPageMatcher(kbIndex),
       cardCss,
       isExcluded: isArticleFurniture,
       isRendered,

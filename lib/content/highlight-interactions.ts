@@ -66,7 +66,7 @@ export class HighlightInteractions {
   private openFor(element: HTMLElement, record: HighlightRecord, focus: boolean): void {
     clearTimeout(this.leaveTimer);
     clearTimeout(this.hoverTimer);
-    this.deps.popover.open(element, record.entry.id, { focus });
+    this.deps.popover.open(element, record.entry.id, { focus, figure: record.figure });
   }
 
   private onPointerOver(event: PointerEvent): void {

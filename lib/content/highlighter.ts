@@ -1,5 +1,5 @@
 import Mark from 'mark.js';
-import { matchTerms, type TermMatcher } from '../kb/term-matcher';
+import { matchPage, type PageFigure, type PageMatcher } from '../kb/page-matcher';
 import type { Category, IndexedEntry } from '../kb/types';
 import { isSkippedElement, MARK_TAG } from '../page/exclusions';
 import { collectText, isInlineElement, toRawRange, type CollectedText } from '../page/text-collector';
@@ -7,6 +7,8 @@ import { collectText, isInlineElement, toRawRange, type CollectedText } from '..
 /** What Crosscheck itself recorded about a highlight: the card trusts this, never the page's attributes. */
 export interface HighlightRecord {
   readonly entry: IndexedEntry;
+  /** For a figure: the page's value and its verdict against the sources. */
+  readonly figure: PageFigure | null;
   /** Every element of one match (a match across inline elements is wrapped piece by piece). */
   readonly elements: HTMLElement[];
 }
@@ -125,7 +127,7 @@ export class Highlighter {
 
   constructor(
     private readonly root: Element,
-    private readonly matcher: TermMatcher,
+    private readonly matcher: PageMatcher,
     private readonly options: HighlighterOptions = {},
   ) {}
 
@@ -146,7 +148,7 @@ export class Highlighter {
     const startedAt = performance.now();
     const { isExcluded, isRendered } = this.options;
     const collected = collectText(scope, (element) => isSkippedElement(element, isExcluded));
-    const matches = matchTerms(this.matcher, collected.text, this.namedInFull);
+    const matches = matchPage(this.matcher, collected.text, this.namedInFull);
     const rendered = new Map<Element, boolean>();
     const shows = (node: Text) => {
       const parent = node.parentElement;
@@ -158,7 +160,7 @@ export class Highlighter {
     const ranges: PendingRange[] = matches
       .map((match) => ({
         ...toRawRange(collected, match.start, match.end),
-        record: { entry: match.entry, elements: [] },
+        record: { entry: match.entry, figure: match.figure, elements: [] },
       }))
       .filter((range) => shows(range.node) && shows(range.lastNode));
     // Sees the page's own edits between slices: our offsets are then stale, so the rest starts over.
@@ -221,7 +223,7 @@ export class Highlighter {
       element: MARK_TAG,
       each: (element, range) => {
         const { record } = range as unknown as LocalRange;
-        this.decorate(element as HTMLElement, record.entry, record.elements.length === 0);
+        this.decorate(element as HTMLElement, record, record.elements.length === 0);
         record.elements.push(element as HTMLElement);
         this.records.set(element, record);
         this.marks.push(element as HTMLElement);
@@ -275,9 +277,10 @@ export class Highlighter {
     this.options.afterOwnMutation?.();
   }
 
-  private decorate(element: HTMLElement, entry: IndexedEntry, first: boolean): void {
+  private decorate(element: HTMLElement, { entry, figure }: HighlightRecord, first: boolean): void {
     element.setAttribute('data-crosscheck-id', entry.id);
     element.setAttribute('data-crosscheck-category', entry.category satisfies Category);
+    if (figure?.verdict) element.setAttribute('data-crosscheck-verdict', figure.verdict.verdict);
     if (first) {
       // Focusable by script (keyboard navigation) without joining the page's tab order.
       element.tabIndex = -1;

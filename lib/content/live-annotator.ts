@@ -1,4 +1,4 @@
-import type { TermMatcher } from '../kb/term-matcher';
+import type { PageMatcher } from '../kb/page-matcher';
 import { MARK_TAG } from '../page/exclusions';
 import { isInlineElement } from '../page/text-collector';
 import { Highlighter, type HighlighterOptions } from './highlighter';
@@ -28,7 +28,7 @@ export class LiveAnnotator {
 
   constructor(
     readonly root: Element,
-    matcher: TermMatcher,
+    matcher: PageMatcher,
     options: Omit<HighlighterOptions, 'afterOwnMutation' | 'pageEdits'> = {},
   ) {
     this.observer = new MutationObserver((records) => this.onRecords(records));

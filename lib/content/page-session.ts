@@ -1,11 +1,11 @@
-import type { TermMatcher } from '../kb/term-matcher';
+import type { PageMatcher } from '../kb/page-matcher';
 import type { EntryResponse } from '../messages';
 import { HighlightInteractions } from './highlight-interactions';
 import { LiveAnnotator } from './live-annotator';
 import { Popover } from './popover';
 
 export interface PageSessionDeps {
-  readonly matcher: TermMatcher;
+  readonly matcher: PageMatcher;
   readonly cardCss: string;
   readonly loadEntry: (id: string) => Promise<EntryResponse>;
   readonly isExcluded: (element: Element) => boolean;

@@ -1,6 +1,7 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { EntryCard } from '@/components/EntryCard';
+import type { PageFigure } from '../kb/page-matcher';
 import type { EntryResponse } from '../messages';
 import { POPOVER_TAG } from '../page/exclusions';
 
@@ -13,6 +14,8 @@ export interface PopoverOptions {
 export interface OpenOptions {
   /** Move focus into the card (opened by click or keyboard, not by hover). */
   readonly focus: boolean;
+  /** For a figure highlight: the page's value and verdict, from Crosscheck's own record. */
+  readonly figure?: PageFigure | null;
 }
 
 const HEADING_ID = 'crosscheck-card-heading';
@@ -29,6 +32,8 @@ export class Popover {
   private entryId: string | null = null;
   private readonly cache = new Map<string, EntryResponse>();
   private restoringFocus = false;
+  /** The figure the card was opened from; related entries opened from the card have none. */
+  private pageFigure: { readonly entryId: string; readonly figure: PageFigure } | null = null;
 
   constructor(private readonly options: PopoverOptions) {}
 
@@ -50,10 +55,11 @@ export class Popover {
     return node !== null && node === this.host;
   }
 
-  open(anchor: HTMLElement, entryId: string, { focus }: OpenOptions): void {
+  open(anchor: HTMLElement, entryId: string, { focus, figure = null }: OpenOptions): void {
     const panel = this.ensurePanel();
     this.anchorElement = anchor;
     this.entryId = entryId;
+    this.pageFigure = figure ? { entryId, figure } : null;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = autoUpdate(anchor, panel, () => void this.place());
     this.show(entryId);
@@ -139,6 +145,7 @@ export class Popover {
         sources: response?.sources ?? [],
         corpusSize: response?.corpusSize ?? 0,
         readerLanguage: document.documentElement.lang || navigator.language,
+        pageFigure: this.pageFigure?.entryId === entryId ? this.pageFigure.figure : null,
         headingId: HEADING_ID,
         onClose: () => this.close({ restoreFocus: true }),
         onOpenEntry: (id: string) => {

@@ -47,14 +47,15 @@ function nounsAgree(a: string, b: string): boolean {
   return endsWithWord(a, lastWord(b)) || endsWithWord(b, lastWord(a));
 }
 
-interface Interval {
+/** The values a stated figure can honestly describe. */
+export interface Interval {
   low: number;
   high: number;
   lowOpen: boolean;
   highOpen: boolean;
 }
 
-function intervalOf({ value, precision, approximation }: ComparableFigure): Interval {
+export function intervalOf({ value, precision, approximation }: ComparableFigure): Interval {
   const halfStep = precision / 2;
   switch (approximation) {
     case 'exact':
@@ -76,7 +77,7 @@ function intervalOf({ value, precision, approximation }: ComparableFigure): Inte
   }
 }
 
-function intersects(a: Interval, b: Interval): boolean {
+export function intersects(a: Interval, b: Interval): boolean {
   const low = Math.max(a.low, b.low);
   const high = Math.min(a.high, b.high);
   if (low < high) return true;
@@ -100,4 +101,14 @@ function lastWord(phrase: string): string {
 /** Whole-word suffix for spaced scripts; Chinese nouns have no spaces, so a plain suffix. */
 function endsWithWord(phrase: string, word: string): boolean {
   return phrase === word || phrase.endsWith(` ${word}`) || (/^[\u4e00-\u9fff]/.test(word) && phrase.endsWith(word));
+}
+
+/**
+ * The interval of a / b for positive figures: what a ratio of two stated figures can honestly be
+ * ("nearly 40 million" / "580,000" is 65.5 to 69.0).
+ */
+export function ratioInterval(a: Interval, b: Interval): Interval {
+  const low = b.high > 0 && Number.isFinite(b.high) ? a.low / b.high : 0;
+  const high = b.low > 0 ? a.high / b.low : Infinity;
+  return { low, high, lowOpen: false, highOpen: false };
 }

@@ -1,8 +1,8 @@
-import { compileForms, findFormMatches, type FormAutomaton } from '../matching/automaton';
+import { compileForms, findFormMatches, type FormAutomaton, type FormMatch } from '../matching/automaton';
 import { isAcronym } from '../matching/acronym';
 import { foldForm } from '../matching/fold';
 import { unitsComparable } from './compare';
-import type { FigureUnit, ParsedFigure } from './number-parser';
+import { findFigures, type FigureUnit, type ParsedFigure } from './number-parser';
 
 /** What a figure claim needs to be found in text: its unit and the cues that name its subject. */
 export interface FigureClaim {
@@ -64,39 +64,88 @@ export interface FigureLink {
 }
 
 /**
- * The claim each figure speaks of, if any: its unit fits and every cue group is named in the
- * figure's sentence. Where several claims fit, the one whose cues stand nearest the number wins
- * ("California … nearly 40 million … Wyoming … 580,000" links each number to its own state).
+ * Every number in `text` that speaks of a claim: its unit fits and every cue group is named in
+ * its sentence. Cues are read in one automaton pass; the number parser runs only over sentences
+ * that name a cue, so a long page with few cues costs little. Where several claims fit, the one
+ * whose cues stand nearest the number, in its own clause and before it, wins ("California … nearly
+ * 40 million … Wyoming … 580,000" links each number to its own state).
  */
-export function linkFigures(
+export function findLinkedFigures(
   linker: FigureLinker,
   text: string,
-  figures: readonly ParsedFigure[],
   sentenceAround: (start: number, end: number) => readonly [number, number],
 ): FigureLink[] {
-  if (figures.length === 0) return [];
   const cueMatches = findFormMatches(linker.automaton, text);
+  const sentences: [number, number][] = [];
+  for (const match of cueMatches) {
+    const last = sentences[sentences.length - 1];
+    if (last && match.start < last[1]) continue;
+    sentences.push([...sentenceAround(match.start, match.end)]);
+  }
   const links: FigureLink[] = [];
-  for (const figure of figures) {
-    const [from, to] = sentenceAround(figure.start, figure.end);
+  for (const [from, to] of sentences) {
     const inSentence = cueMatches.filter((m) => m.start >= from && m.end <= to);
-    let best: { claim: FigureClaim; distance: number } | null = null;
-    linker.claims.forEach((claim, c) => {
-      if (!unitsComparable(claim.unit, figure.unit)) return;
-      let distance = 0;
-      for (let g = 0; g < claim.cues.length; g++) {
-        let nearest = Infinity;
-        for (const match of inSentence) {
-          if (!linker.owners[match.form]!.some((o) => o.claim === c && o.group === g)) continue;
-          const gap = match.end <= figure.start ? figure.start - match.end : Math.max(0, match.start - figure.end);
-          nearest = Math.min(nearest, gap);
-        }
-        if (nearest === Infinity) return;
-        distance += nearest;
-      }
-      if (!best || distance < best.distance) best = { claim, distance };
-    });
-    if (best) links.push({ figure, claim: (best as { claim: FigureClaim }).claim });
+    for (const found of findFigures(text.slice(from, to))) {
+      const figure = shift(found, from, text);
+      const claim = bestClaim(linker, text, figure, inSentence);
+      if (claim) links.push({ figure, claim });
+    }
   }
   return links;
+}
+
+function shift(figure: ParsedFigure, by: number, text: string): ParsedFigure {
+  const start = figure.start + by;
+  const end = figure.end + by;
+  return {
+    ...figure,
+    start,
+    end,
+    numberStart: figure.numberStart + by,
+    numberEnd: figure.numberEnd + by,
+    text: text.slice(start, end),
+  };
+}
+
+/** Cost of a cue in another clause than the number (a comma, semicolon or colon between them). */
+const OTHER_CLAUSE_COST = 500;
+/** Cost of a cue after the number: subjects usually come first ("Wyoming has 580,000 people"). */
+const AFTER_NUMBER_COST = 50;
+
+/** A claim that counts a named thing ("electoral votes") is stated only by a number naming it too. */
+function nounFits(claim: FigureClaim, figure: ParsedFigure): boolean {
+  if (claim.unit.kind !== 'count' || claim.unit.noun === null) return true;
+  return figure.unit.kind === 'count' && figure.unit.noun !== null;
+}
+
+/** How far a cue stands from the number, in characters, plus the clause and order costs. */
+function cueCost(text: string, figure: ParsedFigure, match: FormMatch): number {
+  const before = match.end <= figure.start;
+  const [from, to] = before ? [match.end, figure.start] : [figure.end, match.start];
+  const between = to > from ? text.slice(from, to) : '';
+  return between.length + (/[,;:]/.test(between) ? OTHER_CLAUSE_COST : 0) + (before ? 0 : AFTER_NUMBER_COST);
+}
+
+function bestClaim(
+  linker: FigureLinker,
+  text: string,
+  figure: ParsedFigure,
+  cues: readonly FormMatch[],
+): FigureClaim | null {
+  let best: { claim: FigureClaim; distance: number } | null = null;
+  linker.claims.forEach((claim, c) => {
+    if (!unitsComparable(claim.unit, figure.unit) || !nounFits(claim, figure)) return;
+    let distance = 0;
+    for (let g = 0; g < claim.cues.length; g++) {
+      let nearest = Infinity;
+      for (const match of cues) {
+        if (!linker.owners[match.form]!.some((o) => o.claim === c && o.group === g)) continue;
+        nearest = Math.min(nearest, cueCost(text, figure, match));
+      }
+      if (nearest === Infinity) return;
+      distance += nearest;
+    }
+    if (!best || distance < best.distance) best = { claim, distance };
+  });
+  return best ? (best as { claim: FigureClaim }).claim : null;
 }

@@ -1,13 +1,14 @@
 import { isAcronym } from '../matching/acronym';
 import { BARRIER } from '../matching/fold';
-import { compareFigures } from '../figures/compare';
-import { claimUnit, createFigureLinker, linkFigures, type FigureClaim } from '../figures/linker';
-import { findFigures } from '../figures/number-parser';
+import { compareFigures, intersects, intervalOf, ratioInterval } from '../figures/compare';
+import { claimUnit, createFigureLinker, findLinkedFigures, type FigureClaim } from '../figures/linker';
 import { excerptAround, sentenceAround } from './excerpt';
 import { findReproducedPassages, type ReproducedPassage } from './quotation';
 import type { AuthoredAlias, AuthoredEntry, AuthoredFigure, AuthoredSource } from './schema';
 import { createTermMatcher, matchTerms } from './term-matcher';
+import type { StatedValue } from '../figures/verdict';
 import type {
+  DerivedCheck,
   EntryDetails,
   Excerpt,
   FigureFacts,
@@ -119,13 +120,14 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
   }
 
   const figureEntries = sortedEntries.filter((e): e is AuthoredFigure => e.category === 'figure');
-  const claims: IndexedFigure[] = figureEntries.map((f) => ({
-    id: f.id,
-    label: f.label,
-    unit: claimUnit(f.unit, f.noun),
-    cues: f.cues,
-  }));
+  const claims: FigureClaim[] = figureEntries.map((f) => ({ id: f.id, unit: claimUnit(f.unit, f.noun), cues: f.cues }));
   const statements = findStatements(claims, sources, articleTexts, reproduced);
+  const indexedFigures: IndexedFigure[] = figureEntries.map((f, i) => ({
+    ...claims[i]!,
+    label: f.label,
+    asOf: f.asOf,
+    stated: independentValues(statements.get(f.id) ?? []),
+  }));
   for (const [id, list] of statements) {
     mentions.set(
       id,
@@ -188,14 +190,14 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
       agreement: { sources: mentioning, independent },
       figure:
         entry.category === 'figure'
-          ? figureFacts(entry, claimUnit(entry.unit, entry.noun), statements.get(entry.id) ?? [])
+          ? figureFacts(entry, claimUnit(entry.unit, entry.noun), statements.get(entry.id) ?? [], statements)
           : null,
     };
   }
 
   return {
     kb: {
-      index: { entries: indexed.filter((e) => e.forms.length > 0), figures: claims },
+      index: { entries: indexed.filter((e) => e.forms.length > 0), figures: indexedFigures },
       details: { sources: sources.map(toSourceRecord), entries: details },
     },
     problems: [...problems, ...warnings],
@@ -213,7 +215,7 @@ function findStatements(
   const statements = new Map<string, FigureStatement[]>();
   for (const source of sources) {
     const text = articleTexts.get(source.id)!;
-    const links = linkFigures(linker, text, findFigures(text), (start, end) => sentenceAround(text, start, end));
+    const links = findLinkedFigures(linker, text, (start, end) => sentenceAround(text, start, end));
     for (const { figure, claim } of links) {
       const list = statements.get(claim.id) ?? [];
       list.push({
@@ -244,17 +246,59 @@ export function figureStatus(statements: readonly FigureStatement[]): FigureStat
   return consistent ? 'agrees' : 'conflicts';
 }
 
+/** One value per independent source and distinct statement: what a page's number is judged against. */
+function independentValues(statements: readonly FigureStatement[]): StatedValue[] {
+  const values: StatedValue[] = [];
+  for (const { source, text, value, precision, approximation, unit, quotes } of statements) {
+    if (quotes !== null) continue;
+    const same = values.findIndex((v) => v.source === source && v.value === value);
+    // Of two wordings of one value, keep the one in the source's main script ("$76 billion", not "760亿美元").
+    if (same === -1) values.push({ source, text, value, precision, approximation, unit });
+    else if (/\p{Script=Han}/u.test(values[same]!.text) && !/\p{Script=Han}/u.test(text)) {
+      values[same] = { source, text, value, precision, approximation, unit };
+    }
+  }
+  return values;
+}
+
 function figureFacts(
   entry: AuthoredFigure,
   unit: FigureFacts['unit'],
-  statements: readonly FigureStatement[],
+  own: readonly FigureStatement[],
+  all: ReadonlyMap<string, readonly FigureStatement[]>,
 ): FigureFacts {
   return {
     unit,
     asOf: entry.asOf,
-    statements,
-    status: figureStatus(statements),
+    statements: own,
+    status: figureStatus(own),
     ratioOf: entry.derive?.ratio ?? null,
+    derived: entry.derive ? derivedCheck(own, all.get(entry.derive.ratio[0]), all.get(entry.derive.ratio[1])) : null,
+  };
+}
+
+/**
+ * Checks a stated ratio against the ratio of the two figures it relates, as their first
+ * independent statements give them, with interval arithmetic so approximations are honoured.
+ */
+export function derivedCheck(
+  own: readonly FigureStatement[],
+  numerators: readonly FigureStatement[] | undefined,
+  denominators: readonly FigureStatement[] | undefined,
+): DerivedCheck | null {
+  const stated = own.find((s) => s.quotes === null);
+  const a = numerators?.find((s) => s.quotes === null);
+  const b = denominators?.find((s) => s.quotes === null);
+  if (!stated || !a || !b || b.value === 0) return null;
+  const interval = ratioInterval(intervalOf(a), intervalOf(b));
+  const value = a.value / b.value;
+  return {
+    value,
+    low: interval.low,
+    high: interval.high,
+    inputs: [a, b],
+    consistent: intersects(intervalOf(stated), interval),
+    differencePct: ((value - stated.value) / stated.value) * 100,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 
 import type { Approximation, FigureUnit } from '../figures/number-parser';
+import type { StatedValue } from '../figures/verdict';
 
 export const CATEGORIES = ['concept', 'law', 'person', 'organization', 'figure'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -30,6 +31,9 @@ export interface IndexedFigure {
   readonly label: string;
   readonly unit: FigureUnit;
   readonly cues: readonly (readonly string[])[];
+  /** What the independent sources state: enough to judge a number on the page without the details. */
+  readonly stated: readonly StatedValue[];
+  readonly asOf: string | null;
 }
 
 export interface KbIndex {
@@ -103,6 +107,19 @@ export interface FigureFacts {
   readonly status: FigureStatus;
   /** This value is derived from two other figures: first / second. */
   readonly ratioOf: readonly [string, string] | null;
+  /** The ratio of those two figures as their sources state them, and whether this figure fits it. */
+  readonly derived: DerivedCheck | null;
+}
+
+/** A check of a figure against the ratio of two others ("67 times" against 40 million / 580,000). */
+export interface DerivedCheck {
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+  readonly inputs: readonly [FigureStatement, FigureStatement];
+  readonly consistent: boolean;
+  /** (derived − stated) / stated × 100, against this figure's first independent statement. */
+  readonly differencePct: number;
 }
 
 export interface EntryDetails {

@@ -5,7 +5,7 @@
 import Mark from 'mark.js';
 import { LiveAnnotator } from '@/lib/content/live-annotator';
 import { kbIndex } from '@/lib/kb/index-data';
-import { createTermMatcher, type TermMatcher } from '@/lib/kb/term-matcher';
+import { createPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
 import type { IndexedEntry } from '@/lib/kb/types';
 import { findArticleRoot } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
@@ -19,7 +19,7 @@ export interface RunResult {
 
 const NAIVE_CHUNK = 100;
 
-let matcher: TermMatcher = createTermMatcher(kbIndex.entries);
+let matcher: PageMatcher = createPageMatcher(kbIndex);
 let terms: string[] = kbIndex.entries.flatMap((e) => e.forms.map((f) => f.text));
 
 function root(): HTMLElement {
@@ -50,7 +50,7 @@ const bench = {
         forms: [{ text, caseSensitive: false, shortForm: false }],
       })),
     ];
-    matcher = createTermMatcher(entries);
+    matcher = createPageMatcher({ entries, figures: replace ? [] : kbIndex.figures });
     terms = entries.flatMap((e) => e.forms.map((f) => f.text));
     return terms.length;
   },

@@ -124,6 +124,7 @@ describe('EntryCard', () => {
           asOf: '2025',
           status: 'single source',
           ratioOf: null,
+          derived: null,
           statements: [
             statement('armitage', null),
             statement('armitage', null, '760亿美元'),

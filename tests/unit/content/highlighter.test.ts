@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '@/lib/content/highlighter';
-import { createTermMatcher } from '@/lib/kb/term-matcher';
+import { createPageMatcher } from '@/lib/kb/page-matcher';
 import type { IndexedEntry } from '@/lib/kb/types';
 
 function entry(id: string, forms: string[], category: IndexedEntry['category'] = 'concept'): IndexedEntry {
@@ -16,7 +16,7 @@ const entries = [
   entry('gavin-newsom', ['Gavin Newsom'], 'person'),
   entry('ice', ['ICE'], 'organization'),
 ];
-const matcher = createTermMatcher(entries);
+const matcher = createPageMatcher({ entries, figures: [] });
 
 function setUp(html: string): HTMLElement {
   document.body.innerHTML = `<article>${html}</article>`;

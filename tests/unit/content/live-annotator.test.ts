@@ -1,22 +1,25 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BATCH_DELAY_MS, LiveAnnotator, MAX_PASSES_PER_SCOPE } from '@/lib/content/live-annotator';
-import { createTermMatcher } from '@/lib/kb/term-matcher';
+import { createPageMatcher } from '@/lib/kb/page-matcher';
 
-const matcher = createTermMatcher([
-  {
-    id: 'ice',
-    category: 'organization',
-    label: 'ICE',
-    forms: [{ text: 'ICE', caseSensitive: true, shortForm: false }],
-  },
-  {
-    id: 'soft-secession',
-    category: 'concept',
-    label: 'soft secession',
-    forms: [{ text: 'soft secession', caseSensitive: false, shortForm: false }],
-  },
-]);
+const matcher = createPageMatcher({
+  figures: [],
+  entries: [
+    {
+      id: 'ice',
+      category: 'organization',
+      label: 'ICE',
+      forms: [{ text: 'ICE', caseSensitive: true, shortForm: false }],
+    },
+    {
+      id: 'soft-secession',
+      category: 'concept',
+      label: 'soft secession',
+      forms: [{ text: 'soft secession', caseSensitive: false, shortForm: false }],
+    },
+  ],
+});
 
 let annotator: LiveAnnotator;
 let root: HTMLElement;

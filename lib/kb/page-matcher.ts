@@ -1,0 +1,66 @@
+import { createFigureLinker, findLinkedFigures, type FigureLinker } from '../figures/linker';
+import type { ParsedFigure } from '../figures/number-parser';
+import { judgeFigure, type FigureVerdict } from '../figures/verdict';
+import { sentenceAround } from './excerpt';
+import { createTermMatcher, matchTerms, type TermMatcher } from './term-matcher';
+import type { IndexedEntry, IndexedFigure, KbIndex } from './types';
+
+/** A number on the page that speaks of a figure claim, and how it compares with the sources. */
+export interface PageFigure {
+  readonly text: string;
+  readonly value: number;
+  readonly verdict: FigureVerdict | null;
+}
+
+export interface PageMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly entry: IndexedEntry;
+  /** Set for figures: the page's own value and its verdict. */
+  readonly figure: PageFigure | null;
+}
+
+/** Everything the page needs to find what the knowledge base knows: terms and figure claims. */
+export interface PageMatcher {
+  readonly terms: TermMatcher;
+  readonly figures: FigureLinker;
+  readonly figureEntries: ReadonlyMap<string, { readonly entry: IndexedEntry; readonly claim: IndexedFigure }>;
+}
+
+export function createPageMatcher(index: KbIndex): PageMatcher {
+  const figureEntries = new Map(
+    index.figures.map((claim) => [
+      claim.id,
+      { entry: { id: claim.id, category: 'figure' as const, label: claim.label, forms: [] }, claim },
+    ]),
+  );
+  return { terms: createTermMatcher(index.entries), figures: createFigureLinker(index.figures), figureEntries };
+}
+
+function pageFigure(figure: ParsedFigure, claim: IndexedFigure): PageFigure {
+  return { text: figure.text, value: figure.value, verdict: judgeFigure(figure, claim.stated) };
+}
+
+/**
+ * Terms and linked figures in `text`, leftmost-longest and never overlapping (a figure such as
+ * "Twenty-three Democratic attorneys general" wins over a term inside it). `namedInFull` is the
+ * term matcher's memory of full names, kept across passes.
+ */
+export function matchPage(matcher: PageMatcher, text: string, namedInFull: Set<string>): PageMatch[] {
+  const terms: PageMatch[] = matchTerms(matcher.terms, text, namedInFull).map((m) => ({ ...m, figure: null }));
+  const figures: PageMatch[] = findLinkedFigures(matcher.figures, text, (start, end) =>
+    sentenceAround(text, start, end),
+  ).map(({ figure, claim }) => {
+    const { entry, claim: indexed } = matcher.figureEntries.get(claim.id)!;
+    return { start: figure.start, end: figure.end, entry, figure: pageFigure(figure, indexed) };
+  });
+  if (figures.length === 0) return terms;
+  const chosen: PageMatch[] = [];
+  let coveredUntil = 0;
+  for (const match of [...terms, ...figures].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (match.start < coveredUntil) continue;
+    chosen.push(match);
+    coveredUntil = match.end;
+  }
+  return chosen;
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import { builtExtensionPath } from '../harness/extension';
+import { startPageServer, type PageServer } from '../harness/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  browser = await launchWithExtension(builtExtensionPath());
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  await page.waitForSelector('[data-crosscheck-category="figure"]');
+  return page;
+}
+
+function figures(page: Page) {
+  return page.$$eval('[data-crosscheck-category="figure"]', (marks) =>
+    marks.map((m) => ({
+      paragraph: m.closest('p')!.id,
+      id: m.getAttribute('data-crosscheck-id'),
+      text: m.textContent,
+      verdict: m.getAttribute('data-crosscheck-verdict'),
+    })),
+  );
+}
+
+describe('figures on a page', () => {
+  it('marks the seeds’ figures stated correctly as matching, and nothing that is not a figure', async () => {
+    const page = await open('/fixtures/figures-correct.html');
+    expect(await figures(page)).toEqual([
+      { paragraph: 'reserves', id: 'california-budget-reserves', text: '$76 billion', verdict: 'matches' },
+      {
+        paragraph: 'npv',
+        id: 'national-popular-vote-compact-electoral-votes',
+        text: '209 electoral votes',
+        verdict: 'matches',
+      },
+      { paragraph: 'ma', id: 'massachusetts-per-capita-federal-balance', text: '$4,846', verdict: 'matches' },
+      { paragraph: 'populations', id: 'california-population', text: 'about 39.4 million', verdict: 'matches' },
+      { paragraph: 'populations', id: 'wyoming-population', text: '580,000 people', verdict: 'matches' },
+    ]);
+    await page.close();
+  });
+
+  it('marks changed figures as differing and says by how much', async () => {
+    const page = await open('/fixtures/figures-changed.html');
+    const found = await figures(page);
+    expect(found).toEqual([
+      { paragraph: 'reserves', id: 'california-budget-reserves', text: '$75 billion', verdict: 'differs' },
+      {
+        paragraph: 'npv',
+        id: 'national-popular-vote-compact-electoral-votes',
+        text: '250 electoral votes',
+        verdict: 'differs',
+      },
+      { paragraph: 'ma', id: 'massachusetts-per-capita-federal-balance', text: '$4,846', verdict: 'matches' },
+      // "more than 130" in the sources: 135 is consistent with it.
+      {
+        paragraph: 'check',
+        id: 'first-term-multistate-lawsuit-count',
+        text: '135 multistate lawsuits',
+        verdict: 'matches',
+      },
+    ]);
+    await page.locator('#reserves [data-crosscheck-category="figure"]').click();
+    const card = page.locator('crosscheck-popover .popover');
+    await card.locator('.verdict').waitFor();
+    expect(await card.locator('.page-figure').textContent()).toContain('This page: $75 billion');
+    expect(await card.locator('.verdict').textContent()).toBe(
+      'Differs: the sources state $76 billion, 1.3% more (Chris Armitage, 2025-08-18).',
+    );
+    expect(await card.locator('.statements').textContent()).toContain('$76 billion');
+    await page.close();
+  });
+});
