@@ -10,6 +10,13 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Crosscheck',
     description: 'Highlights what a news article names and shows what the sources say about it.',
+    permissions: ['contextMenus'],
+    commands: {
+      'check-figure': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Check the selected figure against the sources',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

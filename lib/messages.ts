@@ -33,3 +33,20 @@ export function isEntryResponse(message: unknown): message is EntryResponse {
   const { entry, sources, corpusSize } = message as Record<string, unknown>;
   return typeof entry === 'object' && Array.isArray(sources) && typeof corpusSize === 'number';
 }
+
+/** The context-menu item and the keyboard command (see wxt.config.ts) for "Check this figure". */
+export const CHECK_FIGURE_MENU_ID = 'crosscheck-check-figure';
+export const CHECK_FIGURE_COMMAND = 'check-figure';
+
+/** Sent by the background to a tab when the reader asks to check the selected figure. */
+export interface CheckSelectionRequest {
+  readonly type: 'crosscheck:check-selection';
+}
+
+export const CHECK_SELECTION: CheckSelectionRequest = { type: 'crosscheck:check-selection' };
+
+export function isCheckSelectionRequest(message: unknown): message is CheckSelectionRequest {
+  return (
+    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === CHECK_SELECTION.type
+  );
+}

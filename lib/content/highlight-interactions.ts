@@ -30,8 +30,8 @@ function isEditable(target: EventTarget | null): boolean {
 
 /**
  * Opens cards from highlights: hover (after an intent delay), click (pinned), keyboard focus and
- * Enter/Space; closes them on Escape, on a click outside, or when the pointer leaves. All
- * listeners are delegated on the document and removed by destroy().
+ * Enter/Space; closes a hover card when the pointer leaves (the card closes itself on Escape or a
+ * press outside). All listeners are delegated on the document and removed by destroy().
  */
 export class HighlightInteractions {
   private readonly abort = new AbortController();
@@ -78,9 +78,12 @@ export class HighlightInteractions {
     if (!hit) return;
     clearTimeout(this.leaveTimer);
     if (this.deps.popover.anchor === hit.element) return;
-    if (this.pinned && this.deps.popover.openEntryId) return;
+    if (this.pinned && this.deps.popover.isOpen) return;
     clearTimeout(this.hoverTimer);
-    this.hoverTimer = setTimeout(() => this.openFor(hit.element, hit.record, false), HOVER_INTENT_MS);
+    this.hoverTimer = setTimeout(() => {
+      this.pinned = false;
+      this.openFor(hit.element, hit.record, false);
+    }, HOVER_INTENT_MS);
   }
 
   private onPointerOut(event: PointerEvent): void {
@@ -93,34 +96,22 @@ export class HighlightInteractions {
     )
       return;
     clearTimeout(this.hoverTimer);
-    if (this.pinned) return;
+    if (this.pinned || !this.deps.popover.anchor) return;
     clearTimeout(this.leaveTimer);
     this.leaveTimer = setTimeout(() => this.deps.popover.close({ restoreFocus: false }), HOVER_LEAVE_MS);
   }
 
   private onClick(event: MouseEvent): void {
-    if (this.deps.popover.contains(event.target)) return;
     const hit = this.highlightAt(event.target);
-    if (hit) {
-      this.pinned = true;
-      this.openFor(hit.element, hit.record, true);
-      return;
-    }
-    if (this.deps.popover.openEntryId) {
-      this.pinned = false;
-      this.deps.popover.close({ restoreFocus: false });
-    }
+    if (!hit) return;
+    this.pinned = true;
+    this.openFor(hit.element, hit.record, true);
   }
 
   private onKeyDown(event: KeyboardEvent): void {
     const step = navigationStep(event);
     if (step !== 0 && !isEditable(event.target)) {
       if (this.moveFocus(step)) event.preventDefault();
-      return;
-    }
-    if (event.key === 'Escape' && this.deps.popover.openEntryId) {
-      this.pinned = false;
-      this.deps.popover.close({ restoreFocus: true });
       return;
     }
     if (event.key !== 'Enter' && event.key !== ' ') return;

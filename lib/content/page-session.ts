@@ -1,13 +1,12 @@
 import type { PageMatcher } from '../kb/page-matcher';
-import type { EntryResponse } from '../messages';
 import { HighlightInteractions } from './highlight-interactions';
 import { LiveAnnotator } from './live-annotator';
 import { Popover } from './popover';
 
 export interface PageSessionDeps {
   readonly matcher: PageMatcher;
-  readonly cardCss: string;
-  readonly loadEntry: (id: string) => Promise<EntryResponse>;
+  /** The page's one card, shared with "Check this figure". */
+  readonly popover: Popover;
   readonly isExcluded: (element: Element) => boolean;
   readonly isRendered: (element: Element) => boolean;
 }
@@ -26,7 +25,7 @@ export class PageSession {
       isExcluded: deps.isExcluded,
       isRendered: deps.isRendered,
     });
-    this.popover = new Popover({ css: deps.cardCss, loadEntry: deps.loadEntry });
+    this.popover = deps.popover;
     const highlighter = this.annotator.highlighter;
     this.interactions = new HighlightInteractions({
       popover: this.popover,
@@ -41,7 +40,7 @@ export class PageSession {
 
   destroy(): void {
     this.interactions.destroy();
-    this.popover.destroy();
+    this.popover.close({ restoreFocus: false });
     this.annotator.destroy();
   }
 }

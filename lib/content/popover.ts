@@ -1,6 +1,8 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { h, render } from 'preact';
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { h, render, type ComponentChild } from 'preact';
 import { EntryCard } from '@/components/EntryCard';
+import { FigureCheckCard } from '@/components/FigureCheckCard';
+import type { FigureCheck } from '../figures/check';
 import type { PageFigure } from '../kb/page-matcher';
 import type { EntryResponse } from '../messages';
 import { POPOVER_TAG } from '../page/exclusions';
@@ -18,31 +20,63 @@ export interface OpenOptions {
   readonly figure?: PageFigure | null;
 }
 
+/** What the card shows: an entry (maybe opened from a figure on the page), or a figure check. */
+type Content =
+  | { readonly kind: 'entry'; readonly entryId: string; readonly figure: PageFigure | null }
+  | { readonly kind: 'check'; readonly check: FigureCheck };
+
+/** A highlight, or a selection's range: anything with a box on screen. */
+export type Anchor = HTMLElement | Range;
+
 const HEADING_ID = 'crosscheck-card-heading';
+const MISSING: EntryResponse = { entry: null, sources: [], corpusSize: 0 };
 
 /**
  * Owns the `<crosscheck-popover>` host: an open shadow root holding one card at a time, placed
- * next to its highlight by Floating UI so it flips and shifts to stay in view and follows scrolling.
+ * next to its anchor by Floating UI so it flips and shifts to stay in view and follows scrolling.
+ * It closes itself on Escape (focus back to the highlight) and on a press outside.
  */
 export class Popover {
   private host: HTMLElement | null = null;
   private panel: HTMLElement | null = null;
   private stopAutoUpdate: (() => void) | null = null;
-  private anchorElement: HTMLElement | null = null;
-  private entryId: string | null = null;
+  private anchorNode: Anchor | null = null;
+  private content: Content | null = null;
   private readonly cache = new Map<string, EntryResponse>();
+  /** Entries whose loading failed while this card was open (tried again next time it opens). */
+  private readonly failed = new Set<string>();
   private restoringFocus = false;
-  /** The figure the card was opened from; related entries opened from the card have none. */
-  private pageFigure: { readonly entryId: string; readonly figure: PageFigure } | null = null;
+  private readonly abort = new AbortController();
 
-  constructor(private readonly options: PopoverOptions) {}
-
-  get anchor(): HTMLElement | null {
-    return this.anchorElement;
+  constructor(private readonly options: PopoverOptions) {
+    const listen = { signal: this.abort.signal, capture: true };
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Escape' && this.isOpen) this.close({ restoreFocus: true });
+      },
+      listen,
+    );
+    document.addEventListener(
+      'pointerdown',
+      (event) => {
+        if (!this.isOpen) return;
+        const path = event.composedPath();
+        if (this.host && path.includes(this.host)) return;
+        if (this.anchorNode instanceof HTMLElement && path.includes(this.anchorNode)) return;
+        this.close({ restoreFocus: false });
+      },
+      listen,
+    );
   }
 
-  get openEntryId(): string | null {
-    return this.entryId;
+  get isOpen(): boolean {
+    return this.content !== null;
+  }
+
+  /** The highlight the card belongs to (null for a figure check or when closed). */
+  get anchor(): HTMLElement | null {
+    return this.anchorNode instanceof HTMLElement ? this.anchorNode : null;
   }
 
   /** True while close() hands focus back to the highlight, so that focus does not reopen the card. */
@@ -50,32 +84,31 @@ export class Popover {
     return this.restoringFocus;
   }
 
-  /** True when `node` (from an event's composed path) is part of the card. */
+  /** True when `node` (from an event's target or composed path) is the card. */
   contains(node: EventTarget | null): boolean {
     return node !== null && node === this.host;
   }
 
   open(anchor: HTMLElement, entryId: string, { focus, figure = null }: OpenOptions): void {
-    const panel = this.ensurePanel();
-    this.anchorElement = anchor;
-    this.entryId = entryId;
-    this.pageFigure = figure ? { entryId, figure } : null;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = autoUpdate(anchor, panel, () => void this.place());
-    this.show(entryId);
-    if (focus) panel.focus({ preventScroll: true });
+    this.show(anchor, { kind: 'entry', entryId, figure }, focus);
+  }
+
+  /** Shows a figure check next to the selection it was asked about; focus moves into the card. */
+  openCheck(selection: Range, check: FigureCheck): void {
+    this.show(selection, { kind: 'check', check }, true);
   }
 
   /** Closes the card; with `restoreFocus`, focus goes back to the highlight that opened it. */
   close({ restoreFocus }: { restoreFocus: boolean }): void {
-    if (!this.panel || !this.entryId) return;
-    const anchor = this.anchorElement;
+    if (!this.panel || !this.content) return;
+    const anchor = this.anchor;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     render(null, this.panel);
     this.panel.hidden = true;
-    this.entryId = null;
-    this.anchorElement = null;
+    this.content = null;
+    this.anchorNode = null;
+    this.failed.clear();
     if (restoreFocus && anchor?.isConnected) {
       this.restoringFocus = true;
       try {
@@ -87,13 +120,35 @@ export class Popover {
   }
 
   destroy(): void {
+    this.abort.abort();
     this.stopAutoUpdate?.();
     if (this.panel) render(null, this.panel);
     this.host?.remove();
     this.host = null;
     this.panel = null;
-    this.entryId = null;
-    this.anchorElement = null;
+    this.content = null;
+    this.anchorNode = null;
+  }
+
+  private show(anchor: Anchor, content: Content, focus: boolean): void {
+    const panel = this.ensurePanel();
+    this.anchorNode = anchor;
+    this.content = content;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = autoUpdate(this.reference(anchor), panel, () => void this.place());
+    this.renderContent();
+    if (focus) panel.focus({ preventScroll: true });
+  }
+
+  /** Floating UI's view of the anchor: a selection range is a virtual element in its container. */
+  private reference(anchor: Anchor): HTMLElement | VirtualElement {
+    if (anchor instanceof HTMLElement) return anchor;
+    const container = anchor.commonAncestorContainer;
+    return {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+      contextElement: container instanceof Element ? container : (container.parentElement ?? undefined),
+    };
   }
 
   private ensurePanel(): HTMLElement {
@@ -119,51 +174,61 @@ export class Popover {
     return panel;
   }
 
-  private show(entryId: string): void {
-    const cached = this.cache.get(entryId);
-    this.renderCard(entryId, cached);
-    if (cached) return;
-    this.options.loadEntry(entryId).then(
-      (response) => {
-        this.cache.set(entryId, response);
-        if (this.entryId === entryId) this.renderCard(entryId, response);
-      },
-      () => {
-        if (this.entryId === entryId) this.renderCard(entryId, { entry: null, sources: [], corpusSize: 0 });
-      },
-    );
-  }
+  private openEntry = (id: string): void => {
+    this.content = { kind: 'entry', entryId: id, figure: null };
+    this.renderContent();
+    this.panel?.focus({ preventScroll: true });
+  };
 
-  private renderCard(entryId: string, response: EntryResponse | undefined): void {
+  private renderContent(): void {
     const panel = this.panel;
-    if (!panel) return;
+    const content = this.content;
+    if (!panel || !content) return;
     panel.hidden = false;
-    render(
-      h(EntryCard, {
-        key: entryId,
-        entry: response?.entry,
-        sources: response?.sources ?? [],
-        corpusSize: response?.corpusSize ?? 0,
-        readerLanguage: document.documentElement.lang || navigator.language,
-        pageFigure: this.pageFigure?.entryId === entryId ? this.pageFigure.figure : null,
-        headingId: HEADING_ID,
-        onClose: () => this.close({ restoreFocus: true }),
-        onOpenEntry: (id: string) => {
-          this.entryId = id;
-          this.show(id);
-          panel.focus({ preventScroll: true });
-        },
-      }),
-      panel,
-    );
+    render(this.card(content), panel);
     void this.place();
   }
 
+  private card(content: Content): ComponentChild {
+    const onClose = () => this.close({ restoreFocus: true });
+    if (content.kind === 'check') {
+      return h(FigureCheckCard, { check: content.check, headingId: HEADING_ID, onClose, onOpenEntry: this.openEntry });
+    }
+    const { entryId, figure } = content;
+    const response = this.cache.get(entryId) ?? (this.failed.has(entryId) ? MISSING : undefined);
+    if (!response) this.load(entryId);
+    return h(EntryCard, {
+      key: entryId,
+      entry: response?.entry,
+      sources: response?.sources ?? [],
+      corpusSize: response?.corpusSize ?? 0,
+      readerLanguage: document.documentElement.lang || navigator.language,
+      headingId: HEADING_ID,
+      pageFigure: figure,
+      onClose,
+      onOpenEntry: this.openEntry,
+    });
+  }
+
+  private load(entryId: string): void {
+    const stillShowing = () => this.content?.kind === 'entry' && this.content.entryId === entryId;
+    this.options.loadEntry(entryId).then(
+      (response) => {
+        this.cache.set(entryId, response);
+        if (stillShowing()) this.renderContent();
+      },
+      () => {
+        this.failed.add(entryId);
+        if (stillShowing()) this.renderContent();
+      },
+    );
+  }
+
   private async place(): Promise<void> {
-    const anchor = this.anchorElement;
+    const anchor = this.anchorNode;
     const panel = this.panel;
     if (!anchor || !panel || panel.hidden) return;
-    const { x, y } = await computePosition(anchor, panel, {
+    const { x, y } = await computePosition(this.reference(anchor), panel, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [

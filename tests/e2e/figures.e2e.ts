@@ -83,3 +83,65 @@ describe('figures on a page', () => {
     await page.close();
   });
 });
+
+describe('Check this figure', () => {
+  async function checkSelected(page: Page, paragraph: string, text: string) {
+    await page.evaluate(
+      ({ paragraph, text }) => {
+        const node = [...document.getElementById(paragraph)!.childNodes].find((n) => n.textContent!.includes(text))!;
+        const textNode = node.nodeType === 3 ? node : node.firstChild!;
+        const at = textNode.textContent!.indexOf(text);
+        const range = document.createRange();
+        range.setStart(textNode, at);
+        range.setEnd(textNode, at + text.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+      },
+      { paragraph, text },
+    );
+    // What the context-menu item and the keyboard command do: the background asks the tab.
+    await browser.serviceWorker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query: (query: object) => Promise<{ id?: number }[]>;
+            sendMessage: (tabId: number, message: unknown) => Promise<unknown>;
+          };
+        };
+      };
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'crosscheck:check-selection' });
+    });
+    const card = page.locator('crosscheck-popover .popover');
+    await card.locator('h2', { hasText: 'Check this figure' }).waitFor();
+    return card;
+  }
+
+  it.each([
+    [
+      'a number no source speaks of',
+      'check',
+      '18 percent',
+      'unsourced',
+      'No source in the knowledge base states this figure.',
+    ],
+    [
+      'a number whose subject no source gives it for',
+      'texas',
+      '$76 billion',
+      'unsourced',
+      'No source in the knowledge base states this figure.',
+    ],
+    ['a changed figure', 'reserves', '$75 billion', 'differs', 'the sources state $76 billion: differs, 1.3% more'],
+  ])('%s', async (_name, paragraph, text, verdict, says) => {
+    const page = await open('/fixtures/figures-changed.html');
+    await page.bringToFront();
+    const card = await checkSelected(page, paragraph, text);
+    expect(await card.locator('[data-crosscheck-verdict]').getAttribute('data-crosscheck-verdict')).toBe(verdict);
+    expect(await card.textContent()).toContain(says);
+    expect(await card.textContent()).toContain(`Selected: ${text}`);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+});
