@@ -10,11 +10,15 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Crosscheck',
     description: 'Highlights what a news article names and shows what the sources say about it.',
-    permissions: ['contextMenus'],
+    permissions: ['storage', 'contextMenus'],
     commands: {
       'check-figure': {
         suggested_key: { default: 'Alt+Shift+F' },
         description: 'Check the selected figure against the sources',
+      },
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Hide or show all highlights on this page',
       },
     },
     ...(browser === 'firefox' && {

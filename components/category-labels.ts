@@ -8,3 +8,12 @@ export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   organization: 'Organization',
   figure: 'Figure',
 };
+
+/** Category names for switches and lists. */
+export const CATEGORY_PLURALS: Readonly<Record<Category, string>> = {
+  concept: 'Concepts',
+  law: 'Laws & cases',
+  person: 'People',
+  organization: 'Organizations',
+  figure: 'Figures',
+};

@@ -1,6 +1,13 @@
 import { kbDetails } from '@/lib/kb/details-data';
 import { lookupEntry } from '@/lib/kb/lookup';
-import { CHECK_FIGURE_COMMAND, CHECK_FIGURE_MENU_ID, CHECK_SELECTION, isEntryRequest } from '@/lib/messages';
+import {
+  CHECK_FIGURE_COMMAND,
+  CHECK_FIGURE_MENU_ID,
+  CHECK_SELECTION,
+  isEntryRequest,
+  TOGGLE_HIGHLIGHTS_COMMAND,
+  type TabRequest,
+} from '@/lib/messages';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -17,15 +24,16 @@ export default defineBackground(() => {
     });
   });
 
-  const askTab = (tabId: number | undefined, frameId?: number) => {
+  const tell = (tabId: number | undefined, message: TabRequest | typeof CHECK_SELECTION, frameId = 0) => {
     if (tabId === undefined || tabId < 0) return;
     // A tab without our content script (a browser page, a store page) has nobody to answer.
-    browser.tabs.sendMessage(tabId, CHECK_SELECTION, { frameId: frameId ?? 0 }).catch(() => undefined);
+    browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
   };
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CHECK_FIGURE_MENU_ID) askTab(tab?.id, info.frameId);
+    if (info.menuItemId === CHECK_FIGURE_MENU_ID) tell(tab?.id, CHECK_SELECTION, info.frameId);
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === CHECK_FIGURE_COMMAND) askTab(tab?.id);
+    if (command === CHECK_FIGURE_COMMAND) tell(tab?.id, CHECK_SELECTION);
+    if (command === TOGGLE_HIGHLIGHTS_COMMAND) tell(tab?.id, { type: 'crosscheck:toggle-highlights' });
   });
 });

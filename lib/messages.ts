@@ -1,4 +1,4 @@
-import type { EntryDetails, SourceRecord } from './kb/types';
+import type { Category, EntryDetails, SourceRecord } from './kb/types';
 
 /**
  * Messages between the content script and the background. Every receiver checks the shape (and
@@ -50,3 +50,49 @@ export function isCheckSelectionRequest(message: unknown): message is CheckSelec
     typeof message === 'object' && message !== null && (message as { type?: unknown }).type === CHECK_SELECTION.type
   );
 }
+
+/** From the popup to the current tab. */
+export type TabRequest =
+  | { readonly type: 'crosscheck:page-summary' }
+  | { readonly type: 'crosscheck:reveal'; readonly id: string }
+  | { readonly type: 'crosscheck:annotate-page' }
+  | { readonly type: 'crosscheck:toggle-highlights' };
+
+export interface FoundEntry {
+  readonly id: string;
+  readonly label: string;
+  readonly category: Category;
+  readonly count: number;
+}
+
+/** What the content script reports about its page to the popup. */
+export interface PageSummary {
+  readonly site: string;
+  /** False when Crosscheck is off or paused on this site. */
+  readonly active: boolean;
+  /** What is being annotated: the detected article, the whole page on request, or nothing. */
+  readonly scope: 'article' | 'page' | 'none';
+  readonly entries: readonly FoundEntry[];
+}
+
+const TAB_REQUEST_TYPES = new Set([
+  'crosscheck:page-summary',
+  'crosscheck:reveal',
+  'crosscheck:annotate-page',
+  'crosscheck:toggle-highlights',
+]);
+
+export function isTabRequest(message: unknown): message is TabRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, id } = message as Record<string, unknown>;
+  if (typeof type !== 'string' || !TAB_REQUEST_TYPES.has(type)) return false;
+  return type !== 'crosscheck:reveal' || (typeof id === 'string' && id.length <= 200);
+}
+
+export function isPageSummary(message: unknown): message is PageSummary {
+  if (typeof message !== 'object' || message === null) return false;
+  const { site, active, scope, entries } = message as Record<string, unknown>;
+  return typeof site === 'string' && typeof active === 'boolean' && typeof scope === 'string' && Array.isArray(entries);
+}
+
+export const TOGGLE_HIGHLIGHTS_COMMAND = 'toggle-highlights';

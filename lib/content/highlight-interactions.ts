@@ -1,4 +1,5 @@
 import { MARK_TAG } from '../page/exclusions';
+import type { Category } from '../kb/types';
 import type { HighlightRecord } from './highlighter';
 import type { Popover } from './popover';
 
@@ -13,6 +14,8 @@ export interface InteractionDeps {
   readonly recordFor: (element: Element) => HighlightRecord | undefined;
   /** Every highlight element Crosscheck made (any order). */
   readonly highlights: () => readonly HTMLElement[];
+  /** Whether a category is shown now: hidden highlights open no card and take no focus. */
+  readonly isShown: (category: Category) => boolean;
 }
 
 /** Alt+Shift+↓ / Alt+Shift+↑: next / previous highlight, without putting highlights in the tab order. */
@@ -59,7 +62,7 @@ export class HighlightInteractions {
     if (!(target instanceof Element)) return null;
     const mark = target.closest(MARK_TAG);
     const record = mark ? this.deps.recordFor(mark) : undefined;
-    if (!record) return null;
+    if (!record || !this.deps.isShown(record.entry.category)) return null;
     return { element: record.elements[0]!, record };
   }
 
@@ -126,7 +129,12 @@ export class HighlightInteractions {
   private moveFocus(step: 1 | -1): boolean {
     const marks = this.deps
       .highlights()
-      .filter((mark) => this.deps.recordFor(mark)?.elements[0] === mark && mark.getClientRects().length > 0)
+      .filter((mark) => {
+        const record = this.deps.recordFor(mark);
+        return (
+          record?.elements[0] === mark && this.deps.isShown(record.entry.category) && mark.getClientRects().length > 0
+        );
+      })
       .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     if (marks.length === 0) return false;
     const current = marks.indexOf(document.activeElement as HTMLElement);

@@ -116,7 +116,7 @@ interface PendingRange {
  * mark.js call, and can put the page back exactly as it was.
  */
 export class Highlighter {
-  private readonly records = new WeakMap<Element, HighlightRecord>();
+  private readonly records_ = new WeakMap<Element, HighlightRecord>();
   private readonly marks: HTMLElement[] = [];
   /** Text nodes our wrapping split off; restoring merges them back into their original node. */
   private readonly splitPieces = new WeakSet<Text>();
@@ -225,7 +225,7 @@ export class Highlighter {
         const { record } = range as unknown as LocalRange;
         this.decorate(element as HTMLElement, record, record.elements.length === 0);
         record.elements.push(element as HTMLElement);
-        this.records.set(element, record);
+        this.records_.set(element, record);
         this.marks.push(element as HTMLElement);
         const after = element.nextSibling;
         if (after?.nodeType === 3 && !rawNodes.has(after as Text)) this.splitPieces.add(after as Text);
@@ -235,7 +235,22 @@ export class Highlighter {
 
   /** The record behind a highlight element, or undefined for anything Crosscheck did not create. */
   recordFor(element: Element): HighlightRecord | undefined {
-    return this.records.get(element);
+    return this.records_.get(element);
+  }
+
+  /** One record per highlighted match, in document order. */
+  records(): HighlightRecord[] {
+    const seen = new Set<HighlightRecord>();
+    const records: HighlightRecord[] = [];
+    for (const mark of this.marks) {
+      const record = this.records_.get(mark);
+      if (!record || seen.has(record) || !mark.isConnected) continue;
+      seen.add(record);
+      records.push(record);
+    }
+    return records.sort((a, b) =>
+      a.elements[0]!.compareDocumentPosition(b.elements[0]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
   }
 
   /** All highlight elements in document order of creation (first piece of each match first). */

@@ -38,6 +38,7 @@ const MISSING: EntryResponse = { entry: null, sources: [], corpusSize: 0 };
  */
 export class Popover {
   private host: HTMLElement | null = null;
+  private liveRegion: HTMLElement | null = null;
   private panel: HTMLElement | null = null;
   private stopAutoUpdate: (() => void) | null = null;
   private anchorNode: Anchor | null = null;
@@ -96,6 +97,15 @@ export class Popover {
   /** Shows a figure check next to the selection it was asked about; focus moves into the card. */
   openCheck(selection: Range, check: FigureCheck): void {
     this.show(selection, { kind: 'check', check }, true);
+  }
+
+  /** Says `message` to screen readers through a polite live region in the card's shadow root. */
+  announce(message: string): void {
+    this.ensurePanel();
+    const region = this.liveRegion!;
+    region.textContent = '';
+    // A new text node after a turn, so that repeating the same message is announced again.
+    setTimeout(() => (region.textContent = message), 50);
   }
 
   /** Closes the card; with `restoreFocus`, focus goes back to the highlight that opened it. */
@@ -166,7 +176,12 @@ export class Popover {
     panel.setAttribute('aria-describedby', `${HEADING_ID}-summary`);
     panel.tabIndex = -1;
     panel.hidden = true;
-    shadow.append(panel);
+    const live = document.createElement('div');
+    live.className = 'visually-hidden';
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    shadow.append(panel, live);
+    this.liveRegion = live;
     // On <html>, not <body>: a page that zooms or transforms its body must not move the card.
     document.documentElement.append(host);
     this.host = host;

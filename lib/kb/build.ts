@@ -197,7 +197,11 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
 
   return {
     kb: {
-      index: { entries: indexed.filter((e) => e.forms.length > 0), figures: indexedFigures },
+      index: {
+        entries: indexed.filter((e) => e.forms.length > 0),
+        figures: indexedFigures,
+        sourceCount: sources.length,
+      },
       details: { sources: sources.map(toSourceRecord), entries: details },
     },
     problems: [...problems, ...warnings],

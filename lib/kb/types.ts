@@ -39,6 +39,8 @@ export interface IndexedFigure {
 export interface KbIndex {
   readonly entries: readonly IndexedEntry[];
   readonly figures: readonly IndexedFigure[];
+  /** How many sources the knowledge base was built from (the popup says so). */
+  readonly sourceCount: number;
 }
 
 export interface SourceRecord {

@@ -50,7 +50,7 @@ const bench = {
         forms: [{ text, caseSensitive: false, shortForm: false }],
       })),
     ];
-    matcher = createPageMatcher({ entries, figures: replace ? [] : kbIndex.figures });
+    matcher = createPageMatcher({ entries, figures: replace ? [] : kbIndex.figures, sourceCount: kbIndex.sourceCount });
     terms = entries.flatMap((e) => e.forms.map((f) => f.text));
     return terms.length;
   },

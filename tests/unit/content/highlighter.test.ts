@@ -16,7 +16,7 @@ const entries = [
   entry('gavin-newsom', ['Gavin Newsom'], 'person'),
   entry('ice', ['ICE'], 'organization'),
 ];
-const matcher = createPageMatcher({ entries, figures: [] });
+const matcher = createPageMatcher({ entries, figures: [], sourceCount: 0 });
 
 function setUp(html: string): HTMLElement {
   document.body.innerHTML = `<article>${html}</article>`;

@@ -4,6 +4,7 @@ import { BATCH_DELAY_MS, LiveAnnotator, MAX_PASSES_PER_SCOPE } from '@/lib/conte
 import { createPageMatcher } from '@/lib/kb/page-matcher';
 
 const matcher = createPageMatcher({
+  sourceCount: 0,
   figures: [],
   entries: [
     {

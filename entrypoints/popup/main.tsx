@@ -1,0 +1,62 @@
+import { render } from 'preact';
+import { Popup } from '@/components/Popup';
+import '@/components/ui.css';
+import { kbIndex } from '@/lib/kb/index-data';
+import { isPageSummary, type PageSummary, type TabRequest } from '@/lib/messages';
+import { withCategory, withSitePaused, type Settings } from '@/lib/settings/schema';
+import { loadSettings, saveSettings, takeSettingsNotice } from '@/lib/settings/store';
+
+/** The tab the popup speaks for: the active one, or `?tab=ID` when the popup is opened as a page. */
+async function currentTabId(): Promise<number | undefined> {
+  const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function ask(tabId: number | undefined, request: TabRequest): Promise<PageSummary | null> {
+  if (tabId === undefined) return null;
+  const reply: unknown = await browser.tabs.sendMessage(tabId, request).catch(() => null);
+  return isPageSummary(reply) ? reply : null;
+}
+
+const root = document.getElementById('app')!;
+const tabId = await currentTabId();
+let settings = await loadSettings();
+let summary = await ask(tabId, { type: 'crosscheck:page-summary' });
+const notice = await takeSettingsNotice();
+
+function update(next: Settings): void {
+  settings = next;
+  void saveSettings(next).then(async () => {
+    // The page applies the change itself (it watches the settings); ask again for fresh counts.
+    summary = await ask(tabId, { type: 'crosscheck:page-summary' });
+    draw();
+  });
+  draw();
+}
+
+function draw(): void {
+  render(
+    <Popup
+      settings={settings}
+      summary={summary}
+      notice={notice}
+      sourceCount={kbIndex.sourceCount}
+      onEnabled={(enabled) => update({ ...settings, enabled })}
+      onCategory={(category, shown) => update(withCategory(settings, category, shown))}
+      onPauseSite={(site, paused) => update(withSitePaused(settings, site, paused))}
+      onReveal={(id) => {
+        if (tabId !== undefined) void browser.tabs.sendMessage(tabId, { type: 'crosscheck:reveal', id });
+      }}
+      onAnnotatePage={async () => {
+        summary = await ask(tabId, { type: 'crosscheck:annotate-page' });
+        draw();
+      }}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+    />,
+    root,
+  );
+}
+
+draw();

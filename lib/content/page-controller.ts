@@ -1,0 +1,120 @@
+import type { PageMatcher } from '../kb/page-matcher';
+import type { Category } from '../kb/types';
+import type { FoundEntry, PageSummary, TabRequest } from '../messages';
+import { findArticleRoot } from '../page/article';
+import { hiddenCategories, isActiveOn, type Settings } from '../settings/schema';
+import { checkSelection } from './figure-check';
+import { PageSession } from './page-session';
+import type { Popover } from './popover';
+
+/** The attribute on <html> that the highlight stylesheet reads to hide categories ("all" hides every one). */
+export const HIDE_ATTRIBUTE = 'data-crosscheck-hide';
+
+export interface PageControllerDeps {
+  readonly matcher: PageMatcher;
+  readonly popover: Popover;
+  readonly isExcluded: (element: Element) => boolean;
+  readonly isRendered: (element: Element) => boolean;
+}
+
+/**
+ * Crosscheck on one page: applies the reader's settings (on, paused, categories shown), keeps a
+ * session on the article (or the whole page on request), and answers the popup and commands.
+ * Category switches only change what the stylesheet shows: nothing is scanned again.
+ */
+export class PageController {
+  private session: PageSession | null = null;
+  private settings: Settings | null = null;
+  private wholePage = false;
+  /** Hidden on this page by the keyboard command, whatever the settings say. */
+  private hiddenHere = false;
+
+  constructor(private readonly deps: PageControllerDeps) {}
+
+  /** Called with the stored settings at start and whenever they change. */
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.applyVisibility();
+    this.attach();
+  }
+
+  /** Re-detects the article (after single-page navigation or late rendering). */
+  attach(): void {
+    if (!this.settings || !isActiveOn(this.settings, location.hostname)) {
+      this.detach();
+      return;
+    }
+    const root = this.wholePage ? document.body : findArticleRoot(document);
+    if (root === this.session?.root) return;
+    this.session?.destroy();
+    this.session = root
+      ? new PageSession(root, { ...this.deps, isShown: (category: Category) => this.isShown(category) })
+      : null;
+    void this.session?.start();
+  }
+
+  get hasSession(): boolean {
+    return this.session !== null;
+  }
+
+  /** Answers a request from the popup or the background; returns the reply, if any. */
+  handle(request: TabRequest): PageSummary | undefined {
+    switch (request.type) {
+      case 'crosscheck:page-summary':
+        return this.summary();
+      case 'crosscheck:reveal':
+        this.session?.reveal(request.id);
+        return undefined;
+      case 'crosscheck:annotate-page':
+        this.wholePage = true;
+        this.attach();
+        return this.summary();
+      case 'crosscheck:toggle-highlights':
+        this.hiddenHere = !this.hiddenHere;
+        this.applyVisibility();
+        if (this.hiddenHere) this.deps.popover.close({ restoreFocus: false });
+        this.deps.popover.announce(this.hiddenHere ? 'Crosscheck highlights hidden' : 'Crosscheck highlights shown');
+        return undefined;
+    }
+  }
+
+  /** "Check this figure" on the current selection (works on paused sites too: the reader asked). */
+  checkSelection(): void {
+    const result = checkSelection(this.deps.matcher, window.getSelection());
+    if (result) this.deps.popover.openCheck(result.range, result.check);
+  }
+
+  destroy(): void {
+    this.detach();
+    document.documentElement.removeAttribute(HIDE_ATTRIBUTE);
+  }
+
+  private detach(): void {
+    this.session?.destroy();
+    this.session = null;
+  }
+
+  private isShown(category: Category): boolean {
+    return !this.hiddenHere && (this.settings?.categories[category] ?? true);
+  }
+
+  private applyVisibility(): void {
+    const hidden = this.hiddenHere ? ['all'] : this.settings ? hiddenCategories(this.settings) : [];
+    if (hidden.length === 0) document.documentElement.removeAttribute(HIDE_ATTRIBUTE);
+    else document.documentElement.setAttribute(HIDE_ATTRIBUTE, hidden.join(' '));
+  }
+
+  private summary(): PageSummary {
+    const found = new Map<string, FoundEntry>();
+    for (const record of this.session?.records() ?? []) {
+      const { id, label, category } = record.entry;
+      found.set(id, { id, label, category, count: (found.get(id)?.count ?? 0) + 1 });
+    }
+    return {
+      site: location.hostname,
+      active: this.settings ? isActiveOn(this.settings, location.hostname) : true,
+      scope: !this.session ? 'none' : this.wholePage ? 'page' : 'article',
+      entries: [...found.values()],
+    };
+  }
+}

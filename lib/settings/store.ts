@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, readSettings, type Settings, type SettingsProblem } from './schema';
+
+/** Storage keys: settings sync across the reader's browsers; the one-time notice is per browser. */
+export const SETTINGS_KEY = 'settings';
+export const NOTICE_KEY = 'settingsNotice';
+
+/** Sync where the browser has it, local storage otherwise. */
+function settingsArea() {
+  return browser.storage.sync ?? browser.storage.local;
+}
+
+/** Loads the settings, repairing what is stored when it was old or unreadable. Never throws. */
+export async function loadSettings(): Promise<Settings> {
+  let stored: unknown;
+  try {
+    stored = (await settingsArea().get(SETTINGS_KEY))[SETTINGS_KEY];
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+  const { settings, problem, rewrite } = readSettings(stored);
+  if (rewrite) await saveSettings(settings);
+  if (problem) await noteProblem(problem);
+  return settings;
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  try {
+    await settingsArea().set({ [SETTINGS_KEY]: settings });
+  } catch {
+    // Sync quota or a locked profile: the change applies in this tab only. Nothing to crash on.
+  }
+}
+
+async function noteProblem(problem: SettingsProblem): Promise<void> {
+  await browser.storage.local.set({ [NOTICE_KEY]: { problem, shown: false } });
+}
+
+/** The notice to show the reader once (in the popup or options page), then forget. */
+export async function takeSettingsNotice(): Promise<SettingsProblem | null> {
+  const notice = (await browser.storage.local.get(NOTICE_KEY))[NOTICE_KEY] as
+    { problem?: SettingsProblem; shown?: boolean } | undefined;
+  if (!notice || notice.shown || !notice.problem) return null;
+  await browser.storage.local.set({ [NOTICE_KEY]: { ...notice, shown: true } });
+  return notice.problem;
+}
+
+/** Calls `listener` with the new settings whenever another part of Crosscheck saves them. */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'sync' && area !== 'local') return;
+    const change = changes[SETTINGS_KEY];
+    if (change) listener(readSettings(change.newValue).settings);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}

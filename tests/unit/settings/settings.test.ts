@@ -1,0 +1,118 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  hiddenCategories,
+  isActiveOn,
+  normalizeSite,
+  readSettings,
+  withCategory,
+  withSitePaused,
+  type Settings,
+} from '@/lib/settings/schema';
+import { loadSettings, saveSettings, SETTINGS_KEY, takeSettingsNotice, watchSettings } from '@/lib/settings/store';
+
+const allShown = DEFAULT_SETTINGS.categories;
+
+describe('readSettings', () => {
+  it.each<[string, unknown, Partial<Settings>, string | null, boolean]>([
+    ['nothing stored: defaults, quietly', undefined, {}, null, false],
+    [
+      'current version as is',
+      { version: 2, enabled: false, categories: { law: false }, pausedSites: ['b.org', 'a.com'] },
+      { enabled: false, categories: { ...allShown, law: false }, pausedSites: ['a.com', 'b.org'] },
+      null,
+      false,
+    ],
+    [
+      'version 1 migrates',
+      { version: 1, enabled: true, hiddenCategories: ['figure', 'person'], pausedHosts: ['www.Example.com'] },
+      { categories: { ...allShown, figure: false, person: false }, pausedSites: ['example.com'] },
+      null,
+      true,
+    ],
+    ['version 1 with missing fields', { version: 1 }, {}, null, true],
+    ['a string', 'garbage', {}, 'corrupt', true],
+    ['an array', [1, 2], {}, 'corrupt', true],
+    ['no version', { enabled: false }, {}, 'corrupt', true],
+    ['wrong field type', { version: 2, enabled: 'yes' }, {}, 'corrupt', true],
+    ['bad category value', { version: 2, categories: { law: 'off' } }, {}, 'corrupt', true],
+    ['bad site', { version: 2, pausedSites: ['not a host'] }, {}, 'corrupt', true],
+    ['unknown old version', { version: 0 }, {}, 'corrupt', true],
+    [
+      'from a newer Crosscheck: defaults here, stored value kept',
+      { version: 99, anything: true },
+      {},
+      'from-the-future',
+      false,
+    ],
+  ])('%s', (_name, stored, expected, problem, rewrite) => {
+    const result = readSettings(stored);
+    expect(result.settings).toEqual({ ...DEFAULT_SETTINGS, ...expected });
+    expect(result.problem).toBe(problem);
+    expect(result.rewrite).toBe(rewrite);
+  });
+});
+
+describe('settings helpers', () => {
+  it.each<[string, string | null]>([
+    ['Example.com', 'example.com'],
+    ['https://www.example.com/path?q=1', 'example.com'],
+    ['news.example.co.uk:8080', 'news.example.co.uk'],
+    ['localhost', null],
+    ['', null],
+    ['not a host', null],
+  ])('normalizeSite(%j) = %j', (input, expected) => {
+    expect(normalizeSite(input)).toBe(expected);
+  });
+
+  it('pauses and resumes a site, subdomains included', () => {
+    const paused = withSitePaused(DEFAULT_SETTINGS, 'www.example.com', true);
+    expect(paused.pausedSites).toEqual(['example.com']);
+    expect(isActiveOn(paused, 'news.example.com')).toBe(false);
+    expect(isActiveOn(paused, 'example.org')).toBe(true);
+    expect(isActiveOn(withSitePaused(paused, 'example.com', false), 'example.com')).toBe(true);
+    expect(isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'example.org')).toBe(false);
+  });
+
+  it('hides categories', () => {
+    expect(hiddenCategories(withCategory(withCategory(DEFAULT_SETTINGS, 'law', false), 'figure', false))).toEqual([
+      'law',
+      'figure',
+    ]);
+  });
+});
+
+describe('the settings store', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('round-trips settings through sync storage', async () => {
+    const settings = withCategory(DEFAULT_SETTINGS, 'person', false);
+    await saveSettings(settings);
+    expect(await loadSettings()).toEqual(settings);
+  });
+
+  it('resets corrupted settings, rewrites them, and tells the reader once', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: '{{not json' });
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(DEFAULT_SETTINGS);
+    expect(await takeSettingsNotice()).toBe('corrupt');
+    expect(await takeSettingsNotice()).toBeNull();
+  });
+
+  it('migrates and rewrites version 1', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, hiddenCategories: ['law'] } });
+    expect((await loadSettings()).categories.law).toBe(false);
+    expect(((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings).version).toBe(2);
+    expect(await takeSettingsNotice()).toBeNull();
+  });
+
+  it('tells watchers about changes', async () => {
+    const seen: Settings[] = [];
+    const stop = watchSettings((s) => seen.push(s));
+    await saveSettings({ ...DEFAULT_SETTINGS, enabled: false });
+    stop();
+    await saveSettings(DEFAULT_SETTINGS);
+    expect(seen.map((s) => s.enabled)).toEqual([false]);
+  });
+});
