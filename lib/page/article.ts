@@ -14,6 +14,8 @@ const FURNITURE_SELECTOR = [
   'header nav',
   'form',
   'dialog',
+  'figure',
+  'figcaption',
   '[role="navigation"]',
   '[role="complementary"]',
   '[role="contentinfo"]',
@@ -29,12 +31,26 @@ const FURNITURE_NAME =
 /** Containers whose class names say nothing about their role ("main js-social-anchor-start"). */
 const CONTAINER_SELECTOR = 'html, body, main, article, [role="main"], [itemprop="articleBody"]';
 
-/** Inside the article, elements that are still not article text. */
+/** Inside the article, elements that are still not article text (captions and link lists too). */
 export function isArticleFurniture(element: Element): boolean {
   if (element.matches(FURNITURE_SELECTOR)) return true;
   if (element.matches(CONTAINER_SELECTOR)) return false;
   const name = `${element.id} ${typeof element.className === 'string' ? element.className : ''}`;
-  return name.trim() !== '' && FURNITURE_NAME.test(name);
+  return (name.trim() !== '' && FURNITURE_NAME.test(name)) || isLinkBlock(element);
+}
+
+/** Short blocks that are mostly link text are "related stories" lists, even without a telling class. */
+const LINK_BLOCK_MAX_TEXT = 300;
+const LINK_BLOCK_SHARE = 0.8;
+
+function isLinkBlock(element: Element): boolean {
+  if (element.tagName === 'A' || !element.querySelector('a')) return false;
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (text.length === 0 || text.length > LINK_BLOCK_MAX_TEXT) return false;
+  let linkText = 0;
+  for (const link of element.querySelectorAll('a'))
+    linkText += (link.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return linkText >= text.length * LINK_BLOCK_SHARE;
 }
 
 function proseLength(paragraph: Element): number {

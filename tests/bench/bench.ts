@@ -19,7 +19,7 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium, launchWithExtension } from '../harness/chromium';
 import { builtExtensionPath } from '../harness/extension';
-import { PROJECT_ROOT, startPageServer } from '../harness/server';
+import { offlineCopy, PROJECT_ROOT, startPageServer } from '../harness/server';
 import type { RunResult } from './engine-entry';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
@@ -85,11 +85,7 @@ function realLayoutPage(): { html: string; layout: string } {
     console.warn('bench: ../shared/realpages is missing; using the seed page layout for the 100,000-character case.');
     return { html: '', layout: 'seed page layout' };
   }
-  const html = readFileSync(source, 'utf8')
-    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-    .replace(/<link\b[^>]*>/gi, '')
-    .replace(/<iframe\b[\s\S]*?<\/iframe>/gi, '');
-  return { html, layout: 'guardian-1 (realpages), scripts removed' };
+  return { html: offlineCopy(readFileSync(source, 'utf8')), layout: 'guardian-1 (realpages), scripts removed' };
 }
 
 /** Fills the page's article with seed paragraphs until it holds about `chars` characters of text. */

@@ -8,6 +8,16 @@ import { renderSeedPage } from './seed-pages';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '../..');
 export const FIXTURE_PAGES_DIR = join(PROJECT_ROOT, 'tests/fixtures/pages');
+/** The saved real news pages beside the project (test use only; never copied into it). */
+export const REALPAGES_DIR = join(PROJECT_ROOT, '../shared/realpages');
+
+/** A saved page as served offline: its scripts, external style sheets and frames removed. */
+export function offlineCopy(html: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<link\b[^>]*>/gi, '')
+    .replace(/<iframe\b[\s\S]*?<\/iframe>/gi, '');
+}
 
 export interface PageServer {
   readonly origin: string;
@@ -42,6 +52,14 @@ export async function startPageServer(extraPages: ReadonlyMap<string, string> = 
       readFile(join(FIXTURE_PAGES_DIR, fixture), 'utf8').then(
         (body) => send(200, body, fixture.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8'),
         () => send(500, 'read error', 'text/plain'),
+      );
+      return;
+    }
+    const realpage = /^\/realpages\/([\w-]+)\/source\.html$/.exec(path);
+    if (realpage) {
+      readFile(join(REALPAGES_DIR, realpage[1]!, 'source.html'), 'utf8').then(
+        (body) => send(200, offlineCopy(body)),
+        () => send(404, 'no such saved page', 'text/plain'),
       );
       return;
     }

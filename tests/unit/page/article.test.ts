@@ -65,6 +65,12 @@ describe('isArticleFurniture', () => {
     ['<div class="canvas"></div>', false],
     ['<main class="js-social-anchor-start"></main>', false],
     ['<div role="complementary"></div>', true],
+    ['<figcaption>The Apple Vision Pro.</figcaption>', true],
+    ['<ul><li><a href="#">Google removes 17 features from Google Assistant</a></li></ul>', true],
+    [
+      '<p>Read <a href="#">the report</a> in full, with all of its tables and footnotes, when you have time.</p>',
+      false,
+    ],
   ])('%s → %s', (html, expected) => {
     document.body.innerHTML = html;
     expect(isArticleFurniture(document.body.firstElementChild!)).toBe(expected);
