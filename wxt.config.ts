@@ -25,7 +25,8 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'crosscheck@crosscheck.invalid',
-          strict_min_version: '128.0',
+          // 142: the first Firefox (desktop 140, Android 142) that knows data_collection_permissions.
+          strict_min_version: '142.0',
           // Crosscheck collects nothing: no page text or usage leaves the browser.
           data_collection_permissions: { required: ['none'] },
         },

@@ -1,17 +1,10 @@
-import Mark from 'mark.js';
-import { matchPage, type PageFigure, type PageMatcher } from '../kb/page-matcher';
-import type { Category, IndexedEntry } from '../kb/types';
-import { isSkippedElement, MARK_TAG } from '../page/exclusions';
-import { collectText, isInlineElement, toRawRange, type CollectedText } from '../page/text-collector';
+import { matchPage, type PageMatcher } from '../kb/page-matcher';
+import { isSkippedElement } from '../page/exclusions';
+import { collectText, toRawRange } from '../page/text-collector';
+import { MarkRenderer } from './mark-renderer';
+import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
 
-/** What Crosscheck itself recorded about a highlight: the card trusts this, never the page's attributes. */
-export interface HighlightRecord {
-  readonly entry: IndexedEntry;
-  /** For a figure: the page's value and its verdict against the sources. */
-  readonly figure: PageFigure | null;
-  /** Every element of one match (a match across inline elements is wrapped piece by piece). */
-  readonly elements: HTMLElement[];
-}
+export type { HighlightRecord } from './renderer';
 
 export interface HighlighterOptions {
   /** The caller's own structural exclusions (e.g. article furniture), on top of isSkippedElement's. */
@@ -27,6 +20,10 @@ export interface HighlighterOptions {
   readonly pageEdits?: () => number;
   /** How a pass gives the page its turn between slices (tests inject their own). */
   readonly yieldToPage?: () => Promise<void>;
+  /** How matches are drawn: mark.js elements unless the page's DOM must stay untouched. */
+  readonly renderer?: Renderer;
+  /** Highlight inside editable regions too (only with a renderer that leaves the DOM alone). */
+  readonly includeEditable?: boolean;
 }
 
 /** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
@@ -36,66 +33,6 @@ const MIN_SLICE = 10;
 /** Passes restarted because the page changed the text mid-pass, at most. */
 const MAX_RESTARTS = 2;
 
-interface LocalRange {
-  start: number;
-  length: number;
-  readonly record: HighlightRecord;
-}
-
-/**
- * Largest text, in UTF-16 units, of one mark.js context. mark.js re-reads its context for every
- * range, so small contexts keep wrapping linear; but each context costs a live NodeIterator that
- * every later DOM removal must update, so not one per paragraph either.
- */
-export const MAX_CONTEXT_CHARS = 4000;
-
-/**
- * The blocks holding `ranges` (each grown to the largest ancestor within MAX_CONTEXT_CHARS) and the
- * ranges' offsets within them; or the whole scope when a range is not inside one block, or blocks nest.
- */
-export function narrowContext(
-  scope: Element,
-  ranges: readonly PendingRange[],
-  collected: CollectedText,
-): { context: HTMLElement | HTMLElement[]; local: LocalRange[] } {
-  const whole = {
-    context: scope as HTMLElement,
-    local: ranges.map(({ start, length, record }) => ({ start, length, record })),
-  };
-  const blocks: Element[] = [];
-  const blockOf: Element[] = [];
-  for (const range of ranges) {
-    let block = range.node.parentElement;
-    while (block && block !== scope && (isInlineElement(block) || !collected.blocks.has(block)))
-      block = block.parentElement;
-    const extent = block && collected.blocks.get(block);
-    if (!block || !extent || range.start + range.length > extent.rawEnd) return whole;
-    for (let parent = block.parentElement; parent && parent !== scope; parent = parent.parentElement) {
-      const parentExtent = collected.blocks.get(parent);
-      if (!parentExtent || parentExtent.rawEnd - parentExtent.rawStart > MAX_CONTEXT_CHARS) break;
-      block = parent;
-    }
-    const last = blocks[blocks.length - 1];
-    if (last !== block) {
-      // Ranges come in document order, so any nesting shows between consecutive blocks.
-      if (last && (last.contains(block) || block.contains(last))) return whole;
-      blocks.push(block);
-    }
-    blockOf.push(block);
-  }
-  const base = new Map<Element, number>();
-  let offset = 0;
-  for (const block of blocks) {
-    const extent = collected.blocks.get(block)!;
-    base.set(block, offset - extent.rawStart);
-    offset += extent.rawEnd - extent.rawStart;
-  }
-  return {
-    context: blocks as HTMLElement[],
-    local: ranges.map(({ start, length, record }, i) => ({ start: start + base.get(blockOf[i]!)!, length, record })),
-  };
-}
-
 /** Yields to the page: scheduler.yield() where the browser has it, else a macrotask. */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -103,23 +40,14 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-interface PendingRange {
-  start: number;
-  length: number;
-  readonly node: Text;
-  readonly lastNode: Text;
-  readonly record: HighlightRecord;
-}
-
 /**
- * Owns the highlights in one article: finds terms in one pass over its text, wraps them with one
- * mark.js call, and can put the page back exactly as it was.
+ * Owns the highlights in one article: finds terms in one pass over its text, draws them with its
+ * renderer slice by slice, and can put the page back exactly as it was.
  */
 export class Highlighter {
-  private readonly records_ = new WeakMap<Element, HighlightRecord>();
-  private readonly marks: HTMLElement[] = [];
-  /** Text nodes our wrapping split off; restoring merges them back into their original node. */
-  private readonly splitPieces = new WeakSet<Text>();
+  private readonly byElement = new WeakMap<Element, HighlightRecord>();
+  private readonly drawn: HighlightRecord[] = [];
+  private readonly renderer: Renderer;
   /** Entries named in full so far on this page (unlocks their short forms). */
   private readonly namedInFull = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -129,7 +57,9 @@ export class Highlighter {
     private readonly root: Element,
     private readonly matcher: PageMatcher,
     private readonly options: HighlighterOptions = {},
-  ) {}
+  ) {
+    this.renderer = options.renderer ?? new MarkRenderer();
+  }
 
   /**
    * Highlights what is not highlighted yet under `scope` (the article by default). Running it
@@ -146,8 +76,8 @@ export class Highlighter {
   private async runPass(scope: Element, restartsLeft: number): Promise<HighlightRecord[]> {
     if (this.destroyed || !scope.isConnected) return [];
     const startedAt = performance.now();
-    const { isExcluded, isRendered } = this.options;
-    const collected = collectText(scope, (element) => isSkippedElement(element, isExcluded));
+    const { isExcluded, isRendered, includeEditable } = this.options;
+    const collected = collectText(scope, (element) => isSkippedElement(element, isExcluded, includeEditable));
     const matches = matchPage(this.matcher, collected.text, this.namedInFull);
     const rendered = new Map<Element, boolean>();
     const shows = (node: Text) => {
@@ -157,10 +87,10 @@ export class Highlighter {
       if (answer === undefined) rendered.set(parent, (answer = isRendered(parent)));
       return answer;
     };
-    const ranges: PendingRange[] = matches
+    const ranges: PendingHighlight[] = matches
       .map((match) => ({
         ...toRawRange(collected, match.start, match.end),
-        record: { entry: match.entry, figure: match.figure, elements: [] },
+        record: { entry: match.entry, figure: match.figure, elements: [], range: null },
       }))
       .filter((range) => shows(range.node) && shows(range.lastNode));
     // Sees the page's own edits between slices: our offsets are then stale, so the rest starts over.
@@ -194,7 +124,8 @@ export class Highlighter {
         }
         const sliceStartedAt = performance.now();
         const slice = ranges.slice(done, done + sliceSize);
-        this.wrap(scope, slice, collected);
+        this.renderer.render(scope, slice, collected);
+        for (const { record } of slice) this.remember(record);
         watcher?.takeRecords();
         this.options.afterOwnMutation?.();
         done += slice.length;
@@ -205,104 +136,53 @@ export class Highlighter {
       watcher?.disconnect();
     }
     performance.measure('crosscheck:annotate', { start: startedAt, end: performance.now() });
-    const records = ranges.map((r) => r.record).filter((record) => record.elements.length > 0);
+    const records = ranges.map((r) => r.record).filter((record) => record.elements.length > 0 || record.range !== null);
     if (stale && restartsLeft > 0 && !this.destroyed)
       return [...records, ...(await this.runPass(scope, restartsLeft - 1))];
     return records;
   }
 
-  /**
-   * One mark.js call for a slice of ranges. mark.js re-reads its whole context for every range, so
-   * the context is just the blocks (paragraphs) the slice touches, with offsets made relative to
-   * them; raw offsets stay valid between slices because wrapping never changes the text.
-   */
-  private wrap(scope: Element, ranges: PendingRange[], collected: CollectedText): void {
-    const rawNodes = collected.rawNodes;
-    const { context, local } = narrowContext(scope, ranges, collected);
-    new Mark(context).markRanges(local, {
-      element: MARK_TAG,
-      each: (element, range) => {
-        const { record } = range as unknown as LocalRange;
-        this.decorate(element as HTMLElement, record, record.elements.length === 0);
-        record.elements.push(element as HTMLElement);
-        this.records_.set(element, record);
-        this.marks.push(element as HTMLElement);
-        const after = element.nextSibling;
-        if (after?.nodeType === 3 && !rawNodes.has(after as Text)) this.splitPieces.add(after as Text);
-      },
-    });
-  }
-
   /** The record behind a highlight element, or undefined for anything Crosscheck did not create. */
   recordFor(element: Element): HighlightRecord | undefined {
-    return this.records_.get(element);
+    return this.byElement.get(element);
   }
 
-  /** One record per highlighted match, in document order. */
+  /** One record per highlighted match still on the page, in document order. */
   records(): HighlightRecord[] {
-    const seen = new Set<HighlightRecord>();
-    const records: HighlightRecord[] = [];
-    for (const mark of this.marks) {
-      const record = this.records_.get(mark);
-      if (!record || seen.has(record) || !mark.isConnected) continue;
-      seen.add(record);
-      records.push(record);
-    }
-    return records.sort((a, b) =>
-      a.elements[0]!.compareDocumentPosition(b.elements[0]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
+    return this.drawn.filter(isShowing).sort((a, b) => (startsBefore(a, b) ? -1 : 1));
   }
 
-  /** All highlight elements in document order of creation (first piece of each match first). */
+  /** All highlight elements (the DOM renderer's), first piece of each match first. */
   highlights(): readonly HTMLElement[] {
-    return this.marks.filter((mark) => mark.isConnected);
+    return this.drawn.flatMap((record) => record.elements).filter((mark) => mark.isConnected);
   }
 
-  /** Removes every highlight and merges the text back, leaving the DOM as it was. */
+  /** Removes every highlight, leaving the DOM as it was. */
   destroy(): void {
     this.destroyed = true;
-    const parents = new Set<Node>();
-    for (const mark of this.marks) {
-      const parent = mark.parentNode;
-      if (!parent) continue;
-      const text = document.createTextNode(mark.textContent ?? '');
-      this.splitPieces.add(text);
-      parent.replaceChild(text, mark);
-      parents.add(parent);
-    }
-    this.marks.length = 0;
-    for (const parent of parents) {
-      let current: Text | null = null;
-      for (let child = parent.firstChild; child !== null;) {
-        const next = child.nextSibling;
-        if (child.nodeType === 3) {
-          const text = child as Text;
-          if (current !== null && this.splitPieces.has(text)) {
-            current.appendData(text.data);
-            parent.removeChild(text);
-          } else {
-            current = text;
-          }
-        } else {
-          current = null;
-        }
-        child = next;
-      }
-    }
+    this.renderer.destroy();
+    this.drawn.length = 0;
     this.options.afterOwnMutation?.();
   }
 
-  private decorate(element: HTMLElement, { entry, figure }: HighlightRecord, first: boolean): void {
-    element.setAttribute('data-crosscheck-id', entry.id);
-    element.setAttribute('data-crosscheck-category', entry.category satisfies Category);
-    if (figure?.verdict) element.setAttribute('data-crosscheck-verdict', figure.verdict.verdict);
-    if (first) {
-      // Focusable by script (keyboard navigation) without joining the page's tab order.
-      element.tabIndex = -1;
-      element.setAttribute('role', 'button');
-      element.setAttribute('aria-haspopup', 'dialog');
-    } else {
-      element.setAttribute('data-crosscheck-continued', '');
-    }
+  private remember(record: HighlightRecord): void {
+    if (record.elements.length === 0 && !record.range) return;
+    this.drawn.push(record);
+    for (const element of record.elements) this.byElement.set(element, record);
   }
+}
+
+function isShowing(record: HighlightRecord): boolean {
+  return record.elements[0]?.isConnected ?? (record.range !== null && record.range.startContainer.isConnected);
+}
+
+function startNode(record: HighlightRecord): Node {
+  return record.elements[0] ?? record.range!.startContainer;
+}
+
+function startsBefore(a: HighlightRecord, b: HighlightRecord): boolean {
+  const x = startNode(a);
+  const y = startNode(b);
+  if (x === y) return (a.range?.startOffset ?? 0) < (b.range?.startOffset ?? 0);
+  return (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }

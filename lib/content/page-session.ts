@@ -1,9 +1,13 @@
 import type { PageMatcher } from '../kb/page-matcher';
 import type { Category } from '../kb/types';
-import type { HighlightRecord } from './highlighter';
+import { isEditable, isFrameworkOwned } from '../page/framework';
+import { HighlightApiRenderer, supportsHighlightApi } from './highlight-api-renderer';
 import { HighlightInteractions } from './highlight-interactions';
 import { LiveAnnotator } from './live-annotator';
-import { Popover } from './popover';
+import { MarkRenderer } from './mark-renderer';
+import type { Popover } from './popover';
+import { RangeInteractions } from './range-interactions';
+import type { HighlightRecord } from './renderer';
 
 export interface PageSessionDeps {
   readonly matcher: PageMatcher;
@@ -15,28 +19,40 @@ export interface PageSessionDeps {
   readonly isRendered: (element: Element) => boolean;
 }
 
-/** Everything Crosscheck runs for one article: highlights kept live, the card and its interactions. */
+/**
+ * Everything Crosscheck runs for one article: highlights kept live, the card and its interactions.
+ * An article a framework owns, or an editable one, is drawn with the CSS Custom Highlight API so
+ * that its DOM is never touched; any other with mark.js elements, which keyboard users can reach.
+ */
 export class PageSession {
   readonly annotator: LiveAnnotator;
+  /** Drawn without touching the DOM (CSS Custom Highlight API). */
+  readonly untouched: boolean;
   private readonly popover: Popover;
-  private readonly interactions: HighlightInteractions;
+  private readonly interactions: HighlightInteractions | RangeInteractions;
 
   constructor(
     readonly root: Element,
     deps: PageSessionDeps,
   ) {
+    this.popover = deps.popover;
+    this.untouched = supportsHighlightApi() && (isFrameworkOwned(root) || isEditable(root));
+    const rangeRenderer = this.untouched ? new HighlightApiRenderer() : null;
     this.annotator = new LiveAnnotator(root, deps.matcher, {
       isExcluded: deps.isExcluded,
       isRendered: deps.isRendered,
+      renderer: rangeRenderer ?? new MarkRenderer(),
+      includeEditable: this.untouched,
     });
-    this.popover = deps.popover;
     const highlighter = this.annotator.highlighter;
-    this.interactions = new HighlightInteractions({
-      popover: this.popover,
-      recordFor: (element) => highlighter.recordFor(element),
-      highlights: () => highlighter.highlights(),
-      isShown: deps.isShown,
-    });
+    this.interactions = rangeRenderer
+      ? new RangeInteractions({ popover: this.popover, renderer: rangeRenderer, isShown: deps.isShown })
+      : new HighlightInteractions({
+          popover: this.popover,
+          recordFor: (element) => highlighter.recordFor(element),
+          highlights: () => highlighter.highlights(),
+          isShown: deps.isShown,
+        });
   }
 
   /** One record per highlighted mention, in document order. */
@@ -46,11 +62,13 @@ export class PageSession {
 
   /** Scrolls to the first mention of an entry and opens its card, focused (from the popup's list). */
   reveal(entryId: string): void {
-    const first = this.records().find((record) => record.entry.id === entryId)?.elements[0];
-    if (!first) return;
-    first.scrollIntoView({ block: 'center' });
-    first.focus({ preventScroll: true });
-    this.popover.open(first, entryId, { focus: true, figure: this.annotator.highlighter.recordFor(first)?.figure });
+    const record = this.records().find((r) => r.entry.id === entryId);
+    const anchor = record?.elements[0] ?? record?.range;
+    if (!record || !anchor) return;
+    const element = anchor instanceof Range ? anchor.startContainer.parentElement : anchor;
+    element?.scrollIntoView({ block: 'center' });
+    if (anchor instanceof HTMLElement) anchor.focus({ preventScroll: true });
+    this.popover.open(anchor, entryId, { focus: true, figure: record.figure });
   }
 
   start(): Promise<void> {

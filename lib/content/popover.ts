@@ -90,7 +90,7 @@ export class Popover {
     return node !== null && node === this.host;
   }
 
-  open(anchor: HTMLElement, entryId: string, { focus, figure = null }: OpenOptions): void {
+  open(anchor: Anchor, entryId: string, { focus, figure = null }: OpenOptions): void {
     this.show(anchor, { kind: 'entry', entryId, figure }, focus);
   }
 

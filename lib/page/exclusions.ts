@@ -39,12 +39,19 @@ const SKIPPED_TAGS = new Set([
  * The element-level test, from the DOM alone (no layout). `isExcluded` adds the caller's own
  * structural rules (article furniture).
  */
-export function isSkippedElement(element: Element, isExcluded: (element: Element) => boolean = () => false): boolean {
+export function isSkippedElement(
+  element: Element,
+  isExcluded: (element: Element) => boolean = () => false,
+  /** True where highlights never touch the DOM (the CSS Custom Highlight renderer): editors are fine there. */
+  includeEditable = false,
+): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  if (element.getAttribute('role') === 'textbox') return true;
+  if (!includeEditable) {
+    const editable = element.getAttribute('contenteditable');
+    if (editable !== null && editable.toLowerCase() !== 'false') return true;
+    if (element.getAttribute('role') === 'textbox') return true;
+  }
   return isExcluded(element);
 }
 

@@ -152,18 +152,31 @@ function segmentIndexAt(segments: readonly TextSegment[], offset: number): numbe
   return low;
 }
 
+/** A match located in the DOM: mark.js's raw offsets, and the text nodes and offsets it spans. */
+export interface LocatedRange {
+  readonly start: number;
+  readonly length: number;
+  readonly node: Text;
+  readonly startOffset: number;
+  readonly lastNode: Text;
+  readonly endOffset: number;
+}
+
 /**
- * Maps a match over `text` to mark.js's raw offsets, with the text node it starts in. The match
- * must not cover a BARRIER.
+ * Maps a match over `text` to mark.js's raw offsets and to the text nodes it starts and ends in.
+ * The match must not cover a BARRIER.
  */
-export function toRawRange(
-  collected: CollectedText,
-  start: number,
-  end: number,
-): { start: number; length: number; node: Text; lastNode: Text } {
+export function toRawRange(collected: CollectedText, start: number, end: number): LocatedRange {
   const first = collected.segments[segmentIndexAt(collected.segments, start)]!;
   const last = collected.segments[segmentIndexAt(collected.segments, end - 1)]!;
   const rawStart = first.rawStart + (start - first.textStart);
   const rawEnd = last.rawStart + (end - 1 - last.textStart) + 1;
-  return { start: rawStart, length: rawEnd - rawStart, node: first.node, lastNode: last.node };
+  return {
+    start: rawStart,
+    length: rawEnd - rawStart,
+    node: first.node,
+    startOffset: start - first.textStart,
+    lastNode: last.node,
+    endOffset: end - last.textStart,
+  };
 }

@@ -1,0 +1,84 @@
+import type { Category } from '../kb/types';
+import type { HighlightApiRenderer } from './highlight-api-renderer';
+import { HOVER_INTENT_MS, HOVER_LEAVE_MS } from './highlight-interactions';
+import type { Popover } from './popover';
+import type { HighlightRecord } from './renderer';
+
+export interface RangeInteractionDeps {
+  readonly popover: Popover;
+  readonly renderer: HighlightApiRenderer;
+  readonly isShown: (category: Category) => boolean;
+}
+
+/**
+ * Opens cards for highlights drawn with the CSS Custom Highlight API, which have no element to
+ * listen on: the pointer is hit-tested against the ranges (hover after an intent delay, click to
+ * pin). Keyboard focus is not possible on a range; the popup's list reaches these entries instead.
+ */
+export class RangeInteractions {
+  private readonly abort = new AbortController();
+  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private hovered: HighlightRecord | undefined;
+  private pinned = false;
+
+  constructor(private readonly deps: RangeInteractionDeps) {
+    const options = { signal: this.abort.signal, capture: true, passive: true };
+    document.addEventListener('pointermove', (e) => this.onPointerMove(e), options);
+    document.addEventListener('click', (e) => this.onClick(e), { signal: this.abort.signal, capture: true });
+  }
+
+  destroy(): void {
+    this.abort.abort();
+    cancelAnimationFrame(this.frame);
+    clearTimeout(this.hoverTimer);
+    clearTimeout(this.leaveTimer);
+  }
+
+  private recordAt(x: number, y: number): HighlightRecord | undefined {
+    const record = this.deps.renderer.recordAt(x, y);
+    return record && this.deps.isShown(record.entry.category) ? record : undefined;
+  }
+
+  private open(record: HighlightRecord, focus: boolean): void {
+    clearTimeout(this.hoverTimer);
+    clearTimeout(this.leaveTimer);
+    this.deps.popover.open(record.range!, record.entry.id, { focus, figure: record.figure });
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (this.frame) return;
+    const { clientX, clientY, target } = event;
+    // One hit test per frame at most: pointermove fires far more often than that.
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.deps.popover.contains(target)) {
+        clearTimeout(this.leaveTimer);
+        return;
+      }
+      const record = this.recordAt(clientX, clientY);
+      if (record === this.hovered) return;
+      this.hovered = record;
+      clearTimeout(this.hoverTimer);
+      if (record) {
+        clearTimeout(this.leaveTimer);
+        if (this.pinned && this.deps.popover.isOpen) return;
+        this.hoverTimer = setTimeout(() => {
+          this.pinned = false;
+          this.open(record, false);
+        }, HOVER_INTENT_MS);
+      } else if (!this.pinned && this.deps.popover.isOpen) {
+        this.leaveTimer = setTimeout(() => this.deps.popover.close({ restoreFocus: false }), HOVER_LEAVE_MS);
+      }
+    });
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (this.deps.popover.contains(event.target)) return;
+    const record = this.recordAt(event.clientX, event.clientY);
+    if (!record) return;
+    this.pinned = true;
+    this.open(record, true);
+  }
+}

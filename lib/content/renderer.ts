@@ -1,0 +1,29 @@
+import type { PageFigure } from '../kb/page-matcher';
+import type { IndexedEntry } from '../kb/types';
+import type { CollectedText, LocatedRange } from '../page/text-collector';
+
+/** What Crosscheck itself recorded about a highlight: the card trusts this, never the page's attributes. */
+export interface HighlightRecord {
+  readonly entry: IndexedEntry;
+  /** For a figure: the page's value and its verdict against the sources. */
+  readonly figure: PageFigure | null;
+  /** The elements wrapping the match, when the DOM renderer drew it (one per piece across inline elements). */
+  readonly elements: HTMLElement[];
+  /** The match's range, when the CSS Custom Highlight renderer drew it (the DOM is untouched). */
+  range: Range | null;
+}
+
+export interface PendingHighlight extends LocatedRange {
+  readonly record: HighlightRecord;
+}
+
+/**
+ * Draws matches on the page. Two implementations: mark.js elements (the default) and the CSS
+ * Custom Highlight API for regions a framework owns or a user edits, where the DOM must not change.
+ */
+export interface Renderer {
+  /** Draws one slice of a pass's matches, filling each record's `elements` or `range`. */
+  render(scope: Element, slice: readonly PendingHighlight[], collected: CollectedText): void;
+  /** Removes everything drawn, leaving the DOM as it was. */
+  destroy(): void;
+}

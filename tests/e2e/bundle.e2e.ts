@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../harness/server';
+
+// Checks of the built extension itself (npm run build writes both).
+const output = (browser: string, file: string) => join(PROJECT_ROOT, '.output', browser, file);
+const manifest = (browser: string) => JSON.parse(readFileSync(output(browser, 'manifest.json'), 'utf8'));
+
+/** The content script's initial download, gzipped, at most. */
+const CONTENT_SCRIPT_BUDGET = 60 * 1024;
+
+describe('the built extension', () => {
+  it('keeps the content script within its size budget', () => {
+    const size = gzipSync(readFileSync(output('chrome-mv3', 'content-scripts/content.js'))).length;
+    console.log(`content script: ${(size / 1024).toFixed(1)} KB gzipped`);
+    expect(size).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+  });
+
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s asks for no more than it needs', (browser) => {
+    const m = manifest(browser);
+    expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage']);
+    expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
+    expect(m.web_accessible_resources ?? []).toEqual([]);
+    expect(Object.keys(m.commands).sort()).toEqual(['check-figure', 'toggle-highlights']);
+  });
+
+  it('has the manifest each browser expects', () => {
+    const chrome = manifest('chrome-mv3');
+    expect(chrome.manifest_version).toBe(3);
+    expect(chrome.background.service_worker).toBe('background.js');
+    expect(chrome.browser_specific_settings).toBeUndefined();
+    const firefox = manifest('firefox-mv2');
+    expect(firefox.manifest_version).toBe(2);
+    expect(firefox.background.scripts).toEqual(['background.js']);
+    expect(firefox.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('ships no remote code: no script or style is loaded from elsewhere', () => {
+    for (const browser of ['chrome-mv3', 'firefox-mv2']) {
+      const m = manifest(browser);
+      expect(JSON.stringify(m)).not.toMatch(/https?:\/\/(?!\*\/\*)/);
+      const content = readFileSync(output(browser, 'content-scripts/content.js'), 'utf8');
+      expect(content).not.toMatch(/\b(?:fetch|XMLHttpRequest|importScripts)\s*\(/);
+    }
+  });
+});

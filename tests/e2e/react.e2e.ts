@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import { builtExtensionPath } from '../harness/extension';
+import { startPageServer, type PageServer } from '../harness/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  browser = await launchWithExtension(builtExtensionPath());
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a page whose DOM a framework owns (React, server-rendered then hydrated)', () => {
+  it('is highlighted without touching its DOM: no React errors, highlights follow re-renders, cards open', async () => {
+    const page = await browser.context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (['error', 'warning'].includes(message.type())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${server.origin}/fixtures/react-article.html`);
+    const rangesOf = (name: string) =>
+      page.evaluate((name) => {
+        const highlight = CSS.highlights.get(name);
+        return highlight ? [...highlight].map((range) => range.toString()) : [];
+      }, name);
+
+    await page.waitForFunction(() => (CSS.highlights.get('crosscheck-concept')?.size ?? 0) > 0);
+    expect(await rangesOf('crosscheck-concept')).toEqual(expect.arrayContaining(['soft secession']));
+    expect(await rangesOf('crosscheck-person')).toEqual(expect.arrayContaining(['Gavin Newsom']));
+    expect(await rangesOf('crosscheck-figure')).toEqual(['$76 billion']);
+    expect(await page.locator('#root crosscheck-mark').count()).toBe(0);
+
+    await page.waitForFunction(() => (window as unknown as { fixtureHydrated?: boolean }).fixtureHydrated === true);
+    await page.evaluate(() => (window as unknown as { fixtureRerender: () => void }).fixtureRerender());
+    await page.waitForFunction(() => document.getElementById('p1')!.textContent!.includes('evening'));
+    await page.waitForTimeout(500);
+    expect(await rangesOf('crosscheck-concept')).toEqual(expect.arrayContaining(['soft secession']));
+    expect(await page.locator('#root crosscheck-mark').count()).toBe(0);
+
+    // The card opens by hit-testing the pointer against the highlight's range.
+    const box = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('crosscheck-person')!][0] as Range;
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    await page.locator('crosscheck-popover .popover h2', { hasText: 'Gavin Newsom' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

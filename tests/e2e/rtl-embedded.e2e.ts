@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import { builtExtensionPath } from '../harness/extension';
+import { startPageServer, type PageServer } from '../harness/server';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  browser = await launchWithExtension(builtExtensionPath(), { viewport: { width: 900, height: 700 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('right-to-left pages, shadow roots and frames', () => {
+  it('annotates right-to-left text and keeps the card in view; skips shadow roots and frames without errors', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.origin}/fixtures/rtl-embedded.html`);
+    await page.waitForSelector('#rtl [data-crosscheck-id="gavin-newsom"]');
+    expect(await page.locator('#rtl [data-crosscheck-id="soft-secession"]').count()).toBe(1);
+    await page.locator('#rtl [data-crosscheck-id="gavin-newsom"]').click();
+    const card = page.locator('crosscheck-popover .popover');
+    await card.locator('h2', { hasText: 'Gavin Newsom' }).waitFor();
+    const box = (await card.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(900);
+    // Deliberately skipped: the open shadow root and the frame keep their text untouched.
+    expect(
+      await page.evaluate(() => document.getElementById('host')!.shadowRoot!.querySelector('crosscheck-mark')),
+    ).toBeNull();
+    const frame = page.frameLocator('#frame');
+    expect(await frame.locator('crosscheck-mark').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
