@@ -29,6 +29,27 @@ describe('excluded regions', () => {
   });
 });
 
+describe('a news layout', () => {
+  it('highlights the article body only: not menus, ads, related links, captions, comments, sidebars, paywalls or a huge DOM', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/fixtures/news-layout.html`);
+    await page.waitForSelector('.article-body [data-crosscheck-id]');
+    const outside = await page.$$eval('crosscheck-mark', (marks) =>
+      marks.filter((m) => !m.closest('.article-body') || m.closest('.related-links, figure')).map((m) => m.textContent),
+    );
+    expect(outside).toEqual([]);
+    const ids = await page.$$eval('.article-body crosscheck-mark', (marks) =>
+      marks.map((m) => m.getAttribute('data-crosscheck-id')),
+    );
+    expect(ids).toEqual(expect.arrayContaining(['soft-secession', 'jb-pritzker', 'printz-v-united-states']));
+    const passes = await page.evaluate(() =>
+      performance.getEntriesByName('crosscheck:annotate').map((e) => e.duration),
+    );
+    expect(Math.max(...passes)).toBeLessThan(50);
+    await page.close();
+  });
+});
+
 describe('live pages', () => {
   it('annotates paragraphs appended after load (infinite scroll), and nothing outside the article', async () => {
     const page = await browser.context.newPage();
