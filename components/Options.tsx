@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { lookupEntry } from '@/lib/kb/lookup';
-import { CATEGORIES, type KbDetails } from '@/lib/kb/types';
+import type { KbDetails } from '@/lib/kb/types';
 import {
   normalizeSite,
   withCategory,
@@ -8,7 +8,8 @@ import {
   type Settings,
   type SettingsProblem,
 } from '@/lib/settings/schema';
-import { CATEGORY_LABELS, CATEGORY_PLURALS } from './category-labels';
+import { CATEGORY_LABELS } from './category-labels';
+import { CategorySwitches } from './CategorySwitches';
 import { attribution, EntryCard } from './EntryCard';
 import { SettingsNotice } from './SettingsNotice';
 
@@ -49,17 +50,10 @@ export function Options({ settings, details, notice, onChange }: OptionsProps) {
 
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">Highlights shown</h2>
-        {CATEGORIES.map((category) => (
-          <label class="switch-row" key={category}>
-            <input
-              type="checkbox"
-              role="switch"
-              checked={settings.categories[category]}
-              onChange={(e) => onChange(withCategory(settings, category, e.currentTarget.checked))}
-            />
-            <span>{CATEGORY_PLURALS[category]}</span>
-          </label>
-        ))}
+        <CategorySwitches
+          shown={settings.categories}
+          onChange={(category, shown) => onChange(withCategory(settings, category, shown))}
+        />
       </section>
 
       <section aria-labelledby="sites-heading">

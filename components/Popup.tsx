@@ -3,6 +3,7 @@ import type { FoundEntry, PageSummary } from '@/lib/messages';
 import type { Settings, SettingsProblem } from '@/lib/settings/schema';
 import { isActiveOn } from '@/lib/settings/schema';
 import { CATEGORY_PLURALS } from './category-labels';
+import { CategorySwitches } from './CategorySwitches';
 import { SettingsNotice } from './SettingsNotice';
 
 export interface PopupProps {
@@ -55,20 +56,11 @@ export function Popup(props: PopupProps) {
       )}
       <fieldset class="categories">
         <legend>Highlights</legend>
-        {CATEGORIES.map((category) => (
-          <label class="switch-row" key={category}>
-            <input
-              type="checkbox"
-              role="switch"
-              checked={settings.categories[category]}
-              onChange={(e) => props.onCategory(category, e.currentTarget.checked)}
-            />
-            <span>{CATEGORY_PLURALS[category]}</span>
-            <span class="count" aria-label={`${countBy(entries, category)} on this page`}>
-              {countBy(entries, category)}
-            </span>
-          </label>
-        ))}
+        <CategorySwitches
+          shown={settings.categories}
+          counts={Object.fromEntries(CATEGORIES.map((c) => [c, countBy(entries, c)])) as Record<Category, number>}
+          onChange={props.onCategory}
+        />
       </fieldset>
       {!summary ? (
         <p class="status">Crosscheck does not run on this page.</p>

@@ -1,27 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { builtExtensionPath } from '../harness/extension';
-import { startPageServer, type PageServer } from '../harness/server';
+import { extensionSuite } from '../harness/e2e';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
+const suite = extensionSuite();
 
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchWithExtension(builtExtensionPath());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${path}`);
-  await page.waitForSelector('[data-crosscheck-category="figure"]');
-  return page;
-}
+const open = (path: string) => suite.open(path, '[data-crosscheck-category="figure"]');
 
 function figures(page: Page) {
   return page.$$eval('[data-crosscheck-category="figure"]', (marks) =>
@@ -100,7 +83,7 @@ describe('Check this figure', () => {
       { paragraph, text },
     );
     // What the context-menu item and the keyboard command do: the background asks the tab.
-    await browser.serviceWorker.evaluate(async () => {
+    await suite.browser.serviceWorker.evaluate(async () => {
       const { chrome } = globalThis as unknown as {
         chrome: {
           tabs: {

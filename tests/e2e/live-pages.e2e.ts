@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { builtExtensionPath } from '../harness/extension';
-import { startPageServer, type PageServer } from '../harness/server';
+import { describe, expect, it } from 'vitest';
+import { extensionSuite } from '../harness/e2e';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchWithExtension(builtExtensionPath());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = extensionSuite();
 
 describe('excluded regions', () => {
   it('highlights only rendered, non-editable article text', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/fixtures/excluded-regions.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/fixtures/excluded-regions.html`);
     await page.waitForSelector('[data-crosscheck-id]');
     const where = await page.$$eval('[data-crosscheck-id="soft-secession"]', (marks) =>
       marks.map((m) => m.closest('[id]')?.id ?? 'elsewhere'),
@@ -31,8 +19,8 @@ describe('excluded regions', () => {
 
 describe('a news layout', () => {
   it('highlights the article body only: not menus, ads, related links, captions, comments, sidebars, paywalls or a huge DOM', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/fixtures/news-layout.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/fixtures/news-layout.html`);
     await page.waitForSelector('.article-body [data-crosscheck-id]');
     const outside = await page.$$eval('crosscheck-mark', (marks) =>
       marks.filter((m) => !m.closest('.article-body') || m.closest('.related-links, figure')).map((m) => m.textContent),
@@ -52,10 +40,10 @@ describe('a news layout', () => {
 
 describe('live pages', () => {
   it('annotates paragraphs appended after load (infinite scroll), and nothing outside the article', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.origin}/fixtures/infinite-scroll.html`);
+    await page.goto(`${suite.server.origin}/fixtures/infinite-scroll.html`);
     await page.waitForSelector('p.update:nth-of-type(n) [data-crosscheck-id="printz-v-united-states"]', {
       timeout: 10_000,
     });
@@ -72,8 +60,8 @@ describe('live pages', () => {
   });
 
   it('follows single-page navigation with history.pushState', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/fixtures/spa-navigation.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/fixtures/spa-navigation.html`);
     await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0, null, {
       timeout: 10_000,
     });

@@ -1,31 +1,18 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { builtExtensionPath } from '../harness/extension';
-import { PROJECT_ROOT, startPageServer, type PageServer } from '../harness/server';
+import { extensionSuite } from '../harness/e2e';
+import { PROJECT_ROOT } from '../harness/server';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
+const suite = extensionSuite({ viewport: { width: 1000, height: 700 } });
 
 beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchWithExtension(builtExtensionPath(), { viewport: { width: 1000, height: 700 } });
   await mkdir(ARTIFACTS, { recursive: true });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${path}`);
-  await page.waitForSelector('[data-crosscheck-id]');
-  return page;
-}
+const open = (path: string) => suite.open(path, '[data-crosscheck-id]');
 
 const panel = (page: Page): Locator => page.locator('crosscheck-popover .popover');
 const cardTitle = (page: Page) => panel(page).locator('h2');

@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { builtExtensionPath } from '../harness/extension';
-import { startPageServer, type PageServer } from '../harness/server';
+import { extensionSuite } from '../harness/e2e';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchWithExtension(builtExtensionPath());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = extensionSuite();
 
 interface Chrome {
   tabs: {
@@ -26,7 +14,7 @@ interface Chrome {
 
 /** Runs `fn` in the extension's service worker, with `chrome` typed. */
 function inWorker<A, R>(fn: (chrome: Chrome, arg: A) => Promise<R>, arg: A): Promise<R> {
-  return browser.serviceWorker.evaluate(
+  return suite.browser.serviceWorker.evaluate(
     ([source, value]) => {
       const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
       return (0, eval)(source)(chrome, value);
@@ -41,16 +29,11 @@ async function tabIdOf(page: Page): Promise<number> {
   return inWorker(async (chrome) => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!, null);
 }
 
-async function openArticle(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/seed/armitage.html`);
-  await page.waitForSelector('[data-crosscheck-id]');
-  return page;
-}
+const openArticle = () => suite.open('/seed/armitage.html', '[data-crosscheck-id]');
 
 async function openPopup(article: Page): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(article)}`);
+  const popup = await suite.browser.context.newPage();
+  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${await tabIdOf(article)}`);
   await popup.locator('h1', { hasText: 'Crosscheck' }).waitFor();
   return popup;
 }
@@ -139,8 +122,8 @@ describe('the popup', () => {
 
 describe('the options page', () => {
   it('lists the sources with attribution and finds entries in the knowledge base', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await suite.browser.context.newPage();
+    await options.goto(`chrome-extension://${suite.browser.extensionId}/options.html`);
     await options.getByRole('heading', { name: 'The sources' }).waitFor();
     expect(await options.locator('.sources li').count()).toBe(5);
     expect(await options.locator('.sources').textContent()).toContain('Chris Armitage');

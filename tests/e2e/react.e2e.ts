@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { builtExtensionPath } from '../harness/extension';
-import { startPageServer, type PageServer } from '../harness/server';
+import { describe, expect, it } from 'vitest';
+import { extensionSuite } from '../harness/e2e';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchWithExtension(builtExtensionPath());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = extensionSuite();
 
 describe('a page whose DOM a framework owns (React, server-rendered then hydrated)', () => {
   it('is highlighted without touching its DOM: no React errors, highlights follow re-renders, cards open', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (['error', 'warning'].includes(message.type())) problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${server.origin}/fixtures/react-article.html`);
+    await page.goto(`${suite.server.origin}/fixtures/react-article.html`);
     const rangesOf = (name: string) =>
       page.evaluate((name) => {
         const highlight = CSS.highlights.get(name);

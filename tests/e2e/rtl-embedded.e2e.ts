@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { builtExtensionPath } from '../harness/extension';
-import { startPageServer, type PageServer } from '../harness/server';
+import { describe, expect, it } from 'vitest';
+import { extensionSuite } from '../harness/e2e';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchWithExtension(builtExtensionPath(), { viewport: { width: 900, height: 700 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = extensionSuite({ viewport: { width: 900, height: 700 } });
 
 describe('right-to-left pages, shadow roots and frames', () => {
   it('annotates right-to-left text and keeps the card in view; skips shadow roots and frames without errors', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.origin}/fixtures/rtl-embedded.html`);
+    await page.goto(`${suite.server.origin}/fixtures/rtl-embedded.html`);
     await page.waitForSelector('#rtl [data-crosscheck-id="gavin-newsom"]');
     expect(await page.locator('#rtl [data-crosscheck-id="soft-secession"]').count()).toBe(1);
     await page.locator('#rtl [data-crosscheck-id="gavin-newsom"]').click();

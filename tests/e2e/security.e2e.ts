@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { builtExtensionPath } from '../harness/extension';
-import { startPageServer, type PageServer } from '../harness/server';
+import { describe, expect, it } from 'vitest';
+import { extensionSuite } from '../harness/e2e';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchWithExtension(builtExtensionPath());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = extensionSuite();
 
 describe('a page cannot make Crosscheck say anything', () => {
   it('ignores elements the page dresses up as highlights', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/fixtures/forged-highlights.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/fixtures/forged-highlights.html`);
     await page.waitForSelector('#real [data-crosscheck-id]');
     for (const forged of ['#forged-span', '#forged-mark']) {
       await page.click(forged);
@@ -34,8 +22,8 @@ describe('a page cannot make Crosscheck say anything', () => {
   });
 
   it('cannot ask the extension for data: its messages reach no content script listener', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/fixtures/forged-highlights.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/fixtures/forged-highlights.html`);
     await page.waitForSelector('#real [data-crosscheck-id]');
     // The page's own window.postMessage is not a channel to Crosscheck; nothing opens.
     await page.evaluate(() => window.postMessage({ type: 'crosscheck:check-selection' }, '*'));

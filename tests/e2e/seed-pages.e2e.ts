@@ -1,27 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { builtExtensionPath } from '../harness/extension';
-import { startPageServer, type PageServer } from '../harness/server';
+import { describe, expect, it } from 'vitest';
+import { extensionSuite } from '../harness/e2e';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
+const suite = extensionSuite();
 
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchWithExtension(builtExtensionPath());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openSeed(id: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/seed/${id}.html`);
-  await page.waitForSelector('[data-crosscheck-id]', { timeout: 10_000 });
-  return page;
-}
+const openSeed = (id: string) => suite.open(`/seed/${id}.html`, '[data-crosscheck-id]');
 
 // Entries a reader of each seed article should see highlighted (a hand-picked list per page).
 const EXPECTED: Record<string, string[]> = {

@@ -43,10 +43,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  readonly headless?: boolean;
+  readonly colorScheme?: 'light' | 'dark';
+  readonly viewport?: { width: number; height: number };
+}
+
 /** Chromium with the built extension loaded, in a fresh profile that close() deletes. */
 export async function launchWithExtension(
   extensionPath: string,
-  options: { headless?: boolean; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+  options: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'crosscheck-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './chromium';
+import { builtExtensionPath } from './extension';
+import { startPageServer, type PageServer } from './server';
+
+export interface ExtensionSuite {
+  /** Chromium with the built extension (set in beforeAll). */
+  readonly browser: ExtensionBrowser;
+  /** The local page server (set in beforeAll). */
+  readonly server: PageServer;
+  /** Opens a served page in a new tab and, given a selector, waits for it. */
+  open(path: string, ready?: string): Promise<Page>;
+}
+
+/**
+ * The set-up every e2e file shares: a page server and Chromium with the built extension, started
+ * before the file's tests and closed after them.
+ */
+export function extensionSuite(options: LaunchOptions = {}): ExtensionSuite {
+  let browser: ExtensionBrowser | undefined;
+  let server: PageServer | undefined;
+  beforeAll(async () => {
+    server = await startPageServer();
+    browser = await launchWithExtension(builtExtensionPath(), options);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get server() {
+      return server!;
+    },
+    async open(path, ready) {
+      const page = await browser!.context.newPage();
+      await page.goto(`${server!.origin}${path}`);
+      if (ready) await page.waitForSelector(ready);
+      return page;
+    },
+  };
+}
