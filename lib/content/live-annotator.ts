@@ -21,6 +21,8 @@ export class LiveAnnotator {
   private readonly observer: MutationObserver;
   private readonly pending = new Set<Element>();
   private readonly passes = new WeakMap<Element, number>();
+  /** Blocks a framework stripped of our highlights: annotated again once, never more. */
+  private readonly stripped = new WeakSet<Element>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
   /** The page's own edits seen so far (ours never reach the callback). */
@@ -65,7 +67,10 @@ export class LiveAnnotator {
       }
       // A framework that re-renders removes our highlights with its text: look at that block again.
       if ([...record.removedNodes].some((node) => node.nodeName.toLowerCase() === MARK_TAG)) {
-        this.enqueue(record.target as Element);
+        const target = record.target as Element;
+        if (this.stripped.has(target)) continue;
+        this.stripped.add(target);
+        this.enqueue(target);
       }
     }
     if (this.pending.size > 0 && this.timer === undefined) {
