@@ -306,27 +306,32 @@ export function derivedCheck(
   };
 }
 
-/** One excerpt per sentence, holding every mention in it; at most EXCERPTS_PER_SOURCE per source. */
+/** Fewer words than this and an excerpt is a title or a label, not something a source says. */
+const SENTENCE_WORDS = 8;
+
+/**
+ * One excerpt per sentence, holding every mention in it; at most EXCERPTS_PER_SOURCE per source,
+ * preferring whole sentences to titles and labels, in document order.
+ */
 function excerptsFor(
   mentions: readonly Mention[],
   texts: ReadonlyMap<string, string>,
   languages: ReadonlyMap<string, string>,
   reproduced: ReadonlyMap<string, readonly ReproducedPassage[]>,
 ): Excerpt[] {
-  const excerpts: Excerpt[] = [];
+  const candidates: Excerpt[] = [];
   for (const mention of mentions) {
     const text = texts.get(mention.source)!;
     const [start, end] = excerptAround(text, mention.start, mention.end);
     const highlight = [mention.start - start, mention.end - start] as const;
-    const same = excerpts.findIndex((e) => e.source === mention.source && e.start === start && e.end === end);
+    const same = candidates.findIndex((e) => e.source === mention.source && e.start === start && e.end === end);
     if (same !== -1) {
-      const existing = excerpts[same]!;
-      excerpts[same] = { ...existing, highlights: [...existing.highlights, highlight] };
+      const existing = candidates[same]!;
+      candidates[same] = { ...existing, highlights: [...existing.highlights, highlight] };
       continue;
     }
-    if (excerpts.filter((e) => e.source === mention.source).length >= EXCERPTS_PER_SOURCE) continue;
     const passage = passageAt(reproduced.get(mention.source) ?? [], mention.start, mention.end);
-    excerpts.push({
+    candidates.push({
       source: mention.source,
       start,
       end,
@@ -336,5 +341,17 @@ function excerptsFor(
       language: excerptLanguage(text.slice(start, end), languages.get(mention.source)!),
     });
   }
-  return excerpts;
+  // A sentence has enough words and ends like one; a title ("The Case for Soft Secession") does not.
+  const isSentence = (e: Excerpt) =>
+    (e.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= SENTENCE_WORDS && /[.!?。！？]["'”’)）]*$/u.test(e.text);
+  const kept = new Set<Excerpt>();
+  for (const source of new Set(candidates.map((e) => e.source))) {
+    // A repeated line (a title printed three times) is one excerpt.
+    const own = candidates.filter(
+      (e, i) => e.source === source && candidates.findIndex((o) => o.source === source && o.text === e.text) === i,
+    );
+    const preferred = [...own.filter(isSentence), ...own.filter((e) => !isSentence(e))];
+    for (const excerpt of preferred.slice(0, EXCERPTS_PER_SOURCE)) kept.add(excerpt);
+  }
+  return candidates.filter((e) => kept.has(e));
 }

@@ -48,6 +48,17 @@ describe('the knowledge base built from seeds/', () => {
     expect(kb.details.entries[id]!.agreement).toEqual({ sources, independent });
   });
 
+  it('prefers whole sentences to titles, and shows a repeated line once', () => {
+    const fromCase = kb.details.entries['soft-secession']!.excerpts.filter(
+      (e) => e.source === 'case-for-soft-secession',
+    );
+    expect(fromCase.map((e) => e.text)).not.toContain(
+      'The Case for Soft Secession: A Necessary Response to Federal Overreach',
+    );
+    expect(new Set(fromCase.map((e) => e.text)).size).toBe(fromCase.length);
+    expect(fromCase.every((e) => /[.!?]["”’]*$/.test(e.text))).toBe(true);
+  });
+
   it('marks an excerpt inside a reproduced passage with the source it quotes', () => {
     const excerpts = kb.details.entries['bank-of-north-dakota']!.excerpts;
     expect(excerpts.filter((e) => e.source === 'dekom').every((e) => e.quotes === 'armitage')).toBe(true);
