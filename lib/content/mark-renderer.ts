@@ -1,4 +1,5 @@
 import Mark from 'mark.js';
+import { CATEGORY_LABELS } from '@/components/category-labels';
 import type { Category } from '../kb/types';
 import { MARK_TAG } from '../page/exclusions';
 import { isInlineElement, type CollectedText } from '../page/text-collector';
@@ -135,6 +136,8 @@ function decorate(element: HTMLElement, { entry, figure }: HighlightRecord, firs
     element.tabIndex = -1;
     element.setAttribute('role', 'button');
     element.setAttribute('aria-haspopup', 'dialog');
+    // Screen readers keep the page's own words and hear what kind of entry it is.
+    element.setAttribute('aria-description', `${CATEGORY_LABELS[entry.category]}: Crosscheck has sources on this`);
   } else {
     element.setAttribute('data-crosscheck-continued', '');
   }

@@ -40,6 +40,9 @@ describe('the card', () => {
     await page.keyboard.press('Alt+Shift+ArrowDown');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-crosscheck-id'));
     expect(focused).toBeTruthy();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-description'))).toMatch(
+      /^(Concept|Law or case|Person|Organization|Figure): Crosscheck has sources on this$/,
+    );
     await cardTitle(page).waitFor(); // focus alone opens the card
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('crosscheck-popover') === document.activeElement);
