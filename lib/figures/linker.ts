@@ -1,4 +1,10 @@
-import { compileForms, findFormMatches, type FormAutomaton, type FormMatch } from '../matching/automaton';
+import {
+  compileForms,
+  findFormMatches,
+  type FormAutomaton,
+  type FormMatch,
+  type MatcherForm,
+} from '../matching/automaton';
 import { isAcronym } from '../matching/acronym';
 import { foldForm } from '../matching/fold';
 import { unitsComparable } from './compare';
@@ -30,6 +36,8 @@ export function claimUnit(unit: 'USD' | 'percent' | 'count' | 'multiple', noun: 
  */
 export interface FigureLinker {
   readonly claims: readonly FigureClaim[];
+  /** The cue forms, compiled; `forms` lists them so a caller can compile them with others. */
+  readonly forms: readonly MatcherForm[];
   readonly automaton: FormAutomaton;
   /** For each compiled cue form: the (claim, group) pairs it serves. */
   readonly owners: readonly (readonly { readonly claim: number; readonly group: number }[])[];
@@ -55,7 +63,7 @@ export function createFigureLinker(claims: readonly FigureClaim[]): FigureLinker
       }),
     ),
   );
-  return { claims, automaton: compileForms(forms), owners };
+  return { claims, forms, automaton: compileForms(forms), owners };
 }
 
 export interface FigureLink {
@@ -74,17 +82,22 @@ export function findLinkedFigures(
   linker: FigureLinker,
   text: string,
   sentenceAround: (start: number, end: number) => readonly [number, number],
+  /** The cues' matches, when the caller read them in a pass of its own (by the linker's form index). */
+  found: readonly FormMatch[] = findFormMatches(linker.automaton, text),
 ): FigureLink[] {
-  const cueMatches = findFormMatches(linker.automaton, text);
-  const sentences: [number, number][] = [];
-  for (const match of cueMatches) {
-    const last = sentences[sentences.length - 1];
-    if (last && match.start < last[1]) continue;
-    sentences.push([...sentenceAround(match.start, match.end)]);
-  }
+  const cueMatches = [...found].sort((a, b) => a.start - b.start);
   const links: FigureLink[] = [];
-  for (const [from, to] of sentences) {
-    const inSentence = cueMatches.filter((m) => m.start >= from && m.end <= to);
+  // One walk over the cues, sentence by sentence; the parser runs only where some claim has every
+  // cue group named, which on a long page is a handful of sentences.
+  for (let next = 0; next < cueMatches.length;) {
+    const first = cueMatches[next]!;
+    const [from, to] = sentenceAround(first.start, first.end);
+    const inSentence: FormMatch[] = [];
+    for (; next < cueMatches.length && cueMatches[next]!.start < to; next++) {
+      const match = cueMatches[next]!;
+      if (match.start >= from && match.end <= to) inSentence.push(match);
+    }
+    if (!someClaimFullyCued(linker, inSentence)) continue;
     for (const found of findFigures(text.slice(from, to))) {
       const figure = shift(found, from, text);
       const claim = bestClaim(linker, text, figure, inSentence);
@@ -92,6 +105,19 @@ export function findLinkedFigures(
     }
   }
   return links;
+}
+
+function someClaimFullyCued(linker: FigureLinker, cues: readonly FormMatch[]): boolean {
+  const named = new Map<number, Set<number>>();
+  for (const match of cues) {
+    for (const { claim, group } of linker.owners[match.form]!) {
+      const groups = named.get(claim) ?? new Set<number>();
+      groups.add(group);
+      if (groups.size === linker.claims[claim]!.cues.length) return true;
+      named.set(claim, groups);
+    }
+  }
+  return false;
 }
 
 function shift(figure: ParsedFigure, by: number, text: string): ParsedFigure {

@@ -2,7 +2,8 @@ import { createFigureLinker, findLinkedFigures, type FigureLinker } from '../fig
 import type { ParsedFigure } from '../figures/number-parser';
 import { judgeFigure, type FigureVerdict } from '../figures/verdict';
 import { sentenceAround } from './excerpt';
-import { createTermMatcher, matchTerms, type TermMatcher } from './term-matcher';
+import { compileForms, findFormMatches, type FormAutomaton } from '../matching/automaton';
+import { createTermMatcher, selectTerms, type TermMatcher } from './term-matcher';
 import type { IndexedEntry, IndexedFigure, KbIndex } from './types';
 
 /** A number on the page that speaks of a figure claim, and how it compares with the sources. */
@@ -24,6 +25,8 @@ export interface PageMatch {
 export interface PageMatcher {
   readonly terms: TermMatcher;
   readonly figures: FigureLinker;
+  /** Term forms then cue forms in one automaton: the page's text is read once for both. */
+  readonly combined: FormAutomaton;
   readonly figureEntries: ReadonlyMap<string, { readonly entry: IndexedEntry; readonly claim: IndexedFigure }>;
 }
 
@@ -34,7 +37,10 @@ export function createPageMatcher(index: KbIndex): PageMatcher {
       { entry: { id: claim.id, category: 'figure' as const, label: claim.label, forms: [] }, claim },
     ]),
   );
-  return { terms: createTermMatcher(index.entries), figures: createFigureLinker(index.figures), figureEntries };
+  const terms = createTermMatcher(index.entries);
+  const figures = createFigureLinker(index.figures);
+  const combined = compileForms([...terms.owners.map(({ form }) => form), ...figures.forms]);
+  return { terms, figures, combined, figureEntries };
 }
 
 function pageFigure(figure: ParsedFigure, claim: IndexedFigure): PageFigure {
@@ -47,9 +53,19 @@ function pageFigure(figure: ParsedFigure, claim: IndexedFigure): PageFigure {
  * term matcher's memory of full names, kept across passes.
  */
 export function matchPage(matcher: PageMatcher, text: string, namedInFull: Set<string>): PageMatch[] {
-  const terms: PageMatch[] = matchTerms(matcher.terms, text, namedInFull).map((m) => ({ ...m, figure: null }));
-  const figures: PageMatch[] = findLinkedFigures(matcher.figures, text, (start, end) =>
-    sentenceAround(text, start, end),
+  const termForms = matcher.terms.owners.length;
+  const all = findFormMatches(matcher.combined, text);
+  const cues = all.filter((m) => m.form >= termForms).map((m) => ({ ...m, form: m.form - termForms }));
+  const terms: PageMatch[] = selectTerms(
+    matcher.terms,
+    all.filter((m) => m.form < termForms),
+    namedInFull,
+  ).map((m) => ({ ...m, figure: null }));
+  const figures: PageMatch[] = findLinkedFigures(
+    matcher.figures,
+    text,
+    (start, end) => sentenceAround(text, start, end),
+    cues,
   ).map(({ figure, claim }) => {
     const { entry, claim: indexed } = matcher.figureEntries.get(claim.id)!;
     return { start: figure.start, end: figure.end, entry, figure: pageFigure(figure, indexed) };

@@ -1,4 +1,10 @@
-import { compileForms, findFormMatches, selectLeftmostLongest, type FormAutomaton } from '../matching/automaton';
+import {
+  compileForms,
+  findFormMatches,
+  selectLeftmostLongest,
+  type FormAutomaton,
+  type FormMatch,
+} from '../matching/automaton';
 import type { IndexedEntry, IndexedForm } from './types';
 
 /**
@@ -29,7 +35,15 @@ export function createTermMatcher(entries: readonly IndexedEntry[]): TermMatcher
  * a later pass over newly added text honours names seen in earlier passes.
  */
 export function matchTerms(matcher: TermMatcher, text: string, namedInFull: Set<string>): TermMatch[] {
-  const candidates = findFormMatches(matcher.automaton, text);
+  return selectTerms(matcher, findFormMatches(matcher.automaton, text), namedInFull);
+}
+
+/** The term matches among `candidates` (matches of the term matcher's forms, by form index). */
+export function selectTerms(
+  matcher: TermMatcher,
+  candidates: readonly FormMatch[],
+  namedInFull: Set<string>,
+): TermMatch[] {
   const chosen = selectLeftmostLongest(candidates, (match) => {
     const { entry, form } = matcher.owners[match.form]!;
     if (form.shortForm) return namedInFull.has(entry.id);
