@@ -11,8 +11,11 @@ export interface HighlighterOptions {
   readonly isExcluded?: (element: Element) => boolean;
   /** Asks the browser whether an element renders; asked only of elements that hold a match. */
   readonly isRendered?: (element: Element) => boolean;
-  /** Called right after each of our own DOM changes, so an observer can discard their records. */
-  readonly afterOwnMutation?: () => void;
+  /**
+   * Runs each of our own DOM changes (a slice drawn, the page restored), so that an observer can
+   * keep them out of its records: a live annotator stops observing for the duration.
+   */
+  readonly ownMutations?: (change: () => void) => void;
   /**
    * A count of the page's own edits under the root, kept by a live annotator's observer; without
    * it each pass watches for edits itself.
@@ -124,10 +127,9 @@ export class Highlighter {
         }
         const sliceStartedAt = performance.now();
         const slice = ranges.slice(done, done + sliceSize);
-        this.renderer.render(scope, slice, collected);
+        this.mutate(() => this.renderer.render(scope, slice, collected));
         for (const { record } of slice) this.remember(record);
         watcher?.takeRecords();
-        this.options.afterOwnMutation?.();
         done += slice.length;
         const spent = Math.max(performance.now() - sliceStartedAt, 0.25);
         // Aim a little under the budget: later slices run slower (more live NodeIterators to update).
@@ -161,9 +163,13 @@ export class Highlighter {
   /** Removes every highlight, leaving the DOM as it was. */
   destroy(): void {
     this.destroyed = true;
-    this.renderer.destroy();
+    this.mutate(() => this.renderer.destroy());
     this.drawn.length = 0;
-    this.options.afterOwnMutation?.();
+  }
+
+  private mutate(change: () => void): void {
+    if (this.options.ownMutations) this.options.ownMutations(change);
+    else change();
   }
 
   private remember(record: HighlightRecord): void {

@@ -3,6 +3,8 @@ import { MARK_TAG } from '../page/exclusions';
 import { isInlineElement } from '../page/text-collector';
 import { Highlighter, type HighlighterOptions } from './highlighter';
 
+const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+
 /** Quiet time before a batch of page changes is annotated: infinite scroll adds in bursts. */
 export const BATCH_DELAY_MS = 120;
 /** Subtrees annotated per batch at most; the rest wait for the next batch. */
@@ -31,19 +33,19 @@ export class LiveAnnotator {
   constructor(
     readonly root: Element,
     matcher: PageMatcher,
-    options: Omit<HighlighterOptions, 'afterOwnMutation' | 'pageEdits'> = {},
+    options: Omit<HighlighterOptions, 'ownMutations' | 'pageEdits'> = {},
   ) {
     this.observer = new MutationObserver((records) => this.onRecords(records));
     this.highlighter = new Highlighter(root, matcher, {
       ...options,
-      afterOwnMutation: () => void this.observer.takeRecords(),
+      ownMutations: (change) => this.whileNotObserving(change),
       pageEdits: () => this.pageEdits,
     });
   }
 
   /** Annotates the article, then follows its changes. Resolves when the first pass is done. */
   async start(): Promise<void> {
-    this.observer.observe(this.root, { childList: true, characterData: true, subtree: true });
+    this.observer.observe(this.root, OBSERVED);
     await this.highlighter.annotate();
   }
 
@@ -53,6 +55,21 @@ export class LiveAnnotator {
     clearTimeout(this.timer);
     this.pending.clear();
     this.highlighter.destroy();
+  }
+
+  /**
+   * Runs our own change unobserved: the page's pending records are handled first, then the
+   * observer is off for the (synchronous) change, so it records nothing of ours and costs nothing.
+   */
+  private whileNotObserving(change: () => void): void {
+    const pending = this.observer.takeRecords();
+    if (pending.length > 0) this.onRecords(pending);
+    this.observer.disconnect();
+    try {
+      change();
+    } finally {
+      if (!this.destroyed) this.observer.observe(this.root, OBSERVED);
+    }
   }
 
   private onRecords(records: readonly MutationRecord[]): void {
