@@ -132,8 +132,7 @@ export class Highlighter {
         watcher?.takeRecords();
         done += slice.length;
         const spent = Math.max(performance.now() - sliceStartedAt, 0.25);
-        // Aim a little under the budget: later slices run slower (more live NodeIterators to update).
-        sliceSize = Math.max(MIN_SLICE, Math.round((0.8 * slice.length * SLICE_BUDGET_MS) / spent));
+        sliceSize = Math.max(MIN_SLICE, Math.round((slice.length * SLICE_BUDGET_MS) / spent));
       }
     } finally {
       watcher?.disconnect();

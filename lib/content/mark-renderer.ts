@@ -66,6 +66,29 @@ export function narrowContext(
 }
 
 /**
+ * Runs `read` (a synchronous mark.js call) with `document.createNodeIterator` answering TreeWalkers.
+ * mark.js walks text nodes with NodeIterators, and the document keeps every NodeIterator it ever
+ * made up to date on each node removal until it is garbage-collected, so wrapping a thousand
+ * highlights paid for hundreds of dead iterators on every removal. A TreeWalker visits the same
+ * text nodes in the same order (mark.js filters leaves only, where rejecting and skipping agree)
+ * and is not tracked. The change is on this isolated world's `document` wrapper only, and undone
+ * before returning: the page never sees it.
+ */
+export function withUntrackedIterators<T>(read: () => T): T {
+  const doc = document as Document & { createNodeIterator: Document['createNodeIterator'] };
+  const hadOwn = Object.prototype.hasOwnProperty.call(doc, 'createNodeIterator');
+  const own = doc.createNodeIterator;
+  doc.createNodeIterator = ((root: Node, whatToShow?: number, filter?: NodeFilter | null) =>
+    document.createTreeWalker(root, whatToShow, filter)) as unknown as Document['createNodeIterator'];
+  try {
+    return read();
+  } finally {
+    if (hadOwn) doc.createNodeIterator = own;
+    else delete (doc as { createNodeIterator?: unknown }).createNodeIterator;
+  }
+}
+
+/**
  * Draws highlights as `<crosscheck-mark>` elements with mark.js, one call per slice, and puts the
  * text back exactly on destroy (merging only the pieces its own wrapping split off).
  */
@@ -82,17 +105,19 @@ export class MarkRenderer implements Renderer {
   render(scope: Element, slice: readonly PendingHighlight[], collected: CollectedText): void {
     const rawNodes = collected.rawNodes;
     const { context, local } = narrowContext(scope, slice, collected);
-    new Mark(context).markRanges(local, {
-      element: MARK_TAG,
-      each: (element, range) => {
-        const { record } = range as unknown as LocalRange;
-        decorate(element as HTMLElement, record, record.elements.length === 0);
-        record.elements.push(element as HTMLElement);
-        this.marks.push(element as HTMLElement);
-        const after = element.nextSibling;
-        if (after?.nodeType === 3 && !rawNodes.has(after as Text)) this.splitPieces.add(after as Text);
-      },
-    });
+    withUntrackedIterators(() =>
+      new Mark(context).markRanges(local, {
+        element: MARK_TAG,
+        each: (element, range) => {
+          const { record } = range as unknown as LocalRange;
+          decorate(element as HTMLElement, record, record.elements.length === 0);
+          record.elements.push(element as HTMLElement);
+          this.marks.push(element as HTMLElement);
+          const after = element.nextSibling;
+          if (after?.nodeType === 3 && !rawNodes.has(after as Text)) this.splitPieces.add(after as Text);
+        },
+      }),
+    );
   }
 
   destroy(): void {
