@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '@/lib/content/highlighter';
+import { withUntrackedIterators } from '@/lib/content/mark-renderer';
 import { createPageMatcher } from '@/lib/kb/page-matcher';
 import type { IndexedEntry } from '@/lib/kb/types';
 
@@ -158,6 +159,19 @@ function groupedMatches(root: Element, highlighter: Highlighter): string[] {
       return `${record.entry.id}:${record.elements.map((e) => e.textContent).join('')}`;
     });
 }
+
+describe('withUntrackedIterators', () => {
+  it('hands out TreeWalkers during the call only, and restores the document even on error', () => {
+    expect(withUntrackedIterators(() => document.createNodeIterator(document.body))).toBeInstanceOf(TreeWalker);
+    expect(() =>
+      withUntrackedIterators(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(Object.prototype.hasOwnProperty.call(document, 'createNodeIterator')).toBe(false);
+    expect(document.createNodeIterator(document.body)).toBeInstanceOf(NodeIterator);
+  });
+});
 
 describe('Highlighter slices', () => {
   it('wraps a long article in several slices and yields between them', async () => {
