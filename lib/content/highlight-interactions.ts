@@ -1,5 +1,6 @@
 import { MARK_TAG } from '../page/exclusions';
 import type { Category } from '../kb/types';
+import { isEditable } from '../page/framework';
 import type { HighlightRecord } from './highlighter';
 import type { Popover } from './popover';
 
@@ -24,11 +25,9 @@ export function navigationStep(event: KeyboardEvent): 1 | -1 | 0 {
   return event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
 }
 
-function isEditable(target: EventTarget | null): boolean {
-  return (
-    target instanceof Element &&
-    target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null
-  );
+/** Keys typed into a form field or an editor are the page's, not navigation. */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof Element && (target.closest('input, textarea, select') !== null || isEditable(target));
 }
 
 /**
@@ -113,7 +112,7 @@ export class HighlightInteractions {
 
   private onKeyDown(event: KeyboardEvent): void {
     const step = navigationStep(event);
-    if (step !== 0 && !isEditable(event.target)) {
+    if (step !== 0 && !isTyping(event.target)) {
       if (this.moveFocus(step)) event.preventDefault();
       return;
     }

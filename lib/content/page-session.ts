@@ -26,8 +26,6 @@ export interface PageSessionDeps {
  */
 export class PageSession {
   readonly annotator: LiveAnnotator;
-  /** Drawn without touching the DOM (CSS Custom Highlight API). */
-  readonly untouched: boolean;
   private readonly popover: Popover;
   private readonly interactions: HighlightInteractions | RangeInteractions;
 
@@ -36,13 +34,14 @@ export class PageSession {
     deps: PageSessionDeps,
   ) {
     this.popover = deps.popover;
-    this.untouched = supportsHighlightApi() && (isFrameworkOwned(root) || isEditable(root));
-    const rangeRenderer = this.untouched ? new HighlightApiRenderer() : null;
+    // Drawn without touching the DOM where a framework or an editor owns it.
+    const untouched = supportsHighlightApi() && (isFrameworkOwned(root) || isEditable(root));
+    const rangeRenderer = untouched ? new HighlightApiRenderer() : null;
     this.annotator = new LiveAnnotator(root, deps.matcher, {
       isExcluded: deps.isExcluded,
       isRendered: deps.isRendered,
       renderer: rangeRenderer ?? new MarkRenderer(),
-      includeEditable: this.untouched,
+      includeEditable: untouched,
     });
     const highlighter = this.annotator.highlighter;
     this.interactions = rangeRenderer
