@@ -13,8 +13,8 @@ export const MAX_SCOPES_PER_BATCH = 20;
 export const MAX_PASSES_PER_SCOPE = 3;
 
 /**
- * Keeps an article annotated while the page changes it: one MutationObserver, blind to our own
- * mutations (the highlighter hands them back synchronously), batching added or changed subtrees
+ * Keeps an article annotated while the page changes it: one MutationObserver, off while the
+ * highlighter changes the DOM so it never sees our own mutations, batching added or changed subtrees
  * and annotating only those. It also tells the highlighter when the page edited the text in the
  * middle of a sliced pass.
  */

@@ -13,8 +13,8 @@ interface LocalRange {
 
 /**
  * Largest text, in UTF-16 units, of one mark.js context. mark.js re-reads its context for every
- * range, so small contexts keep wrapping linear; but each context costs a live NodeIterator that
- * every later DOM removal must update, so not one per paragraph either.
+ * range, so small contexts keep wrapping linear; but each context costs a walk of its own, so
+ * small neighbouring blocks are read together under a common ancestor.
  */
 export const MAX_CONTEXT_CHARS = 4000;
 

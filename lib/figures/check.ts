@@ -2,7 +2,7 @@ import { findFormMatches } from '../matching/automaton';
 import { sentenceAround } from '../kb/excerpt';
 import type { IndexedFigure } from '../kb/types';
 import { unitsComparable } from './compare';
-import type { FigureLinker } from './linker';
+import { namedCueGroups, type FigureLinker } from './linker';
 import { findFigures, type ParsedFigure } from './number-parser';
 import { judgeFigure, type FigureVerdict } from './verdict';
 
@@ -43,13 +43,9 @@ export function checkFigure(
   const figure = found;
   const [from, to] = sentenceAround(context, selectionStart, selectionEnd);
   const cues = findFormMatches(linker.automaton, context).filter((m) => m.start >= from && m.end <= to);
+  const named = namedCueGroups(linker, cues);
   const candidates = claims
-    .map((claim, c) => {
-      const named = new Set(
-        cues.flatMap((m) => linker.owners[m.form]!.filter((o) => o.claim === c).map((o) => o.group)),
-      );
-      return { claim, cuesNamed: named.size };
-    })
+    .map((claim, c) => ({ claim, cuesNamed: named.get(c)?.size ?? 0 }))
     .filter(({ claim, cuesNamed }) => cuesNamed > 0 && unitsComparable(claim.unit, figure.unit))
     .map(({ claim, cuesNamed }) => ({ claim, cuesNamed, verdict: judgeFigure(figure, claim.stated) }))
     .sort(

@@ -107,17 +107,21 @@ export function findLinkedFigures(
   return links;
 }
 
-function someClaimFullyCued(linker: FigureLinker, cues: readonly FormMatch[]): boolean {
+/** For each claim (by index) that `cues` speak of, the cue groups they name. */
+export function namedCueGroups(linker: FigureLinker, cues: readonly FormMatch[]): Map<number, Set<number>> {
   const named = new Map<number, Set<number>>();
   for (const match of cues) {
     for (const { claim, group } of linker.owners[match.form]!) {
       const groups = named.get(claim) ?? new Set<number>();
       groups.add(group);
-      if (groups.size === linker.claims[claim]!.cues.length) return true;
       named.set(claim, groups);
     }
   }
-  return false;
+  return named;
+}
+
+function someClaimFullyCued(linker: FigureLinker, cues: readonly FormMatch[]): boolean {
+  return [...namedCueGroups(linker, cues)].some(([claim, groups]) => groups.size === linker.claims[claim]!.cues.length);
 }
 
 function shift(figure: ParsedFigure, by: number, text: string): ParsedFigure {
