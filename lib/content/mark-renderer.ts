@@ -5,34 +5,47 @@ import { MARK_TAG } from '../page/exclusions';
 import { isInlineElement, type CollectedText } from '../page/text-collector';
 import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
 
+/**
+ * A range as mark.js takes it: offsets only. mark.js serialises every range it is given into a
+ * debug message even when debugging is off, so carrying the record along cost milliseconds a slice.
+ */
 interface LocalRange {
   start: number;
   length: number;
-  readonly record: HighlightRecord;
 }
 
 /**
- * Largest text, in UTF-16 units, of one mark.js context. mark.js re-reads its context for every
- * range, so small contexts keep wrapping linear; but each context costs a walk of its own, so
- * small neighbouring blocks are read together under a common ancestor.
+ * Largest text, in UTF-16 units, of one mark.js call's context. For every range, mark.js copies
+ * its whole context's text and walks all of its text nodes, so a call's cost grows with the
+ * ranges times the context; each call also walks its context once more. Calls over about 2,000
+ * characters of neighbouring blocks, each block read whole, balance the two.
  */
-export const MAX_CONTEXT_CHARS = 4000;
+export const MAX_CONTEXT_CHARS = 2000;
+
+/** One mark.js call: the blocks it reads and the ranges' offsets within them. */
+export interface MarkCall {
+  readonly context: HTMLElement | HTMLElement[];
+  readonly ranges: LocalRange[];
+  readonly records: readonly HighlightRecord[];
+}
 
 /**
- * The blocks holding `ranges` (each grown to the largest ancestor within MAX_CONTEXT_CHARS) and the
- * ranges' offsets within them; or the whole scope when a range is not inside one block, or blocks nest.
+ * Splits a slice of ranges into mark.js calls over the blocks holding them (each block grown to
+ * its largest ancestor within MAX_CONTEXT_CHARS), neighbouring blocks together up to
+ * MAX_CONTEXT_CHARS; or one call over the whole scope when a range is not inside one block, or
+ * blocks nest.
  */
-export function narrowContext(
-  scope: Element,
-  ranges: readonly PendingHighlight[],
-  collected: CollectedText,
-): { context: HTMLElement | HTMLElement[]; local: LocalRange[] } {
-  const whole = {
-    context: scope as HTMLElement,
-    local: ranges.map(({ start, length, record }) => ({ start, length, record })),
-  };
-  const blocks: Element[] = [];
-  const blockOf: Element[] = [];
+export function markCalls(scope: Element, ranges: readonly PendingHighlight[], collected: CollectedText): MarkCall[] {
+  const whole: MarkCall[] = [
+    {
+      context: scope as HTMLElement,
+      ranges: ranges.map(({ start, length }) => ({ start, length })),
+      records: ranges.map(({ record }) => record),
+    },
+  ];
+  const calls: { blocks: HTMLElement[]; chars: number; ranges: LocalRange[]; records: HighlightRecord[] }[] = [];
+  let lastBlock: Element | null = null;
+  let base = 0; // a range's offset in its call's text, less its raw offset
   for (const range of ranges) {
     let block = range.node.parentElement;
     while (block && block !== scope && (isInlineElement(block) || !collected.blocks.has(block)))
@@ -44,25 +57,24 @@ export function narrowContext(
       if (!parentExtent || parentExtent.rawEnd - parentExtent.rawStart > MAX_CONTEXT_CHARS) break;
       block = parent;
     }
-    const last = blocks[blocks.length - 1];
-    if (last !== block) {
+    let call = calls[calls.length - 1];
+    if (block !== lastBlock) {
       // Ranges come in document order, so any nesting shows between consecutive blocks.
-      if (last && (last.contains(block) || block.contains(last))) return whole;
-      blocks.push(block);
+      if (lastBlock && (lastBlock.contains(block) || block.contains(lastBlock))) return whole;
+      const { rawStart, rawEnd } = collected.blocks.get(block)!;
+      if (!call || (call.chars > 0 && call.chars + (rawEnd - rawStart) > MAX_CONTEXT_CHARS)) {
+        call = { blocks: [], chars: 0, ranges: [], records: [] };
+        calls.push(call);
+      }
+      base = call.chars - rawStart;
+      call.blocks.push(block as HTMLElement);
+      call.chars += rawEnd - rawStart;
+      lastBlock = block;
     }
-    blockOf.push(block);
+    call!.ranges.push({ start: range.start + base, length: range.length });
+    call!.records.push(range.record);
   }
-  const base = new Map<Element, number>();
-  let offset = 0;
-  for (const block of blocks) {
-    const extent = collected.blocks.get(block)!;
-    base.set(block, offset - extent.rawStart);
-    offset += extent.rawEnd - extent.rawStart;
-  }
-  return {
-    context: blocks as HTMLElement[],
-    local: ranges.map(({ start, length, record }, i) => ({ start: start + base.get(blockOf[i]!)!, length, record })),
-  };
+  return calls.map(({ blocks, ranges, records }) => ({ context: blocks, ranges, records }));
 }
 
 /**
@@ -98,26 +110,28 @@ export class MarkRenderer implements Renderer {
   private readonly splitPieces = new WeakSet<Text>();
 
   /**
-   * One mark.js call for a slice of ranges. mark.js re-reads its whole context for every range, so
-   * the context is just the blocks (paragraphs) the slice touches, with offsets made relative to
-   * them; raw offsets stay valid between slices because wrapping never changes the text.
+   * Wraps a slice of ranges, one mark.js call per few neighbouring blocks (see markCalls), with
+   * offsets made relative to those blocks; raw offsets stay valid between slices because wrapping
+   * never changes the text.
    */
   render(scope: Element, slice: readonly PendingHighlight[], collected: CollectedText): void {
     const rawNodes = collected.rawNodes;
-    const { context, local } = narrowContext(scope, slice, collected);
-    withUntrackedIterators(() =>
-      new Mark(context).markRanges(local, {
-        element: MARK_TAG,
-        each: (element, range) => {
-          const { record } = range as unknown as LocalRange;
-          decorate(element as HTMLElement, record, record.elements.length === 0);
-          record.elements.push(element as HTMLElement);
-          this.marks.push(element as HTMLElement);
-          const after = element.nextSibling;
-          if (after?.nodeType === 3 && !rawNodes.has(after as Text)) this.splitPieces.add(after as Text);
-        },
-      }),
-    );
+    for (const { context, ranges, records } of markCalls(scope, slice, collected)) {
+      const recordOf = new Map(ranges.map((range, i) => [range, records[i]!]));
+      withUntrackedIterators(() =>
+        new Mark(context).markRanges(ranges, {
+          element: MARK_TAG,
+          each: (element, range) => {
+            const record = recordOf.get(range as unknown as LocalRange)!;
+            decorate(element as HTMLElement, record, record.elements.length === 0);
+            record.elements.push(element as HTMLElement);
+            this.marks.push(element as HTMLElement);
+            const after = element.nextSibling;
+            if (after?.nodeType === 3 && !rawNodes.has(after as Text)) this.splitPieces.add(after as Text);
+          },
+        }),
+      );
+    }
   }
 
   destroy(): void {

@@ -98,8 +98,7 @@ export function findLinkedFigures(
       if (match.start >= from && match.end <= to) inSentence.push(match);
     }
     if (!someClaimFullyCued(linker, inSentence)) continue;
-    for (const found of findFigures(text.slice(from, to))) {
-      const figure = shift(found, from, text);
+    for (const figure of findFigures(text, from, to)) {
       const claim = bestClaim(linker, text, figure, inSentence);
       if (claim) links.push({ figure, claim });
     }
@@ -122,19 +121,6 @@ export function namedCueGroups(linker: FigureLinker, cues: readonly FormMatch[])
 
 function someClaimFullyCued(linker: FigureLinker, cues: readonly FormMatch[]): boolean {
   return [...namedCueGroups(linker, cues)].some(([claim, groups]) => groups.size === linker.claims[claim]!.cues.length);
-}
-
-function shift(figure: ParsedFigure, by: number, text: string): ParsedFigure {
-  const start = figure.start + by;
-  const end = figure.end + by;
-  return {
-    ...figure,
-    start,
-    end,
-    numberStart: figure.numberStart + by,
-    numberEnd: figure.numberEnd + by,
-    text: text.slice(start, end),
-  };
 }
 
 /** Cost of a cue in another clause than the number (a comma, semicolon or colon between them). */

@@ -45,17 +45,34 @@ export interface ParsedFigure {
   text: string;
 }
 
-/** Every figure in running text, in order and non-overlapping. Never throws. */
-export function findFigures(text: string): ParsedFigure[] {
+/**
+ * Every figure in `text.slice(from, to)`, in order and non-overlapping, with offsets into `text`.
+ * Never throws. A span that is a sentence (spaces, line breaks or sentence punctuation around it)
+ * reads exactly as the sentence alone would, as a property test checks.
+ *
+ * Reading the span in place lets a caller go through a long page sentence by sentence with no
+ * offsets to shift back.
+ */
+export function findFigures(text: string, from = 0, to = text.length): ParsedFigure[] {
+  const bounded = to < text.length ? text.slice(0, to) : text; // nothing after the span is read
   const scanner = new RegExp(SCANNER.source, SCANNER.flags);
   const figures: ParsedFigure[] = [];
-  let floor = 0; // a figure may not reach back into the previous one
-  for (let match = scanner.exec(text); match !== null; match = scanner.exec(text)) {
+  let floor = from; // a figure may not reach back into the previous one, nor before the span
+  scanner.lastIndex = from;
+  while (scanner.lastIndex < to) {
+    const scannedFrom = scanner.lastIndex;
+    let match = scanner.exec(text);
+    if (match !== null && match.index + match[0].length > to) {
+      // It runs past the span (across a line break, say): read that stretch within the span only.
+      scanner.lastIndex = scannedFrom;
+      match = scanner.exec(bounded);
+    }
+    if (match === null || match.index >= to) break;
     const groups = match.groups ?? {};
     if (groups.skip !== undefined) continue;
     const core = readCore(groups, match.index, match[0]);
     if (core === null) continue;
-    const figure = widen(text, core, floor);
+    const figure = widen(bounded, core, floor);
     if (figure !== null) {
       figures.push(figure);
       floor = figure.end;

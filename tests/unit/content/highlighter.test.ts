@@ -2,9 +2,10 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '@/lib/content/highlighter';
-import { withUntrackedIterators } from '@/lib/content/mark-renderer';
+import { markCalls, MAX_CONTEXT_CHARS, withUntrackedIterators } from '@/lib/content/mark-renderer';
 import { createPageMatcher } from '@/lib/kb/page-matcher';
 import type { IndexedEntry } from '@/lib/kb/types';
+import { collectText, toRawRange } from '@/lib/page/text-collector';
 
 function entry(id: string, forms: string[], category: IndexedEntry['category'] = 'concept'): IndexedEntry {
   const caseSensitive = forms.every((f) => f === f.toUpperCase());
@@ -173,6 +174,31 @@ describe('withUntrackedIterators', () => {
   });
 });
 
+describe('markCalls', () => {
+  it('reads neighbouring blocks together up to MAX_CONTEXT_CHARS, with offsets relative to them', () => {
+    const paragraph = (i: number) => `<p>Paragraph ${i} says soft secession ${'and more '.repeat(i % 7)}once.</p>`;
+    const root = setUp(
+      `<section>${Array.from({ length: 60 }, (_, i) => paragraph(i)).join('')}</section><p>${'long '.repeat(600)}soft secession</p>`,
+    );
+    const collected = collectText(root, () => false);
+    const record = { entry: entries[0]!, figure: null, elements: [], range: null };
+    const ranges = [...collected.text.matchAll(/soft secession/g)].map((m) => ({
+      ...toRawRange(collected, m.index, m.index + m[0].length),
+      record,
+    }));
+    const calls = markCalls(root, ranges, collected);
+    expect(calls.length).toBeGreaterThan(2);
+    expect(calls.flatMap((call) => call.ranges)).toHaveLength(61);
+    for (const { context, ranges: local } of calls) {
+      const blocks = context as HTMLElement[];
+      const text = blocks.map((block) => block.textContent).join('');
+      // Only a block too long by itself exceeds the limit, alone in its call.
+      if (blocks.length > 1) expect(text.length).toBeLessThanOrEqual(MAX_CONTEXT_CHARS);
+      for (const { start, length } of local) expect(text.slice(start, start + length)).toBe('soft secession');
+    }
+  });
+});
+
 describe('Highlighter slices', () => {
   it('wraps a long article in several slices and yields between them', async () => {
     const root = setUp(
@@ -188,7 +214,9 @@ describe('Highlighter slices', () => {
     const records = await highlighter.annotate();
     expect(records).toHaveLength(800);
     expect(yields).toBeGreaterThan(0);
-    expect(root.querySelectorAll('crosscheck-mark')).toHaveLength(800);
+    expect(marked(root)).toEqual(
+      Array.from({ length: 400 }, () => ['soft-secession:soft secession', 'ice:ICE']).flat(),
+    );
   });
 
   it('starts over when the page edits the text between slices', async () => {

@@ -423,6 +423,38 @@ describe('findFigures properties', () => {
     );
   });
 
+  it('reads a sentence within its text exactly as the sentence alone', () => {
+    const sentences = fc
+      .array(fc.oneof(fragments, fc.string({ maxLength: 3 })), { maxLength: 20 })
+      .map((parts) => parts.join(''));
+    // What stands between sentences: spaces, line breaks, sentence punctuation.
+    const ends = fc.constantFrom('. ', '.\n', '\n', '? ', '。', '！');
+    fc.assert(
+      fc.property(sentences, ends, sentences, sentences, ends, (before, endBefore, sentence, after, endSentence) => {
+        const text = `${before}${endBefore}${sentence}${endSentence}${after}`;
+        const from = before.length + endBefore.length;
+        const shifted = findFigures(sentence).map((f) => ({
+          ...f,
+          start: f.start + from,
+          end: f.end + from,
+          numberStart: f.numberStart + from,
+          numberEnd: f.numberEnd + from,
+        }));
+        expect(findFigures(text, from, from + sentence.length)).toEqual(shifted);
+      }),
+      {
+        numRuns: 2000,
+        // A match running past the sentence ("twenty" + line break + "three") is read within it.
+        examples: [
+          ['', '. ', 'at least twenty', 'three people', '\n'],
+          ['', '. ', 'at 5 a.m', 'x', '. '],
+          ['', '. ', 'since Aug', '5 people', '\n'],
+          ['$', '. ', '76 billion', 'dollars', '\n'],
+        ],
+      },
+    );
+  });
+
   it.each<[string, number]>([
     ['thousand', 1e3],
     ['million', 1e6],
