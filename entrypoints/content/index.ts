@@ -2,7 +2,7 @@ import cardCss from '@/components/entry-card.css?inline';
 import { PageController } from '@/lib/content/page-controller';
 import { Popover } from '@/lib/content/popover';
 import { kbIndex } from '@/lib/kb/index-data';
-import { createPageMatcher } from '@/lib/kb/page-matcher';
+import { createPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
 import { entryRequest, isCheckSelectionRequest, isEntryResponse, isTabRequest } from '@/lib/messages';
 import { isArticleFurniture } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
@@ -24,8 +24,9 @@ export default defineContentScript({
         return response;
       },
     });
+    let matcher: PageMatcher | undefined;
     const page = new PageController({
-      matcher: createPageMatcher(kbIndex),
+      matcher: () => (matcher ??= createPageMatcher(kbIndex)),
       popover,
       isExcluded: isArticleFurniture,
       isRendered,

@@ -11,7 +11,8 @@ import type { Popover } from './popover';
 export const HIDE_ATTRIBUTE = 'data-crosscheck-hide';
 
 export interface PageControllerDeps {
-  readonly matcher: PageMatcher;
+  /** Built on first use: a page with no article and no figure check never pays for compiling it. */
+  readonly matcher: () => PageMatcher;
   readonly popover: Popover;
   readonly isExcluded: (element: Element) => boolean;
   readonly isRendered: (element: Element) => boolean;
@@ -48,7 +49,11 @@ export class PageController {
     if (root === this.session?.root) return;
     this.session?.destroy();
     this.session = root
-      ? new PageSession(root, { ...this.deps, isShown: (category: Category) => this.isShown(category) })
+      ? new PageSession(root, {
+          ...this.deps,
+          matcher: this.deps.matcher(),
+          isShown: (category: Category) => this.isShown(category),
+        })
       : null;
     void this.session?.start();
   }
@@ -80,7 +85,7 @@ export class PageController {
 
   /** "Check this figure" on the current selection (works on paused sites too: the reader asked). */
   checkSelection(): void {
-    const result = checkSelection(this.deps.matcher, window.getSelection());
+    const result = checkSelection(this.deps.matcher(), window.getSelection());
     if (result) this.deps.popover.openCheck(result.range, result.check);
   }
 

@@ -54,20 +54,13 @@ export interface ParsedFigure {
  * offsets to shift back.
  */
 export function findFigures(text: string, from = 0, to = text.length): ParsedFigure[] {
-  const bounded = to < text.length ? text.slice(0, to) : text; // nothing after the span is read
+  // Cut at the span's end (engines share the characters, not copy them): no search runs on past it.
+  const bounded = to < text.length ? text.slice(0, to) : text;
   const scanner = new RegExp(SCANNER.source, SCANNER.flags);
+  scanner.lastIndex = from;
   const figures: ParsedFigure[] = [];
   let floor = from; // a figure may not reach back into the previous one, nor before the span
-  scanner.lastIndex = from;
-  while (scanner.lastIndex < to) {
-    const scannedFrom = scanner.lastIndex;
-    let match = scanner.exec(text);
-    if (match !== null && match.index + match[0].length > to) {
-      // It runs past the span (across a line break, say): read that stretch within the span only.
-      scanner.lastIndex = scannedFrom;
-      match = scanner.exec(bounded);
-    }
-    if (match === null || match.index >= to) break;
+  for (let match = scanner.exec(bounded); match !== null; match = scanner.exec(bounded)) {
     const groups = match.groups ?? {};
     if (groups.skip !== undefined) continue;
     const core = readCore(groups, match.index, match[0]);
@@ -107,8 +100,8 @@ const NOT_FIGURES = [
   String.raw`(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|io|co|uk|us|eu|de|fr|cn|info|news)\b(?:[\/?#][^\s<>"']*)?`,
   String.raw`(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,4}){1,4}(?!\d)`,
   String.raw`(?<!\w)\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}(?!\d)`,
-  `\\b${MONTH}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?(?!\\d)${YEAR_AFTER}`,
-  `\\b${MONTH},?\\s{1,3}\\d{4}(?!\\d)`,
+  // One month alternation for "Aug 18, 2025" and "August 2025": each copy costs compile time.
+  `\\b${MONTH}(?:\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?(?!\\d)${YEAR_AFTER}|,?\\s{1,3}\\d{4}(?!\\d))`,
   `\\b\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${MONTH}${YEAR_AFTER}`,
   String.raw`\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\b\.?)?`,
   String.raw`\b\d{1,2}\s?[ap]\.?m\b\.?`,
@@ -158,7 +151,6 @@ const EN_SCALES: Readonly<Record<string, number>> = {
 };
 const EN_SCALE_WORDS = ['dozen', 'hundred', ...Object.keys(EN_SCALES)].join('|');
 const EN_VALUE_WORD = `(?:${[...Object.keys(EN_TEENS), ...Object.keys(EN_UNITS), ...Object.keys(EN_TENS)].join('|')})\\b`;
-const EN_WORD = `(?:${EN_VALUE_WORD}|(?:${EN_SCALE_WORDS})\\b)`;
 
 /** Longer runs are not one number; the cap keeps rescans of a cut-short run bounded. */
 const MAX_NUMBER_WORDS = 16;
@@ -167,7 +159,9 @@ const ZH_NUMERALS = '〇零一二两三四五六七八九十百千万亿';
 
 const NUMBER_CORES = [
   String.raw`(?<digits>\d+(?:[.,]\d+)*)`,
-  `(?<words>(?<![\\w-])(?:(?:half\\s{1,3})?an?\\s{1,3}(?:${EN_SCALE_WORDS})\\b|${EN_VALUE_WORD})(?:(?:\\s{1,3}and\\s{1,3}|[\\s-]{1,3})${EN_WORD}){0,${MAX_NUMBER_WORDS - 1}})`,
+  // A number word and the words after it, which readEnglishNumber reads only as far as they make
+  // a number: naming the number words a second time here made the pattern slower to compile.
+  `(?<words>(?<![\\w-])(?:(?:half\\s{1,3})?an?\\s{1,3}(?:${EN_SCALE_WORDS})\\b|${EN_VALUE_WORD})(?:[\\s-]{1,3}[a-z]+\\b){0,${MAX_NUMBER_WORDS - 1}})`,
   String.raw`(?<twice>(?<![\w-])(?:twice|thrice)(?=\s{1,3}(?:as|the)\b))`,
   `(?<zh>[${ZH_NUMERALS}]+)`,
 ].join('|');
