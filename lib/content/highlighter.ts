@@ -1,4 +1,4 @@
-import { matchPage, type PageMatcher } from '../kb/page-matcher';
+import { matchPage, matchWindows, type PageMatch, type PageMatcher } from '../kb/page-matcher';
 import { isSkippedElement } from '../page/exclusions';
 import { collectText, toRawRange } from '../page/text-collector';
 import { MarkRenderer } from './mark-renderer';
@@ -32,6 +32,11 @@ export interface HighlighterOptions {
 /** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
 export const SLICE_BUDGET_MS = 10;
 const INITIAL_SLICE = 150;
+/**
+ * Text matched between two checks of the time budget: small enough that a window of cold code
+ * (a page's first pass) stays well inside a task, large enough that a warm pass rarely stops.
+ */
+const MATCH_WINDOW_CHARS = 4000;
 const MIN_SLICE = 10;
 /** Passes restarted because the page changed the text mid-pass, at most. */
 const MAX_RESTARTS = 2;
@@ -66,9 +71,9 @@ export class Highlighter {
 
   /**
    * Highlights what is not highlighted yet under `scope` (the article by default). Running it
-   * again over the same text adds nothing. Passes run one after another; each reads and matches
-   * the text in one go, then wraps the matches in slices of about SLICE_BUDGET_MS, yielding to the
-   * page between slices. Resolves with the new records.
+   * again over the same text adds nothing. Passes run one after another; each reads the text in
+   * one go, matches it window by window and wraps the matches slice by slice, yielding to the page
+   * whenever a task has run for SLICE_BUDGET_MS. Resolves with the new records.
    */
   annotate(scope: Element = this.root): Promise<HighlightRecord[]> {
     const pass = this.queue.then(() => this.runPass(scope, MAX_RESTARTS));
@@ -81,22 +86,7 @@ export class Highlighter {
     const startedAt = performance.now();
     const { isExcluded, isRendered, includeEditable } = this.options;
     const collected = collectText(scope, (element) => isSkippedElement(element, isExcluded, includeEditable));
-    const matches = matchPage(this.matcher, collected.text, this.namedInFull);
-    const rendered = new Map<Element, boolean>();
-    const shows = (node: Text) => {
-      const parent = node.parentElement;
-      if (!parent || !isRendered) return true;
-      let answer = rendered.get(parent);
-      if (answer === undefined) rendered.set(parent, (answer = isRendered(parent)));
-      return answer;
-    };
-    const ranges: PendingHighlight[] = matches
-      .map((match) => ({
-        ...toRawRange(collected, match.start, match.end),
-        record: { entry: match.entry, figure: match.figure, elements: [], range: null },
-      }))
-      .filter((range) => shows(range.node) && shows(range.lastNode));
-    // Sees the page's own edits between slices: our offsets are then stale, so the rest starts over.
+    // Sees the page's own edits between tasks: our offsets are then stale, so the rest starts over.
     // With a live annotator the page's edits are counted by its observer; alone, we watch ourselves
     // (our own records are taken synchronously after each slice, so only the page's reach the callback).
     const editsAtStart = this.options.pageEdits?.();
@@ -112,19 +102,47 @@ export class Highlighter {
       editsAtStart === undefined
         ? pageEdited || (watcher?.takeRecords().length ?? 0) > 0
         : this.options.pageEdits?.() !== editsAtStart;
-    let done = 0;
-    let sliceSize = INITIAL_SLICE;
+    let taskStartedAt = startedAt;
     let stale = false;
+    /** Gives the page its turn; false when the pass must stop (destroyed, or the text changed). */
+    const yieldAndCheck = async (): Promise<boolean> => {
+      await (this.options.yieldToPage ?? yieldToPage)();
+      taskStartedAt = performance.now();
+      if (this.destroyed) return false;
+      if (editedSinceStart() || !scope.isConnected) stale = true;
+      return !stale;
+    };
+    const ranges: PendingHighlight[] = [];
     try {
-      while (done < ranges.length) {
-        if (done > 0) {
-          await (this.options.yieldToPage ?? yieldToPage)();
-          if (this.destroyed) break;
-          if (editedSinceStart() || !scope.isConnected) {
-            stale = true;
-            break;
-          }
+      // Matching, a window at a time: cold code makes a long article's first pass slow to match.
+      const matches: PageMatch[] = [];
+      for (const [from, to] of matchWindows(collected.text, MATCH_WINDOW_CHARS)) {
+        if (performance.now() - taskStartedAt >= SLICE_BUDGET_MS && !(await yieldAndCheck())) break;
+        for (const match of matchPage(this.matcher, collected.text.slice(from, to), this.namedInFull))
+          matches.push({ ...match, start: match.start + from, end: match.end + from });
+      }
+      const rendered = new Map<Element, boolean>();
+      const shows = (node: Text) => {
+        const parent = node.parentElement;
+        if (!parent || !isRendered) return true;
+        let answer = rendered.get(parent);
+        if (answer === undefined) rendered.set(parent, (answer = isRendered(parent)));
+        return answer;
+      };
+      if (!stale && !this.destroyed) {
+        for (const match of matches) {
+          const range = {
+            ...toRawRange(collected, match.start, match.end),
+            record: { entry: match.entry, figure: match.figure, elements: [], range: null },
+          };
+          if (shows(range.node) && shows(range.lastNode)) ranges.push(range);
         }
+      }
+      // Drawing, in slices sized to about SLICE_BUDGET_MS each.
+      let done = 0;
+      let sliceSize = INITIAL_SLICE;
+      while (done < ranges.length && !stale && !this.destroyed) {
+        if ((done > 0 || performance.now() - taskStartedAt >= SLICE_BUDGET_MS) && !(await yieldAndCheck())) break;
         const sliceStartedAt = performance.now();
         const slice = ranges.slice(done, done + sliceSize);
         this.mutate(() => this.renderer.render(scope, slice, collected));

@@ -19,5 +19,8 @@ describe('npm run bench', () => {
       expect(stdout).toContain(row);
     }
     expect(stdout).toMatch(/Ten times the terms costs \d+\.\d+× the time/);
+    // First runs: the engine in a fresh browser and the shipped extension's own measure.
+    expect(stdout).toMatch(/\| 1\. Seed article page \| \d+\.\d \(\d+\.\d\) \| \d+ .*\| \d+\.\d \(\d+\.\d\) \|/);
+    expect(stdout).toMatch(/\| 2\. ~100,000 characters \| \d+\.\d \(\d+\.\d\) \| \d+ .*\| \d+\.\d \(\d+\.\d\) \|/);
   }, 300_000);
 });

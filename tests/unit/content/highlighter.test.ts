@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Highlighter } from '@/lib/content/highlighter';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Highlighter, SLICE_BUDGET_MS } from '@/lib/content/highlighter';
 import { markCalls, MAX_CONTEXT_CHARS, withUntrackedIterators } from '@/lib/content/mark-renderer';
 import { createPageMatcher } from '@/lib/kb/page-matcher';
 import type { IndexedEntry } from '@/lib/kb/types';
@@ -217,6 +217,49 @@ describe('Highlighter slices', () => {
     expect(marked(root)).toEqual(
       Array.from({ length: 400 }, () => ['soft-secession:soft secession', 'ice:ICE']).flat(),
     );
+  });
+
+  it('yields while matching a long article once a task has used its budget', async () => {
+    const root = setUp(Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}: soft secession.</p>`).join(''));
+    let now = 0;
+    // Every reading of the clock is a whole budget later: every check finds the task over budget.
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += SLICE_BUDGET_MS));
+    const marksAtYields: number[] = [];
+    const highlighter = new Highlighter(root, matcher, {
+      yieldToPage: () => {
+        marksAtYields.push(root.querySelectorAll('crosscheck-mark').length);
+        return Promise.resolve();
+      },
+    });
+    try {
+      await highlighter.annotate();
+    } finally {
+      clock.mockRestore();
+    }
+    expect(marksAtYields.filter((marks) => marks === 0).length).toBeGreaterThan(1);
+    expect(marked(root)).toEqual(Array.from({ length: 400 }, () => 'soft-secession:soft secession'));
+  });
+
+  it('starts over when the page edits the text before anything is drawn', async () => {
+    const root = setUp(Array.from({ length: 400 }, () => '<p>soft secession</p>').join(''));
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += SLICE_BUDGET_MS));
+    let edited = false;
+    const highlighter = new Highlighter(root, matcher, {
+      yieldToPage: async () => {
+        if (!edited && root.querySelectorAll('crosscheck-mark').length === 0) {
+          edited = true;
+          root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
+        }
+      },
+    });
+    try {
+      await highlighter.annotate();
+    } finally {
+      clock.mockRestore();
+    }
+    expect(edited).toBe(true);
+    expect(marked(root)).toEqual(['ice:ICE', ...Array.from({ length: 400 }, () => 'soft-secession:soft secession')]);
   });
 
   it('starts over when the page edits the text between slices', async () => {
