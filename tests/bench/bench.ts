@@ -202,6 +202,8 @@ async function main(): Promise<void> {
     for (let run = 0; run < FIRST_RUNS; run++) {
       const fresh = await launch();
       const { page } = await openCase(fresh, path, null, false);
+      // Let the new browser finish starting up, which would otherwise compete with the run.
+      await page.waitForTimeout(500);
       runs.push(await page.evaluate(() => (window as any).crosscheckBench.crosscheck())); // eslint-disable-line @typescript-eslint/no-explicit-any
       await fresh.close();
     }
