@@ -114,6 +114,28 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('follows its highlight when the page scrolls', async () => {
+    const page = await open('/seed/armitage.html');
+    const highlight = page.locator('[data-crosscheck-id="soft-secession"]').nth(1);
+    await highlight.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await highlight.click();
+    await cardTitle(page).waitFor();
+    const gap = async () => {
+      const [mark, card] = await Promise.all([highlight.boundingBox(), panel(page).boundingBox()]);
+      return { x: card!.x - mark!.x, y: card!.y - mark!.y, markY: mark!.y };
+    };
+    const before = await gap();
+    await page.evaluate(() => window.scrollBy(0, 120));
+    // Two frames: the scroll is painted, and the card placed again.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.waitForTimeout(100);
+    const after = await gap();
+    expect(Math.round(before.markY - after.markY)).toBe(120);
+    expect(after.x).toBeCloseTo(before.x, 0);
+    expect(after.y).toBeCloseTo(before.y, 0);
+    await page.close();
+  });
+
   it('stays in view when the page zooms its content', async () => {
     const page = await open('/fixtures/card-edges.html');
     for (const zoom of ['0.5', '2']) {
