@@ -63,7 +63,11 @@ export class Highlighter {
 
   constructor(
     private readonly root: Element,
-    private readonly matcher: PageMatcher,
+    /**
+     * Gives the page matcher. Asked at the start of every pass, in a task of its own, so that
+     * compiling it on first use (a page's first pass) shares a task with nothing else of ours.
+     */
+    private readonly matcher: () => PageMatcher,
     private readonly options: HighlighterOptions = {},
   ) {
     this.renderer = options.renderer ?? new MarkRenderer();
@@ -82,7 +86,12 @@ export class Highlighter {
   }
 
   private async runPass(scope: Element, restartsLeft: number): Promise<HighlightRecord[]> {
+    // A pass starts a task of its own, so whatever ran before it (finding the article) does not
+    // lengthen it; that task also compiles the matcher on first use, before the pass is timed.
+    await (this.options.yieldToPage ?? yieldToPage)();
     if (this.destroyed || !scope.isConnected) return [];
+    let taskStartedAt = performance.now();
+    const matcher = this.matcher();
     const startedAt = performance.now();
     const { isExcluded, isRendered, includeEditable } = this.options;
     const collected = collectText(scope, (element) => isSkippedElement(element, isExcluded, includeEditable));
@@ -102,7 +111,6 @@ export class Highlighter {
       editsAtStart === undefined
         ? pageEdited || (watcher?.takeRecords().length ?? 0) > 0
         : this.options.pageEdits?.() !== editsAtStart;
-    let taskStartedAt = startedAt;
     let stale = false;
     /** Gives the page its turn; false when the pass must stop (destroyed, or the text changed). */
     const yieldAndCheck = async (): Promise<boolean> => {
@@ -118,7 +126,7 @@ export class Highlighter {
       const matches: PageMatch[] = [];
       for (const [from, to] of matchWindows(collected.text, MATCH_WINDOW_CHARS)) {
         if (performance.now() - taskStartedAt >= SLICE_BUDGET_MS && !(await yieldAndCheck())) break;
-        for (const match of matchPage(this.matcher, collected.text.slice(from, to), this.namedInFull))
+        for (const match of matchPage(matcher, collected.text.slice(from, to), this.namedInFull))
           matches.push({ ...match, start: match.start + from, end: match.end + from });
       }
       const rendered = new Map<Element, boolean>();

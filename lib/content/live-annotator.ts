@@ -32,7 +32,8 @@ export class LiveAnnotator {
 
   constructor(
     readonly root: Element,
-    matcher: PageMatcher,
+    /** Gives the page matcher (see Highlighter). */
+    matcher: () => PageMatcher,
     options: Omit<HighlighterOptions, 'ownMutations' | 'pageEdits'> = {},
   ) {
     this.observer = new MutationObserver((records) => this.onRecords(records));

@@ -49,11 +49,7 @@ export class PageController {
     if (root === this.session?.root) return;
     this.session?.destroy();
     this.session = root
-      ? new PageSession(root, {
-          ...this.deps,
-          matcher: this.deps.matcher(),
-          isShown: (category: Category) => this.isShown(category),
-        })
+      ? new PageSession(root, { ...this.deps, isShown: (category: Category) => this.isShown(category) })
       : null;
     void this.session?.start();
   }

@@ -10,7 +10,8 @@ import { RangeInteractions } from './range-interactions';
 import type { HighlightRecord } from './renderer';
 
 export interface PageSessionDeps {
-  readonly matcher: PageMatcher;
+  /** Gives the page matcher, compiled on first use (see Highlighter). */
+  readonly matcher: () => PageMatcher;
   /** The page's one card, shared with "Check this figure". */
   readonly popover: Popover;
   readonly isExcluded: (element: Element) => boolean;

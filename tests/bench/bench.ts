@@ -15,7 +15,7 @@
  *
  * `--quick` runs each case a few times only (the test suite uses it to check the script runs).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +23,8 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium, launchWithExtension } from '../harness/chromium';
 import { builtExtensionPath } from '../harness/extension';
-import { offlineCopy, PROJECT_ROOT, startPageServer } from '../harness/server';
+import { longArticlePage } from '../harness/big-page';
+import { PROJECT_ROOT, REALPAGES_DIR, startPageServer } from '../harness/server';
 import type { RunResult } from './engine-entry';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
@@ -86,38 +87,6 @@ function stressPage(words: number, terms: readonly string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stress</title></head><body><main><article><h1>Stress</h1>${paragraphs.join('\n')}</article></main></body></html>`;
 }
 
-const BIG_PAGE_CHARS = 100_000;
-
-/**
- * The 100,000-character page: ../shared/realpages/guardian-1 without its scripts (or a bare
- * article when ../shared is missing), whose article an inline script fills with seed paragraphs
- * while the page loads, so the extension finds it complete at document_idle.
- */
-function bigPage(paragraphs: readonly string[]): { html: string; layout: string } {
-  const source = join(PROJECT_ROOT, '../shared/realpages/guardian-1/source.html');
-  const real = existsSync(source);
-  if (!real)
-    console.warn('bench: ../shared/realpages is missing; using a bare article for the 100,000-character case.');
-  const html = real
-    ? offlineCopy(readFileSync(source, 'utf8'))
-    : '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title></head><body><main><article><h1>Bench</h1></article></main></body></html>';
-  const fill = `<script>(() => {
-    const paragraphs = ${JSON.stringify(paragraphs)};
-    const article = document.querySelector('[itemprop="articleBody"], article, main') ?? document.body;
-    let chars = article.textContent.length;
-    for (let i = 0; chars < ${BIG_PAGE_CHARS}; i++) {
-      const p = document.createElement('p');
-      p.textContent = paragraphs[i % paragraphs.length];
-      article.append(p);
-      chars += p.textContent.length;
-    }
-  })();</script>`;
-  return {
-    html: html.replace(/<\/body>/i, `${fill}</body>`),
-    layout: real ? 'guardian-1 (realpages), scripts removed' : 'a bare article',
-  };
-}
-
 interface CaseResult {
   readonly name: string;
   readonly textChars: number;
@@ -128,13 +97,9 @@ interface CaseResult {
 
 async function main(): Promise<void> {
   const engine = await bundleEngine();
-  const seedText = readFileSync(join(PROJECT_ROOT, 'seeds/000_7413e54e0e4ba69d.txt'), 'utf8');
-  const seedParagraphs = seedText
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 80);
   const stressTerms = syntheticTerms(1000, 'x');
-  const big = bigPage(seedParagraphs);
+  const big = longArticlePage();
+  if (!existsSync(REALPAGES_DIR)) console.warn(`bench: ${big.layout}.`);
   const bigPath = '/bench/big.html';
   const server = await startPageServer(
     new Map([

@@ -57,7 +57,7 @@ const bench = {
 
   async crosscheck(): Promise<RunResult> {
     // As the content script runs it: the live annotator and its one observer around the highlighter.
-    const annotator = new LiveAnnotator(root(), matcher, { isRendered });
+    const annotator = new LiveAnnotator(root(), () => matcher, { isRendered });
     const timing = await withLongTasks(async () => {
       const started = performance.now();
       await annotator.start();

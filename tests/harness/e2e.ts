@@ -17,11 +17,15 @@ export interface ExtensionSuite {
  * The set-up every e2e file shares: a page server and Chromium with the built extension, started
  * before the file's tests and closed after them.
  */
-export function extensionSuite(options: LaunchOptions = {}): ExtensionSuite {
+export function extensionSuite(
+  options: LaunchOptions = {},
+  /** Pages to serve besides the usual ones, by path. */
+  extraPages: ReadonlyMap<string, string> = new Map(),
+): ExtensionSuite {
   let browser: ExtensionBrowser | undefined;
   let server: PageServer | undefined;
   beforeAll(async () => {
-    server = await startPageServer();
+    server = await startPageServer(extraPages);
     browser = await launchWithExtension(builtExtensionPath(), options);
   });
   afterAll(async () => {

@@ -18,7 +18,8 @@ const entries = [
   entry('gavin-newsom', ['Gavin Newsom'], 'person'),
   entry('ice', ['ICE'], 'organization'),
 ];
-const matcher = createPageMatcher({ entries, figures: [], sourceCount: 0 });
+const pageMatcher = createPageMatcher({ entries, figures: [], sourceCount: 0 });
+const matcher = () => pageMatcher;
 
 function setUp(html: string): HTMLElement {
   document.body.innerHTML = `<article>${html}</article>`;
@@ -240,17 +241,15 @@ describe('Highlighter slices', () => {
     expect(marked(root)).toEqual(Array.from({ length: 400 }, () => 'soft-secession:soft secession'));
   });
 
-  it('starts over when the page edits the text before anything is drawn', async () => {
+  it('starts over when the page edits the text while it matches', async () => {
     const root = setUp(Array.from({ length: 400 }, () => '<p>soft secession</p>').join(''));
     let now = 0;
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += SLICE_BUDGET_MS));
-    let edited = false;
+    // The first yield comes before the pass reads the text; the second, while it matches.
+    let yields = 0;
     const highlighter = new Highlighter(root, matcher, {
       yieldToPage: async () => {
-        if (!edited && root.querySelectorAll('crosscheck-mark').length === 0) {
-          edited = true;
-          root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
-        }
+        if (++yields === 2) root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
       },
     });
     try {
@@ -258,7 +257,6 @@ describe('Highlighter slices', () => {
     } finally {
       clock.mockRestore();
     }
-    expect(edited).toBe(true);
     expect(marked(root)).toEqual(['ice:ICE', ...Array.from({ length: 400 }, () => 'soft-secession:soft secession')]);
   });
 
@@ -267,13 +265,14 @@ describe('Highlighter slices', () => {
     let edited = false;
     const highlighter = new Highlighter(root, matcher, {
       yieldToPage: async () => {
-        if (!edited) {
+        if (!edited && root.querySelectorAll('crosscheck-mark').length > 0) {
           edited = true;
           root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
         }
       },
     });
     await highlighter.annotate();
+    expect(edited).toBe(true);
     expect(marked(root)).toEqual(['ice:ICE', ...Array.from({ length: 400 }, () => 'soft-secession:soft secession')]);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BATCH_DELAY_MS, LiveAnnotator, MAX_PASSES_PER_SCOPE } from '@/lib/content/live-annotator';
 import { createPageMatcher } from '@/lib/kb/page-matcher';
 
-const matcher = createPageMatcher({
+const pageMatcher = createPageMatcher({
   sourceCount: 0,
   figures: [],
   entries: [
@@ -28,7 +28,7 @@ let root: HTMLElement;
 beforeEach(async () => {
   document.body.innerHTML = '<article><p>soft secession</p></article><aside><p>ICE</p></aside>';
   root = document.querySelector('article')!;
-  annotator = new LiveAnnotator(root, matcher);
+  annotator = new LiveAnnotator(root, () => pageMatcher);
   await annotator.start();
 });
 afterEach(() => {
