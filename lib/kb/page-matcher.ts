@@ -3,7 +3,7 @@ import type { ParsedFigure } from '../figures/number-parser';
 import { judgeFigure, type FigureVerdict } from '../figures/verdict';
 import { sentenceAround } from './excerpt';
 import { BARRIER } from '../matching/fold';
-import { compileForms, findFormMatches, type FormAutomaton } from '../matching/automaton';
+import { compileForms, findFormMatches, selectLeftmostLongest, type FormAutomaton } from '../matching/automaton';
 import { createTermMatcher, selectTerms, type TermMatcher } from './term-matcher';
 import type { IndexedEntry, IndexedFigure, KbIndex } from './types';
 
@@ -71,15 +71,7 @@ export function matchPage(matcher: PageMatcher, text: string, namedInFull: Set<s
     const { entry, claim: indexed } = matcher.figureEntries.get(claim.id)!;
     return { start: figure.start, end: figure.end, entry, figure: pageFigure(figure, indexed) };
   });
-  if (figures.length === 0) return terms;
-  const chosen: PageMatch[] = [];
-  let coveredUntil = 0;
-  for (const match of [...terms, ...figures].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (match.start < coveredUntil) continue;
-    chosen.push(match);
-    coveredUntil = match.end;
-  }
-  return chosen;
+  return figures.length === 0 ? terms : selectLeftmostLongest([...terms, ...figures]);
 }
 
 /**

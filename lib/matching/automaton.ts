@@ -87,8 +87,8 @@ export function compileForms(forms: readonly MatcherForm[]): FormAutomaton {
 
 /**
  * Every occurrence of every form in `text` that sits on word boundaries (for scripts that have
- * them) and has the right case, in order of end then length. Overlaps are left to the caller.
- * Runs of whitespace in the text read as one space; BARRIER stops every match.
+ * them) and has the right case, in order of end, then longest first, then form index. Overlaps are
+ * left to the caller. Runs of whitespace in the text read as one space; BARRIER stops every match.
  */
 export function findFormMatches(automaton: FormAutomaton, text: string): FormMatch[] {
   const { transitions, failure, output, outputLink, forms } = automaton;
@@ -138,16 +138,17 @@ function caseMatches(text: string, positions: Int32Array, firstRead: number, exp
 }
 
 /**
- * Picks leftmost-longest, non-overlapping matches: at each start the longest form wins, and a
- * match that begins inside an accepted one is dropped. `accept` can veto a match in reading
+ * Picks leftmost-longest, non-overlapping matches: at each start the longest wins, and a match
+ * that begins inside an accepted one is dropped; matches with the same span keep their order in
+ * `matches` (findFormMatches reports them by form index). `accept` can veto a match in reading
  * order (e.g. a surname before its full name), after which the next candidate is considered.
  */
-export function selectLeftmostLongest(
-  matches: readonly FormMatch[],
-  accept: (match: FormMatch) => boolean = () => true,
-): FormMatch[] {
-  const ordered = [...matches].sort((a, b) => a.start - b.start || b.end - a.end || a.form - b.form);
-  const chosen: FormMatch[] = [];
+export function selectLeftmostLongest<T extends { readonly start: number; readonly end: number }>(
+  matches: readonly T[],
+  accept: (match: T) => boolean = () => true,
+): T[] {
+  const ordered = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: T[] = [];
   let coveredUntil = 0;
   for (const match of ordered) {
     if (match.start < coveredUntil) continue;
