@@ -36,7 +36,7 @@ export interface MarkCall {
  * blocks nest.
  */
 export function markCalls(scope: Element, ranges: readonly PendingHighlight[], collected: CollectedText): MarkCall[] {
-  const whole: MarkCall[] = [
+  const wholeScope = (): MarkCall[] => [
     {
       context: scope as HTMLElement,
       ranges: ranges.map(({ start, length }) => ({ start, length })),
@@ -51,7 +51,7 @@ export function markCalls(scope: Element, ranges: readonly PendingHighlight[], c
     while (block && block !== scope && (isInlineElement(block) || !collected.blocks.has(block)))
       block = block.parentElement;
     const extent = block && collected.blocks.get(block);
-    if (!block || !extent || range.start + range.length > extent.rawEnd) return whole;
+    if (!block || !extent || range.start + range.length > extent.rawEnd) return wholeScope();
     for (let parent = block.parentElement; parent && parent !== scope; parent = parent.parentElement) {
       const parentExtent = collected.blocks.get(parent);
       if (!parentExtent || parentExtent.rawEnd - parentExtent.rawStart > MAX_CONTEXT_CHARS) break;
@@ -60,7 +60,7 @@ export function markCalls(scope: Element, ranges: readonly PendingHighlight[], c
     let call = calls[calls.length - 1];
     if (block !== lastBlock) {
       // Ranges come in document order, so any nesting shows between consecutive blocks.
-      if (lastBlock && (lastBlock.contains(block) || block.contains(lastBlock))) return whole;
+      if (lastBlock && (lastBlock.contains(block) || block.contains(lastBlock))) return wholeScope();
       const { rawStart, rawEnd } = collected.blocks.get(block)!;
       if (!call || (call.chars > 0 && call.chars + (rawEnd - rawStart) > MAX_CONTEXT_CHARS)) {
         call = { blocks: [], chars: 0, ranges: [], records: [] };

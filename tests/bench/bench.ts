@@ -15,7 +15,6 @@
  *
  * `--quick` runs each case a few times only (the test suite uses it to check the script runs).
  */
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +23,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium, launchWithExtension } from '../harness/chromium';
 import { builtExtensionPath } from '../harness/extension';
 import { longArticlePage } from '../harness/big-page';
-import { PROJECT_ROOT, REALPAGES_DIR, startPageServer } from '../harness/server';
+import { PROJECT_ROOT, startPageServer } from '../harness/server';
 import type { RunResult } from './engine-entry';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
@@ -99,7 +98,7 @@ async function main(): Promise<void> {
   const engine = await bundleEngine();
   const stressTerms = syntheticTerms(1000, 'x');
   const big = longArticlePage();
-  if (!existsSync(REALPAGES_DIR)) console.warn(`bench: ${big.layout}.`);
+  if (!big.realLayout) console.warn(`bench: ${big.layout}.`);
   const bigPath = '/bench/big.html';
   const server = await startPageServer(
     new Map([

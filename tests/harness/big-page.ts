@@ -16,7 +16,7 @@ export function seedParagraphs(): string[] {
  * paragraphs up to `chars` characters while the page loads, so the extension finds it complete at
  * document_idle. Used by the benchmark and by the e2e test of a long page's first pass.
  */
-export function longArticlePage(chars = 100_000): { html: string; layout: string } {
+export function longArticlePage(chars = 100_000): { html: string; layout: string; realLayout: boolean } {
   const source = join(PROJECT_ROOT, '../shared/realpages/guardian-1/source.html');
   const real = existsSync(source);
   const html = real
@@ -36,5 +36,6 @@ export function longArticlePage(chars = 100_000): { html: string; layout: string
   return {
     html: html.replace(/<\/body>/i, `${fill}</body>`),
     layout: real ? 'guardian-1 (realpages), scripts removed' : 'a bare article (../shared/realpages is missing)',
+    realLayout: real,
   };
 }
