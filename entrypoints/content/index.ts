@@ -9,9 +9,6 @@ import { isRendered } from '@/lib/page/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 import './highlights.css';
 
-/** A page that renders its article after load gets one more look this long after start. */
-const LATE_ARTICLE_RETRY_MS = 1500;
-
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -48,7 +45,6 @@ export default defineContentScript({
     ctx.onInvalidated(watchSettings((settings) => page.applySettings(settings)));
 
     page.applySettings(await loadSettings());
-    if (!page.hasSession) ctx.setTimeout(() => page.attach(), LATE_ARTICLE_RETRY_MS);
     ctx.addEventListener(window, 'wxt:locationchange', () => page.attach());
   },
 });

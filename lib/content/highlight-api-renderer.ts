@@ -47,6 +47,16 @@ export class HighlightApiRenderer implements Renderer {
     return this.records.find((record) => [...record.range!.getClientRects()].some(inside));
   }
 
+  remove(records: readonly HighlightRecord[]): void {
+    for (const record of records) {
+      const index = this.records.indexOf(record);
+      if (index < 0) continue;
+      for (const highlight of this.highlights.values()) highlight.delete(record.range!);
+      record.range = null;
+      this.records.splice(index, 1);
+    }
+  }
+
   destroy(): void {
     for (const [name, highlight] of this.highlights) {
       highlight.clear();

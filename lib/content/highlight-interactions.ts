@@ -1,6 +1,5 @@
-import { MARK_TAG } from '../page/exclusions';
+import { isEditable, MARK_TAG } from '../page/exclusions';
 import type { Category } from '../kb/types';
-import { isEditable } from '../page/framework';
 import type { HighlightRecord } from './highlighter';
 import type { Popover } from './popover';
 

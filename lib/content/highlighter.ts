@@ -1,5 +1,5 @@
 import { matchPage, matchWindows, type PageMatch, type PageMatcher } from '../kb/page-matcher';
-import { isSkippedElement } from '../page/exclusions';
+import { isEditable, isSkippedElement, isWithinSkipped } from '../page/exclusions';
 import { collectText, toRawRange } from '../page/text-collector';
 import { MarkRenderer } from './mark-renderer';
 import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
@@ -89,12 +89,12 @@ export class Highlighter {
     // A pass starts a task of its own, so whatever ran before it (finding the article) does not
     // lengthen it; that task also compiles the matcher on first use, before the pass is timed.
     await (this.options.yieldToPage ?? yieldToPage)();
-    if (this.destroyed || !scope.isConnected) return [];
+    if (this.destroyed || !scope.isConnected || this.excludes(scope)) return [];
     let taskStartedAt = performance.now();
     const matcher = this.matcher();
     const startedAt = performance.now();
-    const { isExcluded, isRendered, includeEditable } = this.options;
-    const collected = collectText(scope, (element) => isSkippedElement(element, isExcluded, includeEditable));
+    const { isRendered } = this.options;
+    const collected = collectText(scope, this.isSkipped);
     // Sees the page's own edits between tasks: our offsets are then stale, so the rest starts over.
     // With a live annotator the page's edits are counted by its observer; alone, we watch ourselves
     // (our own records are taken synchronously after each slice, so only the page's reach the callback).
@@ -170,6 +170,29 @@ export class Highlighter {
     return records;
   }
 
+  /**
+   * Whether highlights are off limits in `element`: it or a region around it is skipped (an
+   * editor, code, inert, furniture), or an editor holds it, however far up.
+   */
+  excludes(element: Element): boolean {
+    return (
+      isWithinSkipped(element, this.root, this.isSkipped) || (!this.options.includeEditable && isEditable(element))
+    );
+  }
+
+  /** Removes the highlights inside `within` (a region that became editable or inert), leaving its DOM as it was. */
+  remove(within: Element): void {
+    const inside = this.drawn.filter(
+      (record) =>
+        record.elements.some((element) => within.contains(element)) ||
+        (record.range !== null && within.contains(record.range.startContainer)),
+    );
+    if (inside.length === 0) return;
+    this.mutate(() => this.renderer.remove(inside));
+    const removed = new Set(inside);
+    for (let i = this.drawn.length - 1; i >= 0; i--) if (removed.has(this.drawn[i]!)) this.drawn.splice(i, 1);
+  }
+
   /** The record behind a highlight element, or undefined for anything Crosscheck did not create. */
   recordFor(element: Element): HighlightRecord | undefined {
     return this.byElement.get(element);
@@ -191,6 +214,9 @@ export class Highlighter {
     this.mutate(() => this.renderer.destroy());
     this.drawn.length = 0;
   }
+
+  private readonly isSkipped = (element: Element): boolean =>
+    isSkippedElement(element, this.options.isExcluded, this.options.includeEditable);
 
   private mutate(change: () => void): void {
     if (this.options.ownMutations) this.options.ownMutations(change);

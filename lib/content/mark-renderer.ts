@@ -134,9 +134,23 @@ export class MarkRenderer implements Renderer {
     }
   }
 
+  remove(records: readonly HighlightRecord[]): void {
+    const removed = new Set(records.flatMap((record) => record.elements));
+    if (removed.size === 0) return;
+    this.unwrap(removed);
+    for (const record of records) record.elements.length = 0;
+    for (let i = this.marks.length - 1; i >= 0; i--) if (removed.has(this.marks[i]!)) this.marks.splice(i, 1);
+  }
+
   destroy(): void {
+    this.unwrap(this.marks);
+    this.marks.length = 0;
+  }
+
+  /** Puts each mark's text back in place of it and merges the pieces our wrapping split off. */
+  private unwrap(marks: Iterable<HTMLElement>): void {
     const parents = new Set<Node>();
-    for (const mark of this.marks) {
+    for (const mark of marks) {
       const parent = mark.parentNode;
       if (!parent) continue;
       const text = document.createTextNode(mark.textContent ?? '');
@@ -144,7 +158,6 @@ export class MarkRenderer implements Renderer {
       parent.replaceChild(text, mark);
       parents.add(parent);
     }
-    this.marks.length = 0;
     for (const parent of parents) {
       let current: Text | null = null;
       for (let child = parent.firstChild; child !== null;) {

@@ -3,6 +3,7 @@ import type { Category } from '../kb/types';
 import type { FoundEntry, PageSummary, TabRequest } from '../messages';
 import { findArticleRoot } from '../page/article';
 import { hiddenCategories, isActiveOn, type Settings } from '../settings/schema';
+import { ArticleWatcher } from './article-watcher';
 import { checkSelection } from './figure-check';
 import { PageSession } from './page-session';
 import type { Popover } from './popover';
@@ -29,6 +30,12 @@ export class PageController {
   private wholePage = false;
   /** Hidden on this page by the keyboard command, whatever the settings say. */
   private hiddenHere = false;
+  /** Finds the article again when the page swaps it or renders it late. */
+  private readonly watcher = new ArticleWatcher({
+    article: () => this.session?.root ?? null,
+    wanted: () => this.isActive(),
+    search: () => this.attach(),
+  });
 
   constructor(private readonly deps: PageControllerDeps) {}
 
@@ -39,23 +46,21 @@ export class PageController {
     this.attach();
   }
 
-  /** Re-detects the article (after single-page navigation or late rendering). */
+  /** Finds the article (again: after single-page navigation, a swapped or a late article). */
   attach(): void {
-    if (!this.settings || !isActiveOn(this.settings, location.hostname)) {
+    if (!this.isActive()) {
       this.detach();
-      return;
+    } else {
+      const root = this.wholePage ? document.body : findArticleRoot(document);
+      if (root !== this.session?.root) {
+        this.session?.destroy();
+        this.session = root
+          ? new PageSession(root, { ...this.deps, isShown: (category: Category) => this.isShown(category) })
+          : null;
+        void this.session?.start();
+      }
     }
-    const root = this.wholePage ? document.body : findArticleRoot(document);
-    if (root === this.session?.root) return;
-    this.session?.destroy();
-    this.session = root
-      ? new PageSession(root, { ...this.deps, isShown: (category: Category) => this.isShown(category) })
-      : null;
-    void this.session?.start();
-  }
-
-  get hasSession(): boolean {
-    return this.session !== null;
+    this.watcher.watch();
   }
 
   /** Answers a request from the popup or the background; returns the reply, if any. */
@@ -86,6 +91,7 @@ export class PageController {
   }
 
   destroy(): void {
+    this.watcher.destroy();
     this.detach();
     document.documentElement.removeAttribute(HIDE_ATTRIBUTE);
   }
@@ -93,6 +99,10 @@ export class PageController {
   private detach(): void {
     this.session?.destroy();
     this.session = null;
+  }
+
+  private isActive(): boolean {
+    return this.settings !== null && isActiveOn(this.settings, location.hostname);
   }
 
   private isShown(category: Category): boolean {

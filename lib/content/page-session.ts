@@ -1,6 +1,7 @@
 import type { PageMatcher } from '../kb/page-matcher';
 import type { Category } from '../kb/types';
-import { isEditable, isFrameworkOwned } from '../page/framework';
+import { isEditable } from '../page/exclusions';
+import { isFrameworkOwned } from '../page/framework';
 import { HighlightApiRenderer, supportsHighlightApi } from './highlight-api-renderer';
 import { HighlightInteractions } from './highlight-interactions';
 import { LiveAnnotator } from './live-annotator';

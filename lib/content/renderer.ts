@@ -24,6 +24,8 @@ export interface PendingHighlight extends LocatedRange {
 export interface Renderer {
   /** Draws one slice of a pass's matches, filling each record's `elements` or `range`. */
   render(scope: Element, slice: readonly PendingHighlight[], collected: CollectedText): void;
+  /** Removes these records' highlights, leaving the DOM as it was; the records lose their `elements` or `range`. */
+  remove(records: readonly HighlightRecord[]): void;
   /** Removes everything drawn, leaving the DOM as it was. */
   destroy(): void;
 }

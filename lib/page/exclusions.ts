@@ -1,6 +1,6 @@
 /**
- * Where Crosscheck must never put a highlight: code, form controls, editable regions, content
- * hidden from readers or from assistive technology, and its own UI and marks.
+ * Where Crosscheck must never put a highlight: code, form controls, editable regions, inert or
+ * hidden content, and its own UI and marks.
  */
 
 /** The highlight element's tag: a custom name, so page CSS is unlikely to restyle or hide it. */
@@ -35,6 +35,17 @@ const SKIPPED_TAGS = new Set([
   POPOVER_TAG.toUpperCase(),
 ]);
 
+/** An editing host: whatever is under it belongs to an editor, which would save our elements into the reader's text. */
+const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i]), [role="textbox"]';
+
+/** Whether `element` is inside an editor (an editing host or an ARIA textbox), however far up. */
+export function isEditable(element: Element): boolean {
+  return element.closest(EDITABLE_SELECTOR) !== null || element.ownerDocument.designMode === 'on';
+}
+
+/** The attributes that make an element editable or inert: changing one can put highlights off limits. */
+export const OFF_LIMITS_ATTRIBUTES = ['contenteditable', 'role', 'inert'];
+
 /**
  * The element-level test, from the DOM alone (no layout). `isExcluded` adds the caller's own
  * structural rules (article furniture).
@@ -46,13 +57,26 @@ export function isSkippedElement(
   includeEditable = false,
 ): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if (element.hasAttribute('hidden') || element.hasAttribute('inert') || element.getAttribute('aria-hidden') === 'true')
+    return true;
   if (!includeEditable) {
     const editable = element.getAttribute('contenteditable');
     if (editable !== null && editable.toLowerCase() !== 'false') return true;
     if (element.getAttribute('role') === 'textbox') return true;
   }
   return isExcluded(element);
+}
+
+/**
+ * Whether `element` lies in a region skipped by `isSkipped`, looking up from it to `root`: a block
+ * the page adds or changes later inside an editor, code or furniture is as off limits as the region.
+ */
+export function isWithinSkipped(element: Element, root: Element, isSkipped: (element: Element) => boolean): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (isSkipped(node)) return true;
+    if (node === root) return false;
+  }
+  return false;
 }
 
 /**

@@ -1,7 +1,6 @@
 /**
- * Regions whose DOM belongs to someone else: a client-side framework that will reconcile (or
- * hydrate) its own nodes, or an editor. Crosscheck highlights there with the CSS Custom Highlight
- * API and never touches the nodes. From an isolated content script the frameworks' own markers on
+ * Regions whose DOM belongs to a client-side framework that will reconcile (or hydrate) its own
+ * nodes. Crosscheck highlights there with the CSS Custom Highlight API and never touches the nodes. From an isolated content script the frameworks' own markers on
  * DOM objects are invisible, so these are the attributes and mount ids they leave in the markup.
  */
 const FRAMEWORK_ROOT_SELECTOR = [
@@ -17,12 +16,6 @@ const FRAMEWORK_ROOT_SELECTOR = [
   '[data-sveltekit-hydrate]',
 ].join(',');
 
-const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"]), [role="textbox"]';
-
 export function isFrameworkOwned(element: Element): boolean {
   return element.closest(FRAMEWORK_ROOT_SELECTOR) !== null;
-}
-
-export function isEditable(element: Element): boolean {
-  return element.closest(EDITABLE_SELECTOR) !== null;
 }
