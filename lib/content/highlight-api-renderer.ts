@@ -1,9 +1,13 @@
 import type { Category } from '../kb/types';
 import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
 
-/** The names the stylesheet styles with `::highlight(…)`: one per category, one for differing figures. */
-export function highlightName(category: Category, differs = false): string {
-  return differs ? 'crosscheck-figure-differs' : `crosscheck-${category}`;
+/**
+ * The names the stylesheet styles with `::highlight(…)` (part of the observable contract): one per
+ * category, and for a checked figure one per verdict, as its `data-crosscheck-verdict` would say,
+ * so that a tool reading `CSS.highlights` sees what a reader sees.
+ */
+export function highlightName(category: Category, verdict?: 'matches' | 'differs' | 'unsourced'): string {
+  return category === 'figure' && verdict ? `crosscheck-figure-${verdict}` : `crosscheck-${category}`;
 }
 
 /** Whether this browser has the CSS Custom Highlight API. */
@@ -67,7 +71,7 @@ export class HighlightApiRenderer implements Renderer {
   }
 
   private highlightFor(record: HighlightRecord): Highlight {
-    const name = highlightName(record.entry.category, record.figure?.verdict?.verdict === 'differs');
+    const name = highlightName(record.entry.category, record.figure?.verdict?.verdict);
     let highlight = this.highlights.get(name);
     if (!highlight) {
       highlight = new Highlight();

@@ -41,7 +41,7 @@ export function checkFigure(
   const found = findFigures(selection)[0];
   if (!found) return { selection, figure: null, candidates: [], verdict: 'unsourced' };
   const figure = found;
-  const [from, to] = sentenceAround(context, selectionStart, selectionEnd);
+  const [from, to] = sentenceAround(context, selectionStart, selectionEnd, false);
   const cues = findFormMatches(linker.automaton, context).filter((m) => m.start >= from && m.end <= to);
   const named = namedCueGroups(linker, cues);
   const candidates = claims

@@ -42,15 +42,17 @@ function wordBefore(text: string, dot: number): string {
   return text.slice(i, dot).toLowerCase();
 }
 
-function endsSentence(text: string, i: number): boolean {
+function endsSentence(text: string, i: number, linesAreParagraphs: boolean): boolean {
   const char = text[i]!;
-  if (char === '\n' || char === BARRIER) return true;
+  if (char === BARRIER || (char === '\n' && linesAreParagraphs)) return true;
   if (CLOSERS.has(char)) {
     // A closing quote or bracket after a terminator ends the sentence too: 'fight back.” During'.
     let before = i - 1;
     while (before >= 0 && CLOSERS.has(text[before]!)) before--;
     const followedBySpace = i + 1 >= text.length || /\s/.test(text[i + 1]!);
-    return before >= 0 && TERMINATORS.has(text[before]!) && followedBySpace && endsSentence(text, before);
+    return (
+      before >= 0 && TERMINATORS.has(text[before]!) && followedBySpace && endsSentence(text, before, linesAreParagraphs)
+    );
   }
   if (!TERMINATORS.has(char)) return false;
   if (char === '.' || char === '!' || char === '?') {
@@ -68,13 +70,15 @@ function endsSentence(text: string, i: number): boolean {
 
 /**
  * The [start, end) of the sentence containing text.slice(start, end), trimmed of spaces. A BARRIER
- * (a blanked passage that is not article text) bounds a sentence like a line break.
+ * (a blanked passage that is not article text, or a block edge on a page) bounds a sentence. In a
+ * source file a line is a paragraph, so a line break does too; in a page's text it is layout
+ * whitespace (`linesAreParagraphs` false), since HTML wraps its paragraphs' source freely.
  */
-export function sentenceAround(text: string, start: number, end: number): [number, number] {
+export function sentenceAround(text: string, start: number, end: number, linesAreParagraphs = true): [number, number] {
   let from = start;
-  while (from > 0 && !endsSentence(text, from - 1)) from--;
+  while (from > 0 && !endsSentence(text, from - 1, linesAreParagraphs)) from--;
   let to = end;
-  while (to < text.length && !endsSentence(text, to)) to++;
+  while (to < text.length && !endsSentence(text, to, linesAreParagraphs)) to++;
   if (to < text.length && text[to] !== '\n') {
     to++;
     while (to < text.length && CLOSERS.has(text[to]!)) to++;

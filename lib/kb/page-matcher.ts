@@ -65,7 +65,7 @@ export function matchPage(matcher: PageMatcher, text: string, namedInFull: Set<s
   const figures: PageMatch[] = findLinkedFigures(
     matcher.figures,
     text,
-    (start, end) => sentenceAround(text, start, end),
+    (start, end) => sentenceAround(text, start, end, false),
     cues,
   ).map(({ figure, claim }) => {
     const { entry, claim: indexed } = matcher.figureEntries.get(claim.id)!;

@@ -21,7 +21,9 @@ describe('a page whose DOM a framework owns (React, server-rendered then hydrate
     await page.waitForFunction(() => (CSS.highlights.get('crosscheck-concept')?.size ?? 0) > 0);
     expect(await rangesOf('crosscheck-concept')).toEqual(expect.arrayContaining(['soft secession']));
     expect(await rangesOf('crosscheck-person')).toEqual(expect.arrayContaining(['Gavin Newsom']));
-    expect(await rangesOf('crosscheck-figure')).toEqual(['$76 billion']);
+    // A checked figure is registered under its verdict, as a reader sees it (solid: matches).
+    expect(await rangesOf('crosscheck-figure-matches')).toEqual(['$76 billion']);
+    expect(await rangesOf('crosscheck-figure')).toEqual([]);
     expect(await page.locator('#root crosscheck-mark').count()).toBe(0);
 
     await page.waitForFunction(() => (window as unknown as { fixtureHydrated?: boolean }).fixtureHydrated === true);
@@ -40,6 +42,28 @@ describe('a page whose DOM a framework owns (React, server-rendered then hydrate
     await page.mouse.click(box.x, box.y);
     await page.locator('crosscheck-popover .popover h2', { hasText: 'Gavin Newsom' }).waitFor();
     expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('figures on a page drawn with the CSS Custom Highlight API', () => {
+  it('registers each checked figure under its verdict, so CSS.highlights says what a reader sees', async () => {
+    const page = await suite.open('/fixtures/app-figures.html');
+    await page.waitForFunction(() => (CSS.highlights.get('crosscheck-figure-differs')?.size ?? 0) > 0);
+    const registered = await page.evaluate(() =>
+      Object.fromEntries(
+        ['crosscheck-figure-matches', 'crosscheck-figure-differs', 'crosscheck-figure-unsourced'].map((name) => [
+          name,
+          [...(CSS.highlights.get(name) ?? [])].map((range) => range.toString()).sort(),
+        ]),
+      ),
+    );
+    expect(registered).toEqual({
+      'crosscheck-figure-matches': ['$76 billion'],
+      'crosscheck-figure-differs': ['$90 billion'],
+      'crosscheck-figure-unsourced': [],
+    });
+    expect(await page.locator('crosscheck-mark').count()).toBe(0);
     await page.close();
   });
 });
