@@ -3,7 +3,9 @@ import preact from '@preact/preset-vite';
 
 // See README "Permissions" for why each one is here.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // The icon's one source; PNGs at 16, 32, 48 and 128 px are made from it at build time.
+  autoIcons: { baseIconPath: 'components/icon/icon.svg', developmentIndicator: false },
   vite: () => ({
     plugins: [preact()],
   }),

@@ -1,3 +1,4 @@
+import { badgeFor } from '@/lib/badge';
 import { kbDetails } from '@/lib/kb/details-data';
 import { lookupEntry } from '@/lib/kb/lookup';
 import {
@@ -5,6 +6,7 @@ import {
   CHECK_FIGURE_MENU_ID,
   CHECK_SELECTION,
   isEntryRequest,
+  isFoundReport,
   TOGGLE_HIGHLIGHTS_COMMAND,
   type TabRequest,
 } from '@/lib/messages';
@@ -14,6 +16,20 @@ export default defineBackground(() => {
     // Only our own content scripts and pages may ask; anything else gets no answer.
     if (sender.id !== browser.runtime.id || !isEntryRequest(message)) return undefined;
     return Promise.resolve(lookupEntry(kbDetails, message.id));
+  });
+
+  // A tab's own content script reports what it found; the badge is that tab's only.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const tabId = sender.tab?.id;
+    if (sender.id !== browser.runtime.id || tabId === undefined || !isFoundReport(message)) return undefined;
+    const badge = badgeFor(message);
+    const action = browser.action ?? browser.browserAction;
+    void Promise.all([
+      action.setBadgeText({ tabId, text: badge.text }),
+      action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      action.setTitle({ tabId, title: badge.title }),
+    ]).catch(() => undefined); // the tab may have closed meanwhile
+    return undefined;
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -96,3 +96,19 @@ export function isPageSummary(message: unknown): message is PageSummary {
 }
 
 export const TOGGLE_HIGHLIGHTS_COMMAND = 'toggle-highlights';
+
+/** From a tab's content script to the background: what the toolbar badge should say for that tab. */
+export interface FoundReport {
+  readonly type: 'crosscheck:found';
+  /** Distinct entries highlighted on the page (0 where Crosscheck is paused or found nothing). */
+  readonly entries: number;
+  /** Figures on the page that differ from what the sources state. */
+  readonly differing: number;
+}
+
+export function isFoundReport(message: unknown): message is FoundReport {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, entries, differing } = message as Record<string, unknown>;
+  const count = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e6;
+  return type === 'crosscheck:found' && count(entries) && count(differing);
+}

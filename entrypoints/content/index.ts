@@ -27,6 +27,8 @@ export default defineContentScript({
       popover,
       isExcluded: isArticleFurniture,
       isRendered,
+      // A closed background (an update, a reload) leaves nobody to set the badge: nothing to do.
+      report: (found) => void browser.runtime.sendMessage(found).catch(() => undefined),
     });
     ctx.onInvalidated(() => {
       page.destroy();

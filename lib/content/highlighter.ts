@@ -27,6 +27,8 @@ export interface HighlighterOptions {
   readonly renderer?: Renderer;
   /** Highlight inside editable regions too (only with a renderer that leaves the DOM alone). */
   readonly includeEditable?: boolean;
+  /** Told after every pass, when what is highlighted may have changed. */
+  readonly onPass?: () => void;
 }
 
 /** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
@@ -164,6 +166,7 @@ export class Highlighter {
       watcher?.disconnect();
     }
     performance.measure('crosscheck:annotate', { start: startedAt, end: performance.now() });
+    this.options.onPass?.();
     const records = ranges.map((r) => r.record).filter((record) => record.elements.length > 0 || record.range !== null);
     if (stale && restartsLeft > 0 && !this.destroyed)
       return [...records, ...(await this.runPass(scope, restartsLeft - 1))];

@@ -1,12 +1,15 @@
 import type { PageMatcher } from '../kb/page-matcher';
 import type { Category } from '../kb/types';
-import type { FoundEntry, PageSummary, TabRequest } from '../messages';
+import type { FoundEntry, FoundReport, PageSummary, TabRequest } from '../messages';
 import { findArticleRoot } from '../page/article';
 import { hiddenCategories, isActiveOn, type Settings } from '../settings/schema';
 import { ArticleWatcher } from './article-watcher';
 import { checkSelection } from './figure-check';
 import { PageSession } from './page-session';
 import type { Popover } from './popover';
+
+/** Passes come in bursts on a live page: the badge is told once they settle. */
+export const REPORT_DELAY_MS = 300;
 
 /** The attribute on <html> that the highlight stylesheet reads to hide categories ("all" hides every one). */
 export const HIDE_ATTRIBUTE = 'data-crosscheck-hide';
@@ -17,6 +20,8 @@ export interface PageControllerDeps {
   readonly popover: Popover;
   readonly isExcluded: (element: Element) => boolean;
   readonly isRendered: (element: Element) => boolean;
+  /** Tells the toolbar what was found on the page (the background sets the tab's badge). */
+  readonly report: (found: FoundReport) => void;
 }
 
 /**
@@ -37,6 +42,10 @@ export class PageController {
     search: () => this.attach(),
   });
 
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last report sent, so an unchanged page sends nothing. */
+  private reported = '';
+
   constructor(private readonly deps: PageControllerDeps) {}
 
   /** Called with the stored settings at start and whenever they change. */
@@ -55,12 +64,17 @@ export class PageController {
       if (root !== this.session?.root) {
         this.session?.destroy();
         this.session = root
-          ? new PageSession(root, { ...this.deps, isShown: (category: Category) => this.isShown(category) })
+          ? new PageSession(root, {
+              ...this.deps,
+              isShown: (category: Category) => this.isShown(category),
+              onPass: () => this.scheduleReport(),
+            })
           : null;
         void this.session?.start();
       }
     }
     this.watcher.watch();
+    if (!this.session) this.scheduleReport();
   }
 
   /** Answers a request from the popup or the background; returns the reply, if any. */
@@ -91,6 +105,7 @@ export class PageController {
   }
 
   destroy(): void {
+    clearTimeout(this.reportTimer);
     this.watcher.destroy();
     this.detach();
     document.documentElement.removeAttribute(HIDE_ATTRIBUTE);
@@ -99,6 +114,22 @@ export class PageController {
   private detach(): void {
     this.session?.destroy();
     this.session = null;
+  }
+
+  private scheduleReport(): void {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = setTimeout(() => {
+      const records = this.session?.records() ?? [];
+      const found: FoundReport = {
+        type: 'crosscheck:found',
+        entries: new Set(records.map((record) => record.entry.id)).size,
+        differing: records.filter((record) => record.figure?.verdict?.verdict === 'differs').length,
+      };
+      const key = `${found.entries}/${found.differing}`;
+      if (key === this.reported) return;
+      this.reported = key;
+      this.deps.report(found);
+    }, REPORT_DELAY_MS);
   }
 
   private isActive(): boolean {

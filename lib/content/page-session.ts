@@ -19,6 +19,8 @@ export interface PageSessionDeps {
   /** Whether a category's highlights are shown now (hidden ones open no card). */
   readonly isShown: (category: Category) => boolean;
   readonly isRendered: (element: Element) => boolean;
+  /** Told after every pass over the article. */
+  readonly onPass: () => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export class PageSession {
       isRendered: deps.isRendered,
       renderer: rangeRenderer ?? new MarkRenderer(),
       includeEditable: untouched,
+      onPass: deps.onPass,
     });
     const highlighter = this.annotator.highlighter;
     this.interactions = rangeRenderer

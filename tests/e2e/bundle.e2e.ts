@@ -39,6 +39,21 @@ describe('the built extension', () => {
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
+  it('has an icon at every size a store and the toolbar ask for, made from the one SVG', () => {
+    for (const browser of ['chrome-mv3', 'firefox-mv2']) {
+      const icons = manifest(browser).icons as Record<string, string>;
+      const action = manifest(browser).action ?? manifest(browser).browser_action;
+      expect(Object.keys(icons).sort()).toEqual(['128', '16', '32', '48']);
+      expect(action.default_icon).toEqual(icons);
+      for (const [size, path] of Object.entries(icons)) {
+        const png = readFileSync(output(browser, path));
+        // A PNG's IHDR chunk holds its width and height at bytes 16 and 20.
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+      }
+    }
+  });
+
   it('ships no remote code: no script or style is loaded from elsewhere', () => {
     for (const browser of ['chrome-mv3', 'firefox-mv2']) {
       const m = manifest(browser);

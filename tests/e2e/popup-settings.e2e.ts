@@ -10,6 +10,10 @@ interface Chrome {
     sendMessage: (tabId: number, message: unknown) => Promise<unknown>;
   };
   storage: { sync: { set: (items: object) => Promise<void>; clear: () => Promise<void> } };
+  action: {
+    getBadgeText: (details: { tabId: number }) => Promise<string>;
+    getTitle: (details: { tabId: number }) => Promise<string>;
+  };
 }
 
 /** Runs `fn` in the extension's service worker, with `chrome` typed. */
@@ -137,5 +141,51 @@ describe('the options page', () => {
     await options.getByRole('button', { name: 'Resume example.com' }).click();
     await options.locator('.sites').waitFor({ state: 'detached' });
     await options.close();
+  });
+});
+
+describe('the toolbar button', () => {
+  /** The tab's badge and title, once the badge says `expected` (the report settles after the passes). */
+  async function badgeOf(page: Page, expected: RegExp): Promise<{ text: string; title: string }> {
+    const tabId = await tabIdOf(page);
+    let badge = { text: '', title: '' };
+    for (let tries = 0; tries < 40 && !expected.test(badge.text); tries++) {
+      if (tries > 0) await page.waitForTimeout(100);
+      badge = await inWorker(
+        async (chrome, tabId) => ({
+          text: await chrome.action.getBadgeText({ tabId }),
+          title: await chrome.action.getTitle({ tabId }),
+        }),
+        tabId,
+      );
+    }
+    return badge;
+  }
+
+  it('says how many entries the page has, which figures differ, and nothing where Crosscheck is paused', async () => {
+    const article = await openArticle();
+    const entries = await article.$$eval(
+      '[data-crosscheck-id]',
+      (marks) => new Set(marks.map((m) => m.getAttribute('data-crosscheck-id'))).size,
+    );
+    const found = await badgeOf(article, /^\d+$/);
+    expect(found.text).toBe(String(entries));
+    expect(found.title).toBe(`Crosscheck: ${entries} entries found on this page`);
+
+    const popup = await openPopup(article);
+    await popup.getByRole('switch', { name: /^Pause on / }).check();
+    expect((await badgeOf(article, /^$/)).text).toBe('');
+    await popup.getByRole('switch', { name: /^Pause on / }).uncheck();
+    await popup.close();
+    await article.close();
+
+    const changed = await suite.open('/fixtures/figures-changed.html', '[data-crosscheck-verdict="differs"]');
+    const differing = await changed
+      .locator('[data-crosscheck-verdict="differs"]:not([data-crosscheck-continued])')
+      .count();
+    const badge = await badgeOf(changed, /≠$/);
+    expect(badge.text).toBe(`${differing}≠`);
+    expect(badge.title).toMatch(new RegExp(`; ${differing} figures? differs? from the sources$`));
+    await changed.close();
   });
 });

@@ -1,0 +1,31 @@
+import type { FoundReport } from './messages';
+
+/** What the toolbar button shows for one tab. */
+export interface Badge {
+  readonly text: string;
+  readonly color: string;
+  /** The button's tooltip, which screen readers also read. */
+  readonly title: string;
+}
+
+/** A calm slate for "found this much"; amber, and a different text, when figures differ. */
+const FOUND_COLOR = '#44546a';
+const DIFFERS_COLOR = '#b45309';
+
+/**
+ * The badge for a tab: the number of entries found, or, where figures on the page differ from
+ * the sources, how many differ (marked "≠", so the difference is not told by colour alone).
+ * Empty where Crosscheck is paused or found nothing.
+ */
+export function badgeFor({ entries, differing }: Pick<FoundReport, 'entries' | 'differing'>): Badge {
+  if (entries === 0) return { text: '', color: FOUND_COLOR, title: 'Crosscheck' };
+  const found = `${entries} ${entries === 1 ? 'entry' : 'entries'} found on this page`;
+  if (differing === 0) return { text: compact(entries), color: FOUND_COLOR, title: `Crosscheck: ${found}` };
+  const differ = `${differing} ${differing === 1 ? 'figure differs' : 'figures differ'} from the sources`;
+  return { text: `${compact(differing)}≠`, color: DIFFERS_COLOR, title: `Crosscheck: ${found}; ${differ}` };
+}
+
+/** Badges fit about four characters. */
+function compact(count: number): string {
+  return count > 999 ? '999+' : String(count);
+}
