@@ -1,5 +1,7 @@
 import { matchPage, matchWindows, type PageMatch, type PageMatcher } from '../kb/page-matcher';
-import { isEditable, isSkippedElement, isWithinSkipped } from '../page/exclusions';
+import type { IndexedEntry } from '../kb/types';
+import { isEditable, isSkippedElement, isWithinSkipped, MARK_TAG } from '../page/exclusions';
+import { SectionCursor } from '../page/sections';
 import { collectText, toRawRange } from '../page/text-collector';
 import { MarkRenderer } from './mark-renderer';
 import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
@@ -29,6 +31,11 @@ export interface HighlighterOptions {
   readonly includeEditable?: boolean;
   /** Told after every pass, when what is highlighted may have changed. */
   readonly onPass?: () => void;
+  /**
+   * Highlight every mention (the default), or only an entry's first mention in each section of
+   * the article, as reference works do; figures are always highlighted.
+   */
+  readonly everyMention?: boolean;
 }
 
 /** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
@@ -140,12 +147,19 @@ export class Highlighter {
         return answer;
       };
       if (!stale && !this.destroyed) {
+        // Calm highlighting decides from what is on the page now, so a first mention the page
+        // re-rendered away is drawn again rather than counted as seen.
+        const shown = this.options.everyMention === false ? this.entriesShownBySection() : null;
+        const sections = shown && new SectionCursor(this.root);
         for (const match of matches) {
           const range = {
             ...toRawRange(collected, match.start, match.end),
             record: { entry: match.entry, figure: match.figure, elements: [], range: null },
           };
-          if (shows(range.node) && shows(range.lastNode)) ranges.push(range);
+          if (!shows(range.node) || !shows(range.lastNode)) continue;
+          if (shown && !match.figure && !firstInSection(shown, sections!.sectionOf(range.node), match.entry.id))
+            continue;
+          ranges.push(range);
         }
       }
       // Drawing, in slices sized to about SLICE_BUDGET_MS each.
@@ -194,6 +208,32 @@ export class Highlighter {
     this.mutate(() => this.renderer.remove(inside));
     const removed = new Set(inside);
     for (let i = this.drawn.length - 1; i >= 0; i--) if (removed.has(this.drawn[i]!)) this.drawn.splice(i, 1);
+  }
+
+  /**
+   * Every mention of every entry in the article, highlighted or not (calm highlighting draws only
+   * some), in order of first mention: read again from the page's text when asked (the popup).
+   */
+  countMentions(): Map<string, { readonly entry: IndexedEntry; count: number }> {
+    const collected = collectText(this.root, (element) => element.localName !== MARK_TAG && this.isSkipped(element));
+    const counts = new Map<string, { entry: IndexedEntry; count: number }>();
+    const namedInFull = new Set<string>();
+    for (const [from, to] of matchWindows(collected.text, MATCH_WINDOW_CHARS)) {
+      for (const { entry } of matchPage(this.matcher(), collected.text.slice(from, to), namedInFull)) {
+        const counted = counts.get(entry.id);
+        if (counted) counted.count++;
+        else counts.set(entry.id, { entry, count: 1 });
+      }
+    }
+    return counts;
+  }
+
+  /** For each section of the article, the entries highlighted in it now. */
+  private entriesShownBySection(): Map<Element, Set<string>> {
+    const shown = new Map<Element, Set<string>>();
+    const sections = new SectionCursor(this.root);
+    for (const record of this.records()) firstInSection(shown, sections.sectionOf(startNode(record)), record.entry.id);
+    return shown;
   }
 
   /** The record behind a highlight element, or undefined for anything Crosscheck did not create. */
@@ -246,4 +286,13 @@ function startsBefore(a: HighlightRecord, b: HighlightRecord): boolean {
   const y = startNode(b);
   if (x === y) return (a.range?.startOffset ?? 0) < (b.range?.startOffset ?? 0);
   return (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
+/** Notes `entryId` as shown in `section`; true when it was not shown there yet. */
+function firstInSection(shown: Map<Element, Set<string>>, section: Element, entryId: string): boolean {
+  let ids = shown.get(section);
+  if (!ids) shown.set(section, (ids = new Set()));
+  if (ids.has(entryId)) return false;
+  ids.add(entryId);
+  return true;
 }

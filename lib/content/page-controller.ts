@@ -50,6 +50,8 @@ export class PageController {
 
   /** Called with the stored settings at start and whenever they change. */
   applySettings(settings: Settings): void {
+    // Which mentions are drawn is decided as the text is read: a change needs a new pass.
+    if (this.settings && this.settings.everyMention !== settings.everyMention) this.detach();
     this.settings = settings;
     this.applyVisibility();
     this.attach();
@@ -68,6 +70,7 @@ export class PageController {
               ...this.deps,
               isShown: (category: Category) => this.isShown(category),
               onPass: () => this.scheduleReport(),
+              everyMention: this.settings?.everyMention ?? false,
             })
           : null;
         void this.session?.start();
@@ -147,16 +150,18 @@ export class PageController {
   }
 
   private summary(): PageSummary {
-    const found = new Map<string, FoundEntry>();
-    for (const record of this.session?.records() ?? []) {
-      const { id, label, category } = record.entry;
-      found.set(id, { id, label, category, count: (found.get(id)?.count ?? 0) + 1 });
-    }
+    // Every mention counts, highlighted or not.
+    const found: FoundEntry[] = (this.session?.mentions() ?? []).map(({ entry: { id, label, category }, count }) => ({
+      id,
+      label,
+      category,
+      count,
+    }));
     return {
       site: location.hostname,
       active: this.settings ? isActiveOn(this.settings, location.hostname) : true,
       scope: !this.session ? 'none' : this.wholePage ? 'page' : 'article',
-      entries: [...found.values()],
+      entries: found,
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { PageMatcher } from '../kb/page-matcher';
-import type { Category } from '../kb/types';
+import type { Category, IndexedEntry } from '../kb/types';
 import { isEditable } from '../page/exclusions';
 import { isFrameworkOwned } from '../page/framework';
 import { HighlightApiRenderer, supportsHighlightApi } from './highlight-api-renderer';
@@ -21,6 +21,8 @@ export interface PageSessionDeps {
   readonly isRendered: (element: Element) => boolean;
   /** Told after every pass over the article. */
   readonly onPass: () => void;
+  /** Highlight every mention, or the first of each entry in each section (figures always). */
+  readonly everyMention: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export class PageSession {
       renderer: rangeRenderer ?? new MarkRenderer(),
       includeEditable: untouched,
       onPass: deps.onPass,
+      everyMention: deps.everyMention,
     });
     const highlighter = this.annotator.highlighter;
     this.interactions = rangeRenderer
@@ -62,6 +65,11 @@ export class PageSession {
   /** One record per highlighted mention, in document order. */
   records(): HighlightRecord[] {
     return this.annotator.highlighter.records();
+  }
+
+  /** Every mention of each entry in the article, highlighted or not, in order of first mention. */
+  mentions(): { readonly entry: IndexedEntry; readonly count: number }[] {
+    return [...this.annotator.highlighter.countMentions().values()];
   }
 
   /** Scrolls to the first mention of an entry and opens its card, focused (from the popup's list). */

@@ -4,7 +4,7 @@ import { CATEGORIES, type Category } from '../kb/types';
  * The reader's settings, as stored. Versioned: every stored shape ever written has a migration
  * to the current one, and anything unreadable falls back to the defaults (and says so once).
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export interface Settings {
   readonly version: typeof SETTINGS_VERSION;
@@ -14,6 +14,11 @@ export interface Settings {
   readonly categories: Readonly<Record<Category, boolean>>;
   /** Hostnames where Crosscheck is paused, sorted. */
   readonly pausedSites: readonly string[];
+  /**
+   * Highlight every mention of an entry, rather than the first in each section of the article
+   * (figures are always highlighted).
+   */
+  readonly everyMention: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   categories: { concept: true, law: true, person: true, organization: true, figure: true },
   pausedSites: [],
+  everyMention: false,
 };
 
 export type SettingsProblem = 'corrupt' | 'from-the-future';
@@ -79,19 +85,28 @@ function fromV1(value: Record<string, unknown>): Omit<Settings, 'version'> | nul
     enabled: (value.enabled ?? true) as boolean,
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, !hidden.includes(c)])) as Record<Category, boolean>,
     pausedSites: paused,
+    everyMention: false,
   };
 }
 
+/** Version 2 highlighted every mention; version 3 adds the choice, first per section by default. */
 function fromV2(value: Record<string, unknown>): Omit<Settings, 'version'> | null {
   const shown = categories(value.categories ?? {});
   const paused = sites(value.pausedSites ?? []);
   if (typeof (value.enabled ?? true) !== 'boolean' || shown === null || paused === null) return null;
-  return { enabled: (value.enabled ?? true) as boolean, categories: shown, pausedSites: paused };
+  return { enabled: (value.enabled ?? true) as boolean, categories: shown, pausedSites: paused, everyMention: false };
+}
+
+function fromV3(value: Record<string, unknown>): Omit<Settings, 'version'> | null {
+  const everyMention = value.everyMention ?? false;
+  const rest = fromV2(value);
+  return rest && typeof everyMention === 'boolean' ? { ...rest, everyMention } : null;
 }
 
 const MIGRATIONS: Readonly<Record<number, (value: Record<string, unknown>) => Omit<Settings, 'version'> | null>> = {
   1: fromV1,
   2: fromV2,
+  3: fromV3,
 };
 
 /** Reads whatever is stored (or nothing) into the current settings; never throws. */
@@ -134,4 +149,8 @@ export function withCategory(settings: Settings, category: Category, shown: bool
 /** The categories to hide, as the page's stylesheet reads them. */
 export function hiddenCategories(settings: Settings): Category[] {
   return CATEGORIES.filter((c) => !settings.categories[c]);
+}
+
+export function withEveryMention(settings: Settings, everyMention: boolean): Settings {
+  return { ...settings, everyMention };
 }

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'playwright-core';
 import { longArticlePage } from '../harness/big-page';
 import { extensionSuite } from '../harness/e2e';
 
 const LONG_PAGE = '/long-article.html';
 const suite = extensionSuite({}, new Map([[LONG_PAGE, longArticlePage().html]]));
+// The heavy case: every mention drawn, as the engine's benchmark and the naive baseline do.
+beforeAll(() => suite.useSettings({ everyMention: true }));
 
 interface TraceEvent {
   readonly name: string;

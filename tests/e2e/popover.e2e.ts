@@ -7,6 +7,8 @@ import { PROJECT_ROOT } from '../harness/server';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const suite = extensionSuite({ viewport: { width: 1000, height: 700 } });
+// These tests use later mentions of an entry, which calm highlighting leaves plain.
+beforeAll(() => suite.useSettings({ everyMention: true }));
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });

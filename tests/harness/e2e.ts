@@ -1,5 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
+import { SETTINGS_KEY } from '@/lib/settings/store';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './chromium';
 import { builtExtensionPath } from './extension';
 import { startPageServer, type PageServer } from './server';
@@ -11,6 +13,8 @@ export interface ExtensionSuite {
   readonly server: PageServer;
   /** Opens a served page in a new tab and, given a selector, waits for it. */
   open(path: string, ready?: string): Promise<Page>;
+  /** Stores the reader's settings (the defaults with `changes`), as the options page would. */
+  useSettings(changes: Partial<Omit<Settings, 'version'>>): Promise<void>;
 }
 
 /**
@@ -38,6 +42,16 @@ export function extensionSuite(
     },
     get server() {
       return server!;
+    },
+    async useSettings(changes) {
+      const settings: Settings = { ...DEFAULT_SETTINGS, ...changes };
+      await browser!.serviceWorker.evaluate(
+        ([key, value]) =>
+          (
+            globalThis as unknown as { chrome: { storage: { sync: { set: (items: object) => Promise<void> } } } }
+          ).chrome.storage.sync.set({ [key]: value }),
+        [SETTINGS_KEY, settings] as const,
+      );
     },
     async open(path, ready) {
       const page = await browser!.context.newPage();

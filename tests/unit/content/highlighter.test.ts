@@ -200,6 +200,62 @@ describe('markCalls', () => {
   });
 });
 
+describe('Highlighter, calm (first mention of an entry in each section)', () => {
+  const figureMatcher = createPageMatcher({
+    entries,
+    sourceCount: 0,
+    figures: [
+      {
+        id: 'compact-members',
+        label: 'States in the compact',
+        unit: { kind: 'count', noun: 'states' },
+        cues: [['compact']],
+        stated: [],
+        asOf: null,
+      },
+    ],
+  });
+
+  it.each<[string, string, string[]]>([
+    ['a repeated name once', '<p>ICE said ICE would come. ICE did.</p>', ['ice:ICE']],
+    ['repeats across paragraphs once', '<p>ICE came.</p><p>Then ICE left.</p>', ['ice:ICE']],
+    [
+      'once in each section',
+      '<p>ICE came.</p><h2>Later</h2><p>ICE left.</p><p>ICE again.</p><h3>Last</h3><p>And ICE.</p>',
+      ['ice:ICE', 'ice:ICE', 'ice:ICE'],
+    ],
+    [
+      'each entry its own first',
+      '<p>ICE and soft secession, then ICE and soft secession.</p>',
+      ['ice:ICE', 'soft-secession:soft secession'],
+    ],
+    [
+      'figures every time',
+      '<p>17 states joined the compact. By May, 18 states had joined the compact.</p>',
+      ['compact-members:17 states', 'compact-members:18 states'],
+    ],
+  ])('%s', async (_name, html, expected) => {
+    const root = setUp(html);
+    await new Highlighter(root, () => figureMatcher, { everyMention: false }).annotate();
+    expect(marked(root)).toEqual(expected);
+  });
+
+  it('draws a first mention again after the page re-rendered it away, and counts every mention', async () => {
+    const root = setUp('<p id="first">ICE came.</p><p>ICE left.</p>');
+    const highlighter = new Highlighter(root, matcher, { everyMention: false });
+    await highlighter.annotate();
+    expect(marked(root)).toEqual(['ice:ICE']);
+    const first = document.getElementById('first')!;
+    first.textContent = 'ICE came back.'; // the page re-renders the paragraph, our highlight gone
+    await highlighter.annotate(first);
+    expect(marked(root)).toEqual(['ice:ICE']);
+    expect(first.querySelector('crosscheck-mark')).not.toBeNull();
+    expect([...highlighter.countMentions().values()].map(({ entry, count }) => [entry.id, count])).toEqual([
+      ['ice', 2],
+    ]);
+  });
+});
+
 describe('Highlighter slices', () => {
   it('wraps a long article in several slices and yields between them', async () => {
     const root = setUp(

@@ -6,6 +6,7 @@ import {
   isActiveOn,
   normalizeSite,
   readSettings,
+  SETTINGS_VERSION,
   withCategory,
   withSitePaused,
   type Settings,
@@ -19,10 +20,17 @@ describe('readSettings', () => {
     ['nothing stored: defaults, quietly', undefined, {}, null, false],
     [
       'current version as is',
-      { version: 2, enabled: false, categories: { law: false }, pausedSites: ['b.org', 'a.com'] },
-      { enabled: false, categories: { ...allShown, law: false }, pausedSites: ['a.com', 'b.org'] },
+      { version: 3, enabled: false, categories: { law: false }, pausedSites: ['b.org', 'a.com'], everyMention: true },
+      { enabled: false, categories: { ...allShown, law: false }, pausedSites: ['a.com', 'b.org'], everyMention: true },
       null,
       false,
+    ],
+    [
+      'version 2 migrates: first mention per section by default',
+      { version: 2, enabled: false, categories: { law: false }, pausedSites: ['b.org', 'a.com'] },
+      { enabled: false, categories: { ...allShown, law: false }, pausedSites: ['a.com', 'b.org'], everyMention: false },
+      null,
+      true,
     ],
     [
       'version 1 migrates',
@@ -38,6 +46,7 @@ describe('readSettings', () => {
     ['wrong field type', { version: 2, enabled: 'yes' }, {}, 'corrupt', true],
     ['bad category value', { version: 2, categories: { law: 'off' } }, {}, 'corrupt', true],
     ['bad site', { version: 2, pausedSites: ['not a host'] }, {}, 'corrupt', true],
+    ['bad every-mention value', { version: 3, everyMention: 'yes' }, {}, 'corrupt', true],
     ['unknown old version', { version: 0 }, {}, 'corrupt', true],
     [
       'from a newer Crosscheck: defaults here, stored value kept',
@@ -103,7 +112,7 @@ describe('the settings store', () => {
   it('migrates and rewrites version 1', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, hiddenCategories: ['law'] } });
     expect((await loadSettings()).categories.law).toBe(false);
-    expect(((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings).version).toBe(2);
+    expect(((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings).version).toBe(SETTINGS_VERSION);
     expect(await takeSettingsNotice()).toBeNull();
   });
 
