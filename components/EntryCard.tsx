@@ -18,6 +18,8 @@ export interface EntryCardProps {
   readonly onOpenEntry: (id: string) => void;
   /** For a figure highlight: the page's own value and its verdict. */
   readonly pageFigure?: PageFigure | null;
+  /** Set when the reader came here from another card (a related entry): the way back. */
+  readonly onBack?: { readonly label: string; readonly go: () => void };
 }
 
 /** Excerpts shown before "Show more": a card stays compact. */
@@ -101,8 +103,14 @@ export function EntryCard({
   onClose,
   onOpenEntry,
   pageFigure,
+  onBack,
 }: EntryCardProps) {
   const [showAll, setShowAll] = useState(false);
+  const back = onBack && (
+    <button type="button" class="back" onClick={onBack.go} aria-label={`Back to ${onBack.label}`}>
+      ← Back
+    </button>
+  );
   const close = (
     <button type="button" class="close" aria-label="Close" onClick={onClose}>
       ×
@@ -131,6 +139,7 @@ export function EntryCard({
   return (
     <div class="card">
       <div class="card-header">
+        {back}
         <h2 id={headingId}>{entry.label}</h2>
         <span class={`category category-${entry.category}`}>{CATEGORY_LABELS[entry.category satisfies Category]}</span>
         {close}

@@ -20,19 +20,27 @@ export function FigureCheckCard({ check, headingId, onClose, onOpenEntry }: Figu
       </div>
       {check.figure === null ? (
         <p class="summary" id={`${headingId}-summary`}>
-          The selection holds no number Crosscheck can read. Select text that contains a figure.
+          {check.selection.trim() === ''
+            ? 'Nothing is selected. Select a number in the article, such as “$76 billion”, then ask Crosscheck to check it.'
+            : 'The selection holds no number Crosscheck can read. Select text that contains a figure.'}
         </p>
       ) : (
         <>
           <p class="summary" id={`${headingId}-summary`}>
             Selected: <strong>{check.figure.text}</strong>
           </p>
-          {check.verdict === 'unsourced' && <p class="verdict">No source in the knowledge base states this figure.</p>}
+          {check.verdict === 'unsourced' && (
+            <p class="verdict">
+              {check.candidates.length > 0
+                ? 'No source in the knowledge base states this figure for what its sentence is about. Claims that share some of its words:'
+                : 'No source in the knowledge base states this figure.'}
+            </p>
+          )}
           {check.candidates.length > 0 && (
             <section aria-label={check.verdict === 'unsourced' ? 'Related claims' : 'What the sources state'}>
               <h3>{check.verdict === 'unsourced' ? 'Closest claims' : 'What the sources state'}</h3>
               <ul class="statements">
-                {check.candidates.map(({ claim, verdict }) => (
+                {check.candidates.map(({ claim, verdict, cuesNamed }) => (
                   <li key={claim.id}>
                     <button type="button" class="link" onClick={() => onOpenEntry(claim.id)}>
                       {claim.label}
@@ -41,9 +49,12 @@ export function FigureCheckCard({ check, headingId, onClose, onOpenEntry }: Figu
                       <span class="meta">
                         {' '}
                         — the sources state {verdict.closest.text}
-                        {verdict.verdict === 'matches'
-                          ? ': matches'
-                          : `: differs, ${describeDifference(verdict.sourceVsPagePct)}`}
+                        {/* A verdict only where the sentence names the claim's whole subject, as the headline does. */}
+                        {cuesNamed < claim.cues.length
+                          ? ''
+                          : verdict.verdict === 'matches'
+                            ? ': matches'
+                            : `: differs, ${describeDifference(verdict.sourceVsPagePct)}`}
                         {claim.asOf ? ` (as of ${claim.asOf})` : ''}
                       </span>
                     )}

@@ -3,10 +3,14 @@ import type { Category } from '../kb/types';
 import type { FoundEntry, FoundReport, PageSummary, TabRequest } from '../messages';
 import { findArticleRoot } from '../page/article';
 import { hiddenCategories, isActiveOn, type Settings } from '../settings/schema';
+import type { FigureCheck } from '../figures/check';
 import { ArticleWatcher } from './article-watcher';
 import { checkSelection } from './figure-check';
 import { PageSession } from './page-session';
-import type { Popover } from './popover';
+import { VIEWPORT_TOP, type Popover } from './popover';
+
+/** The check of an empty selection. */
+const NOTHING_SELECTED: FigureCheck = { selection: '', figure: null, candidates: [], verdict: 'unsourced' };
 
 /** Passes come in bursts on a live page: the badge is told once they settle. */
 export const REPORT_DELAY_MS = 300;
@@ -104,7 +108,9 @@ export class PageController {
   /** "Check this figure" on the current selection (works on paused sites too: the reader asked). */
   checkSelection(): void {
     const result = checkSelection(this.deps.matcher(), window.getSelection());
+    // Asked with nothing selected: the card says how to use it rather than nothing happening.
     if (result) this.deps.popover.openCheck(result.range, result.check);
+    else this.deps.popover.openCheck(VIEWPORT_TOP, NOTHING_SELECTED);
   }
 
   destroy(): void {

@@ -25,10 +25,20 @@ type Content =
   | { readonly kind: 'entry'; readonly entryId: string; readonly figure: PageFigure | null }
   | { readonly kind: 'check'; readonly check: FigureCheck };
 
-/** A highlight, or a selection's range: anything with a box on screen. */
-export type Anchor = HTMLElement | Range;
+/**
+ * A highlight, or a selection's range: anything with a box on screen; or, for a check asked with
+ * nothing selected, the top of the viewport.
+ */
+export type Anchor = HTMLElement | Range | typeof VIEWPORT_TOP;
+
+/** The anchor of a card that belongs to nothing on the page. */
+export const VIEWPORT_TOP = 'viewport-top';
 
 const HEADING_ID = 'crosscheck-card-heading';
+/** A card is at most this tall (28rem): longer content scrolls under its fixed header. */
+const MAX_CARD_HEIGHT = 448;
+/** Below this a card is not worth reading: it may then overflow the viewport rather than shrink. */
+const MIN_CARD_HEIGHT = 160;
 const MISSING: EntryResponse = { entry: null, sources: [], corpusSize: 0 };
 
 /**
@@ -43,6 +53,8 @@ export class Popover {
   private stopAutoUpdate: (() => void) | null = null;
   private anchorNode: Anchor | null = null;
   private content: Content | null = null;
+  /** The cards a reader left by following related entries, most recent last: Back returns to them. */
+  private history: Content[] = [];
   private readonly cache = new Map<string, EntryResponse>();
   /** Entries whose loading failed while this card was open (tried again next time it opens). */
   private readonly failed = new Set<string>();
@@ -94,8 +106,11 @@ export class Popover {
     this.show(anchor, { kind: 'entry', entryId, figure }, focus);
   }
 
-  /** Shows a figure check next to the selection it was asked about; focus moves into the card. */
-  openCheck(selection: Range, check: FigureCheck): void {
+  /**
+   * Shows a figure check next to the selection it was asked about (at the top of the viewport when
+   * nothing was selected); focus moves into the card.
+   */
+  openCheck(selection: Range | typeof VIEWPORT_TOP, check: FigureCheck): void {
     this.show(selection, { kind: 'check', check }, true);
   }
 
@@ -117,6 +132,7 @@ export class Popover {
     render(null, this.panel);
     this.panel.hidden = true;
     this.content = null;
+    this.history = [];
     this.anchorNode = null;
     this.failed.clear();
     if (restoreFocus && anchor?.isConnected) {
@@ -144,6 +160,7 @@ export class Popover {
     const panel = this.ensurePanel();
     this.anchorNode = anchor;
     this.content = content;
+    this.history = [];
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = autoUpdate(this.reference(anchor), panel, () => void this.place());
     this.renderContent();
@@ -153,6 +170,10 @@ export class Popover {
   /** Floating UI's view of the anchor: a selection range is a virtual element in its container. */
   private reference(anchor: Anchor): HTMLElement | VirtualElement {
     if (anchor instanceof HTMLElement) return anchor;
+    if (anchor === VIEWPORT_TOP) {
+      const rect = () => new DOMRect(window.innerWidth / 2, 8, 0, 0);
+      return { getBoundingClientRect: rect, getClientRects: () => [rect()] };
+    }
     const container = anchor.commonAncestorContainer;
     return {
       getBoundingClientRect: () => anchor.getBoundingClientRect(),
@@ -190,7 +211,16 @@ export class Popover {
   }
 
   private openEntry = (id: string): void => {
+    if (this.content) this.history.push(this.content);
     this.content = { kind: 'entry', entryId: id, figure: null };
+    this.renderContent();
+    this.panel?.focus({ preventScroll: true });
+  };
+
+  private back = (): void => {
+    const previous = this.history.pop();
+    if (!previous) return;
+    this.content = previous;
     this.renderContent();
     this.panel?.focus({ preventScroll: true });
   };
@@ -206,8 +236,15 @@ export class Popover {
 
   private card(content: Content): ComponentChild {
     const onClose = () => this.close({ restoreFocus: true });
+    const previous = this.history[this.history.length - 1];
+    const onBack = previous && { label: this.titleOf(previous), go: this.back };
     if (content.kind === 'check') {
-      return h(FigureCheckCard, { check: content.check, headingId: HEADING_ID, onClose, onOpenEntry: this.openEntry });
+      return h(FigureCheckCard, {
+        check: content.check,
+        headingId: HEADING_ID,
+        onClose,
+        onOpenEntry: this.openEntry,
+      });
     }
     const { entryId, figure } = content;
     const response = this.cache.get(entryId) ?? (this.failed.has(entryId) ? MISSING : undefined);
@@ -222,7 +259,14 @@ export class Popover {
       pageFigure: figure,
       onClose,
       onOpenEntry: this.openEntry,
+      onBack,
     });
+  }
+
+  /** What a card in the history is called, for its Back button. */
+  private titleOf(content: Content): string {
+    if (content.kind === 'check') return 'Check this figure';
+    return this.cache.get(content.entryId)?.entry?.label ?? 'the previous card';
   }
 
   private load(entryId: string): void {
@@ -243,17 +287,22 @@ export class Popover {
     const anchor = this.anchorNode;
     const panel = this.panel;
     if (!anchor || !panel || panel.hidden) return;
+    // Measured at its natural height (the stylesheet caps it), so that flipping compares the room
+    // above and below with the whole card, not with a card squeezed by its last placement.
+    panel.style.maxHeight = '';
     const { x, y } = await computePosition(this.reference(anchor), panel, {
       strategy: 'fixed',
-      placement: 'bottom-start',
+      placement: anchor === VIEWPORT_TOP ? 'bottom' : 'bottom-start',
       middleware: [
         offset(6),
-        flip({ padding: 8 }),
+        // Below if the card fits there, else above if it fits, else the side with more room;
+        // only the cross axis shifts, so the card never covers the highlighted line.
+        flip({ padding: 8, fallbackStrategy: 'bestFit', crossAxis: false }),
         shift({ padding: 8 }),
         size({
           padding: 8,
           apply: ({ availableHeight }) => {
-            panel.style.maxHeight = `${Math.max(120, Math.min(availableHeight, 448))}px`;
+            panel.style.maxHeight = `${Math.max(MIN_CARD_HEIGHT, Math.min(availableHeight, MAX_CARD_HEIGHT))}px`;
           },
         }),
       ],

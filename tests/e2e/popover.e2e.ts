@@ -177,4 +177,93 @@ describe('the card', () => {
     }
     await page.close();
   });
+
+  it('opens on the side with room near the bottom of the viewport, tall enough, without covering the line', async () => {
+    const page = await open('/seed/armitage.html');
+    // A highlight in the middle of the page, parked with about 190 px below it in the 700 px viewport (the room a squeezed card was given).
+    await page.evaluate(() => {
+      const middle = [...document.querySelectorAll('crosscheck-mark')].find((mark) => {
+        const top = mark.getBoundingClientRect().top + window.scrollY;
+        return top > 1000 && top < document.documentElement.scrollHeight - 1000;
+      })!;
+      middle.id = 'low-highlight';
+      window.scrollBy(0, middle.getBoundingClientRect().top - 480);
+    });
+    const highlight = page.locator('#low-highlight');
+    await highlight.click();
+    await panel(page).locator('blockquote').first().waitFor();
+    await page.waitForTimeout(100);
+    const line = (await highlight.boundingBox())!;
+    const card = (await panel(page).boundingBox())!;
+    expect(card.y + card.height).toBeLessThanOrEqual(line.y); // above the line, not over it
+    expect(card.height).toBeGreaterThan(300); // not squeezed into the room below
+    await page.close();
+  });
+
+  it('keeps its title and Close button in view while a long card scrolls', async () => {
+    const page = await open('/seed/armitage.html');
+    const highlight = page.locator('[data-crosscheck-id="soft-secession"]').first();
+    await highlight.scrollIntoViewIfNeeded();
+    await highlight.click();
+    await panel(page).locator('blockquote').first().waitFor();
+    await panel(page).evaluate((element) => {
+      element.style.maxHeight = '220px'; // a card that must scroll
+      element.scrollTop = 10_000;
+    });
+    const card = (await panel(page).boundingBox())!;
+    const close = (await panel(page).getByRole('button', { name: 'Close' }).boundingBox())!;
+    const title = (await cardTitle(page).boundingBox())!;
+    expect(close.y).toBeGreaterThanOrEqual(card.y);
+    expect(close.y).toBeLessThan(card.y + 50);
+    expect(title.y).toBeLessThan(card.y + 60);
+    await page.close();
+  });
+
+  it('goes back from a related entry to the card the reader came from, by keyboard too', async () => {
+    const page = await open('/seed/armitage.html');
+    const highlight = page.locator('[data-crosscheck-id="soft-secession"]').first();
+    await highlight.scrollIntoViewIfNeeded();
+    await highlight.click();
+    await cardTitle(page).filter({ hasText: 'Soft secession' }).waitFor();
+    await panel(page).locator('nav.related button').first().click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('crosscheck-popover')!.shadowRoot!.querySelector('h2')?.textContent !== 'Soft secession',
+    );
+    expect(await panel(page).getByRole('button', { name: 'Back to Soft secession' }).isVisible()).toBe(true);
+    // Focus is in the card: Tab reaches Back first, Enter goes back.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await cardTitle(page).filter({ hasText: 'Soft secession' }).waitFor();
+    expect(
+      await panel(page)
+        .getByRole('button', { name: /^Back to/ })
+        .count(),
+    ).toBe(0);
+    await page.close();
+  });
+
+  it('says what to do when asked to check a figure with nothing selected', async () => {
+    const page = await open('/seed/armitage.html');
+    await page.bringToFront();
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    // What the context-menu item and the keyboard command do: the background asks the tab.
+    await suite.browser.serviceWorker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query: (query: object) => Promise<{ id?: number }[]>;
+            sendMessage: (tabId: number, message: unknown) => Promise<unknown>;
+          };
+        };
+      };
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'crosscheck:check-selection' });
+    });
+    await cardTitle(page).filter({ hasText: 'Check this figure' }).waitFor();
+    expect(await panel(page).locator('.summary').textContent()).toMatch(/^Nothing is selected\./);
+    const card = (await panel(page).boundingBox())!;
+    expect(card.y).toBeLessThan(40); // at the top of the viewport
+    await page.close();
+  });
 });
