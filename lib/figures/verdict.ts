@@ -42,9 +42,41 @@ export function judgeFigure(page: Judged, stated: readonly StatedValue[]): Figur
   return { verdict: best.matches ? 'matches' : 'differs', closest: best.statement, sourceVsPagePct };
 }
 
-/** "1.3% more", "0.5% less": the plain-words size of a difference. */
+/** Fractions people say: "about a third", up to a tenth. */
+const FRACTIONS = [
+  '',
+  '',
+  'a half',
+  'a third',
+  'a quarter',
+  'a fifth',
+  'a sixth',
+  'a seventh',
+  'an eighth',
+  'a ninth',
+  'a tenth',
+];
+
+/**
+ * How the sources' value compares with the page's, as people say it, from `pct` = (stated − page)
+ * / page × 100: "1.3% more" or "25% less" within a factor of two; "6.3 times as much" above;
+ * "about a sixth as much" (or "12 times less") below.
+ */
 export function describeDifference(pct: number): string {
-  const size = Math.abs(pct);
-  const shown = size >= 10 ? size.toFixed(0) : size.toFixed(1);
-  return `${shown}% ${pct >= 0 ? 'more' : 'less'}`;
+  const ratio = 1 + pct / 100;
+  if (ratio >= 0.5 && ratio <= 2) {
+    const size = Math.abs(pct);
+    return `${size >= 10 ? size.toFixed(0) : size.toFixed(1)}% ${pct >= 0 ? 'more' : 'less'}`;
+  }
+  if (ratio > 2) return `${times(ratio)} times as much`;
+  if (ratio <= 0) return 'a value of the opposite sign';
+  const inverse = 1 / ratio;
+  const nearest = Math.round(inverse);
+  if (nearest < FRACTIONS.length && Math.abs(inverse - nearest) / nearest < 0.08)
+    return `about ${FRACTIONS[nearest]} as much`;
+  return `${times(inverse)} times less`;
+}
+
+function times(ratio: number): string {
+  return ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1);
 }

@@ -106,14 +106,15 @@ describe('Check this figure', () => {
       'check',
       '18 percent',
       'unsourced',
-      'No source in the knowledge base states this figure.',
+      'No source in the knowledge base states this figure',
     ],
     [
+      // California's $76 billion: the list under the headline must not say it matches.
       'a number whose subject no source gives it for',
       'texas',
       '$76 billion',
       'unsourced',
-      'No source in the knowledge base states this figure.',
+      'No source in the knowledge base states this figure for what its sentence is about',
     ],
     ['a changed figure', 'reserves', '$75 billion', 'differs', 'the sources state $76 billion: differs, 1.3% more'],
   ])('%s', async (_name, paragraph, text, verdict, says) => {
@@ -123,6 +124,8 @@ describe('Check this figure', () => {
     expect(await card.locator('[data-crosscheck-verdict]').getAttribute('data-crosscheck-verdict')).toBe(verdict);
     expect(await card.textContent()).toContain(says);
     expect(await card.textContent()).toContain(`Selected: ${text}`);
+    // One verdict per check: an unsourced check lists no claim as matching or differing.
+    if (verdict === 'unsourced') expect(await card.textContent()).not.toMatch(/: (matches|differs)/);
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden' });
     await page.close();

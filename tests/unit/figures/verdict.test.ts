@@ -44,6 +44,17 @@ describe('judgeFigure', () => {
     [-0.5, '0.5% less'],
     [25.4, '25% more'],
     [0, '0.0% more'],
+    [100, '100% more'],
+    [-50, '50% less'],
+    // $12 billion on the page against $76 billion in the sources: not "533% more".
+    [(76 / 12 - 1) * 100, '6.3 times as much'],
+    [(1500 / 12 - 1) * 100, '125 times as much'],
+    // $76 billion on the page against $12 billion in the sources: not "84% less".
+    [(12 / 76 - 1) * 100, 'about a sixth as much'],
+    [(1 / 3.02 - 1) * 100, 'about a third as much'],
+    [(1 / 4.5 - 1) * 100, '4.5 times less'],
+    [(1 / 40 - 1) * 100, '40 times less'],
+    [-150, 'a value of the opposite sign'],
   ])('describeDifference(%s) = %s', (pct, words) => {
     expect(describeDifference(pct)).toBe(words);
   });
