@@ -23,7 +23,15 @@ export const sourceSchema = z.strictObject({
   dateNote: nonEmpty.optional(),
   url: z.url().nullable(),
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag'),
+  /** What the source is ("blog post", "radio show transcript"): names it to readers when title and author are unknown. */
+  kind: nonEmpty.optional(),
   notArticle: z.array(nonEmpty).optional(),
+  /**
+   * Verbatim passages of the file that someone other than the author wrote (an aggregator's
+   * summary), with how readers are told who: never credited to the author, never counted as the
+   * author's statement.
+   */
+  notByAuthor: z.array(z.strictObject({ text: nonEmpty, credit: nonEmpty })).optional(),
 });
 export type AuthoredSource = z.infer<typeof sourceSchema>;
 

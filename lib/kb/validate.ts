@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { foldForm } from '../matching/fold';
+import { findInternalName, internalNames } from './reader-text';
 import { entrySchema, sourceSchema, type AuthoredEntry, type AuthoredSource } from './schema';
 
 /** What the build found wrong, named by file, entry and field so an author can go straight there. */
@@ -73,8 +74,26 @@ export function validateSeeds(inputs: SeedInputs): ValidatedSeeds {
       if (!text.includes(passage))
         error(sourcesFile, source.id, `notArticle.${i}`, 'not a verbatim passage of the file');
     });
+    source.notByAuthor?.forEach((passage, i) => {
+      if (!text.includes(passage.text))
+        error(sourcesFile, source.id, `notByAuthor.${i}.text`, 'not a verbatim passage of the file');
+    });
     sources.push(source);
   });
+  // Readers see titles, outlets and authors: a file name, file number or bare id in text meant
+  // for them is a mistake.
+  const internal = internalNames(sources);
+  const readerFacing = (file: string, entry: string, field: string, text: string | null | undefined) => {
+    const name = text ? findInternalName(text, internal) : null;
+    if (name) error(file, entry, field, `names a source as "${name}": readers see titles, outlets and authors`);
+  };
+  for (const source of sources) {
+    for (const field of ['title', 'author', 'outlet', 'dateNote', 'kind'] as const)
+      readerFacing(sourcesFile, source.id, field, source[field]);
+    source.notByAuthor?.forEach((passage, i) =>
+      readerFacing(sourcesFile, source.id, `notByAuthor.${i}.credit`, passage.credit),
+    );
+  }
   const sourceIds = new Set(sources.map((s) => s.id));
   // Quotation detection takes the earlier of two sources as the original: the order must be real.
   const dated = sources.filter((s) => s.date !== null);
@@ -109,6 +128,10 @@ export function validateSeeds(inputs: SeedInputs): ValidatedSeeds {
       continue;
     }
     byId.set(entry.id, item);
+    readerFacing(file, entry.id, 'label', entry.label);
+    readerFacing(file, entry.id, 'summary', entry.summary);
+    if (entry.category === 'person')
+      entry.roles.forEach((role, i) => readerFacing(file, entry.id, `roles.${i}.title`, role.title));
     const forms = [entry.label, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))];
     forms.forEach((form, i) => {
       const key = foldForm(form);

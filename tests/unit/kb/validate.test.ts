@@ -19,7 +19,7 @@ function inputs(entries: unknown[], sources: unknown[] = [source]): SeedInputs {
   return {
     sources: { file: 'sources.yaml', data: sources },
     entryFiles: [{ file: 'entries/test.yaml', data: entries }],
-    texts: { 'one.txt': text, 'two.txt': text },
+    texts: { 'one.txt': text, 'two.txt': text, '007_abc.txt': text },
   };
 }
 
@@ -100,6 +100,30 @@ describe('validateSeeds', () => {
       [concept],
       [{ ...source, notArticle: ['not in the file'] }],
       'error: sources.yaml, entry "one", field "notArticle.0": not a verbatim passage of the file',
+    ],
+    [
+      'notByAuthor not verbatim',
+      [concept],
+      [{ ...source, notByAuthor: [{ text: 'not in the file', credit: 'An aggregator' }] }],
+      'error: sources.yaml, entry "one", field "notByAuthor.0.text": not a verbatim passage of the file',
+    ],
+    [
+      'a summary naming a source by its file number',
+      [{ ...concept, summary: 'A term the post 007 uses.' }],
+      [{ ...source, file: '007_abc.txt' }],
+      'error: entries/test.yaml, entry "soft-secession", field "summary": names a source as "007": readers see titles, outlets and authors',
+    ],
+    [
+      'a summary naming a source by an id readers never see',
+      [{ ...concept, summary: 'A term one uses.' }],
+      undefined,
+      'error: entries/test.yaml, entry "soft-secession", field "summary": names a source as "one": readers see titles, outlets and authors',
+    ],
+    [
+      'a note naming a source by its file name',
+      [concept],
+      [{ ...source, dateNote: 'As one.txt says.' }],
+      'error: sources.yaml, entry "one", field "dateNote": names a source as "one.txt": readers see titles, outlets and authors',
     ],
     [
       'sources out of date order',
