@@ -2,9 +2,13 @@
  * `npm run demo`: serves pages made from the seed articles on 127.0.0.1 and opens Chromium with
  * the built extension on one of them. Headed when a display is available; with
  * `--screenshot FILE` (and by default without a display) it opens a card, saves a PNG, prints its
- * path and exits.
+ * path and exits; with `--screenshots DIR` it saves the README's pictures (a card, the popup and
+ * the options page, light and dark) into DIR and exits.
  */
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from './chromium';
 import { builtExtensionPath } from './extension';
@@ -13,6 +17,7 @@ import { startPageServer } from './server';
 const { values } = parseArgs({
   options: {
     screenshot: { type: 'string' },
+    screenshots: { type: 'string' },
     page: { type: 'string', default: 'armitage' },
     entry: { type: 'string', default: 'soft-secession' },
     dark: { type: 'boolean', default: false },
@@ -22,7 +27,70 @@ const { values } = parseArgs({
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const screenshotPath = values.screenshot ?? (hasDisplay ? undefined : 'crosscheck-demo.png');
 
-const server = await startPageServer();
+/** Whether this machine has a font for Chinese (fontconfig's list; assumed yes where there is none). */
+function hasCjkFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return true;
+  }
+}
+
+const cjkFont = hasCjkFont();
+if (!cjkFont) {
+  console.log('No Chinese font is installed: the demo shows a note in place of Chinese text. To read it:');
+  console.log('  sudo apt-get install -y fonts-noto-cjk');
+}
+const server = await startPageServer(new Map(), { cjkFont });
+
+/** Opens the card of `entry` on `page`, scrolled so the card has room. */
+async function openCard(page: Page, entry: string): Promise<void> {
+  const highlight = page.locator(`[data-crosscheck-id="${entry}"]`).first();
+  await highlight.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -120));
+  await highlight.click();
+  await page.locator('crosscheck-popover .popover h2').waitFor({ timeout: 10_000 });
+  await page.locator('crosscheck-popover blockquote').first().waitFor({ timeout: 10_000 });
+}
+
+if (values.screenshots !== undefined) {
+  const dir = resolve(values.screenshots);
+  await mkdir(dir, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    const browser = await launchWithExtension(builtExtensionPath(), { colorScheme: scheme });
+    const article = await browser.context.newPage();
+    await article.goto(`${server.origin}/seed/${values.page}.html`);
+    await article.waitForSelector('[data-crosscheck-id]', { timeout: 15_000 });
+    await openCard(article, values.entry);
+    await article.screenshot({ path: join(dir, `card-${scheme}.png`) });
+    await article.keyboard.press('Escape');
+    // The popup as the toolbar button shows it, for the article's tab.
+    await article.bringToFront();
+    const tabId = await browser.serviceWorker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query: (query: object) => Promise<{ id?: number }[]> } };
+      };
+      return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
+    });
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('h1').waitFor();
+    await popup.waitForTimeout(300);
+    await popup.screenshot({ path: join(dir, `popup-${scheme}.png`) });
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 1100, height: 900 });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('h1').waitFor();
+    await options.waitForTimeout(300);
+    await options.screenshot({ path: join(dir, `options-${scheme}.png`) });
+    await browser.close();
+  }
+  console.log(dir);
+  await server.close();
+  process.exit(0);
+}
+
 const browser = await launchWithExtension(builtExtensionPath(), {
   headless: screenshotPath !== undefined,
   colorScheme: values.dark ? 'dark' : 'light',
@@ -43,12 +111,7 @@ if (screenshotPath === undefined) {
   browser.context.on('close', () => void stop());
   process.on('SIGINT', () => void stop());
 } else {
-  const highlight = page.locator(`[data-crosscheck-id="${values.entry}"]`).first();
-  await highlight.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, -120));
-  await highlight.click();
-  await page.locator('crosscheck-popover .popover h2').waitFor({ timeout: 10_000 });
-  await page.locator('crosscheck-popover blockquote').first().waitFor({ timeout: 10_000 });
+  await openCard(page, values.entry);
   const file = resolve(screenshotPath);
   await page.screenshot({ path: file });
   console.log(file);

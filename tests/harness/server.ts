@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { AuthoredSource } from '@/lib/kb/schema';
-import { renderSeedPage } from './seed-pages';
+import { renderSeedPage, type SeedPageOptions } from './seed-pages';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '../..');
 export const FIXTURE_PAGES_DIR = join(PROJECT_ROOT, 'tests/fixtures/pages');
@@ -65,13 +65,16 @@ export interface PageServer {
  * Serves, on 127.0.0.1 only: /seed/<source-id>.html (news-style pages made from the seed
  * articles), /fixtures/<name> (the project's own fixture pages) and any `extraPages` by path.
  */
-export async function startPageServer(extraPages: ReadonlyMap<string, string> = new Map()): Promise<PageServer> {
+export async function startPageServer(
+  extraPages: ReadonlyMap<string, string> = new Map(),
+  seedPageOptions: SeedPageOptions = {},
+): Promise<PageServer> {
   const seedsDir = join(PROJECT_ROOT, 'seeds');
   const sources = parse(await readFile(join(seedsDir, 'sources.yaml'), 'utf8')) as AuthoredSource[];
   const pages = new Map<string, string>();
   for (const source of sources) {
     const text = await readFile(join(seedsDir, source.file), 'utf8');
-    pages.set(`/seed/${source.id}.html`, renderSeedPage(source, text, sources));
+    pages.set(`/seed/${source.id}.html`, renderSeedPage(source, text, sources, seedPageOptions));
   }
   for (const [path, html] of extraPages) pages.set(path, html);
   pages.set('/fixtures/react-article.html', await renderReactFixture());
