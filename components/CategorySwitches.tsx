@@ -1,33 +1,49 @@
+import type { ComponentChildren } from 'preact';
 import { CATEGORIES, type Category } from '@/lib/kb/types';
 import { CATEGORY_PLURALS } from './category-labels';
+import { HighlightSample } from './HighlightKey';
+import { Switch } from './Switch';
 
 export interface CategorySwitchesProps {
   readonly shown: Readonly<Record<Category, boolean>>;
-  /** How many of each category this page has (the popup shows them; the options page does not). */
+  /** How many mentions of each category this page has (the popup shows them; the options page does not). */
   readonly counts?: Readonly<Record<Category, number>>;
   readonly onChange: (category: Category, shown: boolean) => void;
+  /** What to show under a category's switch (the popup: its entries on this page). */
+  readonly children?: (category: Category) => ComponentChildren;
 }
 
-/** One labelled switch per category, operable from the keyboard like any checkbox. */
-export function CategorySwitches({ shown, counts, onChange }: CategorySwitchesProps) {
+/**
+ * One labelled switch per category, its name drawn as that category's highlight (so the switches
+ * double as the key to the colours), operable from the keyboard like any checkbox.
+ */
+export function CategorySwitches({ shown, counts, onChange, children }: CategorySwitchesProps) {
   return (
-    <>
+    <ul class="category-switches">
       {CATEGORIES.map((category) => (
-        <label class="switch-row" key={category}>
-          <input
-            type="checkbox"
-            role="switch"
+        <li key={category} class={`cat-switch cat-switch-${category}`}>
+          <Switch
             checked={shown[category]}
-            onChange={(e) => onChange(category, e.currentTarget.checked)}
-          />
-          <span>{CATEGORY_PLURALS[category]}</span>
+            onChange={(checked) => onChange(category, checked)}
+            describedBy={counts ? `count-${category}` : undefined}
+            after={
+              counts && (
+                <span class="count" aria-hidden="true">
+                  {counts[category]}
+                </span>
+              )
+            }
+          >
+            <HighlightSample category={category}>{CATEGORY_PLURALS[category]}</HighlightSample>
+          </Switch>
           {counts && (
-            <span class="count" aria-label={`${counts[category]} on this page`}>
-              {counts[category]}
+            <span id={`count-${category}`} class="visually-hidden">
+              {counts[category] === 1 ? '1 mention' : `${counts[category]} mentions`} on this page
             </span>
           )}
-        </label>
+          {children?.(category)}
+        </li>
       ))}
-    </>
+    </ul>
   );
 }

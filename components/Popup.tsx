@@ -1,10 +1,14 @@
+import { useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '@/lib/kb/types';
 import type { FoundEntry, PageSummary } from '@/lib/messages';
 import type { Settings, SettingsProblem } from '@/lib/settings/schema';
-import { isActiveOn } from '@/lib/settings/schema';
+import { normalizeSite } from '@/lib/settings/schema';
 import { CATEGORY_PLURALS } from './category-labels';
 import { CategorySwitches } from './CategorySwitches';
+import { HighlightKey } from './HighlightKey';
+import iconUrl from './icon/icon.svg';
 import { SettingsNotice } from './SettingsNotice';
+import { Switch } from './Switch';
 
 export interface PopupProps {
   readonly settings: Settings;
@@ -20,86 +24,220 @@ export interface PopupProps {
   readonly onOpenOptions: () => void;
 }
 
-function countBy(entries: readonly FoundEntry[], category: Category): number {
-  return entries.filter((e) => e.category === category).reduce((sum, e) => sum + e.count, 0);
+/**
+ * How much of a category's list shows before "Show all": entries while their labels fit in about
+ * two lines of the popup (at least one, at most six), so the popup stays short on a rich page.
+ */
+export const FEW_CHARACTERS = 72;
+const FEW_MAX = 6;
+
+export function fewEntries(entries: readonly FoundEntry[]): number {
+  let used = 0;
+  let n = 0;
+  for (const entry of entries) {
+    used += entry.label.length + String(entry.count).length + 4;
+    if (n > 0 && (used > FEW_CHARACTERS || n === FEW_MAX)) break;
+    n++;
+  }
+  // Never hide a single entry behind "Show all": show it.
+  return n >= entries.length - 1 ? entries.length : n;
 }
 
-/** The toolbar popup: what Crosscheck found on this page, and the switches that control it. */
+/** Whether Crosscheck runs on the current site, and if not, why. */
+export type SiteStatus =
+  | { readonly kind: 'unavailable' }
+  | { readonly kind: 'off' }
+  | { readonly kind: 'paused'; readonly site: string; readonly pausedAs: string }
+  | { readonly kind: 'on'; readonly site: string | null };
+
+export function siteStatus(settings: Settings, summary: PageSummary | null): SiteStatus {
+  if (!settings.enabled) return { kind: 'off' };
+  if (!summary) return { kind: 'unavailable' };
+  const site = normalizeSite(summary.site);
+  // A site is paused by its own entry or by a parent domain's ("example.com" pauses "news.example.com").
+  const pausedAs = site && settings.pausedSites.find((p) => site === p || site.endsWith(`.${p}`));
+  return pausedAs ? { kind: 'paused', site: site!, pausedAs } : { kind: 'on', site };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function StatusLine({
+  status,
+  summary,
+  onAnnotatePage,
+}: {
+  readonly status: SiteStatus;
+  readonly summary: PageSummary | null;
+  readonly onAnnotatePage: () => void;
+}) {
+  let headline: string;
+  let detail: preact.ComponentChild;
+  switch (status.kind) {
+    case 'off':
+      headline = 'Off everywhere';
+      detail = 'Crosscheck is switched off on every site, so nothing is highlighted.';
+      break;
+    case 'unavailable':
+      headline = 'Not available on this page';
+      detail =
+        'Crosscheck reads web pages, not browser or store pages. A page that was open before Crosscheck started needs a reload.';
+      break;
+    case 'paused':
+      headline = `Paused on ${status.site}`;
+      detail =
+        status.pausedAs === status.site
+          ? 'You paused Crosscheck on this site, so nothing here is highlighted.'
+          : `You paused Crosscheck on ${status.pausedAs} and its subdomains, so nothing here is highlighted.`;
+      break;
+    case 'on': {
+      headline = status.site ? `On for ${status.site}` : 'On for this page';
+      const entries = summary?.entries ?? [];
+      const mentions = entries.reduce((sum, e) => sum + e.count, 0);
+      const where = summary?.scope === 'page' ? 'on this page' : 'in the article';
+      detail = !summary?.active ? (
+        'Reading the page…'
+      ) : summary.scope === 'none' ? (
+        <>
+          No article found on this page.{' '}
+          <button type="button" class="link" onClick={onAnnotatePage}>
+            Annotate the whole page
+          </button>
+        </>
+      ) : entries.length === 0 ? (
+        `Nothing from the knowledge base ${where}.`
+      ) : (
+        `${plural(entries.length, 'entry', 'entries')}, ${plural(mentions, 'mention', 'mentions')} ${where}.`
+      );
+    }
+  }
+  return (
+    <div class={`site-status status-${status.kind}`}>
+      <p class="status-headline">
+        <span class="status-mark" aria-hidden="true" />
+        {headline}
+      </p>
+      <p class="status-detail" aria-live="polite">
+        {detail}
+      </p>
+    </div>
+  );
+}
+
+/** A category's entries on this page, most mentioned first; a few, then "Show all N". */
+function FoundList({
+  category,
+  entries,
+  onReveal,
+}: {
+  readonly category: Category;
+  readonly entries: readonly FoundEntry[];
+  readonly onReveal: (id: string) => void;
+}) {
+  const [all, setAll] = useState(false);
+  if (entries.length === 0) return null;
+  const few = fewEntries(entries);
+  const listed = all ? entries : entries.slice(0, few);
+  const id = `found-${category}`;
+  return (
+    <ul class="found" id={id} aria-label={`${CATEGORY_PLURALS[category]} on this page`}>
+      {listed.map((entry) => (
+        <li key={entry.id}>
+          <button type="button" class="link" onClick={() => onReveal(entry.id)}>
+            {entry.label}
+          </button>
+          <span class="count" aria-hidden="true">
+            ×{entry.count}
+          </span>
+          <span class="visually-hidden">{plural(entry.count, 'mention', 'mentions')}</span>
+        </li>
+      ))}
+      {few < entries.length && (
+        <li class="found-more">
+          <button type="button" class="link" aria-expanded={all} aria-controls={id} onClick={() => setAll(!all)}>
+            {all ? 'Show fewer' : `Show all ${entries.length}`}
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** The toolbar popup: whether Crosscheck is on here, what it found by category, and its switches. */
 export function Popup(props: PopupProps) {
   const { settings, summary, notice } = props;
-  const entries = summary?.entries ?? [];
-  const site = summary?.site ?? '';
-  const paused = site !== '' && settings.enabled && !isActiveOn(settings, site);
+  const status = siteStatus(settings, summary);
+  const listing = status.kind === 'on' && summary !== null && summary.active && summary.scope !== 'none';
+  const entries = listing ? summary.entries : [];
+  const byCategory = (category: Category) =>
+    entries
+      .map((entry, order) => ({ entry, order }))
+      .filter(({ entry }) => entry.category === category)
+      .sort((a, b) => b.entry.count - a.entry.count || a.order - b.order)
+      .map(({ entry }) => entry);
+  const counts = Object.fromEntries(
+    CATEGORIES.map((c) => [c, byCategory(c).reduce((sum, e) => sum + e.count, 0)]),
+  ) as Record<Category, number>;
+  const pauseSite = status.kind === 'paused' ? status.pausedAs : status.kind === 'on' ? status.site : null;
   return (
     <main class="popup">
-      <h1>Crosscheck</h1>
-      <SettingsNotice problem={notice} />
-      <label class="switch-row">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={settings.enabled}
-          onChange={(e) => props.onEnabled(e.currentTarget.checked)}
-        />
-        <span>Crosscheck is {settings.enabled ? 'on' : 'off'} everywhere</span>
-      </label>
-      {summary && site && settings.enabled && (
-        <label class="switch-row">
+      <header class="popup-head">
+        <h1 id="popup-title" class="brand">
+          <img src={iconUrl} alt="" width={20} height={20} />
+          Crosscheck
+        </h1>
+        <label class="main-switch">
           <input
             type="checkbox"
             role="switch"
-            checked={paused}
-            onChange={(e) => props.onPauseSite(site, e.currentTarget.checked)}
+            class="toggle"
+            aria-labelledby="popup-title main-switch-scope"
+            checked={settings.enabled}
+            onChange={(e) => props.onEnabled(e.currentTarget.checked)}
           />
-          <span>Pause on {site}</span>
+          <span id="main-switch-scope" class="visually-hidden">
+            on every site
+          </span>
+          <span class="switch-state" aria-hidden="true">
+            {settings.enabled ? 'On' : 'Off'}
+          </span>
         </label>
-      )}
-      <fieldset class="categories">
-        <legend>Highlights</legend>
-        <CategorySwitches
-          shown={settings.categories}
-          counts={Object.fromEntries(CATEGORIES.map((c) => [c, countBy(entries, c)])) as Record<Category, number>}
-          onChange={props.onCategory}
-        />
-      </fieldset>
-      {!summary ? (
-        <p class="status">Crosscheck does not run on this page.</p>
-      ) : !summary.active ? (
-        <p class="status">Crosscheck is not annotating this page.</p>
-      ) : summary.scope === 'none' ? (
-        <p class="status">
-          No article found on this page.{' '}
-          <button type="button" class="link" onClick={props.onAnnotatePage}>
-            Annotate the whole page
-          </button>
-        </p>
-      ) : entries.length === 0 ? (
-        <p class="status">Nothing from the knowledge base on this page.</p>
-      ) : (
-        <section aria-label="Found on this page">
-          <h2>Found on this page</h2>
-          {CATEGORIES.filter((c) => entries.some((e) => e.category === c)).map((category) => (
-            <div key={category}>
-              <h3>{CATEGORY_PLURALS[category]}</h3>
-              <ul class="found">
-                {entries
-                  .filter((e) => e.category === category)
-                  .map((entry) => (
-                    <li key={entry.id}>
-                      <button type="button" class="link" onClick={() => props.onReveal(entry.id)}>
-                        {entry.label}
-                      </button>{' '}
-                      <span class="count">×{entry.count}</span>
-                    </li>
-                  ))}
-              </ul>
-            </div>
-          ))}
-        </section>
-      )}
+      </header>
+      <SettingsNotice problem={notice} />
+      <section class="panel" aria-label="This site">
+        <StatusLine status={status} summary={summary} onAnnotatePage={props.onAnnotatePage} />
+        {pauseSite && (
+          <Switch
+            checked={status.kind === 'paused'}
+            onChange={(paused) => props.onPauseSite(pauseSite, paused)}
+            showState
+          >
+            Pause on {pauseSite}
+          </Switch>
+        )}
+      </section>
+      <section class="highlights" aria-labelledby="highlights-heading">
+        <div class="section-head">
+          <h2 id="highlights-heading">{listing ? 'Found on this page' : 'Highlights'}</h2>
+          {listing && (
+            <span class="column-label" aria-hidden="true">
+              mentions
+            </span>
+          )}
+        </div>
+        <CategorySwitches shown={settings.categories} counts={listing ? counts : undefined} onChange={props.onCategory}>
+          {(category) =>
+            settings.categories[category] && (
+              <FoundList category={category} entries={byCategory(category)} onReveal={props.onReveal} />
+            )
+          }
+        </CategorySwitches>
+      </section>
+      <details class="key-details">
+        <summary>What the highlights mean</summary>
+        <HighlightKey />
+      </details>
       <p class="about">
-        What Crosscheck knows comes from {props.sourceCount} source articles bundled with it, quoted verbatim and
-        attributed.{' '}
+        <span>Knowledge from {props.sourceCount} sources</span>
         <button type="button" class="link" onClick={props.onOpenOptions}>
           Settings and sources
         </button>

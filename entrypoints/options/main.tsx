@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { Options } from '@/components/Options';
 import '@/components/entry-card.css';
 import '@/components/ui.css';
+// The highlight samples (key, category names) are drawn by the page's own highlight styles.
+import '@/entrypoints/content/highlights.css';
 import { kbDetails } from '@/lib/kb/details-data';
 import type { Settings } from '@/lib/settings/schema';
 import { loadSettings, saveSettings, takeSettingsNotice, watchSettings } from '@/lib/settings/store';
@@ -16,6 +18,7 @@ function draw(): void {
       settings={settings}
       details={kbDetails}
       notice={notice}
+      readerLanguage={document.documentElement.lang || 'en'}
       onChange={(next: Settings) => {
         settings = next;
         draw();

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import '@/components/ui.css';
+// The highlight samples (key, category names) are drawn by the page's own highlight styles.
+import '@/entrypoints/content/highlights.css';
 import { kbIndex } from '@/lib/kb/index-data';
 import { isPageSummary, type PageSummary, type TabRequest } from '@/lib/messages';
 import { withCategory, withSitePaused, type Settings } from '@/lib/settings/schema';
@@ -26,12 +28,18 @@ let settings = await loadSettings();
 let summary = await ask(tabId, { type: 'crosscheck:page-summary' });
 const notice = await takeSettingsNotice();
 
+async function refresh(): Promise<void> {
+  summary = await ask(tabId, { type: 'crosscheck:page-summary' });
+  draw();
+}
+
 function update(next: Settings): void {
   settings = next;
   void saveSettings(next).then(async () => {
-    // The page applies the change itself (it watches the settings); ask again for fresh counts.
-    summary = await ask(tabId, { type: 'crosscheck:page-summary' });
-    draw();
+    // The page applies the change itself (it watches the settings); ask again for fresh counts,
+    // and again while a pass it starts now (switched on, resumed) has had time to finish.
+    await refresh();
+    for (const delay of [300, 1000, 2500, 5000]) setTimeout(() => void refresh(), delay);
   });
   draw();
 }

@@ -1,6 +1,9 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionSuite } from '../harness/e2e';
+import { PROJECT_ROOT } from '../harness/server';
 
 const suite = extensionSuite();
 
@@ -48,6 +51,32 @@ const personShown = (page: Page) =>
     .first()
     .evaluate((mark) => getComputedStyle(mark).borderBottomWidth !== '0px');
 
+/** Opens every category's full list in the popup. */
+async function showAll(popup: Page): Promise<void> {
+  await popup.locator('.found').first().waitFor();
+  await popup.evaluate(() => {
+    for (const more of document.querySelectorAll<HTMLButtonElement>('.found-more button[aria-expanded="false"]')) {
+      more.click();
+    }
+  });
+  await popup.waitForFunction(() => !document.querySelector('.found-more button[aria-expanded="false"]'));
+}
+
+const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
+
+/** axe-core's violations on an extension page (evaluated, as the pages' CSP allows no inline script). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  return page.evaluate(async (axeSource) => {
+    (0, eval)(axeSource);
+    type Axe = { run: (c: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
+  }, source);
+}
+
+const entriesFound = /^\d+ entries, \d+ mentions in the article\.$/;
+
 describe('the popup', () => {
   it('shows counts by category and the entries found, and a category switch hides and shows them live', async () => {
     const article = await openArticle();
@@ -56,6 +85,7 @@ describe('the popup', () => {
     expect(await people.isChecked()).toBe(true);
     const count = Number(await popup.locator('label', { hasText: 'People' }).locator('.count').textContent());
     expect(count).toBeGreaterThan(3);
+    await showAll(popup);
     expect(await popup.getByRole('button', { name: 'J.B. Pritzker' }).count()).toBe(1);
     const marksBefore = await article.locator('crosscheck-mark').count();
 
@@ -74,6 +104,7 @@ describe('the popup', () => {
   it('jumps to an entry’s first mention and opens its card', async () => {
     const article = await openArticle();
     const popup = await openPopup(article);
+    await showAll(popup);
     await popup.getByRole('button', { name: 'Printz v. United States' }).click();
     await article.locator('crosscheck-popover h2', { hasText: 'Printz v. United States' }).waitFor();
     await popup.close();
@@ -122,6 +153,148 @@ describe('the popup', () => {
     await article.waitForFunction(() => !document.documentElement.hasAttribute('data-crosscheck-hide'));
     await article.close();
   });
+  it('says plainly whether Crosscheck is on for the site, paused here, or off everywhere', async () => {
+    const article = await openArticle();
+    const host = new URL(article.url()).hostname;
+    const popup = await openPopup(article);
+    const headline = popup.locator('.status-headline');
+    const detail = popup.locator('.status-detail');
+    await detail.filter({ hasText: entriesFound }).waitFor();
+    expect(await headline.textContent()).toBe(`On for ${host}`);
+    const main = popup.getByRole('switch', { name: 'Crosscheck on every site' });
+    const mainState = popup.locator('.main-switch .switch-state');
+    expect(await main.isChecked()).toBe(true);
+    expect(await mainState.textContent()).toBe('On');
+
+    const pause = popup.getByRole('switch', { name: `Pause on ${host}` });
+    await pause.check();
+    await headline.filter({ hasText: `Paused on ${host}` }).waitFor();
+    expect(await detail.textContent()).toBe('You paused Crosscheck on this site, so nothing here is highlighted.');
+    expect(await popup.locator('.found').count()).toBe(0);
+    await article.waitForFunction(() => document.querySelectorAll('crosscheck-mark').length === 0);
+    await pause.uncheck();
+    await detail.filter({ hasText: entriesFound }).waitFor();
+
+    await main.uncheck();
+    await headline.filter({ hasText: 'Off everywhere' }).waitFor();
+    expect(await mainState.textContent()).toBe('Off');
+    expect(await popup.getByRole('switch', { name: /^Pause on/ }).count()).toBe(0);
+    expect(await popup.locator('.found').count()).toBe(0);
+    await article.waitForFunction(() => document.querySelectorAll('crosscheck-mark').length === 0);
+    await main.check();
+    await article.waitForSelector('[data-crosscheck-id]');
+    // The popup asks the page again once the pass it started has run, and lists what it found.
+    await detail.filter({ hasText: entriesFound }).waitFor();
+    expect(await headline.textContent()).toBe(`On for ${host}`);
+    await popup.close();
+    await article.close();
+  });
+
+  it('drops the list of a category switched off, and brings it back when switched on', async () => {
+    const article = await openArticle();
+    const popup = await openPopup(article);
+    const people = popup.getByRole('list', { name: 'People on this page' });
+    await people.waitFor();
+    await popup.getByRole('switch', { name: 'People' }).uncheck();
+    await people.waitFor({ state: 'detached' });
+    expect(await popup.getByRole('button', { name: 'Donald Trump' }).count()).toBe(0);
+    expect(await popup.getByRole('list', { name: 'Concepts on this page' }).count()).toBe(1);
+    await popup.reload(); // the setting is stored: still no list
+    await popup.getByRole('list', { name: 'Concepts on this page' }).waitFor();
+    expect(await people.count()).toBe(0);
+    await popup.getByRole('switch', { name: 'People' }).check();
+    await people.waitFor();
+    expect(await popup.getByRole('button', { name: 'Donald Trump' }).count()).toBe(1);
+    await popup.close();
+    await article.close();
+  });
+
+  it('stays short on a rich page: a few entries per category, the rest behind "Show all N", keyboard included', async () => {
+    const article = await openArticle();
+    const popup = await openPopup(article);
+    await popup.locator('.status-detail').filter({ hasText: entriesFound }).waitFor();
+    const found = Number((await popup.locator('.status-detail').textContent())!.match(/^\d+/)![0]);
+    const height = () => popup.locator('main').evaluate((main) => main.getBoundingClientRect().height);
+    const entries = popup.locator('.found li:not(.found-more) button');
+    // Chrome shows at most 600 px of a popup before it scrolls.
+    expect(await height()).toBeLessThanOrEqual(600);
+    expect(await entries.count()).toBeLessThan(found / 2);
+    const more = popup.getByRole('button', { name: /^Show all \d+$/ }).first();
+    const controls = (await more.getAttribute('aria-controls'))!;
+    await more.focus();
+    await popup.keyboard.press('Enter');
+    const fewer = popup.getByRole('button', { name: 'Show fewer' });
+    expect(await fewer.getAttribute('aria-expanded')).toBe('true');
+    expect(await fewer.getAttribute('aria-controls')).toBe(controls);
+    await showAll(popup);
+    expect(await entries.count()).toBe(found);
+    expect(await height()).toBeGreaterThan(600);
+    await popup.close();
+    await article.close();
+  });
+
+  it('has no axe violations, in light and dark, key open (screenshots kept in test-results/)', async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const article = await openArticle();
+    const popup = await openPopup(article);
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.locator('.status-detail').filter({ hasText: entriesFound }).waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(popup), scheme).toEqual([]);
+      await popup.screenshot({ path: join(ARTIFACTS, `popup-${scheme}.png`), fullPage: true });
+    }
+    await popup.locator('.key-details summary').click();
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(popup), `${scheme}, key open`).toEqual([]);
+    }
+    await popup.emulateMedia({ colorScheme: null });
+    await popup.close();
+    await article.close();
+  });
+
+  it('shows the key: the page’s own highlight per category, and each figure verdict’s line style', async () => {
+    const article = await openArticle();
+    const popup = await openPopup(article);
+    await popup.locator('.key-details summary').click();
+    const style = (selector: string) =>
+      popup.locator(selector).evaluate((mark) => {
+        const s = getComputedStyle(mark);
+        return { line: s.borderBottomStyle, colour: s.borderBottomColor, tint: s.backgroundColor };
+      });
+    const pageStyle = (selector: string) =>
+      article
+        .locator(selector)
+        .first()
+        .evaluate((mark) => {
+          const s = getComputedStyle(mark);
+          return { line: s.borderBottomStyle, colour: s.borderBottomColor, tint: s.backgroundColor };
+        });
+    for (const category of ['concept', 'law', 'person', 'organization']) {
+      expect(await style(`.key-categories [data-crosscheck-category="${category}"]`), category).toEqual(
+        await pageStyle(`crosscheck-mark[data-crosscheck-category="${category}"]`),
+      );
+    }
+    const verdicts = popup.locator('.key-verdicts li');
+    expect(await verdicts.allTextContents()).toEqual([
+      '$76 billion Solid underline: matches what the sources state',
+      '$76 billion Dashed underline: differs from what the sources state',
+      '$76 billion Dotted underline: no source in the knowledge base states it',
+    ]);
+    const lines = await popup
+      .locator('.key-verdicts crosscheck-mark')
+      .evaluateAll((marks) => marks.map((m) => getComputedStyle(m).borderBottomStyle));
+    expect(lines).toEqual(['solid', 'dashed', 'dotted']);
+    const matches = article.locator('crosscheck-mark[data-crosscheck-verdict="matches"]');
+    if ((await matches.count()) > 0) {
+      expect(await style('.key-verdicts [data-crosscheck-verdict="matches"]')).toEqual(
+        await pageStyle('crosscheck-mark[data-crosscheck-verdict="matches"]'),
+      );
+    }
+    await popup.close();
+    await article.close();
+  });
 });
 
 describe('the options page', () => {
@@ -140,6 +313,60 @@ describe('the options page', () => {
     await options.locator('.sites li', { hasText: 'example.com' }).waitFor();
     await options.getByRole('button', { name: 'Resume example.com' }).click();
     await options.locator('.sites').waitFor({ state: 'detached' });
+    await options.close();
+  });
+
+  const openOptions = async () => {
+    const options = await suite.browser.context.newPage();
+    await options.goto(`chrome-extension://${suite.browser.extensionId}/options.html`);
+    await options.getByRole('heading', { name: 'The sources' }).waitFor();
+    return options;
+  };
+
+  it('finds a figure by its value, and the card goes away when a search shows nothing', async () => {
+    const options = await openOptions();
+    const search = options.getByLabel('Search the knowledge base');
+    for (const value of ['76 billion', '$76', '760亿']) {
+      await search.fill(value);
+      expect(await options.locator('.kb-list li button').first().textContent(), value).toBe(
+        "California's budget reserves",
+      );
+    }
+    await options.getByRole('button', { name: "California's budget reserves" }).click();
+    await options.locator('.kb-entry h2', { hasText: "California's budget reserves" }).waitFor();
+    await search.fill('nothing is called this');
+    await options.locator('.kb-entry').waitFor({ state: 'detached' });
+    expect(await options.locator('.kb-list').count()).toBe(0);
+    expect(await options.locator('.kb-empty').textContent()).toBe(
+      'Nothing in the knowledge base matches “nothing is called this”.',
+    );
+    await options.close();
+  });
+
+  it('is laid out in light and dark: labels apart from their fields, a wide list with unwrapped category names, no axe violations', async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const options = await openOptions();
+    await options.getByLabel('Search the knowledge base').fill('california');
+    await options.getByRole('button', { name: "California's budget reserves" }).click();
+    await options.locator('.kb-entry h2').waitFor();
+    await options.getByLabel('Search the knowledge base').fill('');
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      for (const id of ['kb-search', 'new-site']) {
+        const label = (await options.locator(`label[for="${id}"]`).boundingBox())!;
+        const field = (await options.locator(`#${id}`).boundingBox())!;
+        expect(field.y - (label.y + label.height), id).toBeGreaterThanOrEqual(4);
+      }
+      expect((await options.locator('.kb-list').boundingBox())!.width).toBeGreaterThanOrEqual(320);
+      const names = await options
+        .locator('.kb-list .category-name')
+        .evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect().height));
+      expect(Math.max(...names)).toBeLessThan(Math.min(...names) * 1.5);
+      const background = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe(scheme === 'dark' ? 'rgb(24, 24, 28)' : 'rgb(245, 245, 248)');
+      expect(await axeViolations(options), scheme).toEqual([]);
+      await options.screenshot({ path: join(ARTIFACTS, `options-${scheme}.png`), fullPage: true });
+    }
     await options.close();
   });
 });

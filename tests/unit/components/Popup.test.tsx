@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Popup, type PopupProps } from '@/components/Popup';
-import type { PageSummary } from '@/lib/messages';
-import { DEFAULT_SETTINGS, withSitePaused } from '@/lib/settings/schema';
+import { fewEntries, FEW_CHARACTERS, Popup, siteStatus, type PopupProps } from '@/components/Popup';
+import type { FoundEntry, PageSummary } from '@/lib/messages';
+import { DEFAULT_SETTINGS, withCategory, withSitePaused } from '@/lib/settings/schema';
 
 afterEach(cleanup);
 
@@ -12,11 +13,16 @@ const summary: PageSummary = {
   active: true,
   scope: 'article',
   entries: [
-    { id: 'gavin-newsom', label: 'Gavin Newsom', category: 'person', count: 3 },
-    { id: 'soft-secession', label: 'Soft secession', category: 'concept', count: 2 },
     { id: 'jb-pritzker', label: 'J.B. Pritzker', category: 'person', count: 1 },
+    { id: 'soft-secession', label: 'Soft secession', category: 'concept', count: 2 },
+    { id: 'gavin-newsom', label: 'Gavin Newsom', category: 'person', count: 3 },
   ],
 };
+
+/** A rich page: `n` entries of one category, the first mentioned most. */
+function manyEntries(n: number, category: FoundEntry['category'] = 'organization'): FoundEntry[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `org-${i}`, label: `Organization ${i}`, category, count: n - i }));
+}
 
 function renderPopup(overrides: Partial<PopupProps> = {}) {
   const props: PopupProps = {
@@ -32,63 +38,235 @@ function renderPopup(overrides: Partial<PopupProps> = {}) {
     onOpenOptions: vi.fn(),
     ...overrides,
   };
-  render(<Popup {...props} />);
-  return props;
+  const { container } = render(<Popup {...props} />);
+  return { props, container };
 }
 
+async function axeViolations(container: Element): Promise<string[]> {
+  // Colours are checked in Chromium (tests/e2e/popup-settings.e2e.ts): happy-dom does not lay out.
+  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
+}
+
+const headline = () => document.querySelector('.status-headline')!.textContent;
+const detail = () => document.querySelector('.status-detail')!.textContent;
+
 describe('Popup', () => {
-  it('counts what was found by category and lists it grouped', () => {
+  it('counts mentions by category and lists each category’s entries under its switch, most mentioned first', () => {
     renderPopup();
-    expect(screen.getByRole('switch', { name: /People/ })).toBeTruthy();
-    expect(screen.getByLabelText('4 on this page')).toBeTruthy();
-    expect(screen.getByLabelText('2 on this page')).toBeTruthy();
+    const people = screen.getByRole('switch', { name: 'People' });
+    expect(people.getAttribute('aria-describedby')).toBe('count-person');
+    expect(document.getElementById('count-person')!.textContent).toBe('4 mentions on this page');
+    expect(document.getElementById('count-concept')!.textContent).toBe('2 mentions on this page');
     expect([...document.querySelectorAll('.found button')].map((b) => b.textContent)).toEqual([
       'Soft secession',
       'Gavin Newsom',
       'J.B. Pritzker',
     ]);
+    const peopleList = screen.getByRole('list', { name: 'People on this page' });
+    expect(peopleList.closest('li')!.contains(people)).toBe(true);
+    expect(within(peopleList).getAllByRole('listitem')[0]!.textContent).toBe('Gavin Newsom×33 mentions');
   });
 
   it('reports switch changes and reveals entries', () => {
-    const props = renderPopup();
+    const { props } = renderPopup();
     fireEvent.click(screen.getByRole('switch', { name: /Figures/ }));
     expect(props.onCategory).toHaveBeenCalledWith('figure', false);
     fireEvent.click(screen.getByRole('switch', { name: 'Pause on news.example.com' }));
     expect(props.onPauseSite).toHaveBeenCalledWith('news.example.com', true);
     fireEvent.click(screen.getByRole('button', { name: 'Gavin Newsom' }));
     expect(props.onReveal).toHaveBeenCalledWith('gavin-newsom');
+    fireEvent.click(screen.getByRole('switch', { name: 'Crosscheck on every site' }));
+    expect(props.onEnabled).toHaveBeenCalledWith(false);
   });
 
-  it.each<[string, Partial<PopupProps>, string]>([
-    ['a page Crosscheck cannot run on', { summary: null }, 'Crosscheck does not run on this page.'],
+  it('draws the main switch as a switch with its state in words', () => {
+    renderPopup();
+    const main = screen.getByRole('switch', { name: 'Crosscheck on every site' }) as HTMLInputElement;
+    expect(main.checked).toBe(true);
+    expect(main.closest('label')!.querySelector('.switch-state')!.textContent).toBe('On');
+    cleanup();
+    renderPopup({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
+    const off = screen.getByRole('switch', { name: 'Crosscheck on every site' }) as HTMLInputElement;
+    expect(off.checked).toBe(false);
+    expect(off.closest('label')!.querySelector('.switch-state')!.textContent).toBe('Off');
+  });
+
+  it.each<[string, Partial<PopupProps>, string, string]>([
+    ['on', {}, 'On for news.example.com', '3 entries, 6 mentions in the article.'],
+    [
+      'on, whole page',
+      { summary: { ...summary, scope: 'page' } },
+      'On for news.example.com',
+      '3 entries, 6 mentions on this page.',
+    ],
+    [
+      'a page Crosscheck cannot run on',
+      { summary: null },
+      'Not available on this page',
+      'Crosscheck reads web pages, not browser or store pages. A page that was open before Crosscheck started needs a reload.',
+    ],
     [
       'a paused site',
-      { settings: withSitePaused(DEFAULT_SETTINGS, 'example.com', true), summary: { ...summary, active: false } },
-      'Crosscheck is not annotating this page.',
+      {
+        settings: withSitePaused(DEFAULT_SETTINGS, 'news.example.com', true),
+        summary: { ...summary, active: false, scope: 'none', entries: [] },
+      },
+      'Paused on news.example.com',
+      'You paused Crosscheck on this site, so nothing here is highlighted.',
+    ],
+    [
+      'a site paused with its parent domain',
+      {
+        settings: withSitePaused(DEFAULT_SETTINGS, 'example.com', true),
+        summary: { ...summary, active: false, scope: 'none', entries: [] },
+      },
+      'Paused on news.example.com',
+      'You paused Crosscheck on example.com and its subdomains, so nothing here is highlighted.',
+    ],
+    [
+      'Crosscheck off everywhere',
+      { settings: { ...DEFAULT_SETTINGS, enabled: false }, summary: { ...summary, active: false } },
+      'Off everywhere',
+      'Crosscheck is switched off on every site, so nothing is highlighted.',
+    ],
+    [
+      'a page not yet read',
+      { summary: { ...summary, active: false, scope: 'none', entries: [] } },
+      'On for news.example.com',
+      'Reading the page…',
     ],
     [
       'a page without an article',
       { summary: { ...summary, scope: 'none', entries: [] } },
-      'No article found on this page.',
+      'On for news.example.com',
+      'No article found on this page. Annotate the whole page',
     ],
     [
       'an article with nothing known',
       { summary: { ...summary, entries: [] } },
-      'Nothing from the knowledge base on this page.',
+      'On for news.example.com',
+      'Nothing from the knowledge base in the article.',
     ],
-  ])('says so on %s', (_name, overrides, text) => {
-    renderPopup(overrides);
-    expect(screen.getByText(text, { exact: false })).toBeTruthy();
+  ])('says whether it is on for the site: %s', async (_name, overrides, title, text) => {
+    const { container } = renderPopup(overrides);
+    expect(headline()).toBe(title);
+    expect(detail()).toBe(text);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('lists nothing and counts nothing where Crosscheck is paused or off, but keeps the category switches', () => {
+    renderPopup({ settings: withSitePaused(DEFAULT_SETTINGS, 'news.example.com', true) });
+    expect(document.querySelectorAll('.found').length).toBe(0);
+    expect(document.querySelectorAll('.cat-switch .count').length).toBe(0);
+    expect(screen.getAllByRole('switch').length).toBe(1 + 1 + 5);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Highlights');
+  });
+
+  it('resumes a site paused by its parent domain by removing that pause', () => {
+    const { props } = renderPopup({
+      settings: withSitePaused(DEFAULT_SETTINGS, 'example.com', true),
+      summary: { ...summary, active: false, scope: 'none', entries: [] },
+    });
+    const pause = screen.getByRole('switch', { name: 'Pause on example.com' }) as HTMLInputElement;
+    expect(pause.checked).toBe(true);
+    fireEvent.click(pause);
+    expect(props.onPauseSite).toHaveBeenCalledWith('example.com', false);
+  });
+
+  it('offers no pause where Crosscheck is off everywhere or the page is out of reach', () => {
+    renderPopup({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
+    expect(screen.queryByRole('switch', { name: /^Pause on/ })).toBeNull();
+    cleanup();
+    renderPopup({ summary: null });
+    expect(screen.queryByRole('switch', { name: /^Pause on/ })).toBeNull();
+  });
+
+  it('drops the list of a category switched off, and keeps the others', () => {
+    renderPopup({ settings: withCategory(DEFAULT_SETTINGS, 'person', false) });
+    expect(screen.queryByRole('list', { name: 'People on this page' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Gavin Newsom' })).toBeNull();
+    expect(screen.getByRole('list', { name: 'Concepts on this page' })).toBeTruthy();
+    expect((screen.getByRole('switch', { name: 'People' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('shows a few entries of a long list and the rest on "Show all N", with the keyboard and screen readers told', async () => {
+    const entries = manyEntries(30);
+    const { container } = renderPopup({ summary: { ...summary, entries } });
+    const list = screen.getByRole('list', { name: 'Organizations on this page' });
+    const few = fewEntries(entries);
+    expect(few).toBeGreaterThan(1);
+    expect(list.querySelectorAll('.found button.link:not([aria-expanded])').length).toBe(few);
+    const more = screen.getByRole('button', { name: 'Show all 30' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(more.getAttribute('aria-controls')).toBe(list.id);
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.click(more);
+    expect(list.querySelectorAll('.found button.link:not([aria-expanded])').length).toBe(30);
+    const fewer = screen.getByRole('button', { name: 'Show fewer' });
+    expect(fewer.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(fewer);
+    expect(list.querySelectorAll('.found button.link:not([aria-expanded])').length).toBe(few);
+  });
+
+  it('lists a few entries while their names fit in about two lines, never hiding only one', () => {
+    const named = (labels: string[]): FoundEntry[] =>
+      labels.map((label, i) => ({ id: `e${i}`, label, category: 'figure', count: 1 }));
+    const long = 'A very long name of a figure claim that takes a whole line';
+    expect(fewEntries(named([long, 'Another long name of a claim', 'C', 'D']))).toBe(1);
+    expect(fewEntries(named([long, 'B', 'C']))).toBe(3);
+    expect(fewEntries(named(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']))).toBeLessThan(12);
+    expect(fewEntries(named(['x'.repeat(FEW_CHARACTERS - 10), 'y']))).toBe(2);
+    expect(fewEntries([])).toBe(0);
+  });
+
+  it('keeps the popup short on a rich page: a few entries per category at most', () => {
+    const entries = (['concept', 'law', 'person', 'organization', 'figure'] as const).flatMap((category) =>
+      manyEntries(25, category).map((e) => ({ ...e, id: `${category}-${e.id}` })),
+    );
+    renderPopup({ summary: { ...summary, entries } });
+    const listed = document.querySelectorAll('.found li:not(.found-more)').length;
+    expect(listed).toBeLessThanOrEqual(5 * 6);
+    expect(screen.getAllByRole('button', { name: 'Show all 25' }).length).toBe(5);
   });
 
   it('offers to annotate the whole page when no article was found', () => {
-    const props = renderPopup({ summary: { ...summary, scope: 'none', entries: [] } });
+    const { props } = renderPopup({ summary: { ...summary, scope: 'none', entries: [] } });
     fireEvent.click(screen.getByRole('button', { name: 'Annotate the whole page' }));
     expect(props.onAnnotatePage).toHaveBeenCalled();
+  });
+
+  it('has the key to the highlights, and names each category with its own highlight', async () => {
+    const { container } = renderPopup();
+    const key = container.querySelector('details.key-details')!;
+    expect(key.querySelector('summary')!.textContent).toBe('What the highlights mean');
+    expect(
+      [...key.querySelectorAll('.key-categories crosscheck-mark')].map((m) =>
+        m.getAttribute('data-crosscheck-category'),
+      ),
+    ).toEqual(['concept', 'law', 'person', 'organization', 'figure']);
+    expect(
+      [...key.querySelectorAll('.key-verdicts crosscheck-mark')].map((m) => m.getAttribute('data-crosscheck-verdict')),
+    ).toEqual(['matches', 'differs', 'unsourced']);
+    const people = screen.getByRole('switch', { name: 'People' }).closest('label')!;
+    expect(people.querySelector('crosscheck-mark')!.getAttribute('data-crosscheck-category')).toBe('person');
+    expect(await axeViolations(container)).toEqual([]);
   });
 
   it('shows the settings notice', () => {
     renderPopup({ notice: 'corrupt' });
     expect(screen.getByRole('status').textContent).toContain('reset to the defaults');
+  });
+
+  it('derives the site status from the settings, not from a summary that may be stale', () => {
+    expect(siteStatus(DEFAULT_SETTINGS, { ...summary, active: false })).toEqual({
+      kind: 'on',
+      site: 'news.example.com',
+    });
+    expect(
+      siteStatus(withSitePaused(DEFAULT_SETTINGS, 'example.com', true), { ...summary, site: 'www.example.com' }),
+    ).toEqual({ kind: 'paused', site: 'example.com', pausedAs: 'example.com' });
+    expect(siteStatus({ ...DEFAULT_SETTINGS, enabled: false }, null)).toEqual({ kind: 'off' });
+    expect(siteStatus(DEFAULT_SETTINGS, { ...summary, site: 'localhost' })).toEqual({ kind: 'on', site: null });
   });
 });
