@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { BARRIER } from '@/lib/matching/fold';
 import { findArticleRoot, isArticleFurniture } from '@/lib/page/article';
+import { isSkippedElement } from '@/lib/page/exclusions';
+import { collectText } from '@/lib/page/text-collector';
 
 const prose = (n: number, topic = 'The governors met to discuss budgets, courts and the federal government') =>
   Array.from(
@@ -74,5 +77,141 @@ describe('isArticleFurniture', () => {
   ])('%s → %s', (html, expected) => {
     document.body.innerHTML = html;
     expect(isArticleFurniture(document.body.firstElementChild!)).toBe(expected);
+  });
+});
+
+// The three ways the finder used to lose real stories (issue 13), each with pages that must not be
+// mistaken for them. Written for these tests: news-style, not taken from any saved page.
+const story = (lines: readonly string[]) => lines.map((line) => `<p>${line}</p>`).join('');
+const COUNCIL = [
+  'The county council voted 7 to 2 on Tuesday to delay the water-rate increase until spring, after a hearing that ran past midnight.',
+  'Residents of the eastern districts, where bills rose twice last year, lined up for three hours to speak, many of them retirees.',
+  'The utility director, Maria Okafor, said the delay would cost the system about $4 million, money it would have to borrow.',
+  'Two members who voted against the delay said the council was only postponing a harder decision, and a more expensive one.',
+];
+const FLOODS = [
+  'Flood warnings remained in place along the lower river on Sunday, as crews reinforced levees with sandbags and gravel.',
+  'The state emergency agency said about 1,200 homes had been evacuated since Friday, most of them in low-lying farm towns.',
+  'Forecasters expect the river to crest on Monday afternoon, roughly a foot below the record set in the spring of 2011.',
+];
+const SCHOOLS = [
+  'When the district closed its last rural high school, students began riding buses for more than an hour each way.',
+  'Parents, teachers and two former principals now want the board to reopen the building as a smaller, shared campus.',
+  'The board has asked for a cost study by March, and its chair said no option, including a new levy, was off the table.',
+];
+
+/** The text the highlighter reads as the article: under the root, furniture and skipped regions left out. */
+function articleText(): string {
+  const root = findArticleRoot(document);
+  if (!root) return '';
+  return collectText(root, (element) => isSkippedElement(element, isArticleFurniture))
+    .text.split(BARRIER)
+    .join('\n');
+}
+
+describe('failure classes: a story container named after a share widget', () => {
+  it.each<[string, string, readonly string[], readonly string[]]>([
+    [
+      'story inside a share widget parent, beside a photo-gallery caption list',
+      `<div class="gallery"><ul class="gallery-captions">${FLOODS.map((line) => `<li>Photo: ${line}</li>`).join('')}</ul></div>
+       <div id="gigya-share-btns-2_gig_containerParent" class="share-container"><div class="story-text">${story(COUNCIL)}</div></div>`,
+      [COUNCIL[0]!, COUNCIL[3]!],
+      [],
+    ],
+    [
+      'story whose own wrapper is the social-tools block',
+      `<div class="social-tools-wrap">${story(SCHOOLS)}<p>${COUNCIL[1]}</p></div>`,
+      [SCHOOLS[0]!, COUNCIL[1]!],
+      [],
+    ],
+    [
+      'a real share bar inside the story stays out',
+      `<article>${story(COUNCIL)}<div class="share-bar"><p>Share this story</p><a href="#">Facebook</a> <a href="#">Email</a></div></article>`,
+      [COUNCIL[2]!],
+      ['Share this story', 'Facebook'],
+    ],
+    [
+      'a social block with a short prompt stays out',
+      `<article>${story(FLOODS)}${story(SCHOOLS)}<div id="social-follow"><p>Follow our coverage of the floods on social media.</p></div></article>`,
+      [FLOODS[1]!],
+      ['Follow our coverage'],
+    ],
+  ])('%s', (_name, html, present, absent) => {
+    document.body.innerHTML = html;
+    const text = articleText();
+    for (const line of present) expect(text).toContain(line);
+    for (const line of absent) expect(text).not.toContain(line);
+  });
+});
+
+describe('failure classes: the whole page inside a navigation drawer wrapper', () => {
+  it.each<[string, string, readonly string[], readonly string[]]>([
+    [
+      'a slide-out drawer wraps the page; the story sits deep inside',
+      `<div class="nav-drawer-push"><div class="nav-menu"><ul><li><a href="#">World</a></li><li><a href="#">Local</a></li></ul></div>
+       <div class="page"><div class="story-body">${story(FLOODS)}${story(SCHOOLS)}</div></div></div>`,
+      [FLOODS[0]!, SCHOOLS[2]!],
+      ['World'],
+    ],
+    [
+      'paragraphs straight inside the drawer wrapper',
+      `<div id="offcanvas-nav-wrapper"><h1>Council delays rate rise</h1>${story(COUNCIL)}</div>`,
+      [COUNCIL[0]!, COUNCIL[3]!],
+      [],
+    ],
+    [
+      'a real navigation drawer inside the article stays out',
+      `<article>${story(SCHOOLS)}${story(COUNCIL)}<div class="nav-drawer"><p>Sections</p><ul><li><a href="#">Schools</a></li><li><a href="#">Sports</a></li></ul></div></article>`,
+      [SCHOOLS[1]!],
+      ['Sections', 'Sports'],
+    ],
+  ])('%s', (_name, html, present, absent) => {
+    document.body.innerHTML = html;
+    const text = articleText();
+    for (const line of present) expect(text).toContain(line);
+    for (const line of absent) expect(text).not.toContain(line);
+  });
+});
+
+describe('failure classes: an article continued in sibling blocks', () => {
+  it.each<[string, string, readonly string[], readonly string[]]>([
+    [
+      'story split around an advertisement slot',
+      `<div class="article-wrap"><div class="story-lede">${story(COUNCIL.slice(0, 3))}</div>
+       <div class="ad-slot">Advertisement</div>
+       <div class="story-continued">${story(FLOODS)}</div>
+       <aside><ul><li><a href="#">Most read: a longer headline about something else entirely</a></li></ul></aside></div>`,
+      [COUNCIL[0]!, FLOODS[2]!],
+      ['Advertisement', 'Most read'],
+    ],
+    [
+      'closing paragraphs after the densest block',
+      `<div id="wrap"><div class="body-text">${story(SCHOOLS)}${story(COUNCIL.slice(0, 2))}</div>
+       <p>${FLOODS[0]}</p><p>${FLOODS[1]}</p>
+       <div class="cards">${'<div class="card"><a href="#">Another story entirely, a teaser with its own long headline</a></div>'.repeat(5)}</div></div>`,
+      [SCHOOLS[0]!, FLOODS[1]!],
+      ['Another story entirely'],
+    ],
+    [
+      'teaser cards beside the story are not its continuation',
+      `<div id="wrap"><div class="story">${story(COUNCIL)}${story(SCHOOLS)}</div>
+       <div class="more">${FLOODS.map((line) => `<div class="teaser"><p>${line}</p></div>`).join('')}</div></div>`,
+      [COUNCIL[0]!, SCHOOLS[2]!],
+      [FLOODS[0]!],
+    ],
+  ])('%s', (_name, html, present, absent) => {
+    document.body.innerHTML = html;
+    const text = articleText();
+    for (const line of present) expect(text).toContain(line);
+    for (const line of absent) expect(text).not.toContain(line);
+  });
+
+  it('leaves the siblings it did not join out as furniture', () => {
+    document.body.innerHTML = `<div id="wrap"><div id="a">${story(COUNCIL)}</div><div id="b">${story(FLOODS)}</div>
+      <div id="c"><ul>${'<li><a href="#">Related: a headline about the weather</a></li>'.repeat(4)}</ul></div></div>`;
+    expect(findArticleRoot(document)?.id).toBe('wrap');
+    expect(isArticleFurniture(document.getElementById('a')!)).toBe(false);
+    expect(isArticleFurniture(document.getElementById('b')!)).toBe(false);
+    expect(isArticleFurniture(document.getElementById('c')!)).toBe(true);
   });
 });
