@@ -112,7 +112,9 @@ describe('the settings store', () => {
   it('migrates and rewrites version 1', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, hiddenCategories: ['law'] } });
     expect((await loadSettings()).categories.law).toBe(false);
-    expect(((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings).version).toBe(SETTINGS_VERSION);
+    expect(((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings).version).toBe(
+      SETTINGS_VERSION,
+    );
     expect(await takeSettingsNotice()).toBeNull();
   });
 
