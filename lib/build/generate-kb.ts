@@ -37,6 +37,7 @@ export function serializeKnowledgeBase(kb: BuiltKnowledgeBase): Record<string, s
   return {
     'index.json': `${JSON.stringify(kb.index)}\n`,
     'details.json': `${JSON.stringify(kb.details)}\n`,
+    'derived-forms.json': `${JSON.stringify(kb.derived, null, 1)}\n`,
   };
 }
 
@@ -51,12 +52,16 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  for (const { text, entries, reason } of kb.derived.dropped) {
+    console.log(`kb: derived form "${text}" dropped (${reason}): ${entries.join(', ')}`);
+  }
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of Object.entries(serializeKnowledgeBase(kb))) {
     await writeFile(join(outDir, name), content);
   }
   console.log(
-    `kb: ${Object.keys(kb.details.entries).length} entries from ${kb.details.sources.length} sources → ${outDir}`,
+    `kb: ${Object.keys(kb.details.entries).length} entries from ${kb.details.sources.length} sources, ` +
+      `${kb.derived.forms.length} derived forms (${kb.derived.dropped.length} dropped as ambiguous) → ${outDir}`,
   );
 }
 

@@ -53,7 +53,13 @@ export interface ParsedFigure {
  * Reading the span in place lets a caller go through a long page sentence by sentence with no
  * offsets to shift back.
  */
-export function findFigures(text: string, from = 0, to = text.length): ParsedFigure[] {
+export function findFigures(original: string, from = 0, to = original.length): ParsedFigure[] {
+  // Full-width digits and signs ("＄７６ billion" on a CJK page) read as ASCII: one unit for one,
+  // so offsets hold; each figure's text stays the page's own.
+  const fullWidth = FULL_WIDTH.test(original.slice(from, to));
+  const text = fullWidth
+    ? original.slice(0, from) + halfWidth(original.slice(from, to)) + original.slice(to)
+    : original;
   // Cut at the span's end (engines share the characters, not copy them): no search runs on past it.
   const bounded = to < text.length ? text.slice(0, to) : text;
   const scanner = new RegExp(SCANNER.source, SCANNER.flags);
@@ -67,7 +73,7 @@ export function findFigures(text: string, from = 0, to = text.length): ParsedFig
     if (core === null) continue;
     const figure = widen(bounded, core, floor);
     if (figure !== null) {
-      figures.push(figure);
+      figures.push(fullWidth ? { ...figure, text: original.slice(figure.start, figure.end) } : figure);
       floor = figure.end;
     }
     // A number-word run may have been cut short ("twenty and thirty states"): rescan what follows.
@@ -75,6 +81,10 @@ export function findFigures(text: string, from = 0, to = text.length): ParsedFig
   }
   return figures;
 }
+
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const halfWidth = (text: string): string =>
+  text.replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
 
 /** The single figure spanning the whole (trimmed) expression, else null. Offsets index `expression`. */
 export function parseFigure(expression: string): ParsedFigure | null {

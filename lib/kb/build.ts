@@ -2,6 +2,7 @@ import { isAcronym } from '../matching/acronym';
 import { BARRIER } from '../matching/fold';
 import { compareFigures, intersects, intervalOf, ratioInterval } from '../figures/compare';
 import { claimUnit, createFigureLinker, findLinkedFigures, type FigureClaim } from '../figures/linker';
+import { deriveForms, type Derivation } from './derive';
 import { excerptAround, sentenceAround } from './excerpt';
 import { findReproducedPassages, type ReproducedPassage } from './quotation';
 import type { AuthoredAlias, AuthoredEntry, AuthoredFigure, AuthoredSource } from './schema';
@@ -29,6 +30,8 @@ export const EXCERPTS_PER_SOURCE = 3;
 export interface BuiltKnowledgeBase {
   readonly index: KbIndex;
   readonly details: KbDetails;
+  /** The derived forms added to the index, and those dropped as ambiguous (see derive.ts). */
+  readonly derived: Derivation;
 }
 
 export interface KbBuildResult {
@@ -101,9 +104,21 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
   if (problems.some((p) => p.severity === 'error')) return { kb: null, problems };
 
   const sortedEntries = entries.map((e) => e.entry).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const indexed = sortedEntries.map(indexEntry);
-  const matcher = createTermMatcher(indexed);
   const texts = new Map(sources.map((s) => [s.id, inputs.texts[s.file]!]));
+  const authoredIndex = sortedEntries.map(indexEntry);
+  const derived = deriveForms(
+    sortedEntries,
+    authoredIndex,
+    sources.map((s) => articleText(texts.get(s.id)!, s.notArticle)),
+  );
+  // Derived forms join the index: the build finds mentions with them and the page does too.
+  const indexed = authoredIndex.map((entry) => {
+    const extra = derived.forms.filter((f) => f.entry === entry.id);
+    if (extra.length === 0) return entry;
+    const forms = extra.map((f): IndexedForm => ({ text: f.text, caseSensitive: isAcronym(f.text), shortForm: false }));
+    return { ...entry, forms: [...entry.forms, ...forms] };
+  });
+  const matcher = createTermMatcher(indexed);
   const languages = new Map(sources.map((s) => [s.id, s.language]));
   const reproduced = findReproducedPassages(sources.map((s) => ({ id: s.id, text: texts.get(s.id)! })));
 
@@ -203,6 +218,7 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
         sourceCount: sources.length,
       },
       details: { sources: sources.map(toSourceRecord), entries: details },
+      derived,
     },
     problems: [...problems, ...warnings],
   };

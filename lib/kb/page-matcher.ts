@@ -1,5 +1,10 @@
-import { createFigureLinker, findLinkedFigures, type FigureLinker } from '../figures/linker';
-import type { ParsedFigure } from '../figures/number-parser';
+import {
+  createFigureLinker,
+  findLinkedFigures,
+  type FigureLink,
+  type FigureLinker,
+  type LinkedBy,
+} from '../figures/linker';
 import { judgeFigure, type FigureVerdict } from '../figures/verdict';
 import { sentenceAround } from './excerpt';
 import { BARRIER } from '../matching/fold';
@@ -11,7 +16,12 @@ import type { IndexedEntry, IndexedFigure, KbIndex } from './types';
 export interface PageFigure {
   readonly text: string;
   readonly value: number;
+  /** Null when no statement can be compared, or when the number could belong to another claim too. */
   readonly verdict: FigureVerdict | null;
+  /** Whether the number's own sentence names the whole claim, or the sentence before had to help. */
+  readonly linkedBy: LinkedBy;
+  /** Labels of other claims the sentence before fits as well: the number then gets no verdict. */
+  readonly alsoFits: readonly string[];
 }
 
 export interface PageMatch {
@@ -44,8 +54,11 @@ export function createPageMatcher(index: KbIndex): PageMatcher {
   return { terms, figures, combined, figureEntries };
 }
 
-function pageFigure(figure: ParsedFigure, claim: IndexedFigure): PageFigure {
-  return { text: figure.text, value: figure.value, verdict: judgeFigure(figure, claim.stated) };
+function pageFigure(matcher: PageMatcher, { figure, claim, linkedBy, alsoFits }: FigureLink): PageFigure {
+  const { claim: indexed } = matcher.figureEntries.get(claim.id)!;
+  const others = alsoFits.map((other) => matcher.figureEntries.get(other.id)!.claim.label);
+  const verdict = others.length === 0 ? judgeFigure(figure, indexed.stated) : null;
+  return { text: figure.text, value: figure.value, verdict, linkedBy, alsoFits: others };
 }
 
 /**
@@ -61,15 +74,17 @@ export function matchPage(matcher: PageMatcher, text: string, namedInFull: Set<s
     matcher.terms,
     all.filter((m) => m.form < termForms),
     namedInFull,
+    text,
   ).map((m) => ({ ...m, figure: null }));
   const figures: PageMatch[] = findLinkedFigures(
     matcher.figures,
     text,
     (start, end) => sentenceAround(text, start, end, false),
     cues,
-  ).map(({ figure, claim }) => {
-    const { entry, claim: indexed } = matcher.figureEntries.get(claim.id)!;
-    return { start: figure.start, end: figure.end, entry, figure: pageFigure(figure, indexed) };
+    { linesAreParagraphs: false },
+  ).map((link) => {
+    const { entry } = matcher.figureEntries.get(link.claim.id)!;
+    return { start: link.figure.start, end: link.figure.end, entry, figure: pageFigure(matcher, link) };
   });
   return figures.length === 0 ? terms : selectLeftmostLongest([...terms, ...figures]);
 }

@@ -5,6 +5,9 @@ import {
   type FormAutomaton,
   type FormMatch,
 } from '../matching/automaton';
+import { isAcronym } from '../matching/acronym';
+import { foldAt, foldForm, IGNORED } from '../matching/fold';
+import { NAME_SUFFIXES, SENTENCE_WORDS, TITLE_WORDS } from '../matching/words';
 import type { IndexedEntry, IndexedForm } from './types';
 
 /**
@@ -13,9 +16,34 @@ import type { IndexedEntry, IndexedForm } from './types';
  */
 export interface TermMatcher {
   readonly automaton: FormAutomaton;
-  /** For each compiled form, its entry and its own flags. */
-  readonly owners: readonly { readonly entry: IndexedEntry; readonly form: IndexedForm }[];
+  /** For each compiled form, its entry, its own flags and the look-alike guard that applies to it. */
+  readonly owners: readonly FormOwner[];
 }
+
+export interface FormOwner {
+  readonly entry: IndexedEntry;
+  readonly form: IndexedForm;
+  readonly guard: Guard;
+}
+
+/**
+ * The look-alike guard of a form, decided from the entry and the form alone (nothing per entry):
+ * - `surname`: a person's one-word form ("Beshear", "Trump"): not after a capitalised word that is
+ *   not the person's own first name, a title or an ordinary sentence word ("Steve Beshear").
+ * - `title`: a person's title form ("Gov. Beshear", "Ms. James"): not after another capitalised
+ *   title word ("Lt. Gov. Kelly" is another office), and, when the surname is an ordinary word (the
+ *   entry has no one-word short form), not before a capitalised word ("Gov. Kelly Ayotte").
+ * - `person`: any other person form: not before a suffix ("Donald Trump Jr.").
+ * - `name`: a capitalised name of an organisation, law or concept ("Apple", "California", "Senate"):
+ *   not inside a longer capitalised phrase ("the Big Apple", "Apple Valley", "State Senate").
+ * - `none`: everything else (lowercase phrases, acronyms: their case is checked by the automaton).
+ */
+export type Guard =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'person'; readonly nameWords: ReadonlySet<string> }
+  | { readonly kind: 'surname'; readonly nameWords: ReadonlySet<string> }
+  | { readonly kind: 'title'; readonly ordinarySurname: boolean }
+  | { readonly kind: 'name'; readonly truncated: boolean };
 
 export interface TermMatch {
   readonly start: number;
@@ -23,8 +51,66 @@ export interface TermMatch {
   readonly entry: IndexedEntry;
 }
 
+const CONNECTORS = new Set([
+  'of',
+  'and',
+  'the',
+  'for',
+  'on',
+  'in',
+  'to',
+  'a',
+  'an',
+  'v.',
+  'vs.',
+  'vs',
+  'at',
+  'by',
+  '&',
+]);
+/** Drops a parenthetical gloss: "Zoom (video-conferencing service)" is named "Zoom". */
+const bareName = (text: string): string => text.replace(/\s*\([^)]*\)\s*$/, '');
+
+/** Every significant word starts with a capital or a digit: a proper name, not a phrase. */
+function isProperName(text: string): boolean {
+  const parts = text.split(/\s+/);
+  return (
+    /\p{Lu}/u.test(text) &&
+    parts.every((w) => CONNECTORS.has(w.toLowerCase()) || /^["“'‘(]?[\p{Lu}\d]/u.test(w)) &&
+    !parts.every((w) => isAcronym(w) || CONNECTORS.has(w.toLowerCase()))
+  );
+}
+
+/** The guards of one entry's forms; each form's words are folded once. */
+function guardsFor(entry: IndexedEntry): Guard[] {
+  const folded = entry.forms.map((form) => foldForm(bareName(form.text)));
+  if (entry.category === 'person') {
+    const split = folded.map((f) => f.split(' '));
+    const nameWords = new Set(split.filter((_, i) => !entry.forms[i]!.shortForm).flat());
+    const labelWords = new Set(foldForm(entry.label).split(' '));
+    // The authors give every surname a short form unless it is an ordinary word ("Kelly", "James").
+    const ordinarySurname = !entry.forms.some((f, i) => f.shortForm && split[i]!.length === 1);
+    return split.map((formWords): Guard => {
+      if (formWords.length === 1) return { kind: 'surname', nameWords };
+      if (TITLE_WORDS.has(formWords[0]!) && !labelWords.has(formWords[0]!)) return { kind: 'title', ordinarySurname };
+      return { kind: 'person', nameWords };
+    });
+  }
+  return entry.forms.map((form, i): Guard => {
+    if (!isProperName(bareName(form.text))) return { kind: 'none' };
+    const own = folded[i]!;
+    const truncated = folded.some(
+      (longer) => longer.length > own.length && (longer.endsWith(` ${own}`) || longer.startsWith(`${own} `)),
+    );
+    return { kind: 'name', truncated };
+  });
+}
+
 export function createTermMatcher(entries: readonly IndexedEntry[]): TermMatcher {
-  const owners = entries.flatMap((entry) => entry.forms.map((form) => ({ entry, form })));
+  const owners = entries.flatMap((entry) => {
+    const guards = guardsFor(entry);
+    return entry.forms.map((form, i) => ({ entry, form, guard: guards[i]! }));
+  });
   const automaton = compileForms(owners.map(({ form }) => form));
   return { automaton, owners };
 }
@@ -35,20 +121,188 @@ export function createTermMatcher(entries: readonly IndexedEntry[]): TermMatcher
  * a later pass over newly added text honours names seen in earlier passes.
  */
 export function matchTerms(matcher: TermMatcher, text: string, namedInFull: Set<string>): TermMatch[] {
-  return selectTerms(matcher, findFormMatches(matcher.automaton, text), namedInFull);
+  return selectTerms(matcher, findFormMatches(matcher.automaton, text), namedInFull, text);
 }
 
-/** The term matches among `candidates` (matches of the term matcher's forms, by form index). */
+/**
+ * The term matches among `candidates` (matches of the term matcher's forms in `text`, by form
+ * index): leftmost-longest, short forms only after a full form, and no look-alike (see Guard).
+ */
 export function selectTerms(
   matcher: TermMatcher,
   candidates: readonly FormMatch[],
   namedInFull: Set<string>,
+  text: string,
 ): TermMatch[] {
+  let starts: Set<number> | null = null;
+  let ends: Set<number> | null = null;
+  const known = () => {
+    starts ??= new Set(candidates.map((m) => m.start));
+    ends ??= new Set(candidates.map((m) => m.end));
+    return { starts, ends };
+  };
   const chosen = selectLeftmostLongest(candidates, (match) => {
-    const { entry, form } = matcher.owners[match.form]!;
-    if (form.shortForm) return namedInFull.has(entry.id);
-    namedInFull.add(entry.id);
+    const { entry, form, guard } = matcher.owners[match.form]!;
+    if (form.shortForm && !namedInFull.has(entry.id)) return false;
+    if (!passesGuard(guard, text, match.start, match.end, known)) return false;
+    if (!form.shortForm) namedInFull.add(entry.id);
     return true;
   });
   return chosen.map((match) => ({ start: match.start, end: match.end, entry: matcher.owners[match.form]!.entry }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The words around a match
+
+interface Neighbour {
+  /** The word as written, without punctuation around it. */
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const SPACE = 0x20;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+/** Punctuation that ends a clause: a word beyond it is not part of the same name. */
+const CLAUSE_BREAK = /[,;:!?)\]"”’»—–]$/;
+
+function isSeparator(text: string, i: number): boolean {
+  if (text.charCodeAt(i) === SPACE) return true;
+  const code = foldAt(text, i);
+  return code === SPACE || code === IGNORED;
+}
+
+const UPPER = /\p{Lu}/u;
+
+/**
+ * The capitalised word just before `start` when only spaces (no line break, no punctuation)
+ * separate it from the match; null when there is none: the match starts a line, follows
+ * punctuation, a lowercase word or a possessive, or the word ends a clause. Every guard asks only
+ * about capitalised neighbours, so most matches are settled after a look at a few characters.
+ */
+function wordBefore(text: string, start: number): Neighbour | null {
+  let i = start - 1;
+  while (i >= 0 && isSeparator(text, i)) {
+    if (text.charCodeAt(i) !== SPACE && LINE_BREAK.test(text[i]!)) return null;
+    i--;
+  }
+  if (i === start - 1 || i < 0) return null;
+  const end = i + 1;
+  while (i >= 0 && !isSeparator(text, i) && text[i] !== '\u0000') i--;
+  if (!UPPER.test(text[i + 1] ?? '')) return null;
+  const raw = text.slice(i + 1, end);
+  if (CLAUSE_BREAK.test(raw) || /['’]s$/.test(raw)) return null;
+  return { word: raw, start: i + 1, end };
+}
+
+/** The capitalised word just after `end` when only spaces separate it; else null. */
+function wordAfter(text: string, end: number): Neighbour | null {
+  let i = end;
+  while (i < text.length && isSeparator(text, i)) {
+    if (text.charCodeAt(i) !== SPACE && LINE_BREAK.test(text[i]!)) return null;
+    i++;
+  }
+  if (i === end || !UPPER.test(text[i] ?? '')) return null;
+  const start = i;
+  while (i < text.length && !isSeparator(text, i) && text[i] !== '\u0000') i++;
+  const word = text.slice(start, i).replace(/[^\p{L}\p{N}.]+$/u, '');
+  return { word, start, end: start + word.length };
+}
+
+const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+const isAllCaps = (word: string): boolean => /\p{Lu}.*\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+const isInitials = (word: string): boolean => /^(?:\p{Lu}\.)+$/u.test(word);
+const lower = (word: string): string => foldForm(word);
+
+function passesGuard(
+  guard: Guard,
+  text: string,
+  start: number,
+  end: number,
+  known: () => { starts: Set<number>; ends: Set<number> },
+): boolean {
+  if (guard.kind === 'none') return true;
+  const after = wordAfter(text, end);
+  // Only consulted next to a capitalised word, which most matches do not have.
+  const allCapsMatch = () => isAllCaps(text.slice(start, end));
+  if (guard.kind !== 'name' && after && NAME_SUFFIXES.has(lower(after.word))) return false;
+
+  switch (guard.kind) {
+    case 'person':
+      return true;
+    case 'surname':
+      return !isAnotherName(text, start, guard.nameWords, allCapsMatch);
+    case 'title': {
+      // "Gov. Kelly Ayotte": an ordinary-word surname followed by a capitalised word is a first name.
+      if (guard.ordinarySurname && after && isCapitalised(after.word) && !SENTENCE_WORDS.has(lower(after.word))) {
+        return false;
+      }
+      const before = wordBefore(text, start);
+      if (!before || !isCapitalised(before.word) || (isAllCaps(before.word) && !allCapsMatch())) return true;
+      const word = lower(before.word);
+      // "Lt. Gov. Kelly", "Vice President Trump", "Deputy AG James": another office.
+      return SENTENCE_WORDS.has(word) || SAME_OFFICE.has(word) || known().ends.has(before.end);
+    }
+    case 'name': {
+      if (after && isCapitalised(after.word) && !isAllCaps(after.word) && !allCapsMatch()) {
+        const word = lower(after.word);
+        if (
+          !TITLE_WORDS.has(word) &&
+          !SENTENCE_WORDS.has(word) &&
+          !BODIES.has(word) &&
+          !known().starts.has(after.start)
+        )
+          return false;
+      }
+      const before = wordBefore(text, start);
+      if (!before || !isCapitalised(before.word) || (isAllCaps(before.word) && !allCapsMatch())) return true;
+      const word = lower(before.word);
+      if (SENTENCE_WORDS.has(word) || TITLE_WORDS.has(word)) return true;
+      if (before.word.endsWith('.') && !isInitials(before.word)) return true; // a sentence ends there
+      // "Texas National Guard" is the Guard; "Illinois Senate" is not the U.S. Senate.
+      return !guard.truncated && known().ends.has(before.end);
+    }
+  }
+}
+
+/** Words before a title that keep the office: "former Gov.", "U.S. Sen.", "Democratic Gov.". */
+const SAME_OFFICE = new Set([
+  'former',
+  'then',
+  'u.s.',
+  'us',
+  'state',
+  'democrat',
+  'democratic',
+  'republican',
+  'gop',
+  'independent',
+  'associate',
+  'federal',
+]);
+
+/** Bodies named after a place without being it: "California Legislature" is still about California. */
+const BODIES = new Set(['legislature', 'assembly', 'senate', 'house', 'lawmakers', 'voters', 'officials', 'residents']);
+
+/**
+ * Whether the capitalised word before a surname makes it another person's name: "Steve Beshear",
+ * "Melania Trump". Not so after a title, the person's own first name or initials ("J.B."), an
+ * ordinary sentence word ("Yesterday Beshear"), a possessive or a sentence end.
+ */
+function isAnotherName(
+  text: string,
+  start: number,
+  nameWords: ReadonlySet<string>,
+  allCapsMatch: () => boolean,
+): boolean {
+  let before = wordBefore(text, start);
+  // Skip middle initials: "Donald J. Trump" is judged by "Donald".
+  while (before && isInitials(before.word) && !nameWords.has(lower(before.word))) {
+    before = wordBefore(text, before.start);
+  }
+  if (!before || !isCapitalised(before.word) || (isAllCaps(before.word) && !allCapsMatch())) return false;
+  const word = lower(before.word);
+  if (nameWords.has(word) || TITLE_WORDS.has(word) || SENTENCE_WORDS.has(word)) return false;
+  if (before.word.endsWith('.') && !isInitials(before.word)) return false; // a sentence ends there
+  return true;
 }

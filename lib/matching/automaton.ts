@@ -1,4 +1,5 @@
-import { foldAt, foldForm, foldKeepingCase, isWordUnit } from './fold';
+import { isAcronym } from './acronym';
+import { foldAt, foldForm, foldKeepingCase, IGNORED, isWordAt, isWordUnit } from './fold';
 
 /** One surface form to find. `caseSensitive` forms must match case exactly ("ICE", not "ice"). */
 export interface MatcherForm {
@@ -16,7 +17,12 @@ export interface FormMatch {
 interface CompiledForm {
   readonly folded: string;
   readonly caseFolded: string;
-  readonly caseSensitive: boolean;
+  /**
+   * Offsets into `caseFolded` whose case must match: every unit of a case-sensitive form, else the
+   * units of its acronym words ("NCAA" in "Murphy v. NCAA"), so an acronym never matches a
+   * lowercase or sentence-case word. Null when nothing is case-checked.
+   */
+  readonly caseChecked: Int32Array | null;
   readonly boundaryBefore: boolean;
   readonly boundaryAfter: boolean;
 }
@@ -57,10 +63,11 @@ export function compileForms(forms: readonly MatcherForm[]): FormAutomaton {
       state = next;
     }
     if (folded.length > 0) output[state]!.push(index);
+    const caseFolded = foldForm(form.text, foldKeepingCase);
     return {
       folded,
-      caseFolded: foldForm(form.text, foldKeepingCase),
-      caseSensitive: form.caseSensitive,
+      caseFolded,
+      caseChecked: caseCheckedUnits(caseFolded, form.caseSensitive),
       boundaryBefore: folded.length > 0 && isWordUnit(folded[0]!),
       boundaryAfter: folded.length > 0 && isWordUnit(folded[folded.length - 1]!),
     };
@@ -85,6 +92,20 @@ export function compileForms(forms: readonly MatcherForm[]): FormAutomaton {
   return { forms: compiled, transitions, failure, output, outputLink };
 }
 
+const MAYBE_ACRONYM = /\p{Lu}[.&\d]?\p{Lu}/u;
+
+/** The units of a form whose case is checked (see CompiledForm.caseChecked). */
+function caseCheckedUnits(caseFolded: string, caseSensitive: boolean): Int32Array | null {
+  if (caseSensitive) return Int32Array.from({ length: caseFolded.length }, (_, k) => k);
+  if (!MAYBE_ACRONYM.test(caseFolded)) return null; // most forms: no two capitals in a row
+  const checked: number[] = [];
+  for (const word of caseFolded.matchAll(/[^ ]+/g)) {
+    if (!isAcronym(word[0].replace(/['’]s$/, ''))) continue;
+    for (let k = word.index; k < word.index + word[0].length; k++) checked.push(k);
+  }
+  return checked.length > 0 ? Int32Array.from(checked) : null;
+}
+
 /**
  * Every occurrence of every form in `text` that sits on word boundaries (for scripts that have
  * them) and has the right case, in order of end, then longest first, then form index. Overlaps are
@@ -100,6 +121,7 @@ export function findFormMatches(automaton: FormAutomaton, text: string): FormMat
   let previousWasSpace = true;
   for (let i = 0; i < text.length; i++) {
     const code = foldAt(text, i);
+    if (code === IGNORED) continue; // invisible: read past, as if it were not there
     if (code === SPACE) {
       if (previousWasSpace) continue;
       previousWasSpace = true;
@@ -119,9 +141,9 @@ export function findFormMatches(automaton: FormAutomaton, text: string): FormMat
         const firstRead = read - form.folded.length;
         const start = positions[firstRead]!;
         const end = i + 1;
-        if (form.boundaryBefore && start > 0 && isWordUnit(text[start - 1]!)) continue;
-        if (form.boundaryAfter && end < text.length && isWordUnit(text[end]!)) continue;
-        if (form.caseSensitive && !caseMatches(text, positions, firstRead, form.caseFolded)) continue;
+        if (form.boundaryBefore && isWordAt(text, start - 1, -1)) continue;
+        if (form.boundaryAfter && isWordAt(text, end, 1)) continue;
+        if (form.caseChecked && !caseMatches(text, positions, firstRead, form)) continue;
         matches.push({ start, end, form: formIndex });
       }
     }
@@ -129,10 +151,10 @@ export function findFormMatches(automaton: FormAutomaton, text: string): FormMat
   return matches;
 }
 
-function caseMatches(text: string, positions: Int32Array, firstRead: number, expected: string): boolean {
-  for (let k = 0; k < expected.length; k++) {
+function caseMatches(text: string, positions: Int32Array, firstRead: number, form: CompiledForm): boolean {
+  for (const k of form.caseChecked!) {
     const actual = foldAt(text, positions[firstRead + k]!, foldKeepingCase);
-    if (actual !== expected.charCodeAt(k)) return false;
+    if (actual !== form.caseFolded.charCodeAt(k)) return false;
   }
   return true;
 }

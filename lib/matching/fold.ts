@@ -3,7 +3,10 @@
  * text through the same lens, so a form that matches in a seed file matches on a page.
  *
  * Folding is one UTF-16 unit in, one out, so offsets never shift; runs of spaces are collapsed by
- * the automaton as it reads, not here.
+ * the automaton as it reads, not here. Invisible format characters (soft hyphen, zero-width space,
+ * joiners, word joiner, direction marks, a BOM inside text) fold to IGNORED: the automaton reads past
+ * them, so "Gav\u00ADin New\u200Bsom" is "Gavin Newsom", and a match still spans them. Full-width
+ * ASCII forms (U+FF01–U+FF5E, on CJK pages) fold to their ASCII forms: "Ｃａｌｉｆｏｒｎｉａ" is "California".
  */
 
 /** Stands between blocks and around skipped regions: no pattern contains it, so no match crosses it. */
@@ -13,6 +16,24 @@ const SPACE = 0x20;
 const APOSTROPHE = 0x27;
 const QUOTE = 0x22;
 const HYPHEN = 0x2d;
+
+/** What an invisible unit folds to: no pattern contains it, and the automaton skips it. */
+export const IGNORED = -1;
+
+/** Soft hyphen, zero-width and bidi format characters: invisible inside a word, never part of a name. */
+export function isIgnorable(code: number): boolean {
+  return (
+    code === 0xad ||
+    (code >= 0x200b && code <= 0x200f) || // ZWSP, ZWNJ, ZWJ, LRM, RLM
+    (code >= 0x202a && code <= 0x202e) || // bidi embeddings and overrides
+    (code >= 0x2060 && code <= 0x2064) || // word joiner, invisible operators
+    (code >= 0x2066 && code <= 0x2069) || // bidi isolates
+    code === 0xfeff || // BOM / zero-width no-break space inside text
+    code === 0x034f || // combining grapheme joiner
+    code === 0x061c || // Arabic letter mark
+    code === 0x180e // Mongolian vowel separator
+  );
+}
 
 function foldUnit(code: number): number {
   switch (code) {
@@ -54,10 +75,12 @@ function foldUnit(code: number): number {
     case 0x202f:
     case 0x205f:
     case 0x3000:
-    case 0xfeff:
       return SPACE;
     default:
       if (code >= 0x2000 && code <= 0x200a) return SPACE;
+      if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0; // full-width ASCII
+      if (code < 0xad) return code;
+      if (isIgnorable(code)) return IGNORED;
       return code;
   }
 }
@@ -73,9 +96,16 @@ export const foldKeepingCase: (code: number) => number = foldUnit;
 export function foldAt(text: string, index: number, fold: (code: number) => number = foldCode): number {
   const code = fold(text.charCodeAt(index));
   if (code !== HYPHEN) return code;
-  const before = text[index - 1];
-  const after = text[index + 1];
-  return before !== undefined && after !== undefined && isWordUnit(before) && isWordUnit(after) ? SPACE : HYPHEN;
+  return isWordAt(text, index - 1, -1) && isWordAt(text, index + 1, 1) ? SPACE : HYPHEN;
+}
+
+/**
+ * Whether the first visible unit at `index` or beyond it in direction `step` (1 or -1) is a word
+ * unit: invisible units are read past, so "New\u00ADsom" is one word.
+ */
+export function isWordAt(text: string, index: number, step: 1 | -1): boolean {
+  while (index >= 0 && index < text.length && isIgnorable(text.charCodeAt(index))) index += step;
+  return index >= 0 && index < text.length && isWordUnit(text[index]!);
 }
 
 const lowerCache = new Map<number, number>();
@@ -105,6 +135,7 @@ export function foldForm(form: string, fold: (code: number) => number = foldCode
   let previousWasSpace = true; // also trims leading space
   for (let i = 0; i < form.length; i++) {
     const code = foldAt(form, i, fold);
+    if (code === IGNORED) continue;
     if (code === SPACE) {
       if (previousWasSpace) continue;
       previousWasSpace = true;
