@@ -12,10 +12,21 @@ export interface FigureFactsProps {
 /** "Differs: the sources state $76 billion, 1.3% more" — the verdict in plain words. */
 export function verdictLine(pageFigure: PageFigure, sources: readonly SourceRecord[]): string {
   const verdict = pageFigure.verdict;
+  if (pageFigure.alsoFits.length > 0) return 'No verdict: this number may belong to another claim.';
   if (!verdict) return 'No source states a value this figure can be compared with.';
   const by = who(sources, verdict.closest.source);
   if (verdict.verdict === 'matches') return `Matches: the sources state ${verdict.closest.text} (${by}).`;
   return `Differs: the sources state ${verdict.closest.text}, ${describeDifference(verdict.sourceVsPagePct)} (${by}).`;
+}
+
+/**
+ * How the number was tied to this claim, when its own sentence did not name the whole claim:
+ * "Linked by the sentence before, which could also make it about: …". Null for a sentence link.
+ */
+export function linkLine(pageFigure: PageFigure): string | null {
+  if (pageFigure.linkedBy === 'sentence') return null;
+  if (pageFigure.alsoFits.length === 0) return 'Linked by the sentence before.';
+  return `Linked by the sentence before, which could also make it about: ${pageFigure.alsoFits.join('; ')}.`;
 }
 
 const round = (value: number) => (value >= 100 ? value.toFixed(0) : value.toPrecision(3));
@@ -51,6 +62,7 @@ export function FigureFacts({ facts, sources, pageFigure }: FigureFactsProps) {
           <p>
             This page: <strong>{pageFigure.text}</strong>
           </p>
+          {linkLine(pageFigure) && <p class="linked-by">{linkLine(pageFigure)}</p>}
           <p class="verdict">{verdictLine(pageFigure, sources)}</p>
         </div>
       )}

@@ -6,7 +6,7 @@ import {
   type MatcherForm,
 } from '../matching/automaton';
 import { isAcronym } from '../matching/acronym';
-import { foldForm } from '../matching/fold';
+import { BARRIER, foldForm } from '../matching/fold';
 import { unitsComparable } from './compare';
 import { findFigures, type FigureUnit, type ParsedFigure } from './number-parser';
 
@@ -66,17 +66,65 @@ export function createFigureLinker(claims: readonly FigureClaim[]): FigureLinker
   return { claims, forms, automaton: compileForms(forms), owners };
 }
 
+/**
+ * How a number was tied to its claim. `sentence`: every cue group is named in the number's own
+ * sentence. `previous-sentence`: the number's sentence names part of the claim (a cue group, or
+ * the counted noun of a claim that counts one) and the sentence just before it, in the same
+ * paragraph, names the rest: a weaker link, and the card says so.
+ */
+export type LinkedBy = 'sentence' | 'previous-sentence';
+
 export interface FigureLink {
   readonly figure: ParsedFigure;
   readonly claim: FigureClaim;
+  readonly linkedBy: LinkedBy;
+  /**
+   * Other claims the sentence before fits as well as `claim` (only for `previous-sentence`): the
+   * number could belong to any of them, so it must get no verdict.
+   */
+  readonly alsoFits: readonly FigureClaim[];
+}
+
+export interface LinkOptions {
+  /**
+   * Whether a line break ends a paragraph (a source file, where a line is a paragraph) or is
+   * layout whitespace (a page's text, where only BARRIERs end blocks). Must agree with the
+   * `sentenceAround` the caller passes. Default true, as `sentenceAround`'s.
+   */
+  readonly linesAreParagraphs?: boolean;
+}
+
+/** A sentence the linker has read, remembered so the next sentence can borrow its cues. */
+interface ReadSentence {
+  readonly from: number;
+  readonly to: number;
+  readonly cues: readonly FormMatch[];
+  readonly named: ReadonlyMap<number, ReadonlySet<number>>;
+  /** Claims (by index) a number of this sentence was linked to by the sentence alone. */
+  readonly stated: ReadonlySet<number>;
 }
 
 /**
- * Every number in `text` that speaks of a claim: its unit fits and every cue group is named in
- * its sentence. Cues are read in one automaton pass; the number parser runs only over sentences
- * that name a cue, so a long page with few cues costs little. Where several claims fit, the one
- * whose cues stand nearest the number, in its own clause and before it, wins ("California … nearly
- * 40 million … Wyoming … 580,000" links each number to its own state).
+ * Every number in `text` that speaks of a claim. Cues are read in one automaton pass; the number
+ * parser runs only over sentences where some claim can be complete, which on a long page is a
+ * handful.
+ *
+ * By its sentence: the unit fits and every cue group is named in the number's sentence. Where
+ * several claims fit, the one whose cues stand nearest the number, in its own clause and before
+ * it, wins ("California … nearly 40 million … Wyoming … 580,000" links each number to its own
+ * state).
+ *
+ * By the sentence before, only for a number no claim takes by its sentence: the unit fits; the
+ * number's sentence ties it to the claim, by naming at least one of its cue groups, or, for a
+ * claim that counts a named thing, by the number counting it ("… 165 electoral votes") in a
+ * sentence it opens or that refers back ("These jurisdictions", "its", "they"); every
+ * other cue group is named in the sentence just before, in the same paragraph (never two back,
+ * never across a block edge); that sentence does not itself state the claim by its sentence (then
+ * the new number is about something else); and the number's sentence names no one else: no
+ * capitalised word outside the claim's cues and the number, but for an opening word such as
+ * "These", "It" or "Nine" ("Texas holds $24 billion in reserves" after a sentence on California is
+ * Texas's). When more than one claim fits so, the nearest is kept and the others are listed in
+ * `alsoFits`.
  */
 export function findLinkedFigures(
   linker: FigureLinker,
@@ -84,11 +132,13 @@ export function findLinkedFigures(
   sentenceAround: (start: number, end: number) => readonly [number, number],
   /** The cues' matches, when the caller read them in a pass of its own (by the linker's form index). */
   found: readonly FormMatch[] = findFormMatches(linker.automaton, text),
+  { linesAreParagraphs = true }: LinkOptions = {},
 ): FigureLink[] {
   const cueMatches = [...found].sort((a, b) => a.start - b.start);
   const links: FigureLink[] = [];
-  // One walk over the cues, sentence by sentence; the parser runs only where some claim has every
-  // cue group named, which on a long page is a handful of sentences.
+  let previous: ReadSentence | null = null;
+  // One walk over the cues, sentence by sentence. The sentence before is the one read last, when
+  // only spaces stand between them; a sentence without cues has nothing to lend.
   for (let next = 0; next < cueMatches.length;) {
     const first = cueMatches[next]!;
     const [from, to] = sentenceAround(first.start, first.end);
@@ -97,13 +147,178 @@ export function findLinkedFigures(
       const match = cueMatches[next]!;
       if (match.start >= from && match.end <= to) inSentence.push(match);
     }
-    if (!someClaimFullyCued(linker, inSentence)) continue;
-    for (const figure of findFigures(text, from, to)) {
-      const claim = bestClaim(linker, text, figure, inSentence);
-      if (claim) links.push({ figure, claim });
-    }
+    const before = previous && adjoins(text, previous.to, from, linesAreParagraphs) ? previous : null;
+    const sentence = readSentence(linker, text, from, to, inSentence, before, links);
+    previous = sentence;
+    // A sentence that names a counted claim in full may be followed by one that states the count
+    // with no cue at all ("These jurisdictions have 165 electoral votes."): read that one too.
+    if (!namesCountedClaim(linker, sentence)) continue;
+    let start = to;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+    if (start >= text.length || text[start] === BARRIER || !adjoins(text, to, start, linesAreParagraphs)) continue;
+    const [nextFrom, nextTo] = sentenceAround(start, start);
+    if (next < cueMatches.length && cueMatches[next]!.start < nextTo) continue; // read in its turn
+    previous = readSentence(linker, text, nextFrom, nextTo, [], sentence, links);
   }
   return links;
+}
+
+/** Links the numbers of one sentence (appending to `links`); the parser runs only if some claim can be complete. */
+function readSentence(
+  linker: FigureLinker,
+  text: string,
+  from: number,
+  to: number,
+  cues: readonly FormMatch[],
+  before: ReadSentence | null,
+  links: FigureLink[],
+): ReadSentence {
+  const named = namedCueGroups(linker, cues);
+  const stated = new Set<number>();
+  const sentence: ReadSentence = { from, to, cues, named, stated };
+  const complete = [...named]
+    .filter(([c, groups]) => groups.size === linker.claims[c]!.cues.length)
+    .map(([c]) => c)
+    .sort((a, b) => a - b);
+  const context = before ? contextClaims(linker, named, before) : [];
+  if (complete.length === 0 && context.length === 0) return sentence;
+  const borrowed = context.length > 0 ? [...before!.cues, ...cues] : cues;
+  for (const figure of findFigures(text, from, to)) {
+    const own = bestClaim(linker, text, figure, cues, complete);
+    if (own !== null) {
+      stated.add(own);
+      links.push({ figure, claim: linker.claims[own]!, linkedBy: 'sentence', alsoFits: [] });
+      continue;
+    }
+    const fitting = context.filter((c) => fitsByContext(linker, text, figure, c, named, cues, from, to));
+    const best = bestClaim(linker, text, figure, borrowed, fitting);
+    if (best === null) continue;
+    links.push({
+      figure,
+      claim: linker.claims[best]!,
+      linkedBy: 'previous-sentence',
+      alsoFits: fitting.filter((c) => c !== best).map((c) => linker.claims[c]!),
+    });
+  }
+  return sentence;
+}
+
+/** True when only spaces (and, on a page, line breaks) stand between two sentences: one paragraph. */
+function adjoins(text: string, end: number, start: number, linesAreParagraphs: boolean): boolean {
+  if (end > start || end === 0 || text[end - 1] === BARRIER) return false;
+  for (let i = end; i < start; i++) {
+    const char = text[i]!;
+    if (!/\s/.test(char) || (char === '\n' && linesAreParagraphs)) return false;
+  }
+  return true;
+}
+
+/** A claim that counts a named thing ("electoral votes"): a number counting it ties itself to the claim. */
+function countsNamedThing(claim: FigureClaim): boolean {
+  return claim.unit.kind === 'count' && claim.unit.noun !== null;
+}
+
+/** Whether the sentence names every cue group of a claim that counts a named thing and does not state it. */
+function namesCountedClaim(linker: FigureLinker, sentence: ReadSentence): boolean {
+  for (const [c, groups] of sentence.named) {
+    const claim = linker.claims[c]!;
+    if (countsNamedThing(claim) && groups.size === claim.cues.length && !sentence.stated.has(c)) return true;
+  }
+  return false;
+}
+
+/**
+ * Claims the sentence may complete with the one before: not complete in the sentence alone, every
+ * group named in one of the two, not stated by the sentence before, and tied to the sentence by a
+ * cue group or a counted noun (the noun is checked per number).
+ */
+function contextClaims(
+  linker: FigureLinker,
+  named: ReadonlyMap<number, ReadonlySet<number>>,
+  before: ReadSentence,
+): number[] {
+  const claims: number[] = [];
+  for (const [c, borrowed] of before.named) {
+    const claim = linker.claims[c]!;
+    const own = named.get(c);
+    if (before.stated.has(c) || (own?.size ?? 0) === claim.cues.length) continue;
+    if (own === undefined && !countsNamedThing(claim)) continue;
+    const groups = new Set([...borrowed, ...(own ?? [])]);
+    if (groups.size === claim.cues.length) claims.push(c);
+  }
+  return claims.sort((a, b) => a - b);
+}
+
+function fitsByContext(
+  linker: FigureLinker,
+  text: string,
+  figure: ParsedFigure,
+  c: number,
+  named: ReadonlyMap<number, ReadonlySet<number>>,
+  cues: readonly FormMatch[],
+  from: number,
+  to: number,
+): boolean {
+  const claim = linker.claims[c]!;
+  if (!unitsComparable(claim.unit, figure.unit) || !nounFits(claim, figure)) return false;
+  if (!named.has(c) && !(countsNamedThing(claim) && continuesSubject(text, from, to, figure))) return false;
+  const own = cues.filter((m) => linker.owners[m.form]!.some((o) => o.claim === c));
+  return namesNoOneElse(text, from, to, [figure, ...own]);
+}
+
+/** Words that refer back to the sentence before ("These jurisdictions", "Its members", "… in it"). */
+const REFERS_BACK = new Set(['it', 'its', 'they', 'their', 'them', 'these', 'those', 'this', 'such', 'both']);
+
+/**
+ * For a sentence with no cue of the claim: the number opens it ("Twelve states take part") or it
+ * refers back; "Buyers from 12 states took part" may count anything.
+ */
+function continuesSubject(text: string, from: number, to: number, figure: ParsedFigure): boolean {
+  if (!/\p{L}/u.test(text.slice(from, figure.start))) return true;
+  for (const word of text.slice(from, to).match(/\p{L}+/gu) ?? []) {
+    if (REFERS_BACK.has(word.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/**
+ * Words that may open a sentence continuing the one before (pronouns, determiners, number words,
+ * prepositions, a few adverbs): any other capitalised first word may be a name of its own.
+ */
+const OPENERS = new Set(
+  (
+    'the a an this that these those it its they their them he his she her we our all both each every some many ' +
+    'most several such another other one two three four five six seven eight nine ten eleven twelve thirteen ' +
+    'fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ' +
+    'ninety hundred nearly almost about around roughly over under more fewer less only just up in on at by ' +
+    'for from of with since after before during until as among between across and but or so yet while ' +
+    'though although because if when now today currently together combined altogether collectively still ' +
+    'also already overall there here then'
+  ).split(' '),
+);
+
+/**
+ * True when the sentence's only capitalised words are inside `spans` (the claim's cues, the number)
+ * or are its first word and an opener: a sentence naming someone else speaks of them.
+ */
+function namesNoOneElse(
+  text: string,
+  from: number,
+  to: number,
+  spans: readonly { readonly start: number; readonly end: number }[],
+): boolean {
+  const words = /\p{L}+/gu;
+  words.lastIndex = from;
+  let first = true;
+  for (let word = words.exec(text); word !== null && word.index < to; word = words.exec(text)) {
+    const at = word.index;
+    const isFirst = first;
+    first = false;
+    if (!/^\p{Lu}/u.test(word[0]) || spans.some((s) => at >= s.start && at < s.end)) continue;
+    if (isFirst && OPENERS.has(word[0].toLowerCase())) continue;
+    return false;
+  }
+  return true;
 }
 
 /** For each claim (by index) that `cues` speak of, the cue groups they name. */
@@ -117,10 +332,6 @@ export function namedCueGroups(linker: FigureLinker, cues: readonly FormMatch[])
     }
   }
   return named;
-}
-
-function someClaimFullyCued(linker: FigureLinker, cues: readonly FormMatch[]): boolean {
-  return [...namedCueGroups(linker, cues)].some(([claim, groups]) => groups.size === linker.claims[claim]!.cues.length);
 }
 
 /** Cost of a cue in another clause than the number (a comma, semicolon or colon between them). */
@@ -142,26 +353,28 @@ function cueCost(text: string, figure: ParsedFigure, match: FormMatch): number {
   return between.length + (/[,;:]/.test(between) ? OTHER_CLAUSE_COST : 0) + (before ? 0 : AFTER_NUMBER_COST);
 }
 
+/** Of the `candidates` (claim indices) whose every cue group `cues` name, the nearest; null if none. */
 function bestClaim(
   linker: FigureLinker,
   text: string,
   figure: ParsedFigure,
   cues: readonly FormMatch[],
-): FigureClaim | null {
-  let best: { claim: FigureClaim; distance: number } | null = null;
-  linker.claims.forEach((claim, c) => {
-    if (!unitsComparable(claim.unit, figure.unit) || !nounFits(claim, figure)) return;
+  candidates: readonly number[],
+): number | null {
+  let best: { claim: number; distance: number } | null = null;
+  for (const c of candidates) {
+    const claim = linker.claims[c]!;
+    if (!unitsComparable(claim.unit, figure.unit) || !nounFits(claim, figure)) continue;
     let distance = 0;
-    for (let g = 0; g < claim.cues.length; g++) {
+    for (let g = 0; g < claim.cues.length && distance !== Infinity; g++) {
       let nearest = Infinity;
       for (const match of cues) {
         if (!linker.owners[match.form]!.some((o) => o.claim === c && o.group === g)) continue;
         nearest = Math.min(nearest, cueCost(text, figure, match));
       }
-      if (nearest === Infinity) return;
       distance += nearest;
     }
-    if (!best || distance < best.distance) best = { claim, distance };
-  });
-  return best ? (best as { claim: FigureClaim }).claim : null;
+    if (distance !== Infinity && (!best || distance < best.distance)) best = { claim: c, distance };
+  }
+  return best?.claim ?? null;
 }

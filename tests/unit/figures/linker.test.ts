@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BARRIER } from '@/lib/matching/fold';
 import { sentenceAround } from '@/lib/kb/excerpt';
 import { claimUnit, createFigureLinker, findLinkedFigures, type FigureClaim } from '@/lib/figures/linker';
 
@@ -15,12 +16,24 @@ const claims: FigureClaim[] = [
   { id: 'ca-population', unit: claimUnit('count', null), cues: [['California'], ['population']] },
   { id: 'wy-population', unit: claimUnit('count', null), cues: [['Wyoming'], ['population']] },
   { id: 'npv-votes', unit: claimUnit('count', 'electoral votes'), cues: [['compact']] },
+  { id: 'rggi-states', unit: claimUnit('count', 'states'), cues: [['Regional Greenhouse Gas Initiative', 'RGGI']] },
+  {
+    id: 'rggi-cut',
+    unit: claimUnit('percent', null),
+    cues: [['Regional Greenhouse Gas Initiative', 'RGGI'], ['emissions']],
+  },
+  { id: 'suit-wins', unit: claimUnit('percent', null), cues: [['multistate'], ['won', 'win']] },
 ];
 const linker = createFigureLinker(claims);
 
-function links(text: string): string[] {
-  return findLinkedFigures(linker, text, (s, e) => sentenceAround(text, s, e)).map(
-    (l) => `${l.claim.id}=${l.figure.text}`,
+/** "claim=figure" for a link by the sentence; " (before)" and " (also …)" mark a link by the sentence before. */
+function links(text: string, linesAreParagraphs = true): string[] {
+  return findLinkedFigures(linker, text, (s, e) => sentenceAround(text, s, e, linesAreParagraphs), undefined, {
+    linesAreParagraphs,
+  }).map(
+    (l) =>
+      `${l.claim.id}=${l.figure.text}${l.linkedBy === 'previous-sentence' ? ' (before)' : ''}` +
+      (l.alsoFits.length > 0 ? ` (also ${l.alsoFits.map((c) => c.id).join(', ')})` : ''),
   );
 }
 
@@ -30,7 +43,11 @@ describe('findLinkedFigures', () => {
     ['subject in Chinese', '加利福尼亚州则利用其巨额储备(760亿美元)来捍卫其政策。', ['ca-reserves=760亿美元']],
     ['wrong subject', 'Texas has $76 billion in reserves.', []],
     ['no subject at all', 'Somebody has $76 billion.', []],
-    ['cue in another sentence', 'California is large. It has $76 billion in reserves.', []],
+    [
+      'cue in the sentence before',
+      'California is large. It has $76 billion in reserves.',
+      ['ca-reserves=$76 billion (before)'],
+    ],
     ['unit does not fit', 'California has 76 percent of its reserves.', []],
     ['noun does not fit', 'The compact has 209 members.', []],
     ['noun fits', 'The compact has 209 electoral votes.', ['npv-votes=209 electoral votes']],
@@ -52,5 +69,100 @@ describe('findLinkedFigures', () => {
     ['case-insensitive cues', 'CALIFORNIA keeps $76 billion in RESERVES.', ['ca-reserves=$76 billion']],
   ])('%s', (_name, text, expected) => {
     expect(links(text)).toEqual(expected);
+  });
+});
+
+describe('findLinkedFigures by the sentence before', () => {
+  it.each<[string, string, string[]]>([
+    // Linked: the number's sentence names the unit or part of the claim, the one before the rest.
+    [
+      'counted noun here, subject before',
+      'The compact picked up two more legislatures this spring. Together those members now hold 205 electoral votes.',
+      ['npv-votes=205 electoral votes (before)'],
+    ],
+    [
+      'counted noun in a sentence with no cue at all',
+      'Officials from the Regional Greenhouse Gas Initiative met in Albany on Tuesday. Twelve states take part in the market.',
+      ['rggi-states=Twelve states (before)'],
+    ],
+    [
+      'one cue group here, the other before',
+      'Lawmakers in California closed the budget gap late on Friday. It leaves $41 billion in reserves.',
+      ['ca-reserves=$41 billion (before)'],
+    ],
+    [
+      'a percentage tied by its verb',
+      'Attorneys general filed dozens of multistate suits last year. They won 70 percent of them.',
+      ['suit-wins=70 percent (before)'],
+    ],
+    [
+      'acronym before, noun cue here',
+      'RGGI auctions allowances every quarter. Since then emissions have fallen 45 percent.',
+      ['rggi-cut=45 percent (before)'],
+    ],
+    ['Chinese sentences', '加利福尼亚州议会周五通过了预算。其储备为410亿美元。', ['ca-reserves=410亿美元 (before)']],
+    // Not linked.
+    [
+      'the subject two sentences back',
+      'The compact picked up two more legislatures this spring. Supporters cheered. Its members now hold 205 electoral votes.',
+      [],
+    ],
+    [
+      'the subject in another paragraph',
+      `The compact picked up two more legislatures this spring.${BARRIER}Its members now hold 205 electoral votes.`,
+      [],
+    ],
+    [
+      'a line of a source file is a paragraph',
+      'The compact picked up two more legislatures this spring.\nIts members now hold 205 electoral votes.',
+      [],
+    ],
+    [
+      'the sentence names a subject of its own',
+      'California keeps a large rainy-day fund. Texas holds $24 billion in reserves.',
+      [],
+    ],
+    [
+      'a name later in the sentence',
+      'California keeps a large rainy-day fund. Its neighbour, Nevada, holds $2 billion in reserves.',
+      [],
+    ],
+    [
+      'nothing in the sentence ties the number to the claim',
+      'California drew down its reserves this year. Officials spent $41 billion on schools.',
+      [],
+    ],
+    [
+      'a counted noun in a sentence that neither opens with it nor refers back',
+      'Officials from the Regional Greenhouse Gas Initiative met on Tuesday. Buyers from 12 states bid at the auction.',
+      [],
+    ],
+    ['a count of something else', 'The compact grew again this spring. It now has 18 members.', []],
+    ['a bare number for a counted claim', 'The compact grew again this spring. Its tally is now 205.', []],
+    ['the unit does not fit', 'California closed the budget gap. Its reserves grew 12 percent.', []],
+    [
+      'the sentence before states the claim itself',
+      'The compact holds 205 electoral votes. It needs 65 more electoral votes to take effect.',
+      ['npv-votes=205 electoral votes'],
+    ],
+    // Two claims fit through the sentence before: the nearest is kept, with the other listed.
+    [
+      'two claims through context',
+      'California and Wyoming both grew over the last decade. The population rose to nearly 40 million.',
+      ['wy-population=nearly 40 million (before) (also ca-population)'],
+    ],
+    // The sentence alone still wins.
+    [
+      'a complete sentence after a partial one',
+      'Wyoming has a population of 580,000. California has a population of nearly 40 million.',
+      ['wy-population=580,000', 'ca-population=nearly 40 million'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(links(text)).toEqual(expected);
+  });
+
+  it('a line break inside a page paragraph is layout, not a paragraph end', () => {
+    const text = 'The compact picked up two more legislatures this spring.\nIts members now hold 205 electoral votes.';
+    expect(links(text, false)).toEqual(['npv-votes=205 electoral votes (before)']);
   });
 });

@@ -71,3 +71,78 @@ describe('matchPage by windows', () => {
     );
   });
 });
+
+describe('matchPage: figures linked by the sentence before', () => {
+  /** Each figure found: "entry=text linkedBy verdict", verdict "none" when it has none, "(also …)" when ambiguous. */
+  function figures(text: string): string[] {
+    return matchPage(matcher, text, new Set())
+      .filter((m) => m.figure !== null)
+      .map(({ entry, figure }) => {
+        const also = figure!.alsoFits.length > 0 ? ` (also ${figure!.alsoFits.join('; ')})` : '';
+        return `${entry.id}=${figure!.text} ${figure!.linkedBy} ${figure!.verdict?.verdict ?? 'none'}${also}`;
+      });
+  }
+
+  it.each<[string, string, string[]]>([
+    [
+      'subject before, counted noun here: matches',
+      'The National Popular Vote Interstate Compact now counts 17 states and the District. These jurisdictions have 209 electoral votes.',
+      ['national-popular-vote-compact-electoral-votes=209 electoral votes previous-sentence matches'],
+    ],
+    [
+      'subject before, counted noun here: differs',
+      'Backers of the National Popular Vote plan spent the summer lobbying in statehouses. Its members control 196 electoral votes.',
+      ['national-popular-vote-compact-electoral-votes=196 electoral votes previous-sentence differs'],
+    ],
+    [
+      'an initiative named a sentence earlier',
+      'Northeastern governors launched the Regional Greenhouse Gas Initiative to cap power-plant pollution. Eleven states now take part in the market.',
+      ['rggi-member-states=Eleven states previous-sentence matches'],
+    ],
+    [
+      'two claims through context: no verdict',
+      'California and Wyoming sit at opposite ends of the census tables. The population figure there is nearly 40 million.',
+      ["wyoming-population=nearly 40 million previous-sentence none (also California's population)"],
+    ],
+    [
+      'the subject in the block before',
+      `Northeastern governors launched the Regional Greenhouse Gas Initiative.${BARRIER}Eleven states now take part in the market.`,
+      [],
+    ],
+    [
+      'the sentence by itself: unchanged',
+      'The National Popular Vote Interstate Compact has secured 196 electoral votes.',
+      ['national-popular-vote-compact-electoral-votes=196 electoral votes sentence differs'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+
+  it('windows find what one go finds with links by the sentence before', () => {
+    const paragraphs = [
+      'The National Popular Vote Interstate Compact now counts 17 states and the District. These jurisdictions have 209 electoral votes.',
+      'Northeastern governors launched the Regional Greenhouse Gas Initiative to cap pollution. Eleven states now take part in the market.',
+      'California and Wyoming sit at opposite ends of the census tables. The population figure there is nearly 40 million.',
+      'Lawmakers in California closed the budget gap on Friday. It leaves $41 billion in reserves.',
+      'Eleven states now take part in the market.',
+    ];
+    const pages = fc
+      .array(fc.constantFrom(...paragraphs), { minLength: 1, maxLength: 12 })
+      .map((chosen) => chosen.join(BARRIER));
+    fc.assert(
+      fc.property(pages, fc.integer({ min: 1, max: 600 }), (text, size) => {
+        const whole = matchPage(matcher, text, new Set());
+        const namedInFull = new Set<string>();
+        const windowed = matchWindows(text, size).flatMap(([from, to]) =>
+          matchPage(matcher, text.slice(from, to), namedInFull).map((m) => ({
+            ...m,
+            start: m.start + from,
+            end: m.end + from,
+          })),
+        );
+        expect(windowed).toEqual(whole);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

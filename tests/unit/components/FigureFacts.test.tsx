@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FigureFacts } from '@/components/FigureFacts';
+import { parseFigure } from '@/lib/figures/number-parser';
+import { judgeFigure, type StatedValue } from '@/lib/figures/verdict';
+import type { PageFigure } from '@/lib/kb/page-matcher';
+import type { FigureFacts as Facts, SourceRecord } from '@/lib/kb/types';
+
+afterEach(cleanup);
+
+const source: SourceRecord = {
+  id: 'gazette',
+  file: '900.txt',
+  title: 'Compact watch',
+  author: 'Dana Whitfield',
+  outlet: 'The Valley Gazette',
+  date: '2026-03-02',
+  dateNote: null,
+  url: null,
+  language: 'en',
+};
+
+const statedText = '209 electoral votes';
+const parsed = parseFigure(statedText)!;
+const stated: StatedValue = { source: 'gazette', ...parsed, text: statedText };
+const facts: Facts = {
+  unit: parsed.unit,
+  asOf: null,
+  status: 'single source',
+  ratioOf: null,
+  derived: null,
+  statements: [{ ...stated, start: 0, end: statedText.length, quotes: null }],
+};
+
+function pageFigure(text: string, linkedBy: PageFigure['linkedBy'], alsoFits: string[] = []): PageFigure {
+  const figure = parseFigure(text)!;
+  const verdict = alsoFits.length === 0 ? judgeFigure(figure, [stated]) : null;
+  return { text, value: figure.value, verdict, linkedBy, alsoFits };
+}
+
+describe('FigureFacts: how the page figure was linked', () => {
+  it.each<[string, PageFigure, string | null, string, string]>([
+    [
+      'linked by its own sentence: no extra line',
+      pageFigure('209 electoral votes', 'sentence'),
+      null,
+      'Matches: the sources state 209 electoral votes (Dana Whitfield, 2026-03-02).',
+      'verdict-matches',
+    ],
+    [
+      'linked by the sentence before, one claim: verdict, and the weaker link said',
+      pageFigure('196 electoral votes', 'previous-sentence'),
+      'Linked by the sentence before.',
+      'Differs: the sources state 209 electoral votes, 6.6% more (Dana Whitfield, 2026-03-02).',
+      'verdict-differs',
+    ],
+    [
+      'two claims through the sentence before: no verdict',
+      pageFigure('209 electoral votes', 'previous-sentence', ['Electoral votes of the swing states']),
+      'Linked by the sentence before, which could also make it about: Electoral votes of the swing states.',
+      'No verdict: this number may belong to another claim.',
+      'verdict-none',
+    ],
+  ])('%s', (_name, figure, linkLine, verdictLine, verdictClass) => {
+    render(<FigureFacts facts={facts} sources={[source]} pageFigure={figure} />);
+    expect(document.querySelector('.linked-by')?.textContent ?? null).toBe(linkLine);
+    expect(document.querySelector('.page-figure .verdict')!.textContent).toBe(verdictLine);
+    expect(document.querySelector('.page-figure')!.classList.contains(verdictClass)).toBe(true);
+  });
+});
