@@ -3,6 +3,7 @@ import type { PageFigure } from '@/lib/kb/page-matcher';
 import type { Category, EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
 import { CATEGORY_LABELS } from './category-labels';
 import { FigureFacts } from './FigureFacts';
+import { sourceNameAndDate, sourceTitle } from './source-names';
 
 export interface EntryCardProps {
   /** Undefined while loading; null when the knowledge base holds no such entry. */
@@ -32,19 +33,15 @@ export function attribution(source: SourceRecord): string {
   );
 }
 
-function sourceName(source: SourceRecord | undefined): string {
-  if (!source) return 'an unknown source';
-  const who = source.author ?? source.title ?? source.outlet ?? source.file;
-  return source.date ? `${who}, ${source.date}` : who;
-}
-
 /**
- * Independent voices first, then passages that reproduce another source; within each, excerpts
+ * Independent voices first, then passages that reproduce another source or that someone else wrote
+ * into it (an aggregator's summary); within each, excerpts
  * in the reader's language before the others.
  */
 export function orderExcerpts(excerpts: readonly Excerpt[], readerLanguage: string): Excerpt[] {
   const primary = readerLanguage.toLowerCase().split('-')[0];
-  const rank = (e: Excerpt) => (e.quotes === null ? 0 : 2) + (e.language.split('-')[0] === primary ? 0 : 1);
+  const rank = (e: Excerpt) =>
+    (e.quotes === null && e.credit === null ? 0 : 2) + (e.language.split('-')[0] === primary ? 0 : 1);
   return excerpts
     .map((excerpt, order) => ({ excerpt, order }))
     .sort((a, b) => rank(a.excerpt) - rank(b.excerpt) || a.order - b.order)
@@ -53,7 +50,12 @@ export function orderExcerpts(excerpts: readonly Excerpt[], readerLanguage: stri
 
 export function agreementLine(entry: EntryDetails, sourceCount: number): string {
   const { sources, independent } = entry.agreement;
-  if (sources.length === 0) return 'Not named in the sources';
+  if (sources.length === 0) {
+    // Only someone else's words (an aggregator's summary) name it: no source's author does.
+    return entry.excerpts.some((e) => e.credit !== null)
+      ? 'Not named by the sources’ authors, only in a summary someone else added (below)'
+      : 'Not named in the sources';
+  }
   return `Named in ${sources.length} of ${sourceCount} sources · ${independent.length} independent`;
 }
 
@@ -72,7 +74,20 @@ function ExcerptText({ excerpt }: { readonly excerpt: Excerpt }) {
 function SourceExcerpt({ excerpt, sources }: { readonly excerpt: Excerpt; readonly sources: readonly SourceRecord[] }) {
   const source = sources.find((s) => s.id === excerpt.source);
   const original = excerpt.quotes ? sources.find((s) => s.id === excerpt.quotes) : undefined;
-  const title = source?.title ?? 'Untitled';
+  if (excerpt.credit !== null) {
+    // Someone else's words in this source's file: credited to them, not linked to the author's page.
+    return (
+      <li class="excerpt">
+        <blockquote lang={excerpt.language}>
+          <ExcerptText excerpt={excerpt} />
+        </blockquote>
+        <p class="cite">
+          <span>{excerpt.credit}</span>
+        </p>
+      </li>
+    );
+  }
+  const title = sourceTitle(source);
   return (
     <li class="excerpt">
       <blockquote cite={source?.url ?? undefined} lang={excerpt.language}>
@@ -87,7 +102,7 @@ function SourceExcerpt({ excerpt, sources }: { readonly excerpt: Excerpt; readon
           <span>{title}</span>
         )}
         <span class="meta"> — {source ? attribution(source) : 'source unknown'}</span>
-        {excerpt.quotes && <span class="quotes"> (quotes {sourceName(original)})</span>}
+        {excerpt.quotes && <span class="quotes"> (quotes {sourceNameAndDate(original)})</span>}
       </p>
     </li>
   );
@@ -153,7 +168,7 @@ export function EntryCard({
             <li key={`${role.title}-${role.source}`}>
               {role.title}
               {role.asOf ? ` (as of ${role.asOf})` : ''}
-              <span class="meta"> — per {sourceName(sources.find((s) => s.id === role.source))}</span>
+              <span class="meta"> — per {sourceNameAndDate(sources.find((s) => s.id === role.source))}</span>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { describeDifference } from '@/lib/figures/verdict';
+import { sourceNameAndDate } from './source-names';
 import type { PageFigure } from '@/lib/kb/page-matcher';
 import type { FigureFacts as Facts, FigureStatement, FigureStatus, SourceRecord } from '@/lib/kb/types';
 
@@ -39,15 +40,19 @@ const STATUS_TEXT: Readonly<Record<FigureStatus, string>> = {
 };
 
 function who(sources: readonly SourceRecord[], id: string): string {
-  const source = sources.find((s) => s.id === id);
-  if (!source) return id;
-  const name = source.author ?? source.title ?? source.outlet ?? source.file;
-  return source.date ? `${name}, ${source.date}` : `${name}, date unknown`;
+  return sourceNameAndDate(
+    sources.find((s) => s.id === id),
+    { sayUnknownDate: true },
+  );
 }
 
-/** What each source states for a figure: independent statements, with the ones quoting them folded in. */
+/**
+ * What each source states for a figure: independent statements, with the ones quoting them folded
+ * in; then what someone else wrote into a source's file (an aggregator's summary), credited to them.
+ */
 export function FigureFacts({ facts, sources, pageFigure }: FigureFactsProps) {
-  const independent = facts.statements.filter((s) => s.quotes === null);
+  const independent = facts.statements.filter((s) => s.quotes === null && s.credit === null);
+  const credited = facts.statements.filter((s) => s.credit !== null);
   const bySource = new Map<string, FigureStatement[]>();
   for (const statement of independent) {
     bySource.set(statement.source, [...(bySource.get(statement.source) ?? []), statement]);
@@ -77,6 +82,12 @@ export function FigureFacts({ facts, sources, pageFigure }: FigureFactsProps) {
             <strong>{[...new Set(statements.map((s) => s.text))].join(' / ')}</strong>
             <span class="meta"> — {who(sources, source)}</span>
             {quotedBy(source).length > 0 && <span class="quotes"> (also quoted by {quotedBy(source).join(', ')})</span>}
+          </li>
+        ))}
+        {credited.map((statement) => (
+          <li key={`${statement.source}-${statement.start}`}>
+            {statement.text}
+            <span class="meta"> — {statement.credit}</span>
           </li>
         ))}
       </ul>

@@ -17,6 +17,7 @@ import { HighlightKey, HighlightSample } from './HighlightKey';
 import iconUrl from './icon/icon.svg';
 import { SettingsNotice } from './SettingsNotice';
 import { Switch } from './Switch';
+import { sourceTitle } from './source-names';
 
 export interface OptionsProps {
   readonly settings: Settings;
@@ -238,10 +239,10 @@ export function Options({ settings, details, notice, onChange, readerLanguage = 
               <span class="source-title">
                 {source.url ? (
                   <a href={source.url} target="_blank" rel="noopener noreferrer">
-                    {source.title ?? 'Untitled'}
+                    {sourceTitle(source)}
                   </a>
                 ) : (
-                  (source.title ?? 'Untitled')
+                  sourceTitle(source)
                 )}
               </span>
               <br />

@@ -66,6 +66,7 @@ function toSourceRecord(source: AuthoredSource): SourceRecord {
     dateNote: source.dateNote ?? null,
     url: source.url,
     language: source.language,
+    kind: source.kind ?? null,
   };
 }
 
@@ -94,9 +95,38 @@ interface Mention {
   readonly end: number;
 }
 
-function passageAt(passages: readonly ReproducedPassage[], start: number, end: number): ReproducedPassage | undefined {
+function passageAt<T extends { readonly start: number; readonly end: number }>(
+  passages: readonly T[],
+  start: number,
+  end: number,
+): T | undefined {
   return passages.find((p) => p.start <= start && end <= p.end);
 }
+
+/** A passage of a source file that someone other than its author wrote, and who readers are told wrote it. */
+interface CreditedPassage {
+  readonly start: number;
+  readonly end: number;
+  readonly credit: string;
+}
+
+/** Where each source's `notByAuthor` passages lie in its file. */
+function creditedPassages(sources: readonly AuthoredSource[], texts: ReadonlyMap<string, string>) {
+  return new Map(
+    sources.map((source) => {
+      const text = texts.get(source.id)!;
+      const passages: CreditedPassage[] = [];
+      for (const { text: passage, credit } of source.notByAuthor ?? []) {
+        for (let at = text.indexOf(passage); at !== -1; at = text.indexOf(passage, at + passage.length))
+          passages.push({ start: at, end: at + passage.length, credit });
+      }
+      return [source.id, passages];
+    }),
+  );
+}
+
+/** Who wrote the span, when it is not the source's author; null for the author's own words. */
+type CreditAt = (source: string, start: number, end: number) => string | null;
 
 /** Validates `seeds/` and, when it holds no error, builds the index and the card details. */
 export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
@@ -121,6 +151,8 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
   const matcher = createTermMatcher(indexed);
   const languages = new Map(sources.map((s) => [s.id, s.language]));
   const reproduced = findReproducedPassages(sources.map((s) => ({ id: s.id, text: texts.get(s.id)! })));
+  const credited = creditedPassages(sources, texts);
+  const creditAt: CreditAt = (source, start, end) => passageAt(credited.get(source) ?? [], start, end)?.credit ?? null;
 
   const mentions = new Map<string, Mention[]>();
   // Mentions and sentence edges are found in the article text only; excerpts quote the file itself.
@@ -136,7 +168,7 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
 
   const figureEntries = sortedEntries.filter((e): e is AuthoredFigure => e.category === 'figure');
   const claims: FigureClaim[] = figureEntries.map((f) => ({ id: f.id, unit: claimUnit(f.unit, f.noun), cues: f.cues }));
-  const statements = findStatements(claims, sources, articleTexts, reproduced);
+  const statements = findStatements(claims, sources, articleTexts, reproduced, creditAt);
   const indexedFigures: IndexedFigure[] = figureEntries.map((f, i) => ({
     ...claims[i]!,
     label: f.label,
@@ -163,7 +195,7 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
   const details: Record<string, EntryDetails> = {};
   for (const entry of sortedEntries) {
     const found = mentions.get(entry.id) ?? [];
-    const excerpts = excerptsFor(found, articleTexts, languages, reproduced);
+    const excerpts = excerptsFor(found, articleTexts, languages, reproduced, creditAt);
     for (const authored of entry.excerpts) {
       const text = texts.get(authored.source)!;
       const start = text.indexOf(authored.text);
@@ -179,15 +211,19 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
         text: authored.text,
         highlights: [],
         quotes: passageAt(reproduced.get(authored.source) ?? [], start, end)?.original ?? null,
+        credit: creditAt(authored.source, start, end),
         language: excerptLanguage(authored.text, languages.get(authored.source)!),
       });
     }
     const order = sources.map((s) => s.id);
     excerpts.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source) || a.start - b.start);
-    // Agreement counts every mention, not only those that made it into an excerpt.
+    // Agreement counts every mention, not only those that made it into an excerpt; words someone
+    // else wrote into a source's file (an aggregator's summary) are not that source's mention.
     const voices = [
-      ...found.map((m) => ({ source: m.source, quotes: passageAt(reproduced.get(m.source) ?? [], m.start, m.end) })),
-      ...excerpts,
+      ...found
+        .filter((m) => creditAt(m.source, m.start, m.end) === null)
+        .map((m) => ({ source: m.source, quotes: passageAt(reproduced.get(m.source) ?? [], m.start, m.end) })),
+      ...excerpts.filter((e) => e.credit === null),
     ];
     const mentioning = order.filter((id) => voices.some((v) => v.source === id));
     const independent = mentioning.filter((id) => voices.some((v) => v.source === id && !v.quotes));
@@ -230,6 +266,7 @@ function findStatements(
   sources: readonly AuthoredSource[],
   articleTexts: ReadonlyMap<string, string>,
   reproduced: ReadonlyMap<string, readonly ReproducedPassage[]>,
+  creditAt: CreditAt,
 ): Map<string, FigureStatement[]> {
   const linker = createFigureLinker(claims);
   const statements = new Map<string, FigureStatement[]>();
@@ -248,6 +285,7 @@ function findStatements(
         approximation: figure.approximation,
         unit: figure.unit,
         quotes: passageAt(reproduced.get(source.id) ?? [], figure.start, figure.end)?.original ?? null,
+        credit: creditAt(source.id, figure.start, figure.end),
       });
       statements.set(claim.id, list);
     }
@@ -255,10 +293,18 @@ function findStatements(
   return statements;
 }
 
-/** Compares the values of independent statements only: a quotation repeats, it does not confirm. */
+/** A source's own statement: not quoted from an earlier source, not written into its file by someone else. */
+export function isOwnStatement(statement: FigureStatement): boolean {
+  return statement.quotes === null && statement.credit === null;
+}
+
+/**
+ * Compares the values of independent statements only: a quotation repeats, it does not confirm,
+ * and another writer's summary is not the source's statement.
+ */
 export function figureStatus(statements: readonly FigureStatement[]): FigureStatus {
-  if (statements.length === 0) return 'unstated';
-  const independent = statements.filter((s) => s.quotes === null);
+  if (statements.filter(isOwnStatement).length === 0) return 'unstated';
+  const independent = statements.filter(isOwnStatement);
   if (new Set(independent.map((s) => s.source)).size <= 1) return 'single source';
   const consistent = independent.every((a) =>
     independent.every((b) => a === b || compareFigures(a, b)?.verdict !== 'differs'),
@@ -269,8 +315,9 @@ export function figureStatus(statements: readonly FigureStatement[]): FigureStat
 /** One value per independent source and distinct statement: what a page's number is judged against. */
 function independentValues(statements: readonly FigureStatement[]): StatedValue[] {
   const values: StatedValue[] = [];
-  for (const { source, text, value, precision, approximation, unit, quotes } of statements) {
-    if (quotes !== null) continue;
+  for (const statement of statements) {
+    if (!isOwnStatement(statement)) continue;
+    const { source, text, value, precision, approximation, unit } = statement;
     const same = values.findIndex((v) => v.source === source && v.value === value);
     // Of two wordings of one value, keep the one in the source's main script ("$76 billion", not "760亿美元").
     if (same === -1) values.push({ source, text, value, precision, approximation, unit });
@@ -306,9 +353,9 @@ export function derivedCheck(
   numerators: readonly FigureStatement[] | undefined,
   denominators: readonly FigureStatement[] | undefined,
 ): DerivedCheck | null {
-  const stated = own.find((s) => s.quotes === null);
-  const a = numerators?.find((s) => s.quotes === null);
-  const b = denominators?.find((s) => s.quotes === null);
+  const stated = own.find(isOwnStatement);
+  const a = numerators?.find(isOwnStatement);
+  const b = denominators?.find(isOwnStatement);
   if (!stated || !a || !b || b.value === 0) return null;
   const interval = ratioInterval(intervalOf(a), intervalOf(b));
   const value = a.value / b.value;
@@ -334,6 +381,7 @@ function excerptsFor(
   texts: ReadonlyMap<string, string>,
   languages: ReadonlyMap<string, string>,
   reproduced: ReadonlyMap<string, readonly ReproducedPassage[]>,
+  creditAt: CreditAt,
 ): Excerpt[] {
   const candidates: Excerpt[] = [];
   for (const mention of mentions) {
@@ -354,6 +402,7 @@ function excerptsFor(
       text: text.slice(start, end),
       highlights: [highlight],
       quotes: passage?.original ?? null,
+      credit: creditAt(mention.source, mention.start, mention.end),
       language: excerptLanguage(text.slice(start, end), languages.get(mention.source)!),
     });
   }

@@ -53,6 +53,8 @@ export interface SourceRecord {
   readonly dateNote: string | null;
   readonly url: string | null;
   readonly language: string;
+  /** What the source is ("blog post"): how readers are told of it when title and author are unknown. */
+  readonly kind: string | null;
 }
 
 /** A verbatim span of a source file: `text === file.slice(start, end)`. */
@@ -65,6 +67,11 @@ export interface Excerpt {
   readonly highlights: readonly (readonly [number, number])[];
   /** Set when the excerpt lies inside a passage reproduced from an earlier source. */
   readonly quotes: string | null;
+  /**
+   * Set when someone other than the source's author wrote the passage (an aggregator's summary):
+   * who readers are told wrote it. Such an excerpt is never counted as the source's own mention.
+   */
+  readonly credit: string | null;
   /** The excerpt's own language (a source can mix languages, e.g. a Chinese summary before an English article). */
   readonly language: string;
 }
@@ -94,6 +101,8 @@ export interface FigureStatement {
   readonly unit: FigureUnit;
   /** Set when the statement lies inside a passage reproduced from an earlier source. */
   readonly quotes: string | null;
+  /** Set when someone other than the author wrote the passage (see Excerpt.credit): not the source's statement. */
+  readonly credit: string | null;
 }
 
 /**

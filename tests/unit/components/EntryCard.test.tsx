@@ -16,6 +16,7 @@ const known: SourceRecord = {
   dateNote: null,
   url: 'https://example.org/a',
   language: 'en',
+  kind: null,
 };
 const unknown: SourceRecord = {
   ...known,
@@ -29,7 +30,7 @@ const unknown: SourceRecord = {
 };
 
 function excerpt(source: string, text: string, quotes: string | null = null, language = 'en'): Excerpt {
-  return { source, start: 0, end: text.length, text, highlights: [[0, 4]], quotes, language };
+  return { source, start: 0, end: text.length, text, highlights: [[0, 4]], quotes, credit: null, language };
 }
 
 function details(overrides: Partial<EntryDetails> = {}): EntryDetails {
@@ -80,7 +81,7 @@ describe('EntryCard', () => {
   it('says unknown metadata is unknown and links nothing without a URL', () => {
     renderCard(details({ excerpts: [excerpt('anon', 'Soft secession again.')] }));
     expect(document.querySelector('.cite')!.textContent).toContain(
-      'Untitled — Author unknown · outlet unknown · date unknown',
+      'Untitled source — Author unknown · outlet unknown · date unknown',
     );
     expect(screen.queryByRole('link')).toBeNull();
   });
@@ -113,6 +114,7 @@ describe('EntryCard', () => {
       approximation: 'exact' as const,
       unit: { kind: 'currency' as const, currency: 'USD' as const },
       quotes,
+      credit: null,
     });
     renderCard(
       details({
@@ -139,7 +141,7 @@ describe('EntryCard', () => {
     );
     const items = [...document.querySelectorAll('.statements li')].map((li) => li.textContent);
     expect(items).toEqual([
-      '$76 billion / 760亿美元 — Chris Armitage, 2025-08-18 (also quoted by 004.txt, date unknown)',
+      '$76 billion / 760亿美元 — Chris Armitage, 2025-08-18 (also quoted by an unnamed source, date unknown)',
     ]);
   });
 
@@ -182,5 +184,18 @@ describe('card helpers', () => {
     expect(agreementLine(details({ agreement: { sources: ['a', 'b', 'c'], independent: ['a', 'c'] } }), 5)).toBe(
       'Named in 3 of 5 sources · 2 independent',
     );
+  });
+
+  it('credits an excerpt someone else wrote into a source to them, never to the author, with no link to the author', () => {
+    const summary: Excerpt = {
+      ...excerpt('armitage', '加利福尼亚州则利用其巨额储备', null, 'zh'),
+      credit: 'Chinese summary in the aggregator’s copy of Armitage’s article (author not stated)',
+    };
+    renderCard(details({ excerpts: [summary], agreement: { sources: [], independent: [] } }));
+    const cite = document.querySelector('.cite')!;
+    expect(cite.textContent).toBe('Chinese summary in the aggregator’s copy of Armitage’s article (author not stated)');
+    expect(cite.querySelector('a')).toBeNull();
+    expect(document.body.textContent).not.toContain('Chris Armitage');
+    expect(screen.getByText(/^Not named by the sources’ authors/)).toBeTruthy();
   });
 });

@@ -19,6 +19,7 @@ const source: SourceRecord = {
   dateNote: null,
   url: null,
   language: 'en',
+  kind: null,
 };
 
 const statedText = '209 electoral votes';
@@ -30,7 +31,7 @@ const facts: Facts = {
   status: 'single source',
   ratioOf: null,
   derived: null,
-  statements: [{ ...stated, start: 0, end: statedText.length, quotes: null }],
+  statements: [{ ...stated, start: 0, end: statedText.length, quotes: null, credit: null }],
 };
 
 function pageFigure(text: string, linkedBy: PageFigure['linkedBy'], alsoFits: string[] = []): PageFigure {

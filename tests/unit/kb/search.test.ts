@@ -19,6 +19,7 @@ function statement(text: string): FigureStatement {
     approximation: figure.approximation,
     unit: figure.unit,
     quotes: null,
+    credit: null,
   };
 }
 
