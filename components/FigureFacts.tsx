@@ -1,5 +1,5 @@
 import { describeDifference } from '@/lib/figures/verdict';
-import { sourceNameAndDate } from './source-names';
+import { sourceName, sourceNameAndDate } from './source-names';
 import type { PageFigure } from '@/lib/kb/page-matcher';
 import type { FigureFacts as Facts, FigureStatement, FigureStatus, SourceRecord } from '@/lib/kb/types';
 
@@ -14,6 +14,9 @@ export interface FigureFactsProps {
 export function verdictLine(pageFigure: PageFigure, sources: readonly SourceRecord[]): string {
   const verdict = pageFigure.verdict;
   if (pageFigure.alsoFits.length > 0) return 'No verdict: this number may belong to another claim.';
+  if (pageFigure.statedBy !== null) {
+    return `Stated only by this article: this sentence is ${sourceName(sources.find((s) => s.id === pageFigure.statedBy))}’s own statement, and no other source in the knowledge base states it.`;
+  }
   if (!verdict) return 'No source states a value this figure can be compared with.';
   const by = who(sources, verdict.closest.source);
   if (verdict.verdict === 'matches') return `Matches: the sources state ${verdict.closest.text} (${by}).`;

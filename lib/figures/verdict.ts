@@ -9,6 +9,8 @@ export interface StatedValue {
   readonly precision: number;
   readonly approximation: Approximation;
   readonly unit: FigureUnit;
+  /** The keys of the sentences in which the source states it (see sentenceKey), when known. */
+  readonly sentenceKeys?: readonly string[];
 }
 
 export interface FigureVerdict {

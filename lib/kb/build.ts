@@ -8,6 +8,7 @@ import { findReproducedPassages, type ReproducedPassage } from './quotation';
 import type { AuthoredAlias, AuthoredEntry, AuthoredFigure, AuthoredSource } from './schema';
 import { createTermMatcher, matchTerms } from './term-matcher';
 import type { StatedValue } from '../figures/verdict';
+import { sentenceKey } from './sentence-key';
 import type {
   DerivedCheck,
   EntryDetails,
@@ -168,12 +169,12 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
 
   const figureEntries = sortedEntries.filter((e): e is AuthoredFigure => e.category === 'figure');
   const claims: FigureClaim[] = figureEntries.map((f) => ({ id: f.id, unit: claimUnit(f.unit, f.noun), cues: f.cues }));
-  const statements = findStatements(claims, sources, articleTexts, reproduced, creditAt);
+  const { statements, sentenceKeys } = findStatements(claims, sources, articleTexts, reproduced, creditAt);
   const indexedFigures: IndexedFigure[] = figureEntries.map((f, i) => ({
     ...claims[i]!,
     label: f.label,
     asOf: f.asOf,
-    stated: independentValues(statements.get(f.id) ?? []),
+    stated: independentValues(statements.get(f.id) ?? [], sentenceKeys),
   }));
   for (const [id, list] of statements) {
     mentions.set(
@@ -267,15 +268,16 @@ function findStatements(
   articleTexts: ReadonlyMap<string, string>,
   reproduced: ReadonlyMap<string, readonly ReproducedPassage[]>,
   creditAt: CreditAt,
-): Map<string, FigureStatement[]> {
+): { statements: Map<string, FigureStatement[]>; sentenceKeys: Map<FigureStatement, string> } {
   const linker = createFigureLinker(claims);
   const statements = new Map<string, FigureStatement[]>();
+  const sentenceKeys = new Map<FigureStatement, string>();
   for (const source of sources) {
     const text = articleTexts.get(source.id)!;
     const links = findLinkedFigures(linker, text, (start, end) => sentenceAround(text, start, end));
     for (const { figure, claim } of links) {
       const list = statements.get(claim.id) ?? [];
-      list.push({
+      const statement: FigureStatement = {
         source: source.id,
         start: figure.start,
         end: figure.end,
@@ -286,11 +288,13 @@ function findStatements(
         unit: figure.unit,
         quotes: passageAt(reproduced.get(source.id) ?? [], figure.start, figure.end)?.original ?? null,
         credit: creditAt(source.id, figure.start, figure.end),
-      });
+      };
+      list.push(statement);
+      sentenceKeys.set(statement, sentenceKey(text.slice(...sentenceAround(text, figure.start, figure.end))));
       statements.set(claim.id, list);
     }
   }
-  return statements;
+  return { statements, sentenceKeys };
 }
 
 /** A source's own statement: not quoted from an earlier source, not written into its file by someone else. */
@@ -313,17 +317,27 @@ export function figureStatus(statements: readonly FigureStatement[]): FigureStat
 }
 
 /** One value per independent source and distinct statement: what a page's number is judged against. */
-function independentValues(statements: readonly FigureStatement[]): StatedValue[] {
+function independentValues(
+  statements: readonly FigureStatement[],
+  sentenceKeys: ReadonlyMap<FigureStatement, string>,
+): StatedValue[] {
   const values: StatedValue[] = [];
   for (const statement of statements) {
     if (!isOwnStatement(statement)) continue;
     const { source, text, value, precision, approximation, unit } = statement;
+    const key = sentenceKeys.get(statement)!;
     const same = values.findIndex((v) => v.source === source && v.value === value);
-    // Of two wordings of one value, keep the one in the source's main script ("$76 billion", not "760亿美元").
-    if (same === -1) values.push({ source, text, value, precision, approximation, unit });
-    else if (/\p{Script=Han}/u.test(values[same]!.text) && !/\p{Script=Han}/u.test(text)) {
-      values[same] = { source, text, value, precision, approximation, unit };
+    if (same === -1) {
+      values.push({ source, text, value, precision, approximation, unit, sentenceKeys: [key] });
+      continue;
     }
+    const keys = [...new Set([...values[same]!.sentenceKeys!, key])];
+    // Of two wordings of one value, keep the one in the source's main script ("$76 billion", not "760亿美元").
+    const wording =
+      /\p{Script=Han}/u.test(values[same]!.text) && !/\p{Script=Han}/u.test(text)
+        ? { source, text, value, precision, approximation, unit }
+        : values[same]!;
+    values[same] = { ...wording, sentenceKeys: keys };
   }
   return values;
 }

@@ -7,6 +7,7 @@ import {
 } from '../figures/linker';
 import { judgeFigure, type FigureVerdict } from '../figures/verdict';
 import { sentenceAround } from './excerpt';
+import { sentenceKey } from './sentence-key';
 import { BARRIER } from '../matching/fold';
 import { compileForms, findFormMatches, selectLeftmostLongest, type FormAutomaton } from '../matching/automaton';
 import { createTermMatcher, selectTerms, type TermMatcher } from './term-matcher';
@@ -22,6 +23,11 @@ export interface PageFigure {
   readonly linkedBy: LinkedBy;
   /** Labels of other claims the sentence before fits as well: the number then gets no verdict. */
   readonly alsoFits: readonly string[];
+  /**
+   * The source whose own statement this sentence is, when it is the only source stating the figure
+   * (the page is that article, or copies its sentence): the number then gets no verdict.
+   */
+  readonly statedBy: string | null;
 }
 
 export interface PageMatch {
@@ -54,11 +60,23 @@ export function createPageMatcher(index: KbIndex): PageMatcher {
   return { terms, figures, combined, figureEntries };
 }
 
-function pageFigure(matcher: PageMatcher, { figure, claim, linkedBy, alsoFits }: FigureLink): PageFigure {
+function pageFigure(matcher: PageMatcher, text: string, { figure, claim, linkedBy, alsoFits }: FigureLink): PageFigure {
   const { claim: indexed } = matcher.figureEntries.get(claim.id)!;
   const others = alsoFits.map((other) => matcher.figureEntries.get(other.id)!.claim.label);
-  const verdict = others.length === 0 ? judgeFigure(figure, indexed.stated) : null;
-  return { text: figure.text, value: figure.value, verdict, linkedBy, alsoFits: others };
+  // The page's sentence is the only source's own statement (the article itself, or a verbatim copy):
+  // nothing independent to check it against.
+  const key = sentenceKey(text.slice(...sentenceAround(text, figure.start, figure.end, false)));
+  const statedHere =
+    indexed.stated.length > 0 && indexed.stated.every((stated) => stated.sentenceKeys?.includes(key) ?? false);
+  const verdict = others.length === 0 && !statedHere ? judgeFigure(figure, indexed.stated) : null;
+  return {
+    text: figure.text,
+    value: figure.value,
+    verdict,
+    linkedBy,
+    alsoFits: others,
+    statedBy: statedHere ? indexed.stated[0]!.source : null,
+  };
 }
 
 /**
@@ -84,7 +102,7 @@ export function matchPage(matcher: PageMatcher, text: string, namedInFull: Set<s
     { linesAreParagraphs: false },
   ).map((link) => {
     const { entry } = matcher.figureEntries.get(link.claim.id)!;
-    return { start: link.figure.start, end: link.figure.end, entry, figure: pageFigure(matcher, link) };
+    return { start: link.figure.start, end: link.figure.end, entry, figure: pageFigure(matcher, text, link) };
   });
   return figures.length === 0 ? terms : selectLeftmostLongest([...terms, ...figures]);
 }

@@ -67,6 +67,22 @@ describe('figures on a page', () => {
   });
 });
 
+describe('a figure on the page of the only source that states it', () => {
+  it('gets no verdict, and its card says the article itself is the only source', async () => {
+    const page = await open('/seed/armitage.html');
+    const figure = page.locator('[data-crosscheck-id="zoom-call-sources"]').first();
+    expect(await figure.getAttribute('data-crosscheck-verdict')).toBeNull();
+    await figure.scrollIntoViewIfNeeded();
+    await figure.click();
+    const card = page.locator('crosscheck-popover .popover');
+    await card.locator('.page-figure .verdict').waitFor();
+    expect(await card.locator('.page-figure .verdict').textContent()).toBe(
+      'Stated only by this article: this sentence is Chris Armitage’s own statement, and no other source in the knowledge base states it.',
+    );
+    await page.close();
+  });
+});
+
 describe('Check this figure', () => {
   async function checkSelected(page: Page, paragraph: string, text: string) {
     await page.evaluate(

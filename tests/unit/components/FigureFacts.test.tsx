@@ -37,7 +37,7 @@ const facts: Facts = {
 function pageFigure(text: string, linkedBy: PageFigure['linkedBy'], alsoFits: string[] = []): PageFigure {
   const figure = parseFigure(text)!;
   const verdict = alsoFits.length === 0 ? judgeFigure(figure, [stated]) : null;
-  return { text, value: figure.value, verdict, linkedBy, alsoFits };
+  return { text, value: figure.value, verdict, linkedBy, alsoFits, statedBy: null };
 }
 
 describe('FigureFacts: how the page figure was linked', () => {
@@ -61,6 +61,13 @@ describe('FigureFacts: how the page figure was linked', () => {
       pageFigure('209 electoral votes', 'previous-sentence', ['Electoral votes of the swing states']),
       'Linked by the sentence before, which could also make it about: Electoral votes of the swing states.',
       'No verdict: this number may belong to another claim.',
+      'verdict-none',
+    ],
+    [
+      'the page is the only source’s own statement: no verdict, said plainly',
+      { ...pageFigure('209 electoral votes', 'sentence'), verdict: null, statedBy: source.id },
+      null,
+      'Stated only by this article: this sentence is Dana Whitfield’s own statement, and no other source in the knowledge base states it.',
       'verdict-none',
     ],
   ])('%s', (_name, figure, linkLine, verdictLine, verdictClass) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
 import { createPageMatcher, matchPage, matchWindows } from '@/lib/kb/page-matcher';
 import { BARRIER } from '@/lib/matching/fold';
@@ -144,5 +145,43 @@ describe('matchPage: figures linked by the sentence before', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a figure the page states in the only source’s own sentence', () => {
+  // Every figure the knowledge base holds from a single independent source, with that source's
+  // sentence as the build cut it: a page made of that sentence is the source (or a copy of it).
+  const singles = Object.values(kbDetails.entries).flatMap((entry) => {
+    const statements = entry.figure?.statements.filter((s) => s.quotes === null && s.credit === null) ?? [];
+    if (new Set(statements.map((s) => s.source)).size !== 1) return [];
+    const own = entry.excerpts.find(
+      (e) => e.source === statements[0]!.source && e.quotes === null && e.credit === null,
+    );
+    return own ? [{ id: entry.id, source: statements[0]!.source, sentence: own.text }] : [];
+  });
+
+  it('gets no verdict, and names whose statement it is', () => {
+    expect(singles.length).toBeGreaterThan(5);
+    let checked = 0;
+    for (const { id, source, sentence } of singles) {
+      const figure = matchPage(matcher, sentence, new Set()).find((m) => m.entry.id === id)?.figure;
+      if (!figure) continue; // the excerpt holds another sentence than the statement's
+      expect(figure.statedBy, `${id}: ${sentence}`).toBe(source);
+      expect(figure.verdict).toBeNull();
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+
+  it('is checked as usual in a sentence of the page’s own', () => {
+    const [figure] = matchPage(
+      matcher,
+      'California has $76 billion in reserves, budget officers said on Monday.',
+      new Set(),
+    )
+      .filter((m) => m.figure)
+      .map((m) => m.figure!);
+    expect(figure!.statedBy).toBeNull();
+    expect(figure!.verdict?.verdict).toBe('matches');
   });
 });
