@@ -18,11 +18,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium, launchWithExtension } from '../harness/chromium';
 import { builtExtensionPath } from '../harness/extension';
 import { longArticlePage } from '../harness/big-page';
+import { bundleForPage } from '../harness/page-script';
 import { PROJECT_ROOT, startPageServer } from '../harness/server';
 import type { RunResult } from './engine-entry';
 
@@ -41,19 +41,7 @@ const median = (xs: readonly number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-async function bundleEngine(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(PROJECT_ROOT, 'tests/bench/engine-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    alias: { '@': PROJECT_ROOT },
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
+const bundleEngine = () => bundleForPage('tests/bench/engine-entry.ts');
 
 const VOCABULARY = (
   'state federal court budget reserve governor law compact vote senate county city board water river ' +

@@ -18,12 +18,9 @@ const highlightsById = (page: Page) =>
 
 /** The popup's summary of the page, asked the way the popup asks it. */
 async function summaryCounts(page: Page): Promise<Record<string, number>> {
-  await page.bringToFront();
-  const summary = (await suite.browser.serviceWorker.evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.tabs.sendMessage(tab!.id!, { type: 'crosscheck:page-summary' });
-  })) as { entries: { id: string; count: number }[] };
+  const summary = (await suite.tellTab(page, { type: 'crosscheck:page-summary' })) as {
+    entries: { id: string; count: number }[];
+  };
   return Object.fromEntries(summary.entries.map(({ id, count }) => [id, count]));
 }
 

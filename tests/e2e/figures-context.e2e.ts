@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { extensionSuite } from '../harness/e2e';
+import { extensionSuite, figureHighlights } from '../harness/e2e';
 
 const suite = extensionSuite();
-
-function figures(page: Page) {
-  return page.$$eval('[data-crosscheck-category="figure"]', (marks) =>
-    marks.map((m) => ({
-      paragraph: m.closest('p')!.id,
-      id: m.getAttribute('data-crosscheck-id'),
-      text: m.textContent,
-      verdict: m.getAttribute('data-crosscheck-verdict'),
-    })),
-  );
-}
 
 describe('figures linked by the sentence before', () => {
   it('links a number to the subject named a sentence earlier, says so on the card, and gives no verdict when two claims fit', async () => {
     const page = await suite.open('/fixtures/figures-context.html', '[data-crosscheck-category="figure"]');
     // Not linked: the subject two sentences back (#far), in a heading (#after-heading), or a sentence
     // naming a subject of its own (#texas).
-    expect(await figures(page)).toEqual([
+    expect(await figureHighlights(page)).toEqual([
       {
         paragraph: 'npv',
         id: 'national-popular-vote-compact-electoral-votes',

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionSuite } from '../harness/e2e';
+import { extensionSuite, figureHighlights } from '../harness/e2e';
 
 const suite = extensionSuite();
 
 const open = (path: string) => suite.open(path, '[data-crosscheck-category="figure"]');
 
-function figures(page: Page) {
-  return page.$$eval('[data-crosscheck-category="figure"]', (marks) =>
-    marks.map((m) => ({
-      paragraph: m.closest('p')!.id,
-      id: m.getAttribute('data-crosscheck-id'),
-      text: m.textContent,
-      verdict: m.getAttribute('data-crosscheck-verdict'),
-    })),
-  );
-}
-
 describe('figures on a page', () => {
   it('marks the seeds’ figures stated correctly as matching, and nothing that is not a figure', async () => {
     const page = await open('/fixtures/figures-correct.html');
-    expect(await figures(page)).toEqual([
+    expect(await figureHighlights(page)).toEqual([
       { paragraph: 'reserves', id: 'california-budget-reserves', text: '$76 billion', verdict: 'matches' },
       {
         paragraph: 'npv',
@@ -37,7 +26,7 @@ describe('figures on a page', () => {
 
   it('marks changed figures as differing and says by how much', async () => {
     const page = await open('/fixtures/figures-changed.html');
-    const found = await figures(page);
+    const found = await figureHighlights(page);
     expect(found).toEqual([
       { paragraph: 'reserves', id: 'california-budget-reserves', text: '$75 billion', verdict: 'differs' },
       {
@@ -99,18 +88,7 @@ describe('Check this figure', () => {
       { paragraph, text },
     );
     // What the context-menu item and the keyboard command do: the background asks the tab.
-    await suite.browser.serviceWorker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as {
-        chrome: {
-          tabs: {
-            query: (query: object) => Promise<{ id?: number }[]>;
-            sendMessage: (tabId: number, message: unknown) => Promise<unknown>;
-          };
-        };
-      };
-      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-      await chrome.tabs.sendMessage(tab!.id!, { type: 'crosscheck:check-selection' });
-    });
+    await suite.tellTab(page, { type: 'crosscheck:check-selection' });
     const card = page.locator('crosscheck-popover .popover');
     await card.locator('h2', { hasText: 'Check this figure' }).waitFor();
     return card;

@@ -245,21 +245,9 @@ describe('the card', () => {
 
   it('says what to do when asked to check a figure with nothing selected', async () => {
     const page = await open('/seed/armitage.html');
-    await page.bringToFront();
     await page.evaluate(() => getSelection()!.removeAllRanges());
     // What the context-menu item and the keyboard command do: the background asks the tab.
-    await suite.browser.serviceWorker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as {
-        chrome: {
-          tabs: {
-            query: (query: object) => Promise<{ id?: number }[]>;
-            sendMessage: (tabId: number, message: unknown) => Promise<unknown>;
-          };
-        };
-      };
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      await chrome.tabs.sendMessage(tab!.id!, { type: 'crosscheck:check-selection' });
-    });
+    await suite.tellTab(page, { type: 'crosscheck:check-selection' });
     await cardTitle(page).filter({ hasText: 'Check this figure' }).waitFor();
     expect(await panel(page).locator('.summary').textContent()).toMatch(/^Nothing is selected\./);
     const card = (await panel(page).boundingBox())!;

@@ -15,6 +15,23 @@ export interface ExtensionSuite {
   open(path: string, ready?: string): Promise<Page>;
   /** Stores the reader's settings (the defaults with `changes`), as the options page would. */
   useSettings(changes: Partial<Omit<Settings, 'version'>>): Promise<void>;
+  /**
+   * Sends `message` from the background to `page`'s tab, as the context-menu item, the keyboard
+   * commands and the popup do, and returns the reply.
+   */
+  tellTab(page: Page, message: unknown): Promise<unknown>;
+}
+
+/** Every figure highlight on the page (first pieces and continuations alike), where it is and what it says. */
+export function figureHighlights(page: Page) {
+  return page.$$eval('[data-crosscheck-category="figure"]', (marks) =>
+    marks.map((m) => ({
+      paragraph: m.closest('p')!.id,
+      id: m.getAttribute('data-crosscheck-id'),
+      text: m.textContent,
+      verdict: m.getAttribute('data-crosscheck-verdict'),
+    })),
+  );
 }
 
 /**
@@ -52,6 +69,22 @@ export function extensionSuite(
           ).chrome.storage.sync.set({ [key]: value }),
         [SETTINGS_KEY, settings] as const,
       );
+    },
+    async tellTab(page, message) {
+      // The extension has no "tabs" permission: the page's tab is found as the active one.
+      await page.bringToFront();
+      return browser!.serviceWorker.evaluate(async (message) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query: (query: object) => Promise<{ id?: number }[]>;
+              sendMessage: (tabId: number, message: unknown) => Promise<unknown>;
+            };
+          };
+        };
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.tabs.sendMessage(tab!.id!, message);
+      }, message);
     },
     async open(path, ready) {
       const page = await browser!.context.newPage();

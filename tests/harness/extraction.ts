@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import type { ArticleReading, Extraction } from './extraction-entry';
+import { bundleForPage } from './page-script';
 import { PROJECT_ROOT, REALPAGES_DIR } from './server';
 import { compareWords, type WordScore } from './word-bag';
 
@@ -31,19 +31,7 @@ export function extractionPages(): ExtractionPage[] {
   );
 }
 
-export async function bundleExtraction(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(PROJECT_ROOT, 'tests/harness/extraction-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    alias: { '@': PROJECT_ROOT },
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
+export const bundleExtraction = () => bundleForPage('tests/harness/extraction-entry.ts');
 
 export interface PageResult extends WordScore {
   readonly name: string;

@@ -9,6 +9,25 @@ import { BARRIER } from '@/lib/matching/fold';
 const matcher = createPageMatcher(kbIndex);
 const seedText = readFileSync(new URL('../../../seeds/000_7413e54e0e4ba69d.txt', import.meta.url), 'utf8');
 
+/** Matching window by window (with one memory of full names) finds what matching in one go does. */
+function expectWindowsMatchAsOne(pages: fc.Arbitrary<string>, maxWindow: number): void {
+  fc.assert(
+    fc.property(pages, fc.integer({ min: 1, max: maxWindow }), (text, size) => {
+      const whole = matchPage(matcher, text, new Set());
+      const namedInFull = new Set<string>();
+      const windowed = matchWindows(text, size).flatMap(([from, to]) =>
+        matchPage(matcher, text.slice(from, to), namedInFull).map((m) => ({
+          ...m,
+          start: m.start + from,
+          end: m.end + from,
+        })),
+      );
+      expect(windowed).toEqual(whole);
+    }),
+    { numRuns: 60 },
+  );
+}
+
 describe('matchWindows', () => {
   it.each<[string, string, number, [number, number][]]>([
     ['empty text', '', 4, []],
@@ -55,21 +74,7 @@ describe('matchPage by windows', () => {
     .map((chosen) => chosen.join(BARRIER));
 
   it('finds what matching the whole text at once finds', () => {
-    fc.assert(
-      fc.property(pages, fc.integer({ min: 1, max: 3000 }), (text, size) => {
-        const whole = matchPage(matcher, text, new Set());
-        const namedInFull = new Set<string>();
-        const windowed = matchWindows(text, size).flatMap(([from, to]) =>
-          matchPage(matcher, text.slice(from, to), namedInFull).map((m) => ({
-            ...m,
-            start: m.start + from,
-            end: m.end + from,
-          })),
-        );
-        expect(windowed).toEqual(whole);
-      }),
-      { numRuns: 60 },
-    );
+    expectWindowsMatchAsOne(pages, 3000);
   });
 });
 
@@ -130,21 +135,7 @@ describe('matchPage: figures linked by the sentence before', () => {
     const pages = fc
       .array(fc.constantFrom(...paragraphs), { minLength: 1, maxLength: 12 })
       .map((chosen) => chosen.join(BARRIER));
-    fc.assert(
-      fc.property(pages, fc.integer({ min: 1, max: 600 }), (text, size) => {
-        const whole = matchPage(matcher, text, new Set());
-        const namedInFull = new Set<string>();
-        const windowed = matchWindows(text, size).flatMap(([from, to]) =>
-          matchPage(matcher, text.slice(from, to), namedInFull).map((m) => ({
-            ...m,
-            start: m.start + from,
-            end: m.end + from,
-          })),
-        );
-        expect(windowed).toEqual(whole);
-      }),
-      { numRuns: 60 },
-    );
+    expectWindowsMatchAsOne(pages, 600);
   });
 });
 
