@@ -101,6 +101,12 @@ export class Highlighter {
     if (this.destroyed || !scope.isConnected || this.excludes(scope)) return [];
     let taskStartedAt = performance.now();
     const matcher = this.matcher();
+    // Compiling on first use can fill a task by itself: reading the text then waits for the next.
+    if (performance.now() - taskStartedAt >= SLICE_BUDGET_MS) {
+      await (this.options.yieldToPage ?? yieldToPage)();
+      if (this.destroyed || !scope.isConnected) return [];
+      taskStartedAt = performance.now();
+    }
     const startedAt = performance.now();
     const { isRendered } = this.options;
     const collected = collectText(scope, this.isSkipped);

@@ -257,6 +257,33 @@ describe('Highlighter, calm (first mention of an entry in each section)', () => 
 });
 
 describe('Highlighter slices', () => {
+  it.each<[string, number, number]>([
+    ['a compile that fills its task: the text is read in the next one', SLICE_BUDGET_MS + 5, 2],
+    ['a quick compile: the text is read in the same task', 0, 1],
+  ])('%s', async (_name, compileMs, yieldsBeforeReading) => {
+    const root = setUp('<p>soft secession</p>');
+    const events: string[] = [];
+    const slowMatcher = () => {
+      events.push('compile');
+      const until = performance.now() + compileMs;
+      while (performance.now() < until); // a cold compile
+      return pageMatcher;
+    };
+    const highlighter = new Highlighter(root, slowMatcher, {
+      yieldToPage: () => {
+        events.push('yield');
+        return Promise.resolve();
+      },
+      isRendered: () => {
+        events.push('read');
+        return true;
+      },
+    });
+    await highlighter.annotate();
+    const beforeReading = events.slice(0, events.indexOf('read'));
+    expect(beforeReading.filter((e) => e === 'yield')).toHaveLength(yieldsBeforeReading);
+  });
+
   it('wraps a long article in several slices and yields between them', async () => {
     const root = setUp(
       Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}: soft secession and ICE.</p>`).join(''),
