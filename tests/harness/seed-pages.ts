@@ -72,7 +72,7 @@ ${source
   .layout { display: grid; grid-template-columns: minmax(0, 1fr) 260px; gap: 32px; max-width: 1100px; margin: 0 auto; padding: 24px; }
   aside { font: 14px/1.5 sans-serif; border-left: 1px solid #ddd; padding-left: 16px; }
   footer { padding: 24px; font: 13px sans-serif; color: #666; border-top: 1px solid #ddd; }
-  @media (prefers-color-scheme: dark) { body { background: #161616; color: #e6e6e6; } aside, .not-by-author { border-color: #444; } .not-by-author { background: #202020; } .not-by-author h2 { color: #aaa; } }
+  @media (prefers-color-scheme: dark) { body { background: #161616; color: #e6e6e6; } aside, .not-by-author { border-color: #444; } .not-by-author { background: #202020; } .not-by-author h2 { color: #aaa; } a { color: #8cb8ff; } }
 </style>
 </head>
 <body>
