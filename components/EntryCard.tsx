@@ -3,6 +3,7 @@ import type { PageFigure } from '@/lib/kb/page-matcher';
 import type { Category, EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
 import { CATEGORY_LABELS } from './category-labels';
 import { FigureFacts } from './FigureFacts';
+import { isOwnWords } from '@/lib/kb/own-words';
 import { sourceNameAndDate, sourceTitle } from './source-names';
 
 export interface EntryCardProps {
@@ -40,8 +41,7 @@ export function attribution(source: SourceRecord): string {
  */
 export function orderExcerpts(excerpts: readonly Excerpt[], readerLanguage: string): Excerpt[] {
   const primary = readerLanguage.toLowerCase().split('-')[0];
-  const rank = (e: Excerpt) =>
-    (e.quotes === null && e.credit === null ? 0 : 2) + (e.language.split('-')[0] === primary ? 0 : 1);
+  const rank = (e: Excerpt) => (isOwnWords(e) ? 0 : 2) + (e.language.split('-')[0] === primary ? 0 : 1);
   return excerpts
     .map((excerpt, order) => ({ excerpt, order }))
     .sort((a, b) => rank(a.excerpt) - rank(b.excerpt) || a.order - b.order)

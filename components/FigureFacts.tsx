@@ -1,4 +1,5 @@
 import { describeDifference } from '@/lib/figures/verdict';
+import { isOwnWords } from '@/lib/kb/own-words';
 import { sourceName, sourceNameAndDate } from './source-names';
 import type { PageFigure } from '@/lib/kb/page-matcher';
 import type { FigureFacts as Facts, FigureStatement, FigureStatus, SourceRecord } from '@/lib/kb/types';
@@ -54,7 +55,7 @@ function who(sources: readonly SourceRecord[], id: string): string {
  * in; then what someone else wrote into a source's file (an aggregator's summary), credited to them.
  */
 export function FigureFacts({ facts, sources, pageFigure }: FigureFactsProps) {
-  const independent = facts.statements.filter((s) => s.quotes === null && s.credit === null);
+  const independent = facts.statements.filter(isOwnWords);
   const credited = facts.statements.filter((s) => s.credit !== null);
   const bySource = new Map<string, FigureStatement[]>();
   for (const statement of independent) {

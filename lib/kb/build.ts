@@ -8,6 +8,7 @@ import { findReproducedPassages, type ReproducedPassage } from './quotation';
 import type { AuthoredAlias, AuthoredEntry, AuthoredFigure, AuthoredSource } from './schema';
 import { createTermMatcher, matchTerms } from './term-matcher';
 import type { StatedValue } from '../figures/verdict';
+import { isOwnWords } from './own-words';
 import { sentenceKey } from './sentence-key';
 import type {
   DerivedCheck,
@@ -75,11 +76,18 @@ function toSourceRecord(source: AuthoredSource): SourceRecord {
 export function articleText(text: string, notArticle: readonly string[] = []): string {
   let result = text;
   for (const passage of notArticle) {
-    for (let at = result.indexOf(passage); at !== -1; at = result.indexOf(passage, at + passage.length)) {
+    for (const at of occurrences(result, passage)) {
       result = result.slice(0, at) + BARRIER.repeat(passage.length) + result.slice(at + passage.length);
     }
   }
   return result;
+}
+
+/** Where `passage` stands in `text`, every time, without overlaps. */
+function occurrences(text: string, passage: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(passage); at !== -1; at = text.indexOf(passage, at + passage.length)) found.push(at);
+  return found;
 }
 
 const HAN = /\p{Script=Han}/gu;
@@ -118,8 +126,7 @@ function creditedPassages(sources: readonly AuthoredSource[], texts: ReadonlyMap
       const text = texts.get(source.id)!;
       const passages: CreditedPassage[] = [];
       for (const { text: passage, credit } of source.notByAuthor ?? []) {
-        for (let at = text.indexOf(passage); at !== -1; at = text.indexOf(passage, at + passage.length))
-          passages.push({ start: at, end: at + passage.length, credit });
+        for (const at of occurrences(text, passage)) passages.push({ start: at, end: at + passage.length, credit });
       }
       return [source.id, passages];
     }),
@@ -297,18 +304,13 @@ function findStatements(
   return { statements, sentenceKeys };
 }
 
-/** A source's own statement: not quoted from an earlier source, not written into its file by someone else. */
-export function isOwnStatement(statement: FigureStatement): boolean {
-  return statement.quotes === null && statement.credit === null;
-}
-
 /**
  * Compares the values of independent statements only: a quotation repeats, it does not confirm,
  * and another writer's summary is not the source's statement.
  */
 export function figureStatus(statements: readonly FigureStatement[]): FigureStatus {
-  if (statements.filter(isOwnStatement).length === 0) return 'unstated';
-  const independent = statements.filter(isOwnStatement);
+  if (statements.filter(isOwnWords).length === 0) return 'unstated';
+  const independent = statements.filter(isOwnWords);
   if (new Set(independent.map((s) => s.source)).size <= 1) return 'single source';
   const consistent = independent.every((a) =>
     independent.every((b) => a === b || compareFigures(a, b)?.verdict !== 'differs'),
@@ -323,7 +325,7 @@ function independentValues(
 ): StatedValue[] {
   const values: StatedValue[] = [];
   for (const statement of statements) {
-    if (!isOwnStatement(statement)) continue;
+    if (!isOwnWords(statement)) continue;
     const { source, text, value, precision, approximation, unit } = statement;
     const key = sentenceKeys.get(statement)!;
     const same = values.findIndex((v) => v.source === source && v.value === value);
@@ -367,9 +369,9 @@ export function derivedCheck(
   numerators: readonly FigureStatement[] | undefined,
   denominators: readonly FigureStatement[] | undefined,
 ): DerivedCheck | null {
-  const stated = own.find(isOwnStatement);
-  const a = numerators?.find(isOwnStatement);
-  const b = denominators?.find(isOwnStatement);
+  const stated = own.find(isOwnWords);
+  const a = numerators?.find(isOwnWords);
+  const b = denominators?.find(isOwnWords);
   if (!stated || !a || !b || b.value === 0) return null;
   const interval = ratioInterval(intervalOf(a), intervalOf(b));
   const value = a.value / b.value;
