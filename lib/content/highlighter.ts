@@ -68,6 +68,12 @@ export class Highlighter {
   /** Entries named in full so far on this page (unlocks their short forms). */
   private readonly namedInFull = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Passes run and removals made so far: what the last count of mentions was taken at. */
+  private changes = 0;
+  private mentionCounts: {
+    readonly changes: number;
+    readonly counts: ReadonlyMap<string, { readonly entry: IndexedEntry; readonly count: number }>;
+  } | null = null;
   private destroyed = false;
 
   constructor(
@@ -186,6 +192,7 @@ export class Highlighter {
       watcher?.disconnect();
     }
     performance.measure('crosscheck:annotate', { start: startedAt, end: performance.now() });
+    this.changes++;
     this.options.onPass?.();
     const records = ranges.map((r) => r.record).filter((record) => record.elements.length > 0 || record.range !== null);
     if (stale && restartsLeft > 0 && !this.destroyed)
@@ -210,6 +217,7 @@ export class Highlighter {
         record.elements.some((element) => within.contains(element)) ||
         (record.range !== null && within.contains(record.range.startContainer)),
     );
+    this.changes++; // the region's mentions no longer count, highlighted or not
     if (inside.length === 0) return;
     this.mutate(() => this.renderer.remove(inside));
     const removed = new Set(inside);
@@ -220,7 +228,9 @@ export class Highlighter {
    * Every mention of every entry in the article, highlighted or not (calm highlighting draws only
    * some), in order of first mention: read again from the page's text when asked (the popup).
    */
-  countMentions(): Map<string, { readonly entry: IndexedEntry; count: number }> {
+  countMentions(): ReadonlyMap<string, { readonly entry: IndexedEntry; readonly count: number }> {
+    // What is highlighted changes only with a pass or a removal: the popup's repeated asks reuse it.
+    if (this.mentionCounts?.changes === this.changes) return this.mentionCounts.counts;
     const collected = collectText(this.root, (element) => element.localName !== MARK_TAG && this.isSkipped(element));
     const counts = new Map<string, { entry: IndexedEntry; count: number }>();
     const namedInFull = new Set<string>();
@@ -231,6 +241,7 @@ export class Highlighter {
         else counts.set(entry.id, { entry, count: 1 });
       }
     }
+    this.mentionCounts = { changes: this.changes, counts };
     return counts;
   }
 

@@ -254,6 +254,20 @@ describe('Highlighter, calm (first mention of an entry in each section)', () => 
       ['ice', 2],
     ]);
   });
+
+  it('counts mentions once per change: repeated asks reuse the count until a pass or a removal', async () => {
+    const root = setUp('<p>ICE came.</p><p id="second">ICE left.</p>');
+    const highlighter = new Highlighter(root, matcher, { everyMention: false });
+    await highlighter.annotate();
+    const counts = highlighter.countMentions();
+    expect(highlighter.countMentions()).toBe(counts);
+    root.insertAdjacentHTML('beforeend', '<p id="third">ICE again.</p>');
+    await highlighter.annotate(document.getElementById('third')!);
+    expect(highlighter.countMentions().get('ice')?.count).toBe(3);
+    document.getElementById('second')!.setAttribute('contenteditable', 'true');
+    highlighter.remove(document.getElementById('second')!);
+    expect(highlighter.countMentions().get('ice')?.count).toBe(2);
+  });
 });
 
 describe('Highlighter slices', () => {
