@@ -25,7 +25,7 @@
  */
 import { isAcronym } from '../matching/acronym';
 import { foldForm } from '../matching/fold';
-import { NAME_SUFFIXES, SENTENCE_WORDS } from '../matching/words';
+import { bareName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS } from '../matching/words';
 import type { AuthoredEntry } from './schema';
 import type { IndexedEntry } from './types';
 
@@ -74,7 +74,6 @@ const INSTITUTIONS = new Set(
 );
 
 /** Small words that do not count in initials. */
-const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', 'at', 'by', '&', 'v.', 'vs.']);
 
 /** Everyday names of a compact's or an act's head noun. */
 const HEAD_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
@@ -101,24 +100,25 @@ const ROLE_TITLES: readonly (readonly [RegExp, readonly string[]])[] = [
 ];
 
 const wordsOf = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '');
-const bareName = (text: string): string => text.replace(/\s*\([^)]*\)\s*$/, '');
 const isCapitalisedWord = (word: string): boolean => /^[\p{Lu}\d]/u.test(word);
 
 /** Every significant word capitalised, no punctuation of a title or a sentence. */
 function isProperName(text: string): boolean {
-  return !/[:,!?"“”]/.test(text) && wordsOf(text).every((w) => CONNECTORS.has(w.toLowerCase()) || isCapitalisedWord(w));
+  return (
+    !/[:,!?"“”]/.test(text) && wordsOf(text).every((w) => NAME_CONNECTORS.has(w.toLowerCase()) || isCapitalisedWord(w))
+  );
 }
 
 /** Initials of a proper name: one letter a word, the letters of an acronym word ("U.S." → "US"). */
 export function initialsOf(name: string): string {
   return wordsOf(name)
-    .filter((w) => !CONNECTORS.has(w.toLowerCase()))
+    .filter((w) => !NAME_CONNECTORS.has(w.toLowerCase()))
     .map((w) => (isAcronym(w) ? w.replace(/[^\p{Lu}]/gu, '') : w[0]!.toUpperCase()))
     .join('');
 }
 
 function significantWords(name: string): string[] {
-  return wordsOf(name).filter((w) => !CONNECTORS.has(w.toLowerCase()));
+  return wordsOf(name).filter((w) => !NAME_CONNECTORS.has(w.toLowerCase()));
 }
 
 /** Mr. or Ms./Mrs., from the pronouns of the entry's summary: one kind at least twice as often as the other. */

@@ -7,7 +7,7 @@ import {
 } from '../matching/automaton';
 import { isAcronym } from '../matching/acronym';
 import { foldAt, foldForm, IGNORED } from '../matching/fold';
-import { NAME_SUFFIXES, SENTENCE_WORDS, TITLE_WORDS } from '../matching/words';
+import { bareName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS, TITLE_WORDS } from '../matching/words';
 import type { IndexedEntry, IndexedForm } from './types';
 
 /**
@@ -51,33 +51,13 @@ export interface TermMatch {
   readonly entry: IndexedEntry;
 }
 
-const CONNECTORS = new Set([
-  'of',
-  'and',
-  'the',
-  'for',
-  'on',
-  'in',
-  'to',
-  'a',
-  'an',
-  'v.',
-  'vs.',
-  'vs',
-  'at',
-  'by',
-  '&',
-]);
-/** Drops a parenthetical gloss: "Zoom (video-conferencing service)" is named "Zoom". */
-const bareName = (text: string): string => text.replace(/\s*\([^)]*\)\s*$/, '');
-
 /** Every significant word starts with a capital or a digit: a proper name, not a phrase. */
 function isProperName(text: string): boolean {
   const parts = text.split(/\s+/);
   return (
     /\p{Lu}/u.test(text) &&
-    parts.every((w) => CONNECTORS.has(w.toLowerCase()) || /^["“'‘(]?[\p{Lu}\d]/u.test(w)) &&
-    !parts.every((w) => isAcronym(w) || CONNECTORS.has(w.toLowerCase()))
+    parts.every((w) => NAME_CONNECTORS.has(w.toLowerCase()) || /^["“'‘(]?[\p{Lu}\d]/u.test(w)) &&
+    !parts.every((w) => isAcronym(w) || NAME_CONNECTORS.has(w.toLowerCase()))
   );
 }
 

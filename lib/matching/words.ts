@@ -46,3 +46,11 @@ export const SENTENCE_WORDS = set(
 
 /** Suffixes after a full name that make it another person ("Donald Trump Jr."). */
 export const NAME_SUFFIXES = set('jr. jr sr. sr ii iii iv');
+
+/** Small words that join the capitalised words of a name ("Bank of North Dakota", "Printz v. United States"). */
+export const NAME_CONNECTORS = set('of and the for on in to a an v. vs. vs at by &');
+
+/** A name without its parenthetical gloss: "Zoom (video-conferencing service)" is named "Zoom". */
+export function bareName(text: string): string {
+  return text.replace(/\s*\([^)]*\)\s*$/, '');
+}
