@@ -1,8 +1,8 @@
 import cardCss from '@/components/entry-card.css?inline';
 import { PageController } from '@/lib/content/page-controller';
 import { Popover } from '@/lib/content/popover';
-import { kbIndex } from '@/lib/kb/index-data';
-import { createPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
+import { loadPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
+import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
 import { entryRequest, isCheckSelectionRequest, isEntryResponse, isTabRequest } from '@/lib/messages';
 import { isArticleFurniture } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
@@ -23,7 +23,7 @@ export default defineContentScript({
     });
     let matcher: PageMatcher | undefined;
     const page = new PageController({
-      matcher: () => (matcher ??= createPageMatcher(kbIndex)),
+      matcher: () => (matcher ??= loadPageMatcher(precompiledPageMatcher)),
       popover,
       isExcluded: isArticleFurniture,
       isRendered,

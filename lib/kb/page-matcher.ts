@@ -1,6 +1,7 @@
 import {
-  createFigureLinker,
+  cueForms,
   findLinkedFigures,
+  type FigureClaim,
   type FigureLink,
   type FigureLinker,
   type LinkedBy,
@@ -9,8 +10,14 @@ import { judgeFigure, type FigureVerdict } from '../figures/verdict';
 import { sentenceAround } from './excerpt';
 import { sentenceKey } from './sentence-key';
 import { BARRIER } from '../matching/fold';
-import { compileForms, findFormMatches, selectLeftmostLongest, type FormAutomaton } from '../matching/automaton';
-import { createTermMatcher, selectTerms, type TermMatcher } from './term-matcher';
+import {
+  automatonData,
+  findFormMatches,
+  loadAutomaton,
+  selectLeftmostLongest,
+  type AutomatonData,
+} from '../matching/automaton';
+import { loadTermMatcher, selectTerms, termOwnersData, type TermMatcher, type TermOwnersData } from './term-matcher';
 import type { IndexedEntry, IndexedFigure, KbIndex } from './types';
 
 /** A number on the page that speaks of a figure claim, and how it compares with the sources. */
@@ -38,26 +45,58 @@ export interface PageMatch {
   readonly figure: PageFigure | null;
 }
 
-/** Everything the page needs to find what the knowledge base knows: terms and figure claims. */
+/**
+ * Everything the page needs to find what the knowledge base knows: terms and figure claims. One
+ * automaton holds the term forms, then the cue forms: the page's text is read once for both.
+ */
 export interface PageMatcher {
   readonly terms: TermMatcher;
   readonly figures: FigureLinker;
-  /** Term forms then cue forms in one automaton: the page's text is read once for both. */
-  readonly combined: FormAutomaton;
   readonly figureEntries: ReadonlyMap<string, { readonly entry: IndexedEntry; readonly claim: IndexedFigure }>;
 }
 
+/**
+ * The page matcher compiled at build time (`npm run kb` writes it): the content script loads it
+ * and builds nothing per page. Its entries have no forms: the automaton holds them.
+ */
+export interface PrecompiledPageMatcher {
+  readonly entries: readonly Omit<IndexedEntry, 'forms'>[];
+  readonly figures: readonly IndexedFigure[];
+  readonly automaton: AutomatonData;
+  readonly terms: TermOwnersData;
+}
+
+/** Compiles the page matcher for `index` (small knowledge bases in tests; the build precompiles). */
 export function createPageMatcher(index: KbIndex): PageMatcher {
+  return loadPageMatcher(precompilePageMatcher(index));
+}
+
+/** The automaton a page reads: every term form, then every figure cue form. */
+export function pageAutomatonData(entries: readonly IndexedEntry[], claims: readonly FigureClaim[]): AutomatonData {
+  return automatonData([...entries.flatMap((entry) => entry.forms), ...cueForms(claims).forms]);
+}
+
+/** The page matcher for `index` as data; `automaton` is its pageAutomatonData when the caller has it. */
+export function precompilePageMatcher(
+  index: KbIndex,
+  automaton: AutomatonData = pageAutomatonData(index.entries, index.figures),
+): PrecompiledPageMatcher {
+  const entries = index.entries.map(({ id, category, label }) => ({ id, category, label }));
+  return { entries, figures: index.figures, automaton, terms: termOwnersData(index.entries) };
+}
+
+export function loadPageMatcher(data: PrecompiledPageMatcher): PageMatcher {
   const figureEntries = new Map(
-    index.figures.map((claim) => [
+    data.figures.map((claim) => [
       claim.id,
       { entry: { id: claim.id, category: 'figure' as const, label: claim.label, forms: [] }, claim },
     ]),
   );
-  const terms = createTermMatcher(index.entries);
-  const figures = createFigureLinker(index.figures);
-  const combined = compileForms([...terms.owners.map(({ form }) => form), ...figures.forms]);
-  return { terms, figures, combined, figureEntries };
+  const automaton = loadAutomaton(data.automaton);
+  const entries = data.entries.map((entry) => ({ ...entry, forms: [] }));
+  const terms = loadTermMatcher(entries, data.terms, automaton);
+  const figures = { claims: data.figures, ...cueForms(data.figures), automaton, firstCue: terms.owners.length };
+  return { terms, figures, figureEntries };
 }
 
 function pageFigure(matcher: PageMatcher, text: string, { figure, claim, linkedBy, alsoFits }: FigureLink): PageFigure {
@@ -86,7 +125,7 @@ function pageFigure(matcher: PageMatcher, text: string, { figure, claim, linkedB
  */
 export function matchPage(matcher: PageMatcher, text: string, namedInFull: Set<string>): PageMatch[] {
   const termForms = matcher.terms.owners.length;
-  const all = findFormMatches(matcher.combined, text);
+  const all = findFormMatches(matcher.terms.automaton, text);
   const cues = all.filter((m) => m.form >= termForms).map((m) => ({ ...m, form: m.form - termForms }));
   const terms: PageMatch[] = selectTerms(
     matcher.terms,

@@ -5,7 +5,8 @@
 import Mark from 'mark.js';
 import { LiveAnnotator } from '@/lib/content/live-annotator';
 import { kbIndex } from '@/lib/kb/index-data';
-import { createPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
+import { createPageMatcher, loadPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
+import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
 import type { IndexedEntry } from '@/lib/kb/types';
 import { findArticleRoot } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
@@ -19,7 +20,8 @@ export interface RunResult {
 
 const NAIVE_CHUNK = 100;
 
-let matcher: PageMatcher = createPageMatcher(kbIndex);
+// As the content script does: the matcher the build compiled (other term sets are compiled here).
+let matcher: PageMatcher = loadPageMatcher(precompiledPageMatcher);
 let terms: string[] = kbIndex.entries.flatMap((e) => e.forms.map((f) => f.text));
 
 function root(): HTMLElement {

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
-import { createPageMatcher, matchPage, matchWindows } from '@/lib/kb/page-matcher';
+import { createPageMatcher, loadPageMatcher, matchPage, matchWindows } from '@/lib/kb/page-matcher';
+import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
 import { BARRIER } from '@/lib/matching/fold';
 
 const matcher = createPageMatcher(kbIndex);
@@ -27,6 +28,19 @@ function expectWindowsMatchAsOne(pages: fc.Arbitrary<string>, maxWindow: number)
     { numRuns: 60 },
   );
 }
+
+describe('the page matcher the build compiled', () => {
+  it('finds on every seed file what one compiled from the index finds', () => {
+    const loaded = loadPageMatcher(precompiledPageMatcher);
+    const seeds = new URL('../../../seeds/', import.meta.url);
+    for (const { file } of kbDetails.sources) {
+      const text = readFileSync(new URL(file, seeds), 'utf8');
+      const found = matchPage(loaded, text, new Set());
+      expect(found.length).toBeGreaterThan(0);
+      expect(found).toEqual(matchPage(matcher, text, new Set()));
+    }
+  });
+});
 
 describe('matchWindows', () => {
   it.each<[string, string, number, [number, number][]]>([
