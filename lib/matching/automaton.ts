@@ -49,6 +49,8 @@ export interface FormAutomaton {
   readonly edgeStart: Int32Array;
   readonly edgeUnit: Uint16Array;
   readonly edgeTarget: Int32Array;
+  /** The root's edges on ASCII units, by unit (-1: none): most units of a text are read at the root. */
+  readonly rootNext: Int32Array;
   readonly failure: Int32Array;
   /** The forms ending at state s (own output) are outputForms[outputStart[s] … outputStart[s + 1] - 1]. */
   readonly outputStart: Int32Array;
@@ -64,6 +66,7 @@ export interface FormAutomaton {
 }
 
 const SPACE = 0x20;
+const ASCII = 0x80;
 const BOUNDARY_BEFORE = 1;
 const BOUNDARY_AFTER = 2;
 
@@ -187,6 +190,7 @@ export function loadAutomaton(data: AutomatonData): FormAutomaton {
     edgeStart,
     edgeUnit,
     edgeTarget,
+    rootNext: rootTable(edgeStart, edgeUnit, edgeTarget),
     failure: new Int32Array(states),
     outputStart,
     outputForms,
@@ -197,6 +201,12 @@ export function loadAutomaton(data: AutomatonData): FormAutomaton {
   };
   linkFailures(automaton);
   return automaton;
+}
+
+function rootTable(edgeStart: Int32Array, edgeUnit: Uint16Array, edgeTarget: Int32Array): Int32Array {
+  const table = new Int32Array(ASCII).fill(-1);
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) if (edgeUnit[e]! < ASCII) table[edgeUnit[e]!] = edgeTarget[e]!;
+  return table;
 }
 
 function loadCaseChecks(checks: AutomatonData['caseChecks']) {
@@ -244,6 +254,7 @@ function linkFailures(automaton: FormAutomaton): void {
 
 /** The state reached from `state` on `unit`, or -1 when it has no such edge. */
 function step(automaton: FormAutomaton, state: number, unit: number): number {
+  if (state === 0 && unit < ASCII) return automaton.rootNext[unit]!;
   const { edgeUnit } = automaton;
   let low = automaton.edgeStart[state]!;
   let high = automaton.edgeStart[state + 1]! - 1;
