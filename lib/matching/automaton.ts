@@ -21,15 +21,16 @@ export interface FormMatch {
  * not stored, because they would more than double its size and take one linear pass to derive.
  */
 export interface AutomatonData {
-  /** The folded unit on the edge into each state but the root, states in depth-first order, children by unit. */
-  readonly units: string;
-  /** How many children each state has, in the same order, as digits (see digits.ts). */
-  readonly children: string;
   /**
-   * For each form, the state where it ends (-1 for a form that folds to nothing), as the difference
-   * from the previous form's: the forms of one entry often end near each other, and gzip does better.
+   * The forms' distinct folded texts, sorted by unit and front-coded: for each, how many leading
+   * units it shares with the one before (digits, see digits.ts) and the units after those (joined
+   * by line breaks, which no folded form holds). Read in this order they lay out the trie depth
+   * first, children by unit, one new state per unit read: the trie needs nothing more.
    */
-  readonly ends: readonly number[];
+  readonly shared: string;
+  readonly suffixes: string;
+  /** For each form, as digits, the index of its folded text among them; one past the last for a form that folds to nothing. */
+  readonly texts: string;
   /** For each form, as digits: 1 when a word boundary is checked before it, 2 after it, 3 both. */
   readonly boundaries: string;
   /**
@@ -67,6 +68,7 @@ export interface FormAutomaton {
 
 const SPACE = 0x20;
 const ASCII = 0x80;
+const SUFFIX_SEPARATOR = '\n';
 const BOUNDARY_BEFORE = 1;
 const BOUNDARY_AFTER = 2;
 
@@ -75,40 +77,24 @@ export function compileForms(forms: readonly MatcherForm[]): FormAutomaton {
   return loadAutomaton(automatonData(forms));
 }
 
-/** The automaton's data for `forms` (the trie, in depth-first order, and each form's checks). */
+/** The automaton's data for `forms` (the trie, front-coded, and each form's checks). */
 export function automatonData(forms: readonly MatcherForm[]): AutomatonData {
-  interface TrieNode {
-    readonly next: Map<number, TrieNode>;
-    id: number;
-  }
-  const root: TrieNode = { next: new Map(), id: 0 };
-  const endNodes = forms.map((form) => {
-    const folded = foldForm(form.text);
-    if (folded.length === 0) return null;
-    let node = root;
-    for (let i = 0; i < folded.length; i++) {
-      const unit = folded.charCodeAt(i);
-      let next = node.next.get(unit);
-      if (!next) node.next.set(unit, (next = { next: new Map(), id: -1 }));
-      node = next;
-    }
-    return node;
-  });
-  const units: string[] = [];
-  const children: number[] = [];
-  const stack: [number, TrieNode][] = [[-1, root]];
-  while (stack.length > 0) {
-    const [unit, node] = stack.pop()!;
-    node.id = children.length;
-    if (unit !== -1) units.push(String.fromCharCode(unit));
-    children.push(node.next.size);
-    // Pushed in descending order so that they are numbered in ascending order.
-    for (const edge of [...node.next].sort((a, b) => b[0] - a[0])) stack.push(edge);
+  const folded = forms.map((form) => foldForm(form.text));
+  // The default sort compares UTF-16 units: the order of the trie's children.
+  const distinct = [...new Set(folded.filter((text) => text.length > 0))].sort();
+  const indexOf = new Map(distinct.map((text, i) => [text, i]));
+  const shared: number[] = [];
+  let previous = '';
+  for (const text of distinct) {
+    let common = 0;
+    while (common < previous.length && previous.charCodeAt(common) === text.charCodeAt(common)) common++;
+    shared.push(common);
+    previous = text;
   }
   return {
-    units: units.join(''),
-    children: toDigits(children),
-    ends: endNodes.map((node, form) => (node?.id ?? -1) - (form === 0 ? 0 : (endNodes[form - 1]?.id ?? -1))),
+    shared: toDigits(shared),
+    suffixes: distinct.map((text, i) => text.slice(shared[i])).join(SUFFIX_SEPARATOR),
+    texts: toDigits(folded.map((text) => indexOf.get(text) ?? distinct.length)),
     boundaries: toDigits(
       forms.map((form) => {
         const folded = foldForm(form.text);
@@ -151,29 +137,44 @@ function caseChecks(caseFolded: string, caseSensitive: boolean): 0 | (number | s
  * failure and output links in one breadth-first pass. Linear in the number of states.
  */
 export function loadAutomaton(data: AutomatonData): FormAutomaton {
-  const states = data.children.length;
-  const children = (state: number) => digitAt(data.children, state);
+  const suffixes = data.suffixes === '' ? [] : data.suffixes.split(SUFFIX_SEPARATOR);
+  const states = 1 + suffixes.reduce((sum, suffix) => sum + suffix.length, 0);
+  const parent = new Int32Array(states);
+  const unit = new Uint16Array(states);
+  const depth = new Int32Array(states);
+  const textEnd = new Int32Array(suffixes.length);
+  // path[d]: the state at depth d on the text read last; a text goes on from its shared prefix.
+  const path = new Int32Array(states + 1);
+  let state = 0;
+  suffixes.forEach((suffix, text) => {
+    const shared = digitAt(data.shared, text);
+    for (let k = 0; k < suffix.length; k++) {
+      state++;
+      parent[state] = path[shared + k]!;
+      unit[state] = suffix.charCodeAt(k);
+      depth[state] = shared + k + 1;
+      path[shared + k + 1] = state;
+    }
+    textEnd[text] = path[shared + suffix.length]!;
+  });
+  // Edges grouped by state; a state's children were numbered in unit order, so each group is sorted.
   const edgeStart = new Int32Array(states + 1);
-  for (let s = 0; s < states; s++) edgeStart[s + 1] = edgeStart[s]! + children(s);
+  for (let s = 1; s < states; s++) edgeStart[parent[s]! + 1]!++;
+  for (let s = 0; s < states; s++) edgeStart[s + 1]! += edgeStart[s]!;
   const edgeUnit = new Uint16Array(states - 1);
   const edgeTarget = new Int32Array(states - 1);
-  const depth = new Int32Array(states);
-  // Depth-first order: a state's parent is the nearest state on the stack with children left.
   const filled = new Int32Array(states);
-  const path: number[] = [0];
   for (let s = 1; s < states; s++) {
-    while (filled[path[path.length - 1]!] === children(path[path.length - 1]!)) path.pop();
-    const parent = path[path.length - 1]!;
-    const edge = edgeStart[parent]! + filled[parent]!++;
-    edgeUnit[edge] = data.units.charCodeAt(s - 1);
+    const edge = edgeStart[parent[s]!]! + filled[parent[s]!]!++;
+    edgeUnit[edge] = unit[s]!;
     edgeTarget[edge] = s;
-    depth[s] = depth[parent]! + 1;
-    path.push(s);
   }
 
-  const forms = data.ends.length;
-  const ends = new Int32Array(forms);
-  for (let form = 0; form < forms; form++) ends[form] = (form === 0 ? 0 : ends[form - 1]!) + data.ends[form]!;
+  const forms = data.texts.length;
+  const ends = Int32Array.from({ length: forms }, (_, form) => {
+    const text = digitAt(data.texts, form);
+    return text < suffixes.length ? textEnd[text]! : -1;
+  });
   const outputStart = new Int32Array(states + 1);
   for (const end of ends) if (end >= 0) outputStart[end + 1]!++;
   for (let s = 0; s < states; s++) outputStart[s + 1]! += outputStart[s]!;
