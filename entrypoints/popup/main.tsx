@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
+import { Popup, withLabels, type LabelledSummary } from '@/components/Popup';
 import '@/components/ui.css';
 // The highlight samples (key, category names) are drawn by the page's own highlight styles.
 import '@/entrypoints/content/highlights.css';
 import { kbIndex } from '@/lib/kb/index-data';
-import { isPageSummary, type PageSummary, type TabRequest } from '@/lib/messages';
+import { isPageSummary, type TabRequest } from '@/lib/messages';
 import { withCategory, withSitePaused, type Settings } from '@/lib/settings/schema';
 import { loadSettings, saveSettings, takeSettingsNotice } from '@/lib/settings/store';
 
@@ -16,10 +16,13 @@ async function currentTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function ask(tabId: number | undefined, request: TabRequest): Promise<PageSummary | null> {
+/** The knowledge base's labels: the page knows its entries by id only. */
+const labels = new Map([...kbIndex.entries, ...kbIndex.figures].map(({ id, label }) => [id, label]));
+
+async function ask(tabId: number | undefined, request: TabRequest): Promise<LabelledSummary | null> {
   if (tabId === undefined) return null;
   const reply: unknown = await browser.tabs.sendMessage(tabId, request).catch(() => null);
-  return isPageSummary(reply) ? reply : null;
+  return isPageSummary(reply) ? withLabels(reply, (id) => labels.get(id)) : null;
 }
 
 const root = document.getElementById('app')!;

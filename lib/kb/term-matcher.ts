@@ -8,8 +8,9 @@ import {
 import { isAcronym } from '../matching/acronym';
 import { digitAt, toDigits } from '../matching/digits';
 import { foldAt, foldForm, IGNORED } from '../matching/fold';
+import { isLowerCode, isUpperCode } from '../matching/letters';
 import { bareName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS, TITLE_WORDS } from '../matching/words';
-import type { IndexedEntry, IndexedForm } from './types';
+import type { EntryRef, IndexedEntry } from './types';
 
 /**
  * The one matcher for knowledge-base terms: the build runs it over the seed files and the content
@@ -23,7 +24,7 @@ export interface TermMatcher {
 }
 
 export interface FormOwner {
-  readonly entry: IndexedEntry;
+  readonly entry: EntryRef;
   readonly shortForm: boolean;
   readonly guard: Guard;
 }
@@ -62,7 +63,7 @@ export type Guard =
 export interface TermMatch {
   readonly start: number;
   readonly end: number;
-  readonly entry: IndexedEntry;
+  readonly entry: EntryRef;
 }
 
 /** Every significant word starts with a capital or a digit: a proper name, not a phrase. */
@@ -127,7 +128,7 @@ function guardCode(guard: Guard): number {
 
 /** The owners of the entries' forms as data (see TermOwnersData). */
 export function termOwnersData(entries: readonly IndexedEntry[]): TermOwnersData {
-  const nameWords = new Map<IndexedEntry, string>();
+  const nameWords = new Map<EntryRef, string>();
   const forms = termOwners(entries).map(({ entry, shortForm, guard }) => {
     if (guard.kind === 'person' || guard.kind === 'surname') nameWords.set(entry, [...guard.nameWords].join(' '));
     return guardCode(guard) * 2 + (shortForm ? 1 : 0);
@@ -141,7 +142,7 @@ export function termOwnersData(entries: readonly IndexedEntry[]): TermOwnersData
 
 /** The term matcher from its data: `entries` as written with it, `automaton` starting with its forms. */
 export function loadTermMatcher(
-  entries: readonly IndexedEntry[],
+  entries: readonly EntryRef[],
   data: TermOwnersData,
   automaton: FormAutomaton,
 ): TermMatcher {
@@ -223,7 +224,7 @@ function isSeparator(text: string, i: number): boolean {
   return code === SPACE || code === IGNORED;
 }
 
-const UPPER = /\p{Lu}/u;
+const startsUpper = (text: string, at: number): boolean => at < text.length && isUpperCode(text.charCodeAt(at));
 
 /**
  * The capitalised word just before `start` when only spaces (no line break, no punctuation)
@@ -240,7 +241,7 @@ function wordBefore(text: string, start: number): Neighbour | null {
   if (i === start - 1 || i < 0) return null;
   const end = i + 1;
   while (i >= 0 && !isSeparator(text, i) && text[i] !== '\u0000') i--;
-  if (!UPPER.test(text[i + 1] ?? '')) return null;
+  if (!startsUpper(text, i + 1)) return null;
   const raw = text.slice(i + 1, end);
   if (CLAUSE_BREAK.test(raw) || /['’]s$/.test(raw)) return null;
   return { word: raw, start: i + 1, end };
@@ -253,15 +254,24 @@ function wordAfter(text: string, end: number): Neighbour | null {
     if (text.charCodeAt(i) !== SPACE && LINE_BREAK.test(text[i]!)) return null;
     i++;
   }
-  if (i === end || !UPPER.test(text[i] ?? '')) return null;
+  if (i === end || !startsUpper(text, i)) return null;
   const start = i;
   while (i < text.length && !isSeparator(text, i) && text[i] !== '\u0000') i++;
   const word = text.slice(start, i).replace(/[^\p{L}\p{N}.]+$/u, '');
   return { word, start, end: start + word.length };
 }
 
-const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
-const isAllCaps = (word: string): boolean => /\p{Lu}.*\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+const isCapitalised = (word: string): boolean => isUpperCode(word.codePointAt(0) ?? 0);
+/** Two capitals or more and no lowercase letter ("NCAA", "U.S."); words hold no line break. */
+function isAllCaps(word: string): boolean {
+  let capitals = 0;
+  for (const char of word) {
+    const code = char.codePointAt(0)!;
+    if (isLowerCode(code)) return false;
+    if (isUpperCode(code)) capitals++;
+  }
+  return capitals >= 2;
+}
 const isInitials = (word: string): boolean => /^(?:\p{Lu}\.)+$/u.test(word);
 const lower = (word: string): string => foldForm(word);
 
