@@ -35,12 +35,16 @@ export default defineContentScript({
       popover.destroy();
     });
 
-    // Messages from our own popup and background only: never from a page.
-    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+    // Messages from our own popup and background only: never from a page. Replies are synchronous
+    // (sendResponse, not a returned promise: the content script has no polyfill, see wxt.config.ts).
+    const onMessage = (
+      message: unknown,
+      sender: { id?: string; tab?: unknown },
+      sendResponse: (reply: unknown) => void,
+    ): undefined => {
+      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
       if (isCheckSelectionRequest(message)) page.checkSelection();
-      else if (isTabRequest(message)) return Promise.resolve(page.handle(message));
-      return undefined;
+      else if (isTabRequest(message)) sendResponse(page.handle(message));
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
