@@ -38,6 +38,7 @@ export function serializeKnowledgeBase(kb: BuiltKnowledgeBase): Record<string, s
     'index.json': `${JSON.stringify(kb.index)}\n`,
     'details.json': `${JSON.stringify(kb.details)}\n`,
     'derived-forms.json': `${JSON.stringify(kb.derived, null, 1)}\n`,
+    'source-texts.json': `${JSON.stringify(kb.sourceTexts)}\n`,
   };
 }
 

@@ -34,6 +34,11 @@ export interface BuiltKnowledgeBase {
   readonly details: KbDetails;
   /** The derived forms added to the index, and those dropped as ambiguous (see derive.ts). */
   readonly derived: Derivation;
+  /**
+   * Each source's file text, in the manifest's (chronological) order: the background compares the
+   * reader's saved articles with them, to find passages reproduced from a bundled source.
+   */
+  readonly sourceTexts: readonly { readonly id: string; readonly text: string }[];
 }
 
 export interface KbBuildResult {
@@ -263,6 +268,7 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
       },
       details: { sources: sources.map(toSourceRecord), entries: details },
       derived,
+      sourceTexts: sources.map((s) => ({ id: s.id, text: texts.get(s.id)! })),
     },
     problems: [...problems, ...warnings],
   };
