@@ -3,7 +3,7 @@ import { BARRIER } from '../matching/fold';
 import { compareFigures, intersects, intervalOf, ratioInterval } from '../figures/compare';
 import { claimUnit, createFigureLinker, findLinkedFigures, type FigureClaim } from '../figures/linker';
 import { deriveForms, type Derivation } from './derive';
-import { excerptAround, sentenceAround } from './excerpt';
+import { excerptAround, isSentenceExcerpt, sentenceAround } from './excerpt';
 import { findReproducedPassages, type ReproducedPassage } from './quotation';
 import type { AuthoredAlias, AuthoredEntry, AuthoredFigure, AuthoredSource } from './schema';
 import { createTermMatcher, matchTerms } from './term-matcher';
@@ -391,9 +391,6 @@ export function derivedCheck(
   };
 }
 
-/** Fewer words than this and an excerpt is a title or a label, not something a source says. */
-const SENTENCE_WORDS = 8;
-
 /**
  * One excerpt per sentence, holding every mention in it; at most EXCERPTS_PER_SOURCE per source,
  * preferring whole sentences to titles and labels, in document order.
@@ -428,9 +425,7 @@ function excerptsFor(
       language: excerptLanguage(text.slice(start, end), languages.get(mention.source)!),
     });
   }
-  // A sentence has enough words and ends like one; a title ("The Case for Soft Secession") does not.
-  const isSentence = (e: Excerpt) =>
-    (e.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= SENTENCE_WORDS && /[.!?。！？]["'”’)）]*$/u.test(e.text);
+  const isSentence = (e: Excerpt) => isSentenceExcerpt(e.text);
   const kept = new Set<Excerpt>();
   for (const source of new Set(candidates.map((e) => e.source))) {
     // A repeated line (a title printed three times) is one excerpt.

@@ -1,7 +1,7 @@
 import { isAcronym } from '../matching/acronym';
 import { createFigureLinker, findLinkedFigures, type FigureLinker } from '../figures/linker';
 import { judgeFigure } from '../figures/verdict';
-import { excerptAround, sentenceAround } from '../kb/excerpt';
+import { excerptAround, isSentenceExcerpt, sentenceAround } from '../kb/excerpt';
 import { DEFAULT_QUOTATION_OPTIONS, findReproducedPassages, ngramKeys, tokenize } from '../kb/quotation';
 import { createTermMatcher, matchTerms, type TermMatcher } from '../kb/term-matcher';
 import type { IndexedEntry, IndexedFigure, KbIndex } from '../kb/types';
@@ -14,6 +14,7 @@ import type {
   StoredPassage,
   TrackedTerm,
 } from './types';
+import { TRACKED_ID_PREFIX } from './types';
 
 /**
  * Indexing a saved article with the knowledge base build's own modules: the term matcher, excerpts,
@@ -44,9 +45,6 @@ export function createKnowledge(
   };
 }
 
-/** Tracked entries' ids start with this; the knowledge base's ids never do (they are authored slugs). */
-export const TRACKED_ID_PREFIX = 'tracked-';
-
 /** A tracked term as the matcher sees it: an entry whose forms are its label and aliases. */
 export function trackedEntry(term: TrackedTerm): IndexedEntry {
   const texts = [...new Set([term.label, ...term.aliases].map((text) => text.trim()).filter((text) => text !== ''))];
@@ -65,8 +63,9 @@ const inside = (passages: readonly StoredPassage[], start: number, end: number) 
   passages.find((p) => p.start <= start && end <= p.end);
 
 /**
- * Every entry the matcher finds in `text`, with one verbatim excerpt each: around the first mention
- * that is the article's own words (outside any reproduced passage), else around the first.
+ * Every entry the matcher finds in `text`, with one verbatim excerpt each: the first sentence naming
+ * it in the article's own words (outside any reproduced passage), else the first sentence quoting
+ * it, else the first mention (a title, a label).
  */
 export function findMentions(
   matcher: TermMatcher,
@@ -80,8 +79,10 @@ export function findMentions(
     spans.set(match.entry.id, list);
   }
   return [...spans].map(([entryId, list]) => {
-    const [start, end] = list.find(([s, e]) => !inside(passages, s, e)) ?? list[0]!;
-    return { entryId, spans: list, excerpt: excerptOf(text, start, end, list) };
+    const own = list.filter(([s, e]) => !inside(passages, s, e));
+    // As the build does, a whole sentence before a title or a label.
+    const excerpts = [...own, ...list].map(([s, e]) => excerptOf(text, s, e, list));
+    return { entryId, spans: list, excerpt: excerpts.find((x) => isSentenceExcerpt(x.text)) ?? excerpts[0]! };
   });
 }
 
