@@ -47,14 +47,15 @@ export interface PageMatcher {
   readonly figureEntries: ReadonlyMap<string, { readonly entry: IndexedEntry; readonly claim: IndexedFigure }>;
 }
 
-export function createPageMatcher(index: KbIndex): PageMatcher {
+/** `tracked`: the reader's tracked terms, matched in the same pass as the knowledge base's. */
+export function createPageMatcher(index: KbIndex, tracked: readonly IndexedEntry[] = []): PageMatcher {
   const figureEntries = new Map(
     index.figures.map((claim) => [
       claim.id,
       { entry: { id: claim.id, category: 'figure' as const, label: claim.label, forms: [] }, claim },
     ]),
   );
-  const terms = createTermMatcher(index.entries);
+  const terms = createTermMatcher([...index.entries, ...tracked]);
   const figures = createFigureLinker(index.figures);
   const combined = compileForms([...terms.owners.map(({ form }) => form), ...figures.forms]);
   return { terms, figures, combined, figureEntries };
