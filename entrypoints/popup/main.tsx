@@ -4,7 +4,19 @@ import '@/components/ui.css';
 // The highlight samples (key, category names) are drawn by the page's own highlight styles.
 import '@/entrypoints/content/highlights.css';
 import { kbIndex } from '@/lib/kb/index-data';
-import { isPageSummary, type PageSummary, type TabRequest } from '@/lib/messages';
+import { liveQuery } from 'dexie';
+import type { PopupMySources } from '@/components/Popup';
+import {
+  isArticleForSaving,
+  isPageSummary,
+  isSaveReply,
+  type MySourcesRequest,
+  type PageSummary,
+  type TabRequest,
+} from '@/lib/messages';
+import { MySourcesDatabase } from '@/lib/my-sources/db';
+import { readerMessage } from '@/lib/my-sources/errors';
+import { seenBefore } from '@/lib/my-sources/seen-before';
 import { withCategory, withSitePaused, type Settings } from '@/lib/settings/schema';
 import { loadSettings, saveSettings, takeSettingsNotice } from '@/lib/settings/store';
 
@@ -27,6 +39,62 @@ const tabId = await currentTabId();
 let settings = await loadSettings();
 let summary = await ask(tabId, { type: 'crosscheck:page-summary' });
 const notice = await takeSettingsNotice();
+
+// The page's canonical address (as the content script reads it): whether it is saved, and which
+// saved articles discuss its entries, followed live from the database.
+const db = new MySourcesDatabase();
+const article: unknown =
+  tabId === undefined
+    ? null
+    : await browser.tabs.sendMessage(tabId, { type: 'crosscheck:read-article' } satisfies TabRequest).catch(() => null);
+const pageUrl = isArticleForSaving(article) ? article.metadata.url : null;
+let mySources: PopupMySources | undefined = {
+  saved: pageUrl === null ? null : false,
+  outcome: null,
+  saving: false,
+  seenBefore: null,
+  onSave: () => void save(),
+};
+let entryIds = '';
+let watching: { unsubscribe(): void } | null = null;
+
+/** (Re)starts the live view when the page's entries change (the popup asks the page several times). */
+function watchMySources(): void {
+  const ids = (summary?.entries ?? []).map((e) => e.id);
+  if (ids.join('\n') === entryIds && watching) return;
+  entryIds = ids.join('\n');
+  watching?.unsubscribe();
+  watching = liveQuery(async () => ({
+    saved: pageUrl === null ? null : (await db.articles.where('url').equals(pageUrl).count()) > 0,
+    seen: await seenBefore(db, ids, pageUrl),
+  })).subscribe({
+    next: ({ saved, seen }) => {
+      if (mySources) mySources = { ...mySources, saved, seenBefore: seen };
+      draw();
+    },
+    // No IndexedDB here (some private windows): the popup goes on without the reader's sources.
+    error: () => {
+      mySources = undefined;
+      draw();
+    },
+  });
+}
+
+async function save(): Promise<void> {
+  if (!mySources || tabId === undefined) return;
+  mySources = { ...mySources, saving: true };
+  draw();
+  const reply: unknown = await browser.runtime
+    .sendMessage({ type: 'crosscheck:save-tab', tabId } satisfies MySourcesRequest)
+    .catch((error: unknown) => ({ ok: false, problem: readerMessage(error, 'save this article') }));
+  const outcome = !isSaveReply(reply)
+    ? { ok: false, message: 'Crosscheck could not save this article.' }
+    : reply.ok
+      ? { ok: true, message: reply.updated ? 'Updated in your sources.' : 'Added to your sources.' }
+      : { ok: false, message: reply.problem };
+  mySources = { ...mySources, saving: false, outcome };
+  draw();
+}
 
 async function refresh(): Promise<void> {
   summary = await ask(tabId, { type: 'crosscheck:page-summary' });
@@ -62,9 +130,11 @@ function draw(): void {
         draw();
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      mySources={mySources}
     />,
     root,
   );
+  watchMySources();
 }
 
 draw();
