@@ -1,8 +1,8 @@
 import { createTermMatcher } from '../kb/term-matcher';
 import { mentionsOf, type MySourcesDatabase } from './db';
-import { findMentions, trackedEntry, TRACKED_ID_PREFIX } from './indexing';
+import { findMentions, trackedEntry } from './indexing';
 import { SavingError } from './store';
-import type { TrackedCategory, TrackedTerm } from './types';
+import { TRACKED_ID_PREFIX, type TrackedCategory, type TrackedTerm } from './types';
 
 /**
  * The reader's tracked terms: stored with the search of the saved articles still to do, so that a

@@ -89,3 +89,6 @@ export interface TrackedTerm {
    */
   readonly search: { readonly searched: number; readonly after: number } | null;
 }
+
+/** Tracked entries' ids start with this; the knowledge base's ids never do (they are authored slugs). */
+export const TRACKED_ID_PREFIX = 'tracked-';

@@ -22,14 +22,12 @@ describe('the database schema', () => {
       text: `text ${n}`,
     }));
     await v1.table('articles').bulkAdd(records);
-    await v1
-      .table('mentions')
-      .add({
-        entryId: 'california',
-        articleId: 1,
-        spans: [[0, 4]],
-        excerpt: { start: 0, end: 4, text: 'text', highlights: [] },
-      });
+    await v1.table('mentions').add({
+      entryId: 'california',
+      articleId: 1,
+      spans: [[0, 4]],
+      excerpt: { start: 0, end: 4, text: 'text', highlights: [] },
+    });
     v1.close();
 
     const db = new MySourcesDatabase('upgrade', { indexedDB, IDBKeyRange });
