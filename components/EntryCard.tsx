@@ -5,6 +5,10 @@ import { CATEGORY_LABELS } from './category-labels';
 import { FigureFacts } from './FigureFacts';
 import { isOwnWords } from '@/lib/kb/own-words';
 import { sourceNameAndDate, sourceTitle } from './source-names';
+import { combinedAgreement } from '@/lib/my-sources/entry';
+import type { OwnSources as Own } from '@/lib/my-sources/card-data';
+import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
+import { OwnSources } from './OwnSources';
 
 export interface EntryCardProps {
   /** Undefined while loading; null when the knowledge base holds no such entry. */
@@ -22,6 +26,8 @@ export interface EntryCardProps {
   readonly pageFigure?: PageFigure | null;
   /** Set when the reader came here from another card (a related entry): the way back. */
   readonly onBack?: { readonly label: string; readonly go: () => void };
+  /** What the reader's saved articles say, listed after the bundled sources. */
+  readonly own?: Own;
 }
 
 /** Excerpts shown before "Show more": a card stays compact. */
@@ -48,8 +54,17 @@ export function orderExcerpts(excerpts: readonly Excerpt[], readerLanguage: stri
     .map(({ excerpt }) => excerpt);
 }
 
-export function agreementLine(entry: EntryDetails, sourceCount: number): string {
+export function agreementLine(entry: EntryDetails, sourceCount: number, own?: Own): string {
   const { sources, independent } = entry.agreement;
+  if (own && own.savedCount > 0 && (own.mentioning.length > 0 || entry.id.startsWith(TRACKED_ID_PREFIX))) {
+    const counts = combinedAgreement(entry, sourceCount, own);
+    const saved = `${counts.saved} of your ${counts.savedSize} saved ${counts.savedSize === 1 ? 'article' : 'articles'}`;
+    // A tracked term was never looked for in the bundled sources: only the saved articles are counted.
+    const named = entry.id.startsWith(TRACKED_ID_PREFIX)
+      ? saved
+      : `${counts.bundled} of ${counts.bundledSize} sources and ${saved}`;
+    return `Named in ${named} · ${counts.independent} independent`;
+  }
   if (sources.length === 0) {
     // Only someone else's words (an aggregator's summary) name it: no source's author does.
     return entry.excerpts.some((e) => e.credit !== null)
@@ -119,6 +134,7 @@ export function EntryCard({
   onOpenEntry,
   pageFigure,
   onBack,
+  own,
 }: EntryCardProps) {
   const [showAll, setShowAll] = useState(false);
   const back = onBack && (
@@ -173,7 +189,7 @@ export function EntryCard({
           ))}
         </ul>
       )}
-      <p class="agreement">{agreementLine(entry, corpusSize)}</p>
+      <p class="agreement">{agreementLine(entry, corpusSize, own)}</p>
       {entry.figure && <FigureFacts facts={entry.figure} sources={sources} pageFigure={pageFigure} />}
       {excerpts.length > 0 && (
         <section aria-label="What the sources say">
@@ -190,6 +206,7 @@ export function EntryCard({
           )}
         </section>
       )}
+      {own && <OwnSources own={own} sources={sources} />}
       {entry.related.length > 0 && (
         <nav aria-label="Related entries" class="related">
           <h3>Related</h3>

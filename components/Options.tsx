@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lookupEntry } from '@/lib/kb/lookup';
 import { searchEntries } from '@/lib/kb/search';
@@ -26,6 +27,8 @@ export interface OptionsProps {
   readonly onChange: (settings: Settings) => void;
   /** The reader's language, for the order of excerpts in the entry card. */
   readonly readerLanguage?: string;
+  /** The reader's own sources (saved articles, tracked terms), shown before the knowledge base. */
+  readonly children?: ComponentChildren;
 }
 
 /** "English", "Chinese": a source's language as readers say it. */
@@ -38,7 +41,7 @@ function languageName(code: string): string {
 }
 
 /** Options: categories shown, paused sites, a browsable knowledge base and the corpus it comes from. */
-export function Options({ settings, details, notice, onChange, readerLanguage = 'en' }: OptionsProps) {
+export function Options({ settings, details, notice, onChange, readerLanguage = 'en', children }: OptionsProps) {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [newSite, setNewSite] = useState('');
@@ -160,6 +163,8 @@ export function Options({ settings, details, notice, onChange, readerLanguage = 
           </form>
         </section>
       </div>
+
+      {children}
 
       <section class="card-section" aria-labelledby="kb-heading">
         <h2 id="kb-heading">What Crosscheck knows</h2>

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '@/lib/kb/types';
 import type { FoundEntry, PageSummary } from '@/lib/messages';
+import type { SeenBefore } from '@/lib/my-sources/seen-before';
+import { declaredDay } from './OwnSources';
 import type { Settings, SettingsProblem } from '@/lib/settings/schema';
 import { normalizeSite } from '@/lib/settings/schema';
 import { CATEGORY_PLURALS } from './category-labels';
@@ -39,6 +41,19 @@ export interface PopupProps {
   readonly onReveal: (id: string) => void;
   readonly onAnnotatePage: () => void;
   readonly onOpenOptions: () => void;
+  /** The reader's own sources for this page; absent where they cannot be read. */
+  readonly mySources?: PopupMySources;
+}
+
+/** What the popup says about the reader's saved articles on this page. */
+export interface PopupMySources {
+  /** Whether this page's article is saved; null where the page has no article to save. */
+  readonly saved: boolean | null;
+  /** The outcome of the last "Add to my sources", in words (null before any). */
+  readonly outcome: { readonly ok: boolean; readonly message: string } | null;
+  readonly saving: boolean;
+  readonly seenBefore: SeenBefore | null;
+  readonly onSave: () => void;
 }
 
 /**
@@ -179,6 +194,65 @@ function FoundList({
   );
 }
 
+/** "7 of these entries appear in 4 of your saved articles". */
+export function seenBeforeLine(seen: SeenBefore): string {
+  const articles = `${seen.articleCount} of your saved articles`;
+  return seen.entries === 1
+    ? `1 of these entries appears in ${articles}`
+    : `${seen.entries} of these entries appear in ${articles}`;
+}
+
+/**
+ * "Add to my sources" in the popup's header (Chrome shows only 600 px of a popup before it
+ * scrolls), its outcome said to screen readers and, for a problem, shown below the header.
+ */
+function SaveButton({ mySources }: { readonly mySources: PopupMySources }) {
+  const { saved, outcome, saving } = mySources;
+  if (saved === null) return null;
+  return (
+    <>
+      <button
+        type="button"
+        class="button save-button"
+        disabled={saving}
+        onClick={mySources.onSave}
+        aria-label={saved && !saving ? 'Saved: update in my sources' : undefined}
+        title={saved ? 'This article is in your sources. Save it again to update it.' : undefined}
+      >
+        {saving ? 'Saving…' : saved ? '✓ Saved' : 'Add to my sources'}
+      </button>
+      <span class="visually-hidden save-outcome" aria-live="polite">
+        {outcome?.message ?? ''}
+      </span>
+    </>
+  );
+}
+
+/** The saved articles that discuss this page's entries, folded under one line. */
+function SeenBeforeList({ seen }: { readonly seen: SeenBefore }) {
+  return (
+    <details class="seen-before">
+      <summary>Seen before: {seenBeforeLine(seen)}</summary>
+      <ul aria-label="Saved articles that discuss this page’s entries">
+        {seen.articles.map((article) => (
+          <li key={article.id}>
+            <a href={article.url} target="_blank" rel="noopener noreferrer">
+              {article.title ?? article.url}
+            </a>
+            <span class="meta">
+              {' '}
+              —{' '}
+              {[article.site, declaredDay(article.published), plural(article.shared, 'entry', 'entries')]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** The toolbar popup: whether Crosscheck is on here, what it found by category, and its switches. */
 export function Popup(props: PopupProps) {
   const { settings, summary, notice } = props;
@@ -202,6 +276,7 @@ export function Popup(props: PopupProps) {
           <img src={iconUrl} alt="" width={20} height={20} />
           Crosscheck
         </h1>
+        {props.mySources && <SaveButton mySources={props.mySources} />}
         <label class="main-switch">
           <input
             type="checkbox"
@@ -220,6 +295,11 @@ export function Popup(props: PopupProps) {
         </label>
       </header>
       <SettingsNotice problem={notice} />
+      {props.mySources?.outcome && !props.mySources.outcome.ok && (
+        <p class="error" role="alert">
+          {props.mySources.outcome.message}
+        </p>
+      )}
       <section class="panel" aria-label="This site">
         <StatusLine status={status} summary={summary} onAnnotatePage={props.onAnnotatePage} />
         {pauseSite && (
@@ -249,6 +329,9 @@ export function Popup(props: PopupProps) {
           }
         </CategorySwitches>
       </section>
+      {props.mySources?.seenBefore && props.mySources.seenBefore.articleCount > 0 && (
+        <SeenBeforeList seen={props.mySources.seenBefore} />
+      )}
       <details class="key-details">
         <summary>What the highlights mean</summary>
         <HighlightKey />

@@ -1,21 +1,42 @@
 import { badgeFor } from '@/lib/badge';
 import { kbDetails } from '@/lib/kb/details-data';
-import { lookupEntry } from '@/lib/kb/lookup';
+import { kbIndex } from '@/lib/kb/index-data';
+import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
 import {
   CHECK_FIGURE_COMMAND,
   CHECK_FIGURE_MENU_ID,
   CHECK_SELECTION,
   isEntryRequest,
   isFoundReport,
+  isMySourcesRequest,
+  SAVE_ARTICLE_MENU_ID,
   TOGGLE_HIGHLIGHTS_COMMAND,
+  TRACK_TERM_MENU_ID,
+  type SaveReply,
   type TabRequest,
 } from '@/lib/messages';
+import { MySourcesDatabase } from '@/lib/my-sources/db';
+import { MySourcesService } from '@/lib/my-sources/service';
 
 export default defineBackground(() => {
+  const mySources = new MySourcesService(new MySourcesDatabase(), kbIndex, kbDetails, bundledSourceTexts);
+  // A tracked term's search cut short (the browser stopped the worker) resumes.
+  void mySources.searchPending();
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages may ask; anything else gets no answer.
     if (sender.id !== browser.runtime.id || !isEntryRequest(message)) return undefined;
-    return Promise.resolve(lookupEntry(kbDetails, message.id));
+    return mySources.entry(message.id);
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id || !isMySourcesRequest(message)) return undefined;
+    if (message.type === 'crosscheck:tracked-terms') return mySources.trackedTerms();
+    // Saving and changes come from our own pages (popup, options, track form), never a tab's script.
+    if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    if (message.type === 'crosscheck:save-tab') return mySources.save(() => readArticle(message.tabId));
+    void mySources.changed();
+    return undefined;
   });
 
   // A tab's own content script reports what it found; the badge is that tab's only.
@@ -38,6 +59,12 @@ export default defineBackground(() => {
       title: 'Check this figure with Crosscheck',
       contexts: ['selection'],
     });
+    browser.contextMenus.create({ id: TRACK_TERM_MENU_ID, title: 'Track with Crosscheck', contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: SAVE_ARTICLE_MENU_ID,
+      title: 'Add this article to my sources',
+      contexts: ['page'],
+    });
   });
 
   const tell = (tabId: number | undefined, message: TabRequest | typeof CHECK_SELECTION, frameId = 0) => {
@@ -45,8 +72,29 @@ export default defineBackground(() => {
     // A tab without our content script (a browser page, a store page) has nobody to answer.
     browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
   };
+  const readArticle = (tabId: number) =>
+    browser.tabs.sendMessage(tabId, { type: 'crosscheck:read-article' } satisfies TabRequest, { frameId: 0 });
+  const outcome = (reply: SaveReply) =>
+    reply.ok ? (reply.updated ? 'Updated in your sources.' : 'Added to your sources.') : reply.problem;
+
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CHECK_FIGURE_MENU_ID) tell(tab?.id, CHECK_SELECTION, info.frameId);
+    if (info.menuItemId === SAVE_ARTICLE_MENU_ID && tab?.id !== undefined) {
+      const tabId = tab.id;
+      void mySources
+        .save(() => readArticle(tabId))
+        .then((reply) => tell(tabId, { type: 'crosscheck:tell', message: outcome(reply) }));
+    }
+    if (info.menuItemId === TRACK_TERM_MENU_ID) {
+      // The form proposes the selection as the label; the reader picks a category there.
+      const label = encodeURIComponent((info.selectionText ?? '').slice(0, 200));
+      void browser.windows.create({
+        url: browser.runtime.getURL(`/track.html?label=${label}`),
+        type: 'popup',
+        width: 460,
+        height: 600,
+      });
+    }
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === CHECK_FIGURE_COMMAND) tell(tab?.id, CHECK_SELECTION);

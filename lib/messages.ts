@@ -1,4 +1,6 @@
-import type { Category, EntryDetails, SourceRecord } from './kb/types';
+import type { Category, EntryDetails, IndexedEntry, SourceRecord } from './kb/types';
+import type { OwnSources } from './my-sources/card-data';
+import type { ArticleForSaving } from './my-sources/extract';
 
 /**
  * Messages between the content script and the background. Every receiver checks the shape (and
@@ -16,6 +18,8 @@ export interface EntryResponse {
   readonly sources: readonly SourceRecord[];
   /** How many sources the knowledge base was built from. */
   readonly corpusSize: number;
+  /** What the reader's saved articles say (absent where their store cannot be read). */
+  readonly own?: OwnSources;
 }
 
 export function entryRequest(id: string): EntryRequest {
@@ -56,7 +60,11 @@ export type TabRequest =
   | { readonly type: 'crosscheck:page-summary' }
   | { readonly type: 'crosscheck:reveal'; readonly id: string }
   | { readonly type: 'crosscheck:annotate-page' }
-  | { readonly type: 'crosscheck:toggle-highlights' };
+  | { readonly type: 'crosscheck:toggle-highlights' }
+  /** The article's text and the page's declared metadata, for saving it (null without an article). */
+  | { readonly type: 'crosscheck:read-article' }
+  /** Says something to the reader on the page (the outcome of a context-menu action). */
+  | { readonly type: 'crosscheck:tell'; readonly message: string };
 
 /** An entry mentioned on the page, as the content script reports it: the popup adds its label. */
 export interface MentionedEntry {
@@ -85,12 +93,18 @@ const TAB_REQUEST_TYPES = new Set([
   'crosscheck:reveal',
   'crosscheck:annotate-page',
   'crosscheck:toggle-highlights',
+  'crosscheck:read-article',
+  'crosscheck:tell',
 ]);
 
 export function isTabRequest(message: unknown): message is TabRequest {
   if (typeof message !== 'object' || message === null) return false;
   const { type, id } = message as Record<string, unknown>;
   if (typeof type !== 'string' || !TAB_REQUEST_TYPES.has(type)) return false;
+  if (type === 'crosscheck:tell') {
+    const text = (message as Record<string, unknown>).message;
+    return typeof text === 'string' && text.length <= 1000;
+  }
   return type !== 'crosscheck:reveal' || (typeof id === 'string' && id.length <= 200);
 }
 
@@ -116,4 +130,62 @@ export function isFoundReport(message: unknown): message is FoundReport {
   const { type, entries, differing } = message as Record<string, unknown>;
   const count = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e6;
   return type === 'crosscheck:found' && count(entries) && count(differing);
+}
+
+export function isArticleForSaving(message: unknown): message is ArticleForSaving {
+  if (typeof message !== 'object' || message === null) return false;
+  const { text, metadata } = message as Record<string, unknown>;
+  if (typeof text !== 'string' || typeof metadata !== 'object' || metadata === null) return false;
+  const { url, title, author, site, published } = metadata as Record<string, unknown>;
+  const textOrNull = (value: unknown) => value === null || typeof value === 'string';
+  return typeof url === 'string' && [title, author, site, published].every(textOrNull);
+}
+
+/** The context-menu items for the reader's own sources. */
+export const SAVE_ARTICLE_MENU_ID = 'crosscheck-save-article';
+export const TRACK_TERM_MENU_ID = 'crosscheck-track-term';
+
+/** From extension pages and content scripts to the background, about the reader's own sources. */
+export type MySourcesRequest =
+  /** Save the article in this tab (the popup's "Add to my sources"). */
+  | { readonly type: 'crosscheck:save-tab'; readonly tabId: number }
+  /** The tracked terms as entries for the page matcher (the content script asks once at start). */
+  | { readonly type: 'crosscheck:tracked-terms' }
+  /** An extension page changed tracked terms or imported a pack: recompile, and search what is to search. */
+  | { readonly type: 'crosscheck:my-sources-changed' };
+
+export function isMySourcesRequest(message: unknown): message is MySourcesRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, tabId } = message as Record<string, unknown>;
+  if (type === 'crosscheck:save-tab') return Number.isInteger(tabId) && (tabId as number) >= 0;
+  return type === 'crosscheck:tracked-terms' || type === 'crosscheck:my-sources-changed';
+}
+
+/** The outcome of saving an article, as the reader is told it. */
+export type SaveReply =
+  | { readonly ok: true; readonly updated: boolean; readonly title: string | null }
+  | { readonly ok: false; readonly problem: string };
+
+export function isSaveReply(message: unknown): message is SaveReply {
+  if (typeof message !== 'object' || message === null) return false;
+  const { ok, problem } = message as Record<string, unknown>;
+  return ok === true || (ok === false && typeof problem === 'string');
+}
+
+/** The tracked terms a content script compiles into its matcher: a small list, checked before use. */
+export function isTrackedTerms(message: unknown): message is IndexedEntry[] {
+  return (
+    Array.isArray(message) &&
+    message.length <= 10_000 &&
+    message.every(
+      (entry: unknown) =>
+        typeof entry === 'object' &&
+        entry !== null &&
+        typeof (entry as IndexedEntry).id === 'string' &&
+        typeof (entry as IndexedEntry).label === 'string' &&
+        typeof (entry as IndexedEntry).category === 'string' &&
+        Array.isArray((entry as IndexedEntry).forms) &&
+        (entry as IndexedEntry).forms.every((form) => typeof form?.text === 'string' && form.text.length > 0),
+    )
+  );
 }

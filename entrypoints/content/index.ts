@@ -3,7 +3,15 @@ import { PageController } from '@/lib/content/page-controller';
 import { Popover } from '@/lib/content/popover';
 import { loadPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
 import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
-import { entryRequest, isCheckSelectionRequest, isEntryResponse, isTabRequest } from '@/lib/messages';
+import type { IndexedEntry } from '@/lib/kb/types';
+import {
+  entryRequest,
+  isCheckSelectionRequest,
+  isEntryResponse,
+  isTabRequest,
+  isTrackedTerms,
+  type MySourcesRequest,
+} from '@/lib/messages';
 import { isArticleFurniture } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
@@ -21,9 +29,14 @@ export default defineContentScript({
         return response;
       },
     });
+    // The reader's tracked terms, asked for once, while the settings load: matched in the same pass.
+    const trackedTerms: Promise<unknown> = browser.runtime
+      .sendMessage({ type: 'crosscheck:tracked-terms' } satisfies MySourcesRequest)
+      .catch(() => []);
+    let tracked: IndexedEntry[] = [];
     let matcher: PageMatcher | undefined;
     const page = new PageController({
-      matcher: () => (matcher ??= loadPageMatcher(precompiledPageMatcher)),
+      matcher: () => (matcher ??= loadPageMatcher(precompiledPageMatcher, tracked)),
       popover,
       isExcluded: isArticleFurniture,
       isRendered,
@@ -50,7 +63,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     ctx.onInvalidated(watchSettings((settings) => page.applySettings(settings)));
 
-    page.applySettings(await loadSettings());
+    const [settings, terms] = await Promise.all([loadSettings(), trackedTerms]);
+    if (isTrackedTerms(terms)) tracked = terms;
+    page.applySettings(settings);
     ctx.addEventListener(window, 'wxt:locationchange', () => page.attach());
   },
 });

@@ -4,7 +4,13 @@ import '@/components/ui.css';
 // The highlight samples (key, category names) are drawn by the page's own highlight styles.
 import '@/entrypoints/content/highlights.css';
 import { kbIndex } from '@/lib/kb/index-data';
-import { isPageSummary, type TabRequest } from '@/lib/messages';
+import { liveQuery } from 'dexie';
+import type { PopupMySources } from '@/components/Popup';
+import { isArticleForSaving, isPageSummary, isSaveReply, type MySourcesRequest, type TabRequest } from '@/lib/messages';
+import { MySourcesDatabase } from '@/lib/my-sources/db';
+import { readerMessage } from '@/lib/my-sources/errors';
+import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
+import { seenBefore } from '@/lib/my-sources/seen-before';
 import { withCategory, withSitePaused, type Settings } from '@/lib/settings/schema';
 import { loadSettings, saveSettings, takeSettingsNotice } from '@/lib/settings/store';
 
@@ -16,20 +22,81 @@ async function currentTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-/** The knowledge base's labels: the page knows its entries by id only. */
+/** The knowledge base's labels, and the reader's tracked terms': the page knows its entries by id only. */
 const labels = new Map([...kbIndex.entries, ...kbIndex.figures].map(({ id, label }) => [id, label]));
+const trackedLabels = new Map<string, string>();
 
 async function ask(tabId: number | undefined, request: TabRequest): Promise<LabelledSummary | null> {
   if (tabId === undefined) return null;
   const reply: unknown = await browser.tabs.sendMessage(tabId, request).catch(() => null);
-  return isPageSummary(reply) ? withLabels(reply, (id) => labels.get(id)) : null;
+  return isPageSummary(reply) ? withLabels(reply, (id) => labels.get(id) ?? trackedLabels.get(id)) : null;
 }
+
+const db = new MySourcesDatabase();
+// No IndexedDB (some private windows): tracked terms found on the page are then left out of the list.
+for (const term of await db.tracked.toArray().catch(() => []))
+  trackedLabels.set(`${TRACKED_ID_PREFIX}${term.id}`, term.label);
 
 const root = document.getElementById('app')!;
 const tabId = await currentTabId();
 let settings = await loadSettings();
 let summary = await ask(tabId, { type: 'crosscheck:page-summary' });
 const notice = await takeSettingsNotice();
+
+// The page's canonical address (as the content script reads it): whether it is saved, and which
+// saved articles discuss its entries, followed live from the database.
+const article: unknown =
+  tabId === undefined
+    ? null
+    : await browser.tabs.sendMessage(tabId, { type: 'crosscheck:read-article' } satisfies TabRequest).catch(() => null);
+const pageUrl = isArticleForSaving(article) ? article.metadata.url : null;
+let mySources: PopupMySources | undefined = {
+  saved: pageUrl === null ? null : false,
+  outcome: null,
+  saving: false,
+  seenBefore: null,
+  onSave: () => void save(),
+};
+let entryIds = '';
+let watching: { unsubscribe(): void } | null = null;
+
+/** (Re)starts the live view when the page's entries change (the popup asks the page several times). */
+function watchMySources(): void {
+  const ids = (summary?.entries ?? []).map((e) => e.id);
+  if (ids.join('\n') === entryIds && watching) return;
+  entryIds = ids.join('\n');
+  watching?.unsubscribe();
+  watching = liveQuery(async () => ({
+    saved: pageUrl === null ? null : (await db.articles.where('url').equals(pageUrl).count()) > 0,
+    seen: await seenBefore(db, ids, pageUrl),
+  })).subscribe({
+    next: ({ saved, seen }) => {
+      if (mySources) mySources = { ...mySources, saved, seenBefore: seen };
+      draw();
+    },
+    // No IndexedDB here (some private windows): the popup goes on without the reader's sources.
+    error: () => {
+      mySources = undefined;
+      draw();
+    },
+  });
+}
+
+async function save(): Promise<void> {
+  if (!mySources || tabId === undefined) return;
+  mySources = { ...mySources, saving: true };
+  draw();
+  const reply: unknown = await browser.runtime
+    .sendMessage({ type: 'crosscheck:save-tab', tabId } satisfies MySourcesRequest)
+    .catch((error: unknown) => ({ ok: false, problem: readerMessage(error, 'save this article') }));
+  const outcome = !isSaveReply(reply)
+    ? { ok: false, message: 'Crosscheck could not save this article.' }
+    : reply.ok
+      ? { ok: true, message: reply.updated ? 'Updated in your sources.' : 'Added to your sources.' }
+      : { ok: false, message: reply.problem };
+  mySources = { ...mySources, saving: false, outcome };
+  draw();
+}
 
 async function refresh(): Promise<void> {
   summary = await ask(tabId, { type: 'crosscheck:page-summary' });
@@ -65,9 +132,11 @@ function draw(): void {
         draw();
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      mySources={mySources}
     />,
     root,
   );
+  watchMySources();
 }
 
 draw();

@@ -39,6 +39,7 @@ export function serializeKnowledgeBase(kb: BuiltKnowledgeBase): Record<string, s
     'page-matcher.json': `${JSON.stringify(kb.pageMatcher)}\n`,
     'details.json': `${JSON.stringify(kb.details)}\n`,
     'derived-forms.json': `${JSON.stringify(kb.derived, null, 1)}\n`,
+    'source-texts.json': `${JSON.stringify(kb.sourceTexts)}\n`,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { PageMatcher } from '../kb/page-matcher';
 import type { Category } from '../kb/types';
 import type { FoundReport, MentionedEntry, PageSummary, TabRequest } from '../messages';
+import { articleForSaving, type ArticleForSaving } from '../my-sources/extract';
 import { findArticleRoot } from '../page/article';
 import { hiddenCategories, isActiveOn, type Settings } from '../settings/schema';
 import type { FigureCheck } from '../figures/check';
@@ -93,7 +94,7 @@ export class PageController {
   }
 
   /** Answers a request from the popup or the background; returns the reply, if any. */
-  handle(request: TabRequest): PageSummary | undefined {
+  handle(request: TabRequest): PageSummary | ArticleForSaving | null | undefined {
     switch (request.type) {
       case 'crosscheck:page-summary':
         return this.summary();
@@ -109,6 +110,14 @@ export class PageController {
         this.applyVisibility();
         if (this.hiddenHere) this.deps.popover.close({ restoreFocus: false });
         this.deps.popover.announce(this.hiddenHere ? 'Crosscheck highlights hidden' : 'Crosscheck highlights shown');
+        return undefined;
+      case 'crosscheck:read-article': {
+        // The article being annotated, or the one the finder sees (Crosscheck may be paused here).
+        const root = this.session?.root ?? findArticleRoot(document);
+        return root ? articleForSaving(root, this.deps.isExcluded, document, location.href) : null;
+      }
+      case 'crosscheck:tell':
+        this.deps.popover.announce(request.message);
         return undefined;
     }
   }

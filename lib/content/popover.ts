@@ -260,6 +260,7 @@ export class Popover {
       onClose,
       onOpenEntry: this.openEntry,
       onBack,
+      own: response?.own,
     });
   }
 

@@ -11,7 +11,7 @@ import {
 import { loadAutomaton } from '../matching/automaton';
 import { pageAutomatonData, precompilePageMatcher, type PrecompiledPageMatcher } from './page-matcher';
 import { deriveForms, type Derivation } from './derive';
-import { excerptAround, sentenceAround } from './excerpt';
+import { excerptAround, isSentenceExcerpt, sentenceAround } from './excerpt';
 import { findReproducedPassages, type ReproducedPassage } from './quotation';
 import type { AuthoredAlias, AuthoredEntry, AuthoredFigure, AuthoredSource } from './schema';
 import { createTermMatcher, matchTerms } from './term-matcher';
@@ -44,6 +44,11 @@ export interface BuiltKnowledgeBase {
   readonly details: KbDetails;
   /** The derived forms added to the index, and those dropped as ambiguous (see derive.ts). */
   readonly derived: Derivation;
+  /**
+   * Each source's file text, in the manifest's (chronological) order: the background compares the
+   * reader's saved articles with them, to find passages reproduced from a bundled source.
+   */
+  readonly sourceTexts: readonly { readonly id: string; readonly text: string }[];
 }
 
 export interface KbBuildResult {
@@ -279,6 +284,7 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
       pageMatcher: precompilePageMatcher(index, automaton),
       details: { sources: sources.map(toSourceRecord), entries: details },
       derived,
+      sourceTexts: sources.map((s) => ({ id: s.id, text: texts.get(s.id)! })),
     },
     problems: [...problems, ...warnings],
   };
@@ -400,9 +406,6 @@ export function derivedCheck(
   };
 }
 
-/** Fewer words than this and an excerpt is a title or a label, not something a source says. */
-const SENTENCE_WORDS = 8;
-
 /**
  * One excerpt per sentence, holding every mention in it; at most EXCERPTS_PER_SOURCE per source,
  * preferring whole sentences to titles and labels, in document order.
@@ -437,9 +440,7 @@ function excerptsFor(
       language: excerptLanguage(text.slice(start, end), languages.get(mention.source)!),
     });
   }
-  // A sentence has enough words and ends like one; a title ("The Case for Soft Secession") does not.
-  const isSentence = (e: Excerpt) =>
-    (e.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= SENTENCE_WORDS && /[.!?。！？]["'”’)）]*$/u.test(e.text);
+  const isSentence = (e: Excerpt) => isSentenceExcerpt(e.text);
   const kept = new Set<Excerpt>();
   for (const source of new Set(candidates.map((e) => e.source))) {
     // A repeated line (a title printed three times) is one excerpt.

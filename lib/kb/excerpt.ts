@@ -116,3 +116,14 @@ export function excerptAround(text: string, start: number, end: number): [number
   }
   return [windowStart, windowEnd];
 }
+
+/** Fewer words than this and an excerpt is a title or a label, not something a source says. */
+const SENTENCE_WORDS = 8;
+
+/**
+ * Whether an excerpt is a sentence: enough words, and it ends like one. A title ("The Case for Soft
+ * Secession") is not, and makes a poorer excerpt.
+ */
+export function isSentenceExcerpt(text: string): boolean {
+  return (text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= SENTENCE_WORDS && /[.!?。！？]["'”’)）]*$/u.test(text);
+}

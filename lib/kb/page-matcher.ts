@@ -16,8 +16,17 @@ import {
   loadAutomaton,
   selectLeftmostLongest,
   type AutomatonData,
+  type FormAutomaton,
 } from '../matching/automaton';
-import { loadTermMatcher, selectTerms, termOwnersData, type TermMatcher, type TermOwnersData } from './term-matcher';
+import {
+  createTermMatcher,
+  loadTermMatcher,
+  selectTerms,
+  termOwnersData,
+  type FormOwner,
+  type TermMatcher,
+  type TermOwnersData,
+} from './term-matcher';
 import type { EntryRef, IndexedEntry, IndexedFigure, KbIndex } from './types';
 
 /** A number on the page that speaks of a figure claim, and how it compares with the sources. */
@@ -52,6 +61,12 @@ export interface PageMatch {
 export interface PageMatcher {
   readonly terms: TermMatcher;
   readonly figures: FigureLinker;
+  /**
+   * The reader's tracked terms (see lib/my-sources), compiled on the page into an automaton of
+   * their own, read in the same pass; null when there are none. `owners` are the knowledge base's
+   * term owners, then theirs: the candidates of both are chosen among together.
+   */
+  readonly tracked: { readonly automaton: FormAutomaton; readonly owners: readonly FormOwner[] } | null;
   readonly figureEntries: ReadonlyMap<string, { readonly entry: EntryRef; readonly claim: IndexedFigure }>;
 }
 
@@ -67,8 +82,8 @@ export interface PrecompiledPageMatcher {
 }
 
 /** Compiles the page matcher for `index` (small knowledge bases in tests; the build precompiles). */
-export function createPageMatcher(index: KbIndex): PageMatcher {
-  return loadPageMatcher(precompilePageMatcher(index));
+export function createPageMatcher(index: KbIndex, tracked: readonly IndexedEntry[] = []): PageMatcher {
+  return loadPageMatcher(precompilePageMatcher(index), tracked);
 }
 
 /** The automaton a page reads: every term form, then every figure cue form. */
@@ -85,14 +100,21 @@ export function precompilePageMatcher(
   return { entries, figures: index.figures, automaton, terms: termOwnersData(index.entries) };
 }
 
-export function loadPageMatcher(data: PrecompiledPageMatcher): PageMatcher {
+/** The page matcher from the build's data, with the reader's `tracked` terms compiled beside it. */
+export function loadPageMatcher(data: PrecompiledPageMatcher, tracked: readonly IndexedEntry[] = []): PageMatcher {
   const figureEntries = new Map(
     data.figures.map((claim) => [claim.id, { entry: { id: claim.id, category: 'figure' as const }, claim }]),
   );
   const automaton = loadAutomaton(data.automaton);
   const terms = loadTermMatcher(data.entries, data.terms, automaton);
   const figures = { claims: data.figures, ...cueForms(data.figures), automaton, firstCue: terms.owners.length };
-  return { terms, figures, figureEntries };
+  const trackedTerms = tracked.length > 0 ? createTermMatcher(tracked) : null;
+  return {
+    terms,
+    figures,
+    figureEntries,
+    tracked: trackedTerms && { automaton: trackedTerms.automaton, owners: [...terms.owners, ...trackedTerms.owners] },
+  };
 }
 
 function pageFigure(matcher: PageMatcher, text: string, { figure, claim, linkedBy, alsoFits }: FigureLink): PageFigure {
@@ -129,9 +151,14 @@ export function matchPage(
   const termForms = matcher.terms.owners.length;
   const all = findFormMatches(matcher.terms.automaton, text);
   const cues = all.filter((m) => m.form >= termForms).map((m) => ({ ...m, form: m.form - termForms }));
+  const candidates = all.filter((m) => m.form < termForms);
+  const { tracked } = matcher;
+  if (tracked) {
+    for (const m of findFormMatches(tracked.automaton, text)) candidates.push({ ...m, form: m.form + termForms });
+  }
   const terms: PageMatch[] = selectTerms(
-    matcher.terms,
-    all.filter((m) => m.form < termForms),
+    tracked ? { automaton: matcher.terms.automaton, owners: tracked.owners } : matcher.terms,
+    candidates,
     namedInFull,
     text,
   ).map((m) => ({ ...m, figure: null }));

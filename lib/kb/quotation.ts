@@ -24,7 +24,7 @@ export interface QuotationOptions {
 
 export const DEFAULT_QUOTATION_OPTIONS: QuotationOptions = { ngram: 8, minWords: 12, maxGap: 4 };
 
-interface Token {
+export interface Token {
   readonly word: string;
   readonly start: number;
   readonly end: number;
@@ -33,7 +33,8 @@ interface Token {
 // Each Han character is a word; elsewhere, runs of letters and digits.
 const WORD = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+/gu;
 
-function tokenize(text: string): Token[] {
+/** The words quotation detection compares, folded like every matcher's (exported for the saved articles' fingerprints). */
+export function tokenize(text: string): Token[] {
   return Array.from(text.matchAll(WORD), (m) => ({
     word: foldForm(m[0]),
     start: m.index,
@@ -41,7 +42,7 @@ function tokenize(text: string): Token[] {
   }));
 }
 
-function ngramKeys(tokens: readonly Token[], n: number): string[] {
+export function ngramKeys(tokens: readonly Token[], n: number): string[] {
   const keys: string[] = [];
   for (let i = 0; i + n <= tokens.length; i++) {
     keys.push(

@@ -1,0 +1,109 @@
+import type { SourceRecord } from '@/lib/kb/types';
+import type { OwnExcerpt, OwnSourceRecord, OwnSources as Own, OwnStatement } from '@/lib/my-sources/card-data';
+import type { SourceRef } from '@/lib/my-sources/types';
+import { sourceNameAndDate } from './source-names';
+
+/** A declared date as a day ("2025-06-02"); what the page declared, as it declared it, otherwise. */
+export function declaredDay(published: string | null): string | null {
+  return published === null ? null : (/^\d{4}-\d{2}-\d{2}/.exec(published)?.[0] ?? published);
+}
+
+/** "Jane Doe · Reuters · 2025-06-02", unknown fields said as unknown. */
+export function ownAttribution(article: OwnSourceRecord): string {
+  return [
+    article.author ?? 'Author unknown',
+    article.site ?? 'site unknown',
+    declaredDay(article.published) ?? 'date unknown',
+  ].join(' · ');
+}
+
+/** How a saved article is named in a sentence: its site (or author, or title) and its date. */
+export function ownSourceName(article: OwnSourceRecord | undefined): string {
+  if (!article) return 'a saved article you deleted';
+  const name = article.site ?? article.author ?? article.title ?? 'an untitled saved article';
+  const day = declaredDay(article.published);
+  return day ? `${name} ${day}` : name;
+}
+
+function nameOf(ref: SourceRef, own: Own, sources: readonly SourceRecord[]): string {
+  return typeof ref === 'string'
+    ? sourceNameAndDate(sources.find((s) => s.id === ref))
+    : ownSourceName(own.articles.find((a) => a.id === ref));
+}
+
+function Highlighted({ excerpt }: { readonly excerpt: OwnExcerpt }) {
+  const parts: preact.ComponentChild[] = [];
+  let at = 0;
+  for (const [start, end] of excerpt.highlights) {
+    if (start < at) continue;
+    parts.push(excerpt.text.slice(at, start), <mark key={start}>{excerpt.text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(excerpt.text.slice(at));
+  return <>{parts}</>;
+}
+
+const VERDICT_WORDS: Readonly<Record<NonNullable<OwnStatement['verdict']>, string>> = {
+  matches: 'matches',
+  differs: 'differs',
+};
+
+/** "24 governors, Reuters 2025-06-02: matches". */
+export function statementLine(statement: OwnStatement, own: Own): string {
+  const verdict = statement.verdict ? VERDICT_WORDS[statement.verdict] : 'no verdict';
+  return `${statement.text}, ${ownSourceName(own.articles.find((a) => a.id === statement.article))}: ${verdict}`;
+}
+
+export interface OwnSourcesProps {
+  readonly own: Own;
+  /** The bundled sources, to name one a saved article quotes. */
+  readonly sources: readonly SourceRecord[];
+}
+
+/**
+ * The reader's saved articles on a card, after the bundled sources: a figure's statements with
+ * their verdicts, and one verbatim excerpt per article, attributed and linked back to it.
+ */
+export function OwnSources({ own, sources }: OwnSourcesProps) {
+  if (own.excerpts.length === 0 && own.statements.length === 0) return null;
+  const more = own.mentioning.length - own.excerpts.length;
+  return (
+    <section aria-label="Your saved articles" class="own-sources">
+      <h3>Your sources</h3>
+      {own.statements.length > 0 && (
+        <ul class="statements own-statements">
+          {own.statements.map((statement) => (
+            <li key={`${statement.article}-${statement.text}`} class={`verdict-${statement.verdict ?? 'none'}`}>
+              {statementLine(statement, own)}
+              {statement.quotes !== null && (
+                <span class="quotes"> (quotes {nameOf(statement.quotes, own, sources)}; not counted)</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul class="excerpts">
+        {own.excerpts.map((excerpt) => {
+          const article = own.articles.find((a) => a.id === excerpt.article)!;
+          return (
+            <li class="excerpt own-excerpt" key={excerpt.article}>
+              <blockquote cite={article.url}>
+                <Highlighted excerpt={excerpt} />
+              </blockquote>
+              <p class="cite">
+                <a href={article.url} target="_blank" rel="noopener noreferrer">
+                  {article.title ?? 'Untitled saved article'}
+                </a>
+                <span class="meta"> — {ownAttribution(article)}</span>
+                {excerpt.quotes !== null && (
+                  <span class="quotes"> (quotes {nameOf(excerpt.quotes, own, sources)})</span>
+                )}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      {more > 0 && <p class="meta">And {more} more of your saved articles.</p>}
+    </section>
+  );
+}

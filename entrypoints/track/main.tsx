@@ -1,0 +1,51 @@
+import { liveQuery } from 'dexie';
+import { render } from 'preact';
+import { TrackForm, type TrackState } from '@/components/TrackForm';
+import '@/components/ui.css';
+import type { MySourcesRequest } from '@/lib/messages';
+import { mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
+import { readerMessage } from '@/lib/my-sources/errors';
+import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
+import { trackTerm } from '@/lib/my-sources/tracking';
+
+const root = document.getElementById('app')!;
+const db = new MySourcesDatabase();
+const initialLabel = new URLSearchParams(location.search).get('label') ?? '';
+let state: TrackState = { kind: 'form', problem: null };
+
+/** Follows the search the background runs, from the database (its progress is stored there). */
+function follow(id: number, label: string): void {
+  liveQuery(async () => ({
+    term: await db.tracked.get(id),
+    total: await db.articles.count(),
+    found: await mentionsOf(db, `${TRACKED_ID_PREFIX}${id}`).count(),
+  })).subscribe(({ term, total, found }) => {
+    state = term?.search
+      ? { kind: 'searching', label, searched: term.search.searched, total }
+      : { kind: 'done', label, found, total };
+    draw();
+  });
+}
+
+function draw(): void {
+  render(
+    <TrackForm
+      initialLabel={initialLabel}
+      state={state}
+      onTrack={async (label, category, aliases) => {
+        try {
+          const id = await trackTerm(db, { label, category, aliases });
+          void browser.runtime.sendMessage({ type: 'crosscheck:my-sources-changed' } satisfies MySourcesRequest);
+          follow(id, label.replace(/\s+/g, ' ').trim());
+        } catch (error) {
+          state = { kind: 'form', problem: readerMessage(error, 'track this term') };
+          draw();
+        }
+      }}
+      onClose={() => window.close()}
+    />,
+    root,
+  );
+}
+
+draw();

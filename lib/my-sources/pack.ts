@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { allTables, type MySourcesDatabase } from './db';
+import type { Knowledge } from './indexing';
+import { MIN_SAVED_TEXT, prepareArticle, writeArticle } from './store';
+import { cleanTrackedInput } from './tracking';
+import { TRACKED_CATEGORIES } from './types';
+
+/**
+ * A knowledge pack: one JSON file with the reader's saved articles (text and declared metadata) and
+ * tracked terms, to keep or move them. Indexes are not in it: importing indexes the articles again
+ * with this Crosscheck's knowledge base. A pack that is not one, is damaged, or comes from a newer
+ * Crosscheck is refused with a message naming what is wrong, and nothing stored changes.
+ */
+
+export const PACK_FORMAT = 'crosscheck-knowledge-pack';
+export const PACK_VERSION = 1;
+
+const nullableText = z.string().max(2000).nullable();
+
+const packSchema = z.strictObject({
+  format: z.literal(PACK_FORMAT),
+  version: z.literal(PACK_VERSION),
+  exportedAt: z.string(),
+  articles: z.array(
+    z.strictObject({
+      url: z.url({ protocol: /^https?$/ }),
+      title: nullableText,
+      author: nullableText,
+      site: nullableText,
+      published: nullableText,
+      savedAt: z.number().int().nonnegative(),
+      text: z.string().min(MIN_SAVED_TEXT),
+    }),
+  ),
+  tracked: z.array(
+    z.strictObject({
+      label: z.string().min(2).max(200),
+      category: z.enum(TRACKED_CATEGORIES),
+      aliases: z.array(z.string().max(200)),
+    }),
+  ),
+});
+
+export type KnowledgePack = z.infer<typeof packSchema>;
+
+export type PackReading =
+  { readonly ok: true; readonly pack: KnowledgePack } | { readonly ok: false; readonly problem: string };
+
+/** Where in the pack a problem is, as a reader can find it: "articles[2].url". */
+function where(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+/** Reads a pack file's text; never throws. */
+export function readPack(json: string): PackReading {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return { ok: false, problem: 'This file is not a knowledge pack: it is not JSON.' };
+  }
+  const head = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  if (head.format !== PACK_FORMAT) {
+    return {
+      ok: false,
+      problem: `This file is not a Crosscheck knowledge pack: it does not say "format": "${PACK_FORMAT}".`,
+    };
+  }
+  if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > PACK_VERSION) {
+    return {
+      ok: false,
+      problem: `This knowledge pack was made by a newer Crosscheck (pack version ${head.version}); this one reads version ${PACK_VERSION}. Update Crosscheck to import it.`,
+    };
+  }
+  const parsed = packSchema.safeParse(data);
+  if (parsed.success) return { ok: true, pack: parsed.data };
+  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${where(issue.path) || 'the file'}: ${issue.message}`);
+  const more = parsed.error.issues.length - issues.length;
+  return {
+    ok: false,
+    problem: `This knowledge pack is damaged, so nothing was imported. ${issues.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`,
+  };
+}
+
+/** Every saved article and tracked term as a pack, oldest saved first; texts are read a page at a time. */
+export async function exportPack(db: MySourcesDatabase, now = new Date()): Promise<KnowledgePack> {
+  const articles: KnowledgePack['articles'] = [];
+  await db.transaction('r', db.articles, db.texts, db.tracked, async () => {
+    let after = 0;
+    for (;;) {
+      const page = await db.articles.where('id').above(after).limit(500).toArray();
+      if (page.length === 0) break;
+      const texts = await db.texts.bulkGet(page.map((a) => a.id!));
+      page.forEach(({ url, title, author, site, published, savedAt }, i) =>
+        articles.push({ url, title, author, site, published, savedAt, text: texts[i]?.text ?? '' }),
+      );
+      after = page[page.length - 1]!.id!;
+    }
+  });
+  const tracked = (await db.tracked.toArray()).map(({ label, category, aliases }) => ({
+    label,
+    category,
+    aliases: [...aliases],
+  }));
+  return { format: PACK_FORMAT, version: PACK_VERSION, exportedAt: now.toISOString(), articles, tracked };
+}
+
+export interface ImportResult {
+  readonly articles: number;
+  readonly tracked: number;
+}
+
+/**
+ * Merges a pack in one transaction: an article already saved (same address or text) is updated, a
+ * tracked term already tracked gains the pack's aliases. Imported tracked terms are then searched
+ * for in every saved article (their search is left to do; the background runs it).
+ */
+export async function importPack(
+  db: MySourcesDatabase,
+  knowledge: Knowledge,
+  pack: KnowledgePack,
+  now = Date.now(),
+): Promise<ImportResult> {
+  // Hashing is asynchronous outside IndexedDB, so it is done before the transaction opens.
+  const prepared = await Promise.all(
+    pack.articles.map(({ text, savedAt, ...metadata }) =>
+      prepareArticle({ text, metadata }).then((article) => ({ article, savedAt })),
+    ),
+  );
+  const terms = pack.tracked.map(cleanTrackedInput);
+  await db.transaction('rw', allTables(db), async () => {
+    for (const { article, savedAt } of prepared) await writeArticle(db, knowledge, article, now, savedAt);
+    for (const term of terms) {
+      const same = await db.tracked.where('label').equals(term.label).first();
+      const aliases = [...new Set([...(same?.aliases ?? []), ...term.aliases])];
+      const search = { searched: 0, after: 0 };
+      if (same) await db.tracked.update(same.id!, { aliases, search });
+      else await db.tracked.add({ ...term, aliases, createdAt: now, search });
+    }
+  });
+  return { articles: prepared.length, tracked: terms.length };
+}

@@ -1,0 +1,105 @@
+import { lookupEntry } from '../kb/lookup';
+import type { IndexedEntry, KbDetails, KbIndex } from '../kb/types';
+import { isArticleForSaving, type EntryResponse, type SaveReply } from '../messages';
+import { ownSourcesFor } from './card-data';
+import type { MySourcesDatabase } from './db';
+import { trackedEntryDetails, withOwnSources } from './entry';
+import { readerMessage } from './errors';
+import { createKnowledge, trackedEntry, type Knowledge } from './indexing';
+import { TRACKED_ID_PREFIX } from './types';
+import { saveArticle } from './store';
+import { searchTracked } from './tracking';
+
+/**
+ * The reader's sources as the background serves them: saving a tab's article, cards with own
+ * sources, the tracked terms for content scripts, and the searches tracked terms still need. The
+ * knowledge (the matcher with the tracked terms) is compiled once and again after a change.
+ */
+export class MySourcesService {
+  private knowledge: Promise<Knowledge> | null = null;
+  private tracked: Promise<IndexedEntry[]> | null = null;
+  private searching: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: MySourcesDatabase,
+    private readonly index: KbIndex,
+    private readonly details: KbDetails,
+    private readonly bundledTexts: readonly { readonly id: string; readonly text: string }[],
+  ) {}
+
+  /** A card's data: the knowledge base's, with the reader's sources when their store can be read. */
+  async entry(id: string): Promise<EntryResponse> {
+    const base = lookupEntry(this.details, id);
+    try {
+      if (id.startsWith(TRACKED_ID_PREFIX)) {
+        const term = await this.db.tracked.get(Number(id.slice(TRACKED_ID_PREFIX.length)));
+        if (!term) return base;
+        const response = { ...base, entry: trackedEntryDetails(id, term) };
+        return withOwnSources(response, await ownSourcesFor(this.db, id), this.details);
+      }
+      if (!base.entry) return base;
+      return withOwnSources(base, await ownSourcesFor(this.db, id), this.details);
+    } catch {
+      // No IndexedDB here (a private window in some browsers): the bundled card still shows.
+      return base;
+    }
+  }
+
+  /** Saves what `read` returns (the tab's article), telling the reader the outcome in words. */
+  async save(read: () => Promise<unknown>): Promise<SaveReply> {
+    const article = await read().catch(() => null);
+    if (!isArticleForSaving(article)) {
+      return { ok: false, problem: 'Crosscheck found no article on this page to save.' };
+    }
+    try {
+      const saved = await saveArticle(this.db, await this.compiled(), article);
+      return { ok: true, updated: saved.updated, title: saved.article.title };
+    } catch (error) {
+      return { ok: false, problem: readerMessage(error, 'save this article') };
+    }
+  }
+
+  /** The tracked terms as entries (the content script compiles them into its matcher). */
+  trackedTerms(): Promise<IndexedEntry[]> {
+    this.tracked ??= this.readTracked();
+    return this.tracked;
+  }
+
+  /**
+   * A native promise, not Dexie's: a Dexie promise handed back from a message listener reached the
+   * content script as `undefined` in Chromium.
+   */
+  private async readTracked(): Promise<IndexedEntry[]> {
+    try {
+      return (await this.db.tracked.toArray()).map(trackedEntry);
+    } catch {
+      return [];
+    }
+  }
+
+  /** After a change to tracked terms or an import: recompile, and run the searches still to do. */
+  changed(): Promise<void> {
+    this.knowledge = null;
+    this.tracked = null;
+    return this.searchPending();
+  }
+
+  /**
+   * Runs every tracked term's unfinished search, one at a time (also at start: a search the browser
+   * cut short resumes). A call while searches run waits for them, then looks again.
+   */
+  searchPending(): Promise<void> {
+    const previous = this.searching ?? Promise.resolve();
+    const run = previous.then(async () => {
+      const pending = await this.db.tracked.filter((term) => term.search !== null).primaryKeys();
+      for (const id of pending) if (id !== undefined) await searchTracked(this.db, id);
+    });
+    this.searching = run.catch(() => undefined);
+    return this.searching;
+  }
+
+  private async compiled(): Promise<Knowledge> {
+    this.knowledge ??= this.trackedTerms().then((tracked) => createKnowledge(this.index, this.bundledTexts, tracked));
+    return this.knowledge;
+  }
+}

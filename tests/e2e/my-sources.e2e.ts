@@ -1,0 +1,157 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { extensionSuite } from '../harness/e2e';
+
+// The reader's own sources, end to end in Chromium: save two of the project's fixture pages (one
+// reproduces a passage of the other), see both on a third page's cards with the right independence
+// count, track a term, move everything through a knowledge pack, and the popup's "seen before".
+const suite = extensionSuite();
+
+const ORIGINAL = '/fixtures/my-sources-original.html';
+const COPY = '/fixtures/my-sources-copy.html';
+const THIRD = '/fixtures/my-sources-third.html';
+
+/** The page's tab id: the extension has no "tabs" permission, so the worker asks for the active tab. */
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  return suite.browser.serviceWorker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { tabs: { query: (q: object) => Promise<{ id?: number }[]> } };
+    };
+    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
+  });
+}
+
+async function openPopup(article: Page): Promise<Page> {
+  const popup = await suite.browser.context.newPage();
+  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${await tabIdOf(article)}`);
+  await popup.locator('h1', { hasText: 'Crosscheck' }).waitFor();
+  return popup;
+}
+
+const extensionPage = async (path: string) => {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`chrome-extension://${suite.browser.extensionId}/${path}`);
+  return page;
+};
+
+async function save(path: string): Promise<void> {
+  const article = await suite.open(path, '[data-crosscheck-id]');
+  const popup = await openPopup(article);
+  await popup.getByRole('button', { name: 'Add to my sources' }).click();
+  await popup.locator('.save-outcome', { hasText: 'Added to your sources.' }).waitFor();
+  await popup.getByRole('button', { name: 'Saved: update in my sources' }).waitFor();
+  await popup.close();
+  await article.close();
+}
+
+/** Opens the card of the first highlight of `entry` on the third page; returns the card's text. */
+async function cardText(page: Page, entry: string, expected: string | RegExp): Promise<string> {
+  await page.locator(`[data-crosscheck-id="${entry}"]`).first().click();
+  const card = page.locator('crosscheck-popover .card');
+  await card.locator('.agreement').waitFor();
+  await card.filter({ hasText: expected }).waitFor();
+  return (await card.textContent()) ?? '';
+}
+
+describe('my sources', () => {
+  it('saves two pages; a card on a third lists both, counting the copied passage for the original only', async () => {
+    await save(ORIGINAL);
+    await save(COPY);
+    const third = await suite.open(THIRD, '[data-crosscheck-id]');
+    const bank = await cardText(third, 'bank-of-north-dakota', 'Your sources');
+    expect(bank).toContain('Named in 2 of 5 sources and 2 of your 2 saved articles · 2 independent');
+    expect(bank).toContain('Valley towns sign a water compact');
+    expect(bank).toContain('Maria Okafor · Valley Ledger · 2025-06-02');
+    expect(bank).toContain('Round-up: water, roads and the county fair');
+    expect(bank).toContain('Author unknown · Daily Reprint · 2025-06-05');
+    expect(bank).toContain('(quotes Valley Ledger 2025-06-02)');
+    const link = third.locator('crosscheck-popover .own-excerpt a').first();
+    expect(await link.getAttribute('href')).toBe('https://valley-ledger.example/2025/06/02/water-compact');
+    await third.keyboard.press('Escape');
+
+    const figure = await cardText(third, 'california-budget-reserves', 'Your sources');
+    expect(figure).toContain('$76 billion, Valley Ledger 2025-06-02: matches');
+    await third.close();
+  });
+
+  it('saving the same article again updates it instead of adding another', async () => {
+    const article = await suite.open(ORIGINAL, '[data-crosscheck-id]');
+    const popup = await openPopup(article);
+    await popup.getByRole('button', { name: 'Saved: update in my sources' }).click();
+    await popup.locator('.save-outcome', { hasText: 'Updated in your sources.' }).waitFor();
+    await popup.close();
+    await article.close();
+  });
+
+  it('the popup says which saved articles discuss this page’s entries, each linking to it', async () => {
+    const third = await suite.open(THIRD, '[data-crosscheck-id]');
+    const popup = await openPopup(third);
+    const seen = popup.locator('.seen-before');
+    await seen.locator('summary').click();
+    expect(await seen.locator('summary').textContent()).toMatch(
+      /^Seen before: \d+ of these entries appear in 2 of your saved articles$/,
+    );
+    const links = seen.getByRole('link');
+    expect(await links.count()).toBe(2);
+    expect(await links.first().getAttribute('href')).toBe('https://valley-ledger.example/2025/06/02/water-compact');
+    await popup.close();
+    await third.close();
+  });
+
+  it('tracks a term: found in the saved articles with progress, then highlighted on pages', async () => {
+    const form = await extensionPage('track.html?label=water%20compact');
+    expect(await form.getByLabel('Term').inputValue()).toBe('water compact');
+    await form.getByLabel('Concept').check();
+    await form.getByRole('button', { name: 'Track' }).click();
+    await form.getByText('Found in 2 saved articles of 2.').waitFor();
+    await form.close();
+
+    const third = await suite.open(THIRD, '[data-crosscheck-id^="tracked-"]');
+    expect(await third.locator('[data-crosscheck-id^="tracked-"]').first().textContent()).toBe('water compact');
+    const card = await cardText(third, 'tracked-1', 'Your sources');
+    // The round-up names the compact in its own words too (the county fair), so both count.
+    expect(card).toContain('Named in 2 of your 2 saved articles · 2 independent');
+    expect(card).toContain('Officials in the valley said the new water compact');
+    await third.close();
+  });
+
+  it('exports a pack, deletes everything, imports the pack, and shows the same cards', async () => {
+    const options = await extensionPage('options.html');
+    await options.getByText('Saved articles (2)').waitFor();
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export a knowledge pack' }).click(),
+    ]);
+    const packPath = await download.path();
+    const pack = JSON.parse(await readFile(packPath, 'utf8')) as { articles: unknown[]; tracked: unknown[] };
+    expect([pack.articles.length, pack.tracked.length]).toEqual([2, 1]);
+
+    await options.getByRole('button', { name: 'Delete all…' }).click();
+    await options.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await options.getByText('Saved articles (0)').waitFor();
+    const emptied = await suite.open(THIRD, '[data-crosscheck-id]');
+    const bare = await cardText(emptied, 'bank-of-north-dakota', 'Named in 2 of 5 sources');
+    expect(bare).not.toContain('Your sources');
+    expect(await emptied.locator('[data-crosscheck-id^="tracked-"]').count()).toBe(0);
+    await emptied.close();
+
+    // A file that is not a pack is refused, saying why, and nothing changes.
+    await options.locator('input[type="file"]').setInputFiles({
+      name: 'bookmarks.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"bookmarks": []}'),
+    });
+    await options.getByRole('alert').filter({ hasText: 'not a Crosscheck knowledge pack' }).waitFor();
+    await options.locator('input[type="file"]').setInputFiles(packPath);
+    await options.getByText('Imported 2 articles and 1 tracked terms.').waitFor();
+    await options.getByText('Saved articles (2)').waitFor();
+    await options.close();
+
+    const third = await suite.open(THIRD, '[data-crosscheck-id^="tracked-"]');
+    const bank = await cardText(third, 'bank-of-north-dakota', 'Your sources');
+    expect(bank).toContain('Named in 2 of 5 sources and 2 of your 2 saved articles · 2 independent');
+    await third.close();
+  });
+});

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ownSourcesFor } from '@/lib/my-sources/card-data';
+import type { MySourcesDatabase } from '@/lib/my-sources/db';
+import { exportPack, importPack, PACK_FORMAT, PACK_VERSION, readPack } from '@/lib/my-sources/pack';
+import { saveArticle } from '@/lib/my-sources/store';
+import { trackTerm } from '@/lib/my-sources/tracking';
+import { article, BUNDLED_SENTENCE, FILLER, freshDatabase, knowledgeWith } from './fixture';
+
+let db: MySourcesDatabase;
+beforeEach(() => {
+  db = freshDatabase();
+});
+afterEach(() => db.close());
+
+const knowledge = knowledgeWith();
+const bankText = `${FILLER}\nThe Bank of North Dakota lends to farmers across the state, its president said on Monday.`;
+
+async function snapshot(target: MySourcesDatabase) {
+  return {
+    articles: (await target.articles.toArray()).map(({ url, title, savedAt }) => ({ url, title, savedAt })),
+    texts: await target.texts.count(),
+    mentions: await target.mentions.count(),
+    statements: await target.figureStatements.count(),
+    tracked: (await target.tracked.toArray()).map(({ label, aliases }) => ({ label, aliases })),
+  };
+}
+
+async function filled() {
+  await saveArticle(
+    db,
+    knowledge,
+    article(bankText, { url: 'https://a.example/1', title: 'Banks', published: '2025-06-02' }),
+    10,
+  );
+  await saveArticle(
+    db,
+    knowledge,
+    article(`${FILLER}\nQuoted: ${BUNDLED_SENTENCE}`, { url: 'https://b.example/2', author: 'Jo' }),
+    20,
+  );
+  await trackTerm(db, { label: 'water agreement', category: 'concept', aliases: ['river pact'] });
+}
+
+describe('knowledge packs', () => {
+  it('export, delete all, import: the same articles, tracked terms and card data', async () => {
+    await filled();
+    const before = await snapshot(db);
+    const cardBefore = await ownSourcesFor(db, 'bank-of-north-dakota');
+    const pack = await exportPack(db, new Date('2026-01-01T00:00:00Z'));
+    expect(pack).toMatchObject({ format: PACK_FORMAT, version: PACK_VERSION, exportedAt: '2026-01-01T00:00:00.000Z' });
+    const json = JSON.stringify(pack);
+
+    const other = freshDatabase();
+    const read = readPack(json);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(await importPack(other, knowledge, read.pack)).toEqual({ articles: 2, tracked: 1 });
+    expect(await snapshot(other)).toEqual(before);
+    expect(await ownSourcesFor(other, 'bank-of-north-dakota')).toEqual(cardBefore);
+    // The imported tracked term still has its search to do.
+    expect((await other.tracked.toArray())[0]!.search).toEqual({ searched: 0, after: 0 });
+    other.close();
+  });
+
+  it('merges: an article already saved is updated, not duplicated; a tracked term gains aliases', async () => {
+    await filled();
+    const pack = await exportPack(db);
+    const changed = {
+      ...pack,
+      articles: [{ ...pack.articles[0]!, title: 'Banks, updated' }],
+      tracked: [{ label: 'water agreement', category: 'concept' as const, aliases: ['water deal'] }],
+    };
+    await importPack(db, knowledge, changed);
+    const after = await snapshot(db);
+    expect(after.articles.map((a) => a.title)).toEqual(['Banks, updated', null]);
+    expect(after.tracked).toEqual([{ label: 'water agreement', aliases: ['river pact', 'water deal'] }]);
+  });
+
+  const valid = () => ({ format: PACK_FORMAT, version: PACK_VERSION, exportedAt: 'x', articles: [], tracked: [] });
+
+  it.each<[string, string, RegExp]>([
+    ['not JSON', '{"format": "crosscheck', /not JSON/],
+    ['a foreign file', JSON.stringify({ bookmarks: [] }), /not a Crosscheck knowledge pack/],
+    [
+      'a newer version',
+      JSON.stringify({ ...valid(), version: PACK_VERSION + 1 }),
+      /newer Crosscheck \(pack version 2\)/,
+    ],
+    [
+      'a damaged pack',
+      JSON.stringify({
+        ...valid(),
+        articles: [
+          { url: 'ftp://x', title: null, author: null, site: null, published: null, savedAt: 1, text: 'short' },
+        ],
+      }),
+      /damaged.*articles\[0\]\.url.*articles\[0\]\.text/,
+    ],
+    [
+      'an unknown category',
+      JSON.stringify({ ...valid(), tracked: [{ label: 'ab', category: 'figure', aliases: [] }] }),
+      /tracked\[0\]\.category/,
+    ],
+  ])('refuses %s, saying what is wrong, and changes nothing', async (_name, json, problem) => {
+    await filled();
+    const before = await snapshot(db);
+    const read = readPack(json);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.problem).toMatch(problem);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('an import cut short half-way (a failed write) changes nothing', async () => {
+    await filled();
+    const pack = await exportPack(db);
+    const before = await snapshot(db);
+    const other = freshDatabase();
+    await saveArticle(
+      other,
+      knowledge,
+      article(`${FILLER}\nAn article of the other browser about California.`, { url: 'https://c.example/' }),
+    );
+    const otherBefore = await snapshot(other);
+    let writes = 0;
+    const real = other.texts.put.bind(other.texts);
+    vi.spyOn(other.texts, 'put').mockImplementation((...args) => {
+      if (++writes === 2) return Promise.reject(new Error('worker stopped')) as never;
+      return real(...args);
+    });
+    await expect(importPack(other, knowledge, pack)).rejects.toThrow('worker stopped');
+    vi.restoreAllMocks();
+    expect(await snapshot(other)).toEqual(otherBefore);
+    expect(await snapshot(db)).toEqual(before);
+    other.close();
+  });
+});
