@@ -190,3 +190,41 @@ describe('a figure the page states in the only source’s own sentence', () => {
     expect(figure!.verdict?.verdict).toBe('matches');
   });
 });
+
+describe('the reader’s tracked terms', () => {
+  const tracked = [
+    {
+      id: 'tracked-1',
+      category: 'concept' as const,
+      label: 'water compact',
+      forms: [{ text: 'water compact', caseSensitive: false, shortForm: false }],
+    },
+    // A tracked term inside a longer knowledge-base term loses to it, as any shorter term does.
+    {
+      id: 'tracked-2',
+      category: 'concept' as const,
+      label: 'soft',
+      forms: [{ text: 'soft', caseSensitive: false, shortForm: false }],
+    },
+  ];
+  const withTracked = loadPageMatcher(precompiledPageMatcher, tracked);
+  const found = (m: typeof withTracked, text: string) =>
+    matchPage(m, text, new Set()).map((match) => `${match.entry.id}:${text.slice(match.start, match.end)}`);
+
+  it.each<[string, string, string[]]>([
+    ['a tracked term', 'The water compact was signed.', ['tracked-1:water compact']],
+    [
+      'beside the knowledge base’s',
+      'Soft secession and the Water Compact.',
+      ['soft-secession:Soft secession', 'tracked-1:Water Compact'],
+    ],
+    ['alone where the longer term is not', 'A soft landing.', ['tracked-2:soft']],
+  ])('%s', (_name, text, expected) => {
+    expect(found(withTracked, text)).toEqual(expected);
+  });
+
+  it('changes nothing on a page without them', () => {
+    const plain = loadPageMatcher(precompiledPageMatcher);
+    expect(found(withTracked, seedText).filter((m) => !m.startsWith('tracked-'))).toEqual(found(plain, seedText));
+  });
+});
