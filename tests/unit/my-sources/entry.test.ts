@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { kbDetails } from '@/lib/kb/details-data';
 import { lookupEntry } from '@/lib/kb/lookup';
 import { isArticleForSaving, isMySourcesRequest, isTabRequest, isTrackedTerms } from '@/lib/messages';
-import { NO_OWN_SOURCES } from '@/lib/my-sources/card-data';
+import type { OwnSources } from '@/lib/my-sources/card-data';
 import { trackedEntryDetails, withOwnSources } from '@/lib/my-sources/entry';
 import { trackedEntry } from '@/lib/my-sources/indexing';
+
+const NO_OWN_SOURCES: OwnSources = {
+  savedCount: 0,
+  mentioning: [],
+  independent: [],
+  excerpts: [],
+  statements: [],
+  articles: [],
+};
 
 describe('withOwnSources', () => {
   it('adds the bundled sources that saved articles quote, once', () => {
