@@ -28,7 +28,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Crosscheck',
     description: 'Highlights what a news article names and shows what the sources say about it.',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
     commands: {
       'check-figure': {
         suggested_key: { default: 'Alt+Shift+F' },

@@ -48,15 +48,6 @@ export interface OwnSources {
 /** A card stays readable: past this many saved articles, it says how many more there are. */
 export const MAX_OWN_EXCERPTS = 10;
 
-export const NO_OWN_SOURCES: OwnSources = {
-  savedCount: 0,
-  mentioning: [],
-  independent: [],
-  excerpts: [],
-  statements: [],
-  articles: [],
-};
-
 export function ownSourceRecord({ id, url, title, author, site, published }: SavedArticle): OwnSourceRecord {
   return { id: id!, url, title, author, site, published };
 }

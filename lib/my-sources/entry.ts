@@ -19,12 +19,13 @@ export function withOwnSources(response: EntryResponse, own: OwnSources, details
 /** The card of a tracked term: the reader's words, no bundled source (they were never searched for it). */
 export function trackedEntryDetails(id: string, term: TrackedTerm): EntryDetails {
   const since = new Date(term.createdAt).toISOString().slice(0, 10);
+  const aliases = term.aliases.map((alias) => alias.trim()).filter((alias) => alias !== '');
   return {
     id,
     category: term.category,
     label: term.label,
     summary: `A term you track (since ${since}). Crosscheck looks for it on pages and in your saved articles${
-      term.aliases.length > 0 ? `, also as ${term.aliases.map((a) => `“${a}”`).join(', ')}` : ''
+      aliases.length > 0 ? `, also as ${aliases.map((a) => `“${a}”`).join(', ')}` : ''
     }.`,
     related: [],
     roles: [],

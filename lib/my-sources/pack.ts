@@ -12,6 +12,9 @@ import { TRACKED_CATEGORIES } from './types';
  * Crosscheck is refused with a message naming what is wrong, and nothing stored changes.
  */
 
+// Extension pages forbid eval: zod must not try to compile its checks with `new Function`.
+z.config({ jitless: true });
+
 export const PACK_FORMAT = 'crosscheck-knowledge-pack';
 export const PACK_VERSION = 1;
 

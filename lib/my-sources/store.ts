@@ -12,8 +12,12 @@ import type { SavedArticle } from './types';
 /** Fewer characters than this is not an article worth keeping (a page's furniture, a teaser). */
 export const MIN_SAVED_TEXT = 200;
 
-/** Most saved articles compared with a new one: those sharing the most fingerprints with it. */
-export const MAX_COMPARED = 30;
+/**
+ * Most saved articles compared with a new one: those sharing the most fingerprints with it. A
+ * site's footer printed under every article makes all its articles share a few; an article that
+ * reproduces a passage shares more.
+ */
+export const MAX_COMPARED = 10;
 
 /** An article ready to be written: hashed and fingerprinted outside the transaction (hashing is async). */
 export interface PreparedArticle {
@@ -112,11 +116,11 @@ export async function writeArticle(
 async function comparedWith(db: MySourcesDatabase, id: number, prints: readonly number[]) {
   if (prints.length === 0) return [];
   const shared = new Map<number, number>();
+  // One request per fingerprint, all at once: a cursor hopping through them (Dexie's anyOf) waits
+  // for the browser at every hop, which made a save several times slower in Chromium.
+  const found = await Promise.all(prints.map((print) => db.articles.where('fingerprints').equals(print).primaryKeys()));
   // One key per shared fingerprint: the count says how much two articles have in common.
-  for (const key of await db.articles
-    .where('fingerprints')
-    .anyOf([...prints])
-    .primaryKeys()) {
+  for (const key of found.flat()) {
     if (key !== undefined && key !== id) shared.set(key, (shared.get(key) ?? 0) + 1);
   }
   const ids = [...shared.keys()].sort((a, b) => shared.get(b)! - shared.get(a)! || a - b).slice(0, MAX_COMPARED);

@@ -10,8 +10,8 @@ import { TRACKED_ID_PREFIX, type TrackedCategory, type TrackedTerm } from './typ
  * the track form can show its progress from the database.
  */
 
-/** Articles read per transaction: about 0.5 MB of text, and a progress step. */
-export const SEARCH_CHUNK = 100;
+/** Articles read at a time: about 1 MB of text, and a progress step. */
+export const SEARCH_CHUNK = 200;
 
 export interface TrackedInput {
   readonly label: string;
@@ -57,9 +57,10 @@ export async function deleteTracked(db: MySourcesDatabase, id: number): Promise<
 }
 
 /**
- * Searches every saved article for a tracked term, SEARCH_CHUNK articles per transaction, each
- * chunk's mentions written with the progress; `onProgress` hears after each chunk. Returns when
- * done, or at once when the term is gone or already searched.
+ * Searches every saved article for a tracked term, SEARCH_CHUNK articles at a time; `onProgress`
+ * hears after each chunk. Each chunk's mentions are written with the progress in one transaction;
+ * the next chunk's texts are read while this one is matched, so reading and matching overlap.
+ * Returns when done, or at once when the term is gone or already searched.
  */
 export async function searchTracked(
   db: MySourcesDatabase,
@@ -69,26 +70,40 @@ export async function searchTracked(
   const term = await db.tracked.get(id);
   if (!term?.search) return;
   const matcher = createTermMatcher([trackedEntry(term)]);
+  const total = await db.articles.count();
+  const read = (after: number) => db.texts.where('articleId').above(after).limit(SEARCH_CHUNK).toArray();
+  let { searched, after } = term.search;
+  let next = read(after);
   for (;;) {
-    const done = await db.transaction('rw', db.tracked, db.articles, db.texts, db.mentions, async () => {
+    const texts = await next;
+    const finished = texts.length < SEARCH_CHUNK;
+    if (!finished) next = read(texts[texts.length - 1]!.articleId);
+    const found = texts.flatMap(({ articleId, text }) => {
+      const mentions = findMentions(matcher, text, []);
+      return mentions.length > 0 ? [{ articleId, text, mentions }] : [];
+    });
+    searched += texts.length;
+    after = texts[texts.length - 1]?.articleId ?? after;
+    const stopped = await db.transaction('rw', db.tracked, db.articles, db.mentions, async () => {
       const current = await db.tracked.get(id);
       // Deleted, edited (a new search began) or finished elsewhere meanwhile: this search stops.
       if (!current?.search || !sameTerm(current, term)) return true;
-      const texts = await db.texts.where('articleId').above(current.search.after).limit(SEARCH_CHUNK).toArray();
-      const articles = await db.articles.bulkGet(texts.map((t) => t.articleId));
-      const mentions = texts.flatMap(({ articleId, text }, i) =>
-        findMentions(matcher, text, articles[i]?.reproduced ?? []).map((m) => ({ ...m, articleId })),
-      );
-      await db.mentions.bulkPut(mentions);
-      const searched = current.search.searched + texts.length;
-      const finished = texts.length < SEARCH_CHUNK;
-      await db.tracked.update(id, {
-        search: finished ? null : { searched, after: texts[texts.length - 1]!.articleId },
+      const articles = await db.articles.bulkGet(found.map((f) => f.articleId));
+      // Articles deleted since their text was read get nothing; an article that reproduces a
+      // passage gets its excerpt chosen, as on saving, from its own words first.
+      const mentions = found.flatMap(({ articleId, text, mentions: all }, i) => {
+        const article = articles[i];
+        if (!article) return [];
+        const chosen = article.reproduced.length > 0 ? findMentions(matcher, text, article.reproduced) : all;
+        return chosen.map((m) => ({ ...m, articleId }));
       });
-      onProgress(searched, finished ? searched : await db.articles.count());
-      return finished;
+      await db.mentions.bulkPut(mentions);
+      await db.tracked.update(id, { search: finished ? null : { searched, after } });
+      return false;
     });
-    if (done) return;
+    if (stopped) return;
+    onProgress(searched, Math.max(total, searched));
+    if (finished) return;
   }
 }
 

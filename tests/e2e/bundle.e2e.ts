@@ -20,7 +20,7 @@ describe('the built extension', () => {
 
   it.each(['chrome-mv3', 'firefox-mv2'])('%s asks for no more than it needs', (browser) => {
     const m = manifest(browser);
-    expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage']);
+    expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
     expect(m.web_accessible_resources ?? []).toEqual([]);

@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionSuite } from '../harness/e2e';
+import { PROJECT_ROOT } from '../harness/server';
 
 // The reader's own sources, end to end in Chromium: save two of the project's fixture pages (one
 // reproduces a passage of the other), see both on a third page's cards with the right independence
@@ -154,4 +157,18 @@ describe('my sources', () => {
     expect(bank).toContain('Named in 2 of 5 sources and 2 of your 2 saved articles · 2 independent');
     await third.close();
   });
+});
+
+// The benchmark is a script, not a timed test: this only checks that it runs and prints its table.
+describe('npm run bench:sources', () => {
+  it('runs in quick mode and prints every figure', async () => {
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'tests/bench/my-sources-bench.ts', '--quick'], {
+      cwd: PROJECT_ROOT,
+      timeout: 240_000,
+    });
+    expect(stdout).toMatch(/\| save one article, indexing included \(ms\) \| \d+\.\d \(max \d+\.\d\) \|/);
+    expect(stdout).toMatch(/\| card data with own sources \(ms; [\d.]+ saved articles per entry, median\) \| \d+\.\d/);
+    expect(stdout).toMatch(/\| track a new term across all 500 \(ms; \d+ progress steps, found in \d+\) \| \d+\.\d/);
+    expect(stdout).toMatch(/\| JS heap after generating, after the runs \(MB\) \| \d+\.\d, \d+\.\d/);
+  }, 300_000);
 });

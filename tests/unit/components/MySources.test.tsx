@@ -1,0 +1,275 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { agreementLine, EntryCard } from '@/components/EntryCard';
+import { formatBytes, listArticles, MySourcesOptions, type ListedArticle } from '@/components/MySourcesOptions';
+import { ownAttribution, ownSourceName, statementLine } from '@/components/OwnSources';
+import { Popup, seenBeforeLine, type PopupMySources } from '@/components/Popup';
+import { searchProgress, splitAliases, TrackForm } from '@/components/TrackForm';
+import type { EntryDetails, SourceRecord } from '@/lib/kb/types';
+import type { OwnSources } from '@/lib/my-sources/card-data';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+
+afterEach(cleanup);
+
+async function axeViolations(container: Element): Promise<string[]> {
+  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
+}
+
+const armitage: SourceRecord = {
+  id: 'armitage',
+  file: '000.txt',
+  title: 'It’s Time',
+  author: 'Chris Armitage',
+  outlet: 'The Existential Republic',
+  date: '2025-08-18',
+  dateNote: null,
+  url: 'https://example.org/a',
+  language: 'en',
+  kind: null,
+};
+
+const entry: EntryDetails = {
+  id: 'bank-of-north-dakota',
+  category: 'organization',
+  label: 'Bank of North Dakota',
+  summary: 'A state-owned bank.',
+  related: [],
+  roles: [],
+  excerpts: [],
+  agreement: { sources: ['armitage', 'dekom'], independent: ['armitage'] },
+  figure: null,
+};
+
+const reuters = {
+  id: 1,
+  url: 'https://reuters.example/a',
+  title: 'Governors meet',
+  author: null,
+  site: 'Reuters',
+  published: '2025-06-02T10:00:00Z',
+};
+const reprint = { id: 2, url: 'https://reprint.example/b', title: null, author: 'Jo', site: null, published: null };
+
+const own: OwnSources = {
+  savedCount: 3,
+  mentioning: [1, 2],
+  independent: [1],
+  excerpts: [
+    { article: 1, start: 0, end: 26, text: 'The Bank of North Dakota lends.', highlights: [[4, 24]], quotes: null },
+    { article: 2, start: 0, end: 30, text: 'Quoted: the Bank of North Dakota.', highlights: [[12, 32]], quotes: 1 },
+  ],
+  statements: [],
+  articles: [reuters, reprint],
+};
+
+describe('the reader’s sources on a card', () => {
+  it.each<[string, EntryDetails, OwnSources | undefined, string]>([
+    ['bundled only', entry, undefined, 'Named in 2 of 5 sources · 1 independent'],
+    [
+      'both corpora, independence-aware',
+      entry,
+      own,
+      'Named in 2 of 5 sources and 2 of your 3 saved articles · 2 independent',
+    ],
+    [
+      'no saved article names it: the bundled line',
+      entry,
+      { ...own, mentioning: [], independent: [], excerpts: [] },
+      'Named in 2 of 5 sources · 1 independent',
+    ],
+    [
+      'a tracked term: only the saved articles',
+      { ...entry, id: 'tracked-4', agreement: { sources: [], independent: [] } },
+      own,
+      'Named in 2 of your 3 saved articles · 1 independent',
+    ],
+  ])('agreement line: %s', (_name, details, ownSources, line) => {
+    expect(agreementLine(details, 5, ownSources)).toBe(line);
+  });
+
+  it('lists them after the bundled sources: attributed, linked, verbatim, a copy naming its original', async () => {
+    const { container } = render(
+      <EntryCard
+        entry={entry}
+        sources={[armitage]}
+        corpusSize={5}
+        readerLanguage="en"
+        headingId="h"
+        onClose={vi.fn()}
+        onOpenEntry={vi.fn()}
+        own={own}
+      />,
+    );
+    const section = screen.getByRole('region', { name: 'Your saved articles' });
+    expect(section.querySelectorAll('blockquote mark')[0]!.textContent).toBe('Bank of North Dakota');
+    expect(screen.getByRole('link', { name: 'Governors meet' }).getAttribute('href')).toBe('https://reuters.example/a');
+    expect(section.textContent).toContain('Author unknown · Reuters · 2025-06-02');
+    expect(section.textContent).toContain('Untitled saved article — Jo · site unknown · date unknown');
+    expect(section.textContent).toContain('(quotes Reuters 2025-06-02)');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it.each<[string, Parameters<typeof statementLine>[0], string]>([
+    [
+      'a match',
+      { article: 1, text: '24 governors', verdict: 'matches', quotes: null },
+      '24 governors, Reuters 2025-06-02: matches',
+    ],
+    ['no verdict', { article: 2, text: '25 governors', verdict: null, quotes: null }, '25 governors, Jo: no verdict'],
+  ])('a figure statement: %s', (_name, statement, line) => {
+    expect(statementLine(statement, own)).toBe(line);
+  });
+
+  it('names saved articles by what they declare, never guessing', () => {
+    expect(ownAttribution(reprint)).toBe('Jo · site unknown · date unknown');
+    expect(ownSourceName(undefined)).toBe('a saved article you deleted');
+  });
+});
+
+describe('the popup’s reader’s sources', () => {
+  const base: PopupMySources = { saved: false, outcome: null, saving: false, seenBefore: null, onSave: vi.fn() };
+  const renderPopup = (mySources: PopupMySources) =>
+    render(
+      <Popup
+        settings={DEFAULT_SETTINGS}
+        summary={{ site: 'news.example', active: true, scope: 'article', entries: [] }}
+        notice={null}
+        sourceCount={5}
+        onEnabled={vi.fn()}
+        onCategory={vi.fn()}
+        onPauseSite={vi.fn()}
+        onReveal={vi.fn()}
+        onAnnotatePage={vi.fn()}
+        onOpenOptions={vi.fn()}
+        mySources={mySources}
+      />,
+    );
+
+  it('offers to add the article, then says it is saved; a problem is shown in words', () => {
+    const onSave = vi.fn();
+    renderPopup({ ...base, onSave });
+    fireEvent.click(screen.getByRole('button', { name: 'Add to my sources' }));
+    expect(onSave).toHaveBeenCalled();
+    cleanup();
+    renderPopup({ ...base, saved: true, outcome: { ok: true, message: 'Added to your sources.' } });
+    expect(screen.getByRole('button', { name: 'Saved: update in my sources' })).toBeTruthy();
+    cleanup();
+    renderPopup({ ...base, outcome: { ok: false, message: 'There is no room left to store this.' } });
+    expect(screen.getByRole('alert').textContent).toBe('There is no room left to store this.');
+  });
+
+  it('lists the saved articles that discuss the page’s entries', async () => {
+    const seenBefore = { entries: 7, articleCount: 4, articles: [{ ...reuters, shared: 3 }] };
+    const { container } = renderPopup({ ...base, seenBefore });
+    expect(seenBeforeLine(seenBefore)).toBe('7 of these entries appear in 4 of your saved articles');
+    expect(container.querySelector('.seen-before summary')!.textContent).toBe(
+      'Seen before: 7 of these entries appear in 4 of your saved articles',
+    );
+    expect(screen.getByRole('link', { name: 'Governors meet' }).getAttribute('href')).toBe(reuters.url);
+    expect(container.querySelector('.seen-before li')!.textContent).toContain('Reuters · 2025-06-02 · 3 entries');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe('the options page’s reader’s sources', () => {
+  const articles: ListedArticle[] = [
+    { ...reuters, savedAt: 3 },
+    { ...reprint, savedAt: 5 },
+    {
+      id: 3,
+      url: 'https://ap.example/c',
+      title: 'Water',
+      author: null,
+      site: 'AP',
+      published: '2025-07-01',
+      savedAt: 1,
+    },
+  ];
+
+  it.each<[string, string, 'saved' | 'published' | 'site', number[]]>([
+    ['newest saved first', '', 'saved', [2, 1, 3]],
+    ['newest published first, undeclared last', '', 'published', [3, 1, 2]],
+    ['by site, undeclared last', '', 'site', [3, 1, 2]],
+    ['a search by site', 'reuters', 'saved', [1]],
+  ])('lists articles: %s', (_name, query, order, ids) => {
+    expect(listArticles(articles, query, order).map((a) => a.id)).toEqual(ids);
+  });
+
+  it.each<[number, string]>([
+    [512, '512 bytes'],
+    [1536, '1.5 KB'],
+    [52 * 1024 * 1024, '52 MB'],
+  ])('formatBytes(%d) is %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+
+  it('deletes one, asks before deleting all, and edits a tracked term’s aliases', async () => {
+    const handlers = {
+      onDelete: vi.fn(),
+      onDeleteAll: vi.fn(),
+      onUpdateTracked: vi.fn(),
+      onDeleteTracked: vi.fn(),
+      onExport: vi.fn(),
+      onImport: vi.fn(),
+    };
+    const term = {
+      id: 4,
+      label: 'water compact',
+      category: 'concept' as const,
+      aliases: [],
+      createdAt: 0,
+      search: null,
+      found: 2,
+    };
+    const { container } = render(
+      <MySourcesOptions articles={articles} tracked={[term]} storageUsed={2048} message={null} {...handlers} />,
+    );
+    expect(container.textContent).toContain('Storage used: 2.0 KB.');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Governors meet' }));
+    expect(handlers.onDelete).toHaveBeenCalledWith(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all…' }));
+    expect(handlers.onDeleteAll).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete everything' }));
+    expect(handlers.onDeleteAll).toHaveBeenCalled();
+    fireEvent.input(screen.getByLabelText('Other names for water compact, separated by commas'), {
+      target: { value: 'river pact, water deal' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save water compact' }));
+    expect(handlers.onUpdateTracked).toHaveBeenCalledWith(term, 'concept', ['river pact', 'water deal']);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe('the track form', () => {
+  it('proposes the selection, takes a category and aliases, then shows the search’s progress', async () => {
+    const onTrack = vi.fn();
+    const { container } = render(
+      <TrackForm
+        initialLabel={'  water\ncompact '}
+        state={{ kind: 'form', problem: null }}
+        onTrack={onTrack}
+        onClose={vi.fn()}
+      />,
+    );
+    expect((screen.getByLabelText('Term') as HTMLInputElement).value).toBe('water compact');
+    fireEvent.click(screen.getByLabelText('Law or case'));
+    fireEvent.input(screen.getByLabelText('Other names (optional)'), { target: { value: 'river pact,, water deal' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Track' }));
+    expect(onTrack).toHaveBeenCalledWith('water compact', 'law', ['river pact', 'water deal']);
+    expect(await axeViolations(container)).toEqual([]);
+    cleanup();
+    render(
+      <TrackForm
+        initialLabel="x"
+        state={{ kind: 'searching', label: 'water compact', searched: 300, total: 10_000 }}
+        onTrack={onTrack}
+        onClose={vi.fn()}
+      />,
+    );
+    expect(screen.getByText(searchProgress(300, 10_000)).textContent).toBe('Searched 300 of 10,000 saved articles…');
+    expect(splitAliases(' a ,\nb,')).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { kbDetails } from '@/lib/kb/details-data';
+import { lookupEntry } from '@/lib/kb/lookup';
+import { isArticleForSaving, isMySourcesRequest, isTabRequest, isTrackedTerms } from '@/lib/messages';
+import type { OwnSources } from '@/lib/my-sources/card-data';
+import { trackedEntryDetails, withOwnSources } from '@/lib/my-sources/entry';
+import { trackedEntry } from '@/lib/my-sources/indexing';
+
+const NO_OWN_SOURCES: OwnSources = {
+  savedCount: 0,
+  mentioning: [],
+  independent: [],
+  excerpts: [],
+  statements: [],
+  articles: [],
+};
+
+describe('withOwnSources', () => {
+  it('adds the bundled sources that saved articles quote, once', () => {
+    const base = lookupEntry(kbDetails, 'bank-of-north-dakota');
+    const quoted = {
+      ...NO_OWN_SOURCES,
+      excerpts: [{ article: 1, start: 0, end: 1, text: 'x', highlights: [], quotes: 'forum' }],
+    };
+    const response = withOwnSources(base, quoted, kbDetails);
+    expect(response.own).toBe(quoted);
+    expect(response.sources.filter((s) => s.id === 'forum')).toHaveLength(1);
+    expect(response.sources.length).toBe(new Set(response.sources.map((s) => s.id)).size);
+  });
+});
+
+describe('tracked terms', () => {
+  const term = {
+    id: 3,
+    label: 'Water compact',
+    category: 'law' as const,
+    aliases: ['river pact', ' ', 'RGP'],
+    createdAt: Date.UTC(2026, 0, 2),
+    search: null,
+  };
+
+  it('become entries with their label and aliases as forms (acronyms case-sensitive)', () => {
+    expect(trackedEntry(term)).toEqual({
+      id: 'tracked-3',
+      category: 'law',
+      label: 'Water compact',
+      forms: [
+        { text: 'Water compact', caseSensitive: false, shortForm: false },
+        { text: 'river pact', caseSensitive: false, shortForm: false },
+        { text: 'RGP', caseSensitive: true, shortForm: false },
+      ],
+    });
+  });
+
+  it('have a card in the reader’s words', () => {
+    expect(trackedEntryDetails('tracked-3', term).summary).toBe(
+      'A term you track (since 2026-01-02). Crosscheck looks for it on pages and in your saved articles, also as “river pact”, “RGP”.',
+    );
+  });
+});
+
+describe('message guards', () => {
+  const article = {
+    text: 'x',
+    metadata: { url: 'https://a.example/', title: null, author: 'A', site: null, published: null },
+  };
+  it.each<[string, unknown, boolean]>([
+    ['an article', article, true],
+    ['an article with a numeric author', { ...article, metadata: { ...article.metadata, author: 3 } }, false],
+    ['no metadata', { text: 'x' }, false],
+  ])('isArticleForSaving: %s', (_name, message, expected) => {
+    expect(isArticleForSaving(message)).toBe(expected);
+  });
+
+  it.each<[unknown, boolean]>([
+    [{ type: 'crosscheck:save-tab', tabId: 4 }, true],
+    [{ type: 'crosscheck:save-tab', tabId: '4' }, false],
+    [{ type: 'crosscheck:tracked-terms' }, true],
+    [{ type: 'crosscheck:my-sources-changed' }, true],
+    [{ type: 'crosscheck:drop-tables' }, false],
+  ])('isMySourcesRequest(%j) is %s', (message, expected) => {
+    expect(isMySourcesRequest(message)).toBe(expected);
+  });
+
+  it.each<[unknown, boolean]>([
+    [{ type: 'crosscheck:read-article' }, true],
+    [{ type: 'crosscheck:tell', message: 'Added to your sources.' }, true],
+    [{ type: 'crosscheck:tell', message: 'x'.repeat(2000) }, false],
+    [{ type: 'crosscheck:tell' }, false],
+  ])('isTabRequest(%j) is %s', (message, expected) => {
+    expect(isTabRequest(message)).toBe(expected);
+  });
+
+  it.each<[unknown, boolean]>([
+    [[trackedEntry({ id: 1, label: 'ab', category: 'concept', aliases: [], createdAt: 0, search: null })], true],
+    [[{ id: 'x', label: 'x', category: 'concept', forms: [{ text: '' }] }], false],
+    ['not a list', false],
+  ])('isTrackedTerms(%j) is %s', (message, expected) => {
+    expect(isTrackedTerms(message)).toBe(expected);
+  });
+});
