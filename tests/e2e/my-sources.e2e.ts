@@ -79,6 +79,17 @@ describe('my sources', () => {
     await third.close();
   });
 
+  it('the outcome of the page menu’s "Add this article to my sources" is shown on the page', async () => {
+    const article = await suite.open(ORIGINAL, '[data-crosscheck-id]');
+    // What the background sends the tab after saving from the context menu (Playwright cannot click native menus).
+    await suite.tellTab(article, { type: 'crosscheck:tell', message: 'Updated in your sources.' });
+    const notice = article.locator('crosscheck-popover .notice-card');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Updated in your sources.');
+    expect(await article.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await article.close();
+  });
+
   it('saving the same article again updates it instead of adding another', async () => {
     const article = await suite.open(ORIGINAL, '[data-crosscheck-id]');
     const popup = await openPopup(article);
