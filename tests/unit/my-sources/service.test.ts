@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
+import type { IndexedEntry } from '@/lib/kb/types';
 import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
 import type { MySourcesDatabase } from '@/lib/my-sources/db';
 import { MySourcesService } from '@/lib/my-sources/service';
@@ -9,9 +10,13 @@ import { article, BUNDLED_SENTENCE, FILLER, freshDatabase } from './fixture';
 
 let db: MySourcesDatabase;
 let service: MySourcesService;
+let published: IndexedEntry[][];
 beforeEach(() => {
   db = freshDatabase();
-  service = new MySourcesService(db, kbIndex, kbDetails, bundledSourceTexts);
+  published = [];
+  service = new MySourcesService(db, kbIndex, kbDetails, bundledSourceTexts, async (tracked) => {
+    published.push([...tracked]);
+  });
 });
 afterEach(() => db.close());
 
@@ -47,10 +52,10 @@ describe('MySourcesService', () => {
 
   it('gives a tracked term its card, its list to content scripts, and runs its search after a change', async () => {
     await service.save(async () => article(`${FILLER}\nThe water compact was signed on Monday by eleven towns.`));
-    expect(await service.trackedTerms()).toEqual([]);
+    await service.changed();
     const id = await trackTerm(db, { label: 'water compact', category: 'concept', aliases: [] });
     await service.changed();
-    expect((await service.trackedTerms()).map((e) => e.id)).toEqual([`tracked-${id}`]);
+    expect(published.map((list) => list.map((e) => e.id))).toEqual([[], [`tracked-${id}`]]);
     const card = await service.entry(`tracked-${id}`);
     expect(card.entry?.label).toBe('water compact');
     expect(card.own?.mentioning).toHaveLength(1);
