@@ -161,6 +161,13 @@ describe('my sources', () => {
     await options.locator('input[type="file"]').setInputFiles(packPath);
     await options.getByText('Imported 2 articles and 1 tracked terms.').waitFor();
     await options.getByText('Saved articles (2)').waitFor();
+    // The knowledge base's cards on the options page list them too.
+    await options.getByLabel('Search the knowledge base').fill('Bank of North Dakota');
+    await options.locator('.kb-list').getByRole('button', { name: 'Bank of North Dakota' }).click();
+    await options
+      .locator('.kb-entry .agreement', { hasText: 'Named in 2 of 5 sources and 2 of your 2 saved articles' })
+      .waitFor();
+    expect(await options.locator('.kb-entry .own-excerpt').count()).toBe(2);
     await options.close();
 
     const third = await suite.open(THIRD, '[data-crosscheck-id^="tracked-"]');
