@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -31,6 +32,17 @@ async function openPopup(article: Page): Promise<Page> {
   await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${await tabIdOf(article)}`);
   await popup.locator('h1', { hasText: 'Crosscheck' }).waitFor();
   return popup;
+}
+
+/** axe-core's violations on an extension page (evaluated, as the pages' CSP allows no inline script). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  return page.evaluate(async (axeSource) => {
+    (0, eval)(axeSource);
+    type Axe = { run: (c: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
+  }, source);
 }
 
 const extensionPage = async (path: string) => {
@@ -117,6 +129,7 @@ describe('my sources', () => {
   it('tracks a term: found in the saved articles with progress, then highlighted on pages', async () => {
     const form = await extensionPage('track.html?label=water%20compact');
     expect(await form.getByLabel('Term').inputValue()).toBe('water compact');
+    expect(await axeViolations(form)).toEqual([]);
     await form.getByLabel('Concept').check();
     await form.getByRole('button', { name: 'Track' }).click();
     await form.getByText('Found in 2 saved articles of 2.').waitFor();
@@ -134,6 +147,8 @@ describe('my sources', () => {
   it('exports a pack, deletes everything, imports the pack, and shows the same cards', async () => {
     const options = await extensionPage('options.html');
     await options.getByText('Saved articles (2)').waitFor();
+    await options.getByText('in 2 saved articles').waitFor();
+    expect(await axeViolations(options)).toEqual([]);
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.getByRole('button', { name: 'Export a knowledge pack' }).click(),
