@@ -12,10 +12,27 @@ import iconUrl from './icon/icon.svg';
 import { SettingsNotice } from './SettingsNotice';
 import { Switch } from './Switch';
 
+/** A tab's summary with a label for each entry it found (see withLabels). */
+export type LabelledSummary = Omit<PageSummary, 'entries'> & { readonly entries: readonly FoundEntry[] };
+
+/**
+ * The tab's summary with each entry's label, which the page does not carry (it knows entries by
+ * id only). An entry with no label known here is left out: a reader never sees an id.
+ */
+export function withLabels(summary: PageSummary, labelOf: (id: string) => string | undefined): LabelledSummary {
+  return {
+    ...summary,
+    entries: summary.entries.flatMap((entry) => {
+      const label = labelOf(entry.id);
+      return label === undefined ? [] : [{ ...entry, label }];
+    }),
+  };
+}
+
 export interface PopupProps {
   readonly settings: Settings;
   /** What the current tab reports; null where Crosscheck cannot run (browser pages, stores). */
-  readonly summary: PageSummary | null;
+  readonly summary: LabelledSummary | null;
   readonly notice: SettingsProblem | null;
   readonly sourceCount: number;
   readonly onEnabled: (enabled: boolean) => void;
@@ -65,7 +82,7 @@ export type SiteStatus =
   | { readonly kind: 'paused'; readonly site: string; readonly pausedAs: string }
   | { readonly kind: 'on'; readonly site: string | null };
 
-export function siteStatus(settings: Settings, summary: PageSummary | null): SiteStatus {
+export function siteStatus(settings: Settings, summary: Pick<PageSummary, 'site' | 'active'> | null): SiteStatus {
   if (!settings.enabled) return { kind: 'off' };
   if (!summary) return { kind: 'unavailable' };
   const site = normalizeSite(summary.site);

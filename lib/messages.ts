@@ -66,11 +66,16 @@ export type TabRequest =
   /** Says something to the reader on the page (the outcome of a context-menu action). */
   | { readonly type: 'crosscheck:tell'; readonly message: string };
 
-export interface FoundEntry {
+/** An entry mentioned on the page, as the content script reports it: the popup adds its label. */
+export interface MentionedEntry {
   readonly id: string;
-  readonly label: string;
   readonly category: Category;
   readonly count: number;
+}
+
+/** An entry mentioned on the page, as the popup lists it. */
+export interface FoundEntry extends MentionedEntry {
+  readonly label: string;
 }
 
 /** What the content script reports about its page to the popup. */
@@ -80,7 +85,7 @@ export interface PageSummary {
   readonly active: boolean;
   /** What is being annotated: the detected article, the whole page on request, or nothing. */
   readonly scope: 'article' | 'page' | 'none';
-  readonly entries: readonly FoundEntry[];
+  readonly entries: readonly MentionedEntry[];
 }
 
 const TAB_REQUEST_TYPES = new Set([

@@ -1,8 +1,8 @@
 import cardCss from '@/components/entry-card.css?inline';
 import { PageController } from '@/lib/content/page-controller';
 import { Popover } from '@/lib/content/popover';
-import { kbIndex } from '@/lib/kb/index-data';
-import { createPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
+import { loadPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
+import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
 import type { IndexedEntry } from '@/lib/kb/types';
 import { entryRequest, isCheckSelectionRequest, isEntryResponse, isTabRequest } from '@/lib/messages';
 import { loadTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
@@ -26,7 +26,7 @@ export default defineContentScript({
     let tracked: IndexedEntry[] = [];
     let matcher: PageMatcher | undefined;
     const page = new PageController({
-      matcher: () => (matcher ??= createPageMatcher(kbIndex, tracked)),
+      matcher: () => (matcher ??= loadPageMatcher(precompiledPageMatcher, tracked)),
       popover,
       isExcluded: isArticleFurniture,
       isRendered,
@@ -38,12 +38,16 @@ export default defineContentScript({
       popover.destroy();
     });
 
-    // Messages from our own popup and background only: never from a page.
-    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+    // Messages from our own popup and background only: never from a page. Replies are synchronous
+    // (sendResponse, not a returned promise: the content script has no polyfill, see wxt.config.ts).
+    const onMessage = (
+      message: unknown,
+      sender: { id?: string; tab?: unknown },
+      sendResponse: (reply: unknown) => void,
+    ): undefined => {
+      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
       if (isCheckSelectionRequest(message)) page.checkSelection();
-      else if (isTabRequest(message)) return Promise.resolve(page.handle(message));
-      return undefined;
+      else if (isTabRequest(message)) sendResponse(page.handle(message));
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

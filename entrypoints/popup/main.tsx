@@ -1,21 +1,15 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
+import { Popup, withLabels, type LabelledSummary } from '@/components/Popup';
 import '@/components/ui.css';
 // The highlight samples (key, category names) are drawn by the page's own highlight styles.
 import '@/entrypoints/content/highlights.css';
 import { kbIndex } from '@/lib/kb/index-data';
 import { liveQuery } from 'dexie';
 import type { PopupMySources } from '@/components/Popup';
-import {
-  isArticleForSaving,
-  isPageSummary,
-  isSaveReply,
-  type MySourcesRequest,
-  type PageSummary,
-  type TabRequest,
-} from '@/lib/messages';
+import { isArticleForSaving, isPageSummary, isSaveReply, type MySourcesRequest, type TabRequest } from '@/lib/messages';
 import { MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
+import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import { seenBefore } from '@/lib/my-sources/seen-before';
 import { withCategory, withSitePaused, type Settings } from '@/lib/settings/schema';
 import { loadSettings, saveSettings, takeSettingsNotice } from '@/lib/settings/store';
@@ -28,11 +22,20 @@ async function currentTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function ask(tabId: number | undefined, request: TabRequest): Promise<PageSummary | null> {
+/** The knowledge base's labels, and the reader's tracked terms': the page knows its entries by id only. */
+const labels = new Map([...kbIndex.entries, ...kbIndex.figures].map(({ id, label }) => [id, label]));
+const trackedLabels = new Map<string, string>();
+
+async function ask(tabId: number | undefined, request: TabRequest): Promise<LabelledSummary | null> {
   if (tabId === undefined) return null;
   const reply: unknown = await browser.tabs.sendMessage(tabId, request).catch(() => null);
-  return isPageSummary(reply) ? reply : null;
+  return isPageSummary(reply) ? withLabels(reply, (id) => labels.get(id) ?? trackedLabels.get(id)) : null;
 }
+
+const db = new MySourcesDatabase();
+// No IndexedDB (some private windows): tracked terms found on the page are then left out of the list.
+for (const term of await db.tracked.toArray().catch(() => []))
+  trackedLabels.set(`${TRACKED_ID_PREFIX}${term.id}`, term.label);
 
 const root = document.getElementById('app')!;
 const tabId = await currentTabId();
@@ -42,7 +45,6 @@ const notice = await takeSettingsNotice();
 
 // The page's canonical address (as the content script reads it): whether it is saved, and which
 // saved articles discuss its entries, followed live from the database.
-const db = new MySourcesDatabase();
 const article: unknown =
   tabId === undefined
     ? null

@@ -36,6 +36,7 @@ export async function readSeeds(seedsDir: string): Promise<SeedInputs> {
 export function serializeKnowledgeBase(kb: BuiltKnowledgeBase): Record<string, string> {
   return {
     'index.json': `${JSON.stringify(kb.index)}\n`,
+    'page-matcher.json': `${JSON.stringify(kb.pageMatcher)}\n`,
     'details.json': `${JSON.stringify(kb.details)}\n`,
     'derived-forms.json': `${JSON.stringify(kb.derived, null, 1)}\n`,
     'source-texts.json': `${JSON.stringify(kb.sourceTexts)}\n`,

@@ -1,12 +1,16 @@
-import { matchPage, matchWindows, type PageMatch, type PageMatcher } from '../kb/page-matcher';
-import type { IndexedEntry } from '../kb/types';
+import { matchPage, matchWindows, type PageMatcher } from '../kb/page-matcher';
+import type { EntryRef } from '../kb/types';
 import { isEditable, isSkippedElement, isWithinSkipped, MARK_TAG } from '../page/exclusions';
 import { SectionCursor } from '../page/sections';
-import { collectText, toRawRange } from '../page/text-collector';
+import { collectText, nodeAt, toRawRange } from '../page/text-collector';
 import { MarkRenderer } from './mark-renderer';
+import { PassClock } from './pass-timing';
+import { isBelowViewport, nearViewport, type VerticalExtent } from './viewport';
+import { yieldToPage, yieldUntilIdle } from './yielding';
 import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
 
 export type { HighlightRecord } from './renderer';
+export { yieldToPage } from './yielding';
 
 export interface HighlighterOptions {
   /** The caller's own structural exclusions (e.g. article furniture), on top of isSkippedElement's. */
@@ -23,8 +27,12 @@ export interface HighlighterOptions {
    * it each pass watches for edits itself.
    */
   readonly pageEdits?: () => number;
-  /** How a pass gives the page its turn between slices (tests inject their own). */
+  /** How a pass gives the page its turn before the highlights in view are drawn (tests inject their own). */
   readonly yieldToPage?: () => Promise<void>;
+  /** How it waits for idle time after that, resolving with the milliseconds it may use (tests inject their own). */
+  readonly yieldUntilIdle?: () => Promise<number>;
+  /** Where the viewport is, to draw what is in view first (the window's by default). */
+  readonly viewport?: Viewport;
   /** How matches are drawn: mark.js elements unless the page's DOM must stay untouched. */
   readonly renderer?: Renderer;
   /** Highlight inside editable regions too (only with a renderer that leaves the DOM alone). */
@@ -45,17 +53,21 @@ const INITIAL_SLICE = 150;
  * Text matched between two checks of the time budget: small enough that a window of cold code
  * (a page's first pass) stays well inside a task, large enough that a warm pass rarely stops.
  */
-const MATCH_WINDOW_CHARS = 4000;
+const MATCH_WINDOW_CHARS = 1000;
 const MIN_SLICE = 10;
 /** Passes restarted because the page changed the text mid-pass, at most. */
 const MAX_RESTARTS = 2;
 
-/** Yields to the page: scheduler.yield() where the browser has it, else a macrotask. */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** The viewport as a pass sees it: its height, and where a text node lies relative to its top. */
+export interface Viewport {
+  height(): number;
+  extentOf(node: Text): VerticalExtent;
 }
+
+const WINDOW_VIEWPORT: Viewport = {
+  height: () => window.innerHeight,
+  extentOf: (node) => (node.parentElement ?? node.ownerDocument.documentElement).getBoundingClientRect(),
+};
 
 /**
  * Owns the highlights in one article: finds terms in one pass over its text, draws them with its
@@ -72,7 +84,7 @@ export class Highlighter {
   private changes = 0;
   private mentionCounts: {
     readonly changes: number;
-    readonly counts: ReadonlyMap<string, { readonly entry: IndexedEntry; readonly count: number }>;
+    readonly counts: ReadonlyMap<string, { readonly entry: EntryRef; readonly count: number }>;
   } | null = null;
   private destroyed = false;
 
@@ -80,7 +92,7 @@ export class Highlighter {
     private readonly root: Element,
     /**
      * Gives the page matcher. Asked at the start of every pass, in a task of its own, so that
-     * compiling it on first use (a page's first pass) shares a task with nothing else of ours.
+     * loading it on first use (a page's first pass) shares a task with nothing else of ours.
      */
     private readonly matcher: () => PageMatcher,
     private readonly options: HighlighterOptions = {},
@@ -91,8 +103,10 @@ export class Highlighter {
   /**
    * Highlights what is not highlighted yet under `scope` (the article by default). Running it
    * again over the same text adds nothing. Passes run one after another; each reads the text in
-   * one go, matches it window by window and wraps the matches slice by slice, yielding to the page
-   * whenever a task has run for SLICE_BUDGET_MS. Resolves with the new records.
+   * one go and matches it window by window in reading order. The highlights in and near the
+   * viewport are drawn as soon as the matching has passed them, in the pass's first task when it
+   * can; the rest, and a long article's tail, in the browser's idle time. Resolves with the new
+   * records once all are drawn.
    */
   annotate(scope: Element = this.root): Promise<HighlightRecord[]> {
     const pass = this.queue.then(() => this.runPass(scope, MAX_RESTARTS));
@@ -101,21 +115,23 @@ export class Highlighter {
   }
 
   private async runPass(scope: Element, restartsLeft: number): Promise<HighlightRecord[]> {
-    // A pass starts a task of its own, so whatever ran before it (finding the article) does not
-    // lengthen it; that task also compiles the matcher on first use, before the pass is timed.
-    await (this.options.yieldToPage ?? yieldToPage)();
+    const prompt = this.options.yieldToPage ?? yieldToPage;
+    const idle = this.options.yieldUntilIdle ?? yieldUntilIdle;
+    const viewport = this.options.viewport ?? WINDOW_VIEWPORT;
+    // A pass starts a task of its own, so whatever ran before it (finding the article) does not lengthen it.
+    await prompt();
     if (this.destroyed || !scope.isConnected || this.excludes(scope)) return [];
-    let taskStartedAt = performance.now();
-    const matcher = this.matcher();
-    // Compiling on first use can fill a task by itself: reading the text then waits for the next.
-    if (performance.now() - taskStartedAt >= SLICE_BUDGET_MS) {
-      await (this.options.yieldToPage ?? yieldToPage)();
+    const clock = new PassClock();
+    const matcher = clock.time('matcherMs', this.matcher);
+    // Loading the matcher can fill a task by itself (a compile, where none was shipped): reading the text waits.
+    if (clock.inTask() >= SLICE_BUDGET_MS) {
+      clock.pause();
+      await prompt();
+      clock.resume();
       if (this.destroyed || !scope.isConnected) return [];
-      taskStartedAt = performance.now();
     }
-    const startedAt = performance.now();
     const { isRendered } = this.options;
-    const collected = collectText(scope, this.isSkipped);
+    const collected = clock.time('collectMs', () => collectText(scope, this.isSkipped));
     // Sees the page's own edits between tasks: our offsets are then stale, so the rest starts over.
     // With a live annotator the page's edits are counted by its observer; alone, we watch ourselves
     // (our own records are taken synchronously after each slice, so only the page's reach the callback).
@@ -133,68 +149,114 @@ export class Highlighter {
         ? pageEdited || (watcher?.takeRecords().length ?? 0) > 0
         : this.options.pageEdits?.() !== editsAtStart;
     let stale = false;
-    /** Gives the page its turn; false when the pass must stop (destroyed, or the text changed). */
+    /** Budget of the current task: a slice's worth, or what the idle period has left. */
+    let budget = SLICE_BUDGET_MS;
+    /**
+     * Gives the page its turn, promptly until the highlights in view are drawn, then until the
+     * browser is idle; false when the pass must stop (destroyed, or the text changed).
+     */
     const yieldAndCheck = async (): Promise<boolean> => {
-      await (this.options.yieldToPage ?? yieldToPage)();
-      taskStartedAt = performance.now();
+      clock.pause();
+      if (clock.timing.viewportMs === null) {
+        await prompt();
+        budget = SLICE_BUDGET_MS;
+      } else {
+        budget = Math.min(SLICE_BUDGET_MS, await idle());
+      }
+      clock.resume();
       if (this.destroyed) return false;
       if (editedSinceStart() || !scope.isConnected) stale = true;
       return !stale;
     };
-    const ranges: PendingHighlight[] = [];
+    const overBudget = () => clock.inTask() >= budget;
+
+    const rendered = new Map<Element, boolean>();
+    const shows = (node: Text) => {
+      const parent = node.parentElement;
+      if (!parent || !isRendered) return true;
+      let answer = rendered.get(parent);
+      if (answer === undefined) rendered.set(parent, (answer = isRendered(parent)));
+      return answer;
+    };
+    const extents = new Map<Element | null, VerticalExtent>();
+    const extentOf = (node: Text) => {
+      const parent = node.parentElement;
+      let extent = extents.get(parent);
+      if (!extent) extents.set(parent, (extent = viewport.extentOf(node)));
+      return extent;
+    };
+    // Calm highlighting decides from what is on the page now, so a first mention the page
+    // re-rendered away is drawn again rather than counted as seen.
+    const shown = this.options.everyMention === false ? this.entriesShownBySection() : null;
+    const sections = shown && new SectionCursor(this.root);
+    /** Every highlight of the pass, in reading order. */
+    const all: PendingHighlight[] = [];
+    /** Found and not drawn yet while the viewport's are not drawn; then the rest, below it and above it. */
+    const found: PendingHighlight[] = [];
+    let below: PendingHighlight[] = [];
+    let above: PendingHighlight[] = [];
+
+    const draw = (slice: readonly PendingHighlight[]) => {
+      clock.time('wrapMs', () => this.mutate(() => this.renderer.render(scope, slice, collected)));
+      for (const { record } of slice) this.remember(record);
+      watcher?.takeRecords();
+    };
+    const drawInView = () => {
+      const [from, to] = nearViewport(found.length, (i) => extentOf(found[i]!.node), viewport.height());
+      if (to > from) draw(found.slice(from, to));
+      above = found.slice(0, from);
+      below = found.slice(to);
+      found.length = 0;
+      clock.viewportDrawn();
+    };
+
     try {
-      // Matching, a window at a time: cold code makes a long article's first pass slow to match.
-      const matches: PageMatch[] = [];
+      const timeFigures = <T>(work: () => T): T => clock.time('figuresMs', work);
       for (const [from, to] of matchWindows(collected.text, MATCH_WINDOW_CHARS)) {
-        if (performance.now() - taskStartedAt >= SLICE_BUDGET_MS && !(await yieldAndCheck())) break;
-        for (const match of matchPage(matcher, collected.text.slice(from, to), this.namedInFull))
-          matches.push({ ...match, start: match.start + from, end: match.end + from });
-      }
-      const rendered = new Map<Element, boolean>();
-      const shows = (node: Text) => {
-        const parent = node.parentElement;
-        if (!parent || !isRendered) return true;
-        let answer = rendered.get(parent);
-        if (answer === undefined) rendered.set(parent, (answer = isRendered(parent)));
-        return answer;
-      };
-      if (!stale && !this.destroyed) {
-        // Calm highlighting decides from what is on the page now, so a first mention the page
-        // re-rendered away is drawn again rather than counted as seen.
-        const shown = this.options.everyMention === false ? this.entriesShownBySection() : null;
-        const sections = shown && new SectionCursor(this.root);
+        if (overBudget() && !(await yieldAndCheck())) break;
+        const figuresBefore = clock.timing.figuresMs;
+        const started = performance.now();
+        const matches = matchPage(matcher, collected.text.slice(from, to), this.namedInFull, timeFigures);
+        clock.timing.matchMs += performance.now() - started - (clock.timing.figuresMs - figuresBefore);
         for (const match of matches) {
-          const range = {
-            ...toRawRange(collected, match.start, match.end),
+          const range: PendingHighlight = {
+            ...toRawRange(collected, match.start + from, match.end + from),
             record: { entry: match.entry, figure: match.figure, elements: [], range: null },
           };
           if (!shows(range.node) || !shows(range.lastNode)) continue;
           if (shown && !match.figure && !firstInSection(shown, sections!.sectionOf(range.node), match.entry.id))
             continue;
-          ranges.push(range);
+          all.push(range);
+          (clock.timing.viewportMs === null ? found : below).push(range);
         }
+        // Matching on cannot add a highlight in view once the text read has passed the viewport's bottom.
+        const lastRead = clock.timing.viewportMs === null ? nodeAt(collected, to - 1) : null;
+        if (lastRead && isBelowViewport(extentOf(lastRead), viewport.height())) drawInView();
       }
-      // Drawing, in slices sized to about SLICE_BUDGET_MS each.
+      if (!stale && !this.destroyed && clock.timing.viewportMs === null) drawInView();
+      // The rest, below the viewport first (where a reader goes next), in slices sized to the budget.
+      const rest = [...below, ...above];
       let done = 0;
       let sliceSize = INITIAL_SLICE;
-      while (done < ranges.length && !stale && !this.destroyed) {
-        if ((done > 0 || performance.now() - taskStartedAt >= SLICE_BUDGET_MS) && !(await yieldAndCheck())) break;
+      while (done < rest.length && !stale && !this.destroyed) {
+        if (overBudget() && !(await yieldAndCheck())) break;
         const sliceStartedAt = performance.now();
-        const slice = ranges.slice(done, done + sliceSize);
-        this.mutate(() => this.renderer.render(scope, slice, collected));
-        for (const { record } of slice) this.remember(record);
-        watcher?.takeRecords();
+        const slice = rest.slice(done, done + Math.max(MIN_SLICE, sliceSize));
+        draw(slice);
         done += slice.length;
+        // The next slice is sized to fill what is left of the budget, by this one's rate.
         const spent = Math.max(performance.now() - sliceStartedAt, 0.25);
-        sliceSize = Math.max(MIN_SLICE, Math.round((slice.length * SLICE_BUDGET_MS) / spent));
+        sliceSize = Math.round((slice.length * Math.max(budget - clock.inTask(), SLICE_BUDGET_MS / 2)) / spent);
       }
     } finally {
       watcher?.disconnect();
     }
-    performance.measure('crosscheck:annotate', { start: startedAt, end: performance.now() });
+    const records = all.map((r) => r.record).filter((record) => record.elements.length > 0 || record.range !== null);
+    const timing = clock.finish();
+    timing.highlights = records.length;
+    performance.measure('crosscheck:annotate', { start: clock.startedAt, end: performance.now(), detail: timing });
     this.changes++;
     this.options.onPass?.();
-    const records = ranges.map((r) => r.record).filter((record) => record.elements.length > 0 || record.range !== null);
     if (stale && restartsLeft > 0 && !this.destroyed)
       return [...records, ...(await this.runPass(scope, restartsLeft - 1))];
     return records;
@@ -228,11 +290,11 @@ export class Highlighter {
    * Every mention of every entry in the article, highlighted or not (calm highlighting draws only
    * some), in order of first mention: read again from the page's text when asked (the popup).
    */
-  countMentions(): ReadonlyMap<string, { readonly entry: IndexedEntry; readonly count: number }> {
+  countMentions(): ReadonlyMap<string, { readonly entry: EntryRef; readonly count: number }> {
     // What is highlighted changes only with a pass or a removal: the popup's repeated asks reuse it.
     if (this.mentionCounts?.changes === this.changes) return this.mentionCounts.counts;
     const collected = collectText(this.root, (element) => element.localName !== MARK_TAG && this.isSkipped(element));
-    const counts = new Map<string, { entry: IndexedEntry; count: number }>();
+    const counts = new Map<string, { entry: EntryRef; count: number }>();
     const namedInFull = new Set<string>();
     for (const [from, to] of matchWindows(collected.text, MATCH_WINDOW_CHARS)) {
       for (const { entry } of matchPage(this.matcher(), collected.text.slice(from, to), namedInFull)) {

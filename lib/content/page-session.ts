@@ -1,5 +1,5 @@
 import type { PageMatcher } from '../kb/page-matcher';
-import type { Category, IndexedEntry } from '../kb/types';
+import type { Category, EntryRef } from '../kb/types';
 import { isEditable } from '../page/exclusions';
 import { isFrameworkOwned } from '../page/framework';
 import { HighlightApiRenderer, supportsHighlightApi } from './highlight-api-renderer';
@@ -68,7 +68,7 @@ export class PageSession {
   }
 
   /** Every mention of each entry in the article, highlighted or not, in order of first mention. */
-  mentions(): { readonly entry: IndexedEntry; readonly count: number }[] {
+  mentions(): { readonly entry: EntryRef; readonly count: number }[] {
     return [...this.annotator.highlighter.countMentions().values()];
   }
 

@@ -1,10 +1,10 @@
 import type { PageFigure } from '../kb/page-matcher';
-import type { IndexedEntry } from '../kb/types';
+import type { EntryRef } from '../kb/types';
 import type { CollectedText, LocatedRange } from '../page/text-collector';
 
 /** What Crosscheck itself recorded about a highlight: the card trusts this, never the page's attributes. */
 export interface HighlightRecord {
-  readonly entry: IndexedEntry;
+  readonly entry: EntryRef;
   /** For a figure: the page's value and its verdict against the sources. */
   readonly figure: PageFigure | null;
   /** The elements wrapping the match, when the DOM renderer drew it (one per piece across inline elements). */

@@ -1,8 +1,7 @@
-import { findFormMatches } from '../matching/automaton';
 import { sentenceAround } from '../kb/excerpt';
 import type { IndexedFigure } from '../kb/types';
 import { unitsComparable } from './compare';
-import { namedCueGroups, type FigureLinker } from './linker';
+import { findCueMatches, namedCueGroups, type FigureLinker } from './linker';
 import { findFigures, type ParsedFigure } from './number-parser';
 import { judgeFigure, type FigureVerdict } from './verdict';
 
@@ -42,7 +41,7 @@ export function checkFigure(
   if (!found) return { selection, figure: null, candidates: [], verdict: 'unsourced' };
   const figure = found;
   const [from, to] = sentenceAround(context, selectionStart, selectionEnd, false);
-  const cues = findFormMatches(linker.automaton, context).filter((m) => m.start >= from && m.end <= to);
+  const cues = findCueMatches(linker, context).filter((m) => m.start >= from && m.end <= to);
   const named = namedCueGroups(linker, cues);
   const candidates = claims
     .map((claim, c) => ({ claim, cuesNamed: named.get(c)?.size ?? 0 }))

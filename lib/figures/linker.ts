@@ -36,14 +36,17 @@ export function claimUnit(unit: 'USD' | 'percent' | 'count' | 'multiple', noun: 
  */
 export interface FigureLinker {
   readonly claims: readonly FigureClaim[];
-  /** The cue forms, compiled; `forms` lists them so a caller can compile them with others. */
+  /** The cue forms; `forms` lists them so a caller can compile them with others. */
   readonly forms: readonly MatcherForm[];
+  /** Holds the cue forms from its form `firstCue` on (a page's automaton holds the terms before them). */
   readonly automaton: FormAutomaton;
-  /** For each compiled cue form: the (claim, group) pairs it serves. */
+  readonly firstCue: number;
+  /** For each cue form: the (claim, group) pairs it serves. */
   readonly owners: readonly (readonly { readonly claim: number; readonly group: number }[])[];
 }
 
-export function createFigureLinker(claims: readonly FigureClaim[]): FigureLinker {
+/** The cue forms of `claims` and the (claim, group) pairs each serves: equal cues are read once. */
+export function cueForms(claims: readonly FigureClaim[]): Pick<FigureLinker, 'forms' | 'owners'> {
   const formIndex = new Map<string, number>();
   const forms: { text: string; caseSensitive: boolean }[] = [];
   const owners: { claim: number; group: number }[][] = [];
@@ -63,7 +66,25 @@ export function createFigureLinker(claims: readonly FigureClaim[]): FigureLinker
       }),
     ),
   );
-  return { claims, forms, automaton: compileForms(forms), owners };
+  return { forms, owners };
+}
+
+/** The linker for `claims`; `automaton` holds their cue forms from `firstCue` on (compiled when not given). */
+export function createFigureLinker(
+  claims: readonly FigureClaim[],
+  automaton?: FormAutomaton,
+  firstCue = 0,
+): FigureLinker {
+  const { forms, owners } = cueForms(claims);
+  return { claims, forms, automaton: automaton ?? compileForms(forms), firstCue, owners };
+}
+
+/** The cues named in `text`, by the linker's cue index. */
+export function findCueMatches(linker: FigureLinker, text: string): FormMatch[] {
+  const { firstCue, forms } = linker;
+  return findFormMatches(linker.automaton, text)
+    .filter((m) => m.form >= firstCue && m.form < firstCue + forms.length)
+    .map((m) => (firstCue === 0 ? m : { ...m, form: m.form - firstCue }));
 }
 
 /**
@@ -131,7 +152,7 @@ export function findLinkedFigures(
   text: string,
   sentenceAround: (start: number, end: number) => readonly [number, number],
   /** The cues' matches, when the caller read them in a pass of its own (by the linker's form index). */
-  found: readonly FormMatch[] = findFormMatches(linker.automaton, text),
+  found: readonly FormMatch[] = findCueMatches(linker, text),
   { linesAreParagraphs = true }: LinkOptions = {},
 ): FigureLink[] {
   const cueMatches = [...found].sort((a, b) => a.start - b.start);

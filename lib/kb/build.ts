@@ -1,7 +1,15 @@
 import { isAcronym } from '../matching/acronym';
 import { BARRIER } from '../matching/fold';
 import { compareFigures, intersects, intervalOf, ratioInterval } from '../figures/compare';
-import { claimUnit, createFigureLinker, findLinkedFigures, type FigureClaim } from '../figures/linker';
+import {
+  claimUnit,
+  createFigureLinker,
+  findLinkedFigures,
+  type FigureClaim,
+  type FigureLinker,
+} from '../figures/linker';
+import { loadAutomaton } from '../matching/automaton';
+import { pageAutomatonData, precompilePageMatcher, type PrecompiledPageMatcher } from './page-matcher';
 import { deriveForms, type Derivation } from './derive';
 import { excerptAround, isSentenceExcerpt, sentenceAround } from './excerpt';
 import { findReproducedPassages, type ReproducedPassage } from './quotation';
@@ -31,6 +39,8 @@ export const EXCERPTS_PER_SOURCE = 3;
 
 export interface BuiltKnowledgeBase {
   readonly index: KbIndex;
+  /** What the content script loads: the page's automaton, compiled here. */
+  readonly pageMatcher: PrecompiledPageMatcher;
   readonly details: KbDetails;
   /** The derived forms added to the index, and those dropped as ambiguous (see derive.ts). */
   readonly derived: Derivation;
@@ -161,7 +171,12 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
     const forms = extra.map((f): IndexedForm => ({ text: f.text, caseSensitive: isAcronym(f.text), shortForm: false }));
     return { ...entry, forms: [...entry.forms, ...forms] };
   });
-  const matcher = createTermMatcher(indexed);
+  // The build finds mentions with the automaton it writes for the page, as the page will load it.
+  const figureEntries = sortedEntries.filter((e): e is AuthoredFigure => e.category === 'figure');
+  const claims: FigureClaim[] = figureEntries.map((f) => ({ id: f.id, unit: claimUnit(f.unit, f.noun), cues: f.cues }));
+  const automaton = pageAutomatonData(indexed, claims);
+  const pageAutomaton = loadAutomaton(automaton);
+  const matcher = createTermMatcher(indexed, pageAutomaton);
   const languages = new Map(sources.map((s) => [s.id, s.language]));
   const reproduced = findReproducedPassages(sources.map((s) => ({ id: s.id, text: texts.get(s.id)! })));
   const credited = creditedPassages(sources, texts);
@@ -179,9 +194,8 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
     }
   }
 
-  const figureEntries = sortedEntries.filter((e): e is AuthoredFigure => e.category === 'figure');
-  const claims: FigureClaim[] = figureEntries.map((f) => ({ id: f.id, unit: claimUnit(f.unit, f.noun), cues: f.cues }));
-  const { statements, sentenceKeys } = findStatements(claims, sources, articleTexts, reproduced, creditAt);
+  const linker = createFigureLinker(claims, pageAutomaton, matcher.owners.length);
+  const { statements, sentenceKeys } = findStatements(linker, sources, articleTexts, reproduced, creditAt);
   const indexedFigures: IndexedFigure[] = figureEntries.map((f, i) => ({
     ...claims[i]!,
     label: f.label,
@@ -259,13 +273,15 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
     };
   }
 
+  const index: KbIndex = {
+    entries: indexed.filter((e) => e.forms.length > 0),
+    figures: indexedFigures,
+    sourceCount: sources.length,
+  };
   return {
     kb: {
-      index: {
-        entries: indexed.filter((e) => e.forms.length > 0),
-        figures: indexedFigures,
-        sourceCount: sources.length,
-      },
+      index,
+      pageMatcher: precompilePageMatcher(index, automaton),
       details: { sources: sources.map(toSourceRecord), entries: details },
       derived,
       sourceTexts: sources.map((s) => ({ id: s.id, text: texts.get(s.id)! })),
@@ -276,13 +292,12 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
 
 /** Every statement of every figure claim in the sources, found with the page's own linker. */
 function findStatements(
-  claims: readonly FigureClaim[],
+  linker: FigureLinker,
   sources: readonly AuthoredSource[],
   articleTexts: ReadonlyMap<string, string>,
   reproduced: ReadonlyMap<string, readonly ReproducedPassage[]>,
   creditAt: CreditAt,
 ): { statements: Map<string, FigureStatement[]>; sentenceKeys: Map<FigureStatement, string> } {
-  const linker = createFigureLinker(claims);
   const statements = new Map<string, FigureStatement[]>();
   const sentenceKeys = new Map<FigureStatement, string>();
   for (const source of sources) {

@@ -42,7 +42,15 @@ function wordBefore(text: string, dot: number): string {
   return text.slice(i, dot).toLowerCase();
 }
 
+/** Letters, digits and the space: most of a text, and none of them can end a sentence. */
+function isPlainUnit(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || code === 0x20 || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)
+  );
+}
+
 function endsSentence(text: string, i: number, linesAreParagraphs: boolean): boolean {
+  if (isPlainUnit(text.charCodeAt(i))) return false;
   const char = text[i]!;
   if (char === BARRIER || (char === '\n' && linesAreParagraphs)) return true;
   if (CLOSERS.has(char)) {

@@ -1,6 +1,7 @@
 import {
-  createFigureLinker,
+  cueForms,
   findLinkedFigures,
+  type FigureClaim,
   type FigureLink,
   type FigureLinker,
   type LinkedBy,
@@ -9,9 +10,24 @@ import { judgeFigure, type FigureVerdict } from '../figures/verdict';
 import { sentenceAround } from './excerpt';
 import { sentenceKey } from './sentence-key';
 import { BARRIER } from '../matching/fold';
-import { compileForms, findFormMatches, selectLeftmostLongest, type FormAutomaton } from '../matching/automaton';
-import { createTermMatcher, selectTerms, type TermMatcher } from './term-matcher';
-import type { IndexedEntry, IndexedFigure, KbIndex } from './types';
+import {
+  automatonData,
+  findFormMatches,
+  loadAutomaton,
+  selectLeftmostLongest,
+  type AutomatonData,
+  type FormAutomaton,
+} from '../matching/automaton';
+import {
+  createTermMatcher,
+  loadTermMatcher,
+  selectTerms,
+  termOwnersData,
+  type FormOwner,
+  type TermMatcher,
+  type TermOwnersData,
+} from './term-matcher';
+import type { EntryRef, IndexedEntry, IndexedFigure, KbIndex } from './types';
 
 /** A number on the page that speaks of a figure claim, and how it compares with the sources. */
 export interface PageFigure {
@@ -33,32 +49,72 @@ export interface PageFigure {
 export interface PageMatch {
   readonly start: number;
   readonly end: number;
-  readonly entry: IndexedEntry;
+  readonly entry: EntryRef;
   /** Set for figures: the page's own value and its verdict. */
   readonly figure: PageFigure | null;
 }
 
-/** Everything the page needs to find what the knowledge base knows: terms and figure claims. */
+/**
+ * Everything the page needs to find what the knowledge base knows: terms and figure claims. One
+ * automaton holds the term forms, then the cue forms: the page's text is read once for both.
+ */
 export interface PageMatcher {
   readonly terms: TermMatcher;
   readonly figures: FigureLinker;
-  /** Term forms then cue forms in one automaton: the page's text is read once for both. */
-  readonly combined: FormAutomaton;
-  readonly figureEntries: ReadonlyMap<string, { readonly entry: IndexedEntry; readonly claim: IndexedFigure }>;
+  /**
+   * The reader's tracked terms (see lib/my-sources), compiled on the page into an automaton of
+   * their own, read in the same pass; null when there are none. `owners` are the knowledge base's
+   * term owners, then theirs: the candidates of both are chosen among together.
+   */
+  readonly tracked: { readonly automaton: FormAutomaton; readonly owners: readonly FormOwner[] } | null;
+  readonly figureEntries: ReadonlyMap<string, { readonly entry: EntryRef; readonly claim: IndexedFigure }>;
 }
 
-/** `tracked`: the reader's tracked terms, matched in the same pass as the knowledge base's. */
+/**
+ * The page matcher compiled at build time (`npm run kb` writes it): the content script loads it
+ * and builds nothing per page. Its entries have no forms: the automaton holds them.
+ */
+export interface PrecompiledPageMatcher {
+  readonly entries: readonly EntryRef[];
+  readonly figures: readonly IndexedFigure[];
+  readonly automaton: AutomatonData;
+  readonly terms: TermOwnersData;
+}
+
+/** Compiles the page matcher for `index` (small knowledge bases in tests; the build precompiles). */
 export function createPageMatcher(index: KbIndex, tracked: readonly IndexedEntry[] = []): PageMatcher {
+  return loadPageMatcher(precompilePageMatcher(index), tracked);
+}
+
+/** The automaton a page reads: every term form, then every figure cue form. */
+export function pageAutomatonData(entries: readonly IndexedEntry[], claims: readonly FigureClaim[]): AutomatonData {
+  return automatonData([...entries.flatMap((entry) => entry.forms), ...cueForms(claims).forms]);
+}
+
+/** The page matcher for `index` as data; `automaton` is its pageAutomatonData when the caller has it. */
+export function precompilePageMatcher(
+  index: KbIndex,
+  automaton: AutomatonData = pageAutomatonData(index.entries, index.figures),
+): PrecompiledPageMatcher {
+  const entries = index.entries.map(({ id, category }) => ({ id, category }));
+  return { entries, figures: index.figures, automaton, terms: termOwnersData(index.entries) };
+}
+
+/** The page matcher from the build's data, with the reader's `tracked` terms compiled beside it. */
+export function loadPageMatcher(data: PrecompiledPageMatcher, tracked: readonly IndexedEntry[] = []): PageMatcher {
   const figureEntries = new Map(
-    index.figures.map((claim) => [
-      claim.id,
-      { entry: { id: claim.id, category: 'figure' as const, label: claim.label, forms: [] }, claim },
-    ]),
+    data.figures.map((claim) => [claim.id, { entry: { id: claim.id, category: 'figure' as const }, claim }]),
   );
-  const terms = createTermMatcher([...index.entries, ...tracked]);
-  const figures = createFigureLinker(index.figures);
-  const combined = compileForms([...terms.owners.map(({ form }) => form), ...figures.forms]);
-  return { terms, figures, combined, figureEntries };
+  const automaton = loadAutomaton(data.automaton);
+  const terms = loadTermMatcher(data.entries, data.terms, automaton);
+  const figures = { claims: data.figures, ...cueForms(data.figures), automaton, firstCue: terms.owners.length };
+  const trackedTerms = tracked.length > 0 ? createTermMatcher(tracked) : null;
+  return {
+    terms,
+    figures,
+    figureEntries,
+    tracked: trackedTerms && { automaton: trackedTerms.automaton, owners: [...terms.owners, ...trackedTerms.owners] },
+  };
 }
 
 function pageFigure(matcher: PageMatcher, text: string, { figure, claim, linkedBy, alsoFits }: FigureLink): PageFigure {
@@ -85,26 +141,35 @@ function pageFigure(matcher: PageMatcher, text: string, { figure, claim, linkedB
  * "Twenty-three Democratic attorneys general" wins over a term inside it). `namedInFull` is the
  * term matcher's memory of full names, kept across passes.
  */
-export function matchPage(matcher: PageMatcher, text: string, namedInFull: Set<string>): PageMatch[] {
+export function matchPage(
+  matcher: PageMatcher,
+  text: string,
+  namedInFull: Set<string>,
+  /** Runs the figures' part, so that a caller can time it apart from the terms'. */
+  timeFigures: <T>(work: () => T) => T = (work) => work(),
+): PageMatch[] {
   const termForms = matcher.terms.owners.length;
-  const all = findFormMatches(matcher.combined, text);
+  const all = findFormMatches(matcher.terms.automaton, text);
   const cues = all.filter((m) => m.form >= termForms).map((m) => ({ ...m, form: m.form - termForms }));
+  const candidates = all.filter((m) => m.form < termForms);
+  const { tracked } = matcher;
+  if (tracked) {
+    for (const m of findFormMatches(tracked.automaton, text)) candidates.push({ ...m, form: m.form + termForms });
+  }
   const terms: PageMatch[] = selectTerms(
-    matcher.terms,
-    all.filter((m) => m.form < termForms),
+    tracked ? { automaton: matcher.terms.automaton, owners: tracked.owners } : matcher.terms,
+    candidates,
     namedInFull,
     text,
   ).map((m) => ({ ...m, figure: null }));
-  const figures: PageMatch[] = findLinkedFigures(
-    matcher.figures,
-    text,
-    (start, end) => sentenceAround(text, start, end, false),
-    cues,
-    { linesAreParagraphs: false },
-  ).map((link) => {
-    const { entry } = matcher.figureEntries.get(link.claim.id)!;
-    return { start: link.figure.start, end: link.figure.end, entry, figure: pageFigure(matcher, text, link) };
-  });
+  const figures: PageMatch[] = timeFigures(() =>
+    findLinkedFigures(matcher.figures, text, (start, end) => sentenceAround(text, start, end, false), cues, {
+      linesAreParagraphs: false,
+    }).map((link) => {
+      const { entry } = matcher.figureEntries.get(link.claim.id)!;
+      return { start: link.figure.start, end: link.figure.end, entry, figure: pageFigure(matcher, text, link) };
+    }),
+  );
   return figures.length === 0 ? terms : selectLeftmostLongest([...terms, ...figures]);
 }
 

@@ -1,4 +1,5 @@
 import { foldCode, IGNORED } from '../matching/fold';
+import { isLetterCode, isNumberCode } from '../matching/letters';
 
 /**
  * A short key for a sentence's words, the same however it is spaced, quoted or cased: the build
@@ -10,10 +11,8 @@ export function sentenceKey(sentence: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < sentence.length; i++) {
     const code = foldCode(sentence.charCodeAt(i));
-    if (code === IGNORED || !WORD.test(String.fromCharCode(code))) continue;
+    if (code === IGNORED || !(isLetterCode(code) || isNumberCode(code))) continue;
     hash = Math.imul(hash ^ code, 0x01000193);
   }
   return (hash >>> 0).toString(36);
 }
-
-const WORD = /[\p{L}\p{N}]/u;

@@ -6,24 +6,39 @@ import {
   type FormMatch,
 } from '../matching/automaton';
 import { isAcronym } from '../matching/acronym';
+import { digitAt, toDigits } from '../matching/digits';
 import { foldAt, foldForm, IGNORED } from '../matching/fold';
+import { isLowerCode, isUpperCode } from '../matching/letters';
 import { bareName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS, TITLE_WORDS } from '../matching/words';
-import type { IndexedEntry, IndexedForm } from './types';
+import type { EntryRef, IndexedEntry } from './types';
 
 /**
  * The one matcher for knowledge-base terms: the build runs it over the seed files and the content
  * script over the page, so a form found in a source is found the same way in an article.
  */
 export interface TermMatcher {
+  /** Its first `owners.length` forms are the terms' (a page's automaton holds the figure cues after them). */
   readonly automaton: FormAutomaton;
-  /** For each compiled form, its entry, its own flags and the look-alike guard that applies to it. */
+  /** For each term form, its entry, whether it is a short form and the look-alike guard that applies to it. */
   readonly owners: readonly FormOwner[];
 }
 
 export interface FormOwner {
-  readonly entry: IndexedEntry;
-  readonly form: IndexedForm;
+  readonly entry: EntryRef;
+  readonly shortForm: boolean;
   readonly guard: Guard;
+}
+
+/**
+ * The owners as plain data, for a build to write and the content script to load, as digits (see
+ * digits.ts): how many forms each entry has; per form, its guard's GUARD_KINDS index × 2 + 1 for
+ * a short form; and per entry, the words of a person's full names, space-separated (its surname
+ * and person guards share them), else ''.
+ */
+export interface TermOwnersData {
+  readonly formCounts: string;
+  readonly forms: string;
+  readonly nameWords: readonly string[];
 }
 
 /**
@@ -48,7 +63,7 @@ export type Guard =
 export interface TermMatch {
   readonly start: number;
   readonly end: number;
-  readonly entry: IndexedEntry;
+  readonly entry: EntryRef;
 }
 
 /** Every significant word starts with a capital or a digit: a proper name, not a phrase. */
@@ -86,12 +101,68 @@ function guardsFor(entry: IndexedEntry): Guard[] {
   });
 }
 
-export function createTermMatcher(entries: readonly IndexedEntry[]): TermMatcher {
-  const owners = entries.flatMap((entry) => {
+/** The matcher for `entries`; `automaton` must start with their forms (compiled from them when not given). */
+export function createTermMatcher(
+  entries: readonly IndexedEntry[],
+  automaton: FormAutomaton = compileForms(entries.flatMap((entry) => entry.forms)),
+): TermMatcher {
+  return { automaton, owners: termOwners(entries) };
+}
+
+/** The owner of each of the entries' forms, in order. */
+export function termOwners(entries: readonly IndexedEntry[]): FormOwner[] {
+  return entries.flatMap((entry) => {
     const guards = guardsFor(entry);
-    return entry.forms.map((form, i) => ({ entry, form, guard: guards[i]! }));
+    return entry.forms.map((form, i) => ({ entry, shortForm: form.shortForm, guard: guards[i]! }));
   });
-  const automaton = compileForms(owners.map(({ form }) => form));
+}
+
+/** Guard kinds and their flag, by code (TermOwnersData). */
+const GUARD_KINDS = ['none', 'person', 'surname', 'title', 'title ordinary surname', 'name', 'name truncated'] as const;
+
+function guardCode(guard: Guard): number {
+  if (guard.kind === 'title') return GUARD_KINDS.indexOf(guard.ordinarySurname ? 'title ordinary surname' : 'title');
+  if (guard.kind === 'name') return GUARD_KINDS.indexOf(guard.truncated ? 'name truncated' : 'name');
+  return GUARD_KINDS.indexOf(guard.kind);
+}
+
+/** The owners of the entries' forms as data (see TermOwnersData). */
+export function termOwnersData(entries: readonly IndexedEntry[]): TermOwnersData {
+  const nameWords = new Map<EntryRef, string>();
+  const forms = termOwners(entries).map(({ entry, shortForm, guard }) => {
+    if (guard.kind === 'person' || guard.kind === 'surname') nameWords.set(entry, [...guard.nameWords].join(' '));
+    return guardCode(guard) * 2 + (shortForm ? 1 : 0);
+  });
+  return {
+    formCounts: toDigits(entries.map((entry) => entry.forms.length)),
+    forms: toDigits(forms),
+    nameWords: entries.map((entry) => nameWords.get(entry) ?? ''),
+  };
+}
+
+/** The term matcher from its data: `entries` as written with it, `automaton` starting with its forms. */
+export function loadTermMatcher(
+  entries: readonly EntryRef[],
+  data: TermOwnersData,
+  automaton: FormAutomaton,
+): TermMatcher {
+  const nameWords = data.nameWords.map((words) => (words === '' ? null : new Set(words.split(' '))));
+  const owners: FormOwner[] = [];
+  for (let entry = 0; entry < entries.length; entry++) {
+    for (let k = digitAt(data.formCounts, entry); k > 0; k--) {
+      const code = digitAt(data.forms, owners.length);
+      const kind = GUARD_KINDS[code >> 1]!;
+      const guard: Guard =
+        kind === 'person' || kind === 'surname'
+          ? { kind, nameWords: nameWords[entry]! }
+          : kind === 'title' || kind === 'title ordinary surname'
+            ? { kind: 'title', ordinarySurname: kind !== 'title' }
+            : kind === 'name' || kind === 'name truncated'
+              ? { kind: 'name', truncated: kind !== 'name' }
+              : { kind: 'none' };
+      owners.push({ entry: entries[entry]!, shortForm: (code & 1) === 1, guard });
+    }
+  }
   return { automaton, owners };
 }
 
@@ -101,7 +172,8 @@ export function createTermMatcher(entries: readonly IndexedEntry[]): TermMatcher
  * a later pass over newly added text honours names seen in earlier passes.
  */
 export function matchTerms(matcher: TermMatcher, text: string, namedInFull: Set<string>): TermMatch[] {
-  return selectTerms(matcher, findFormMatches(matcher.automaton, text), namedInFull, text);
+  const candidates = findFormMatches(matcher.automaton, text).filter((m) => m.form < matcher.owners.length);
+  return selectTerms(matcher, candidates, namedInFull, text);
 }
 
 /**
@@ -122,10 +194,10 @@ export function selectTerms(
     return { starts, ends };
   };
   const chosen = selectLeftmostLongest(candidates, (match) => {
-    const { entry, form, guard } = matcher.owners[match.form]!;
-    if (form.shortForm && !namedInFull.has(entry.id)) return false;
+    const { entry, shortForm, guard } = matcher.owners[match.form]!;
+    if (shortForm && !namedInFull.has(entry.id)) return false;
     if (!passesGuard(guard, text, match.start, match.end, known)) return false;
-    if (!form.shortForm) namedInFull.add(entry.id);
+    if (!shortForm) namedInFull.add(entry.id);
     return true;
   });
   return chosen.map((match) => ({ start: match.start, end: match.end, entry: matcher.owners[match.form]!.entry }));
@@ -152,7 +224,7 @@ function isSeparator(text: string, i: number): boolean {
   return code === SPACE || code === IGNORED;
 }
 
-const UPPER = /\p{Lu}/u;
+const startsUpper = (text: string, at: number): boolean => at < text.length && isUpperCode(text.charCodeAt(at));
 
 /**
  * The capitalised word just before `start` when only spaces (no line break, no punctuation)
@@ -169,7 +241,7 @@ function wordBefore(text: string, start: number): Neighbour | null {
   if (i === start - 1 || i < 0) return null;
   const end = i + 1;
   while (i >= 0 && !isSeparator(text, i) && text[i] !== '\u0000') i--;
-  if (!UPPER.test(text[i + 1] ?? '')) return null;
+  if (!startsUpper(text, i + 1)) return null;
   const raw = text.slice(i + 1, end);
   if (CLAUSE_BREAK.test(raw) || /['’]s$/.test(raw)) return null;
   return { word: raw, start: i + 1, end };
@@ -182,15 +254,24 @@ function wordAfter(text: string, end: number): Neighbour | null {
     if (text.charCodeAt(i) !== SPACE && LINE_BREAK.test(text[i]!)) return null;
     i++;
   }
-  if (i === end || !UPPER.test(text[i] ?? '')) return null;
+  if (i === end || !startsUpper(text, i)) return null;
   const start = i;
   while (i < text.length && !isSeparator(text, i) && text[i] !== '\u0000') i++;
   const word = text.slice(start, i).replace(/[^\p{L}\p{N}.]+$/u, '');
   return { word, start, end: start + word.length };
 }
 
-const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
-const isAllCaps = (word: string): boolean => /\p{Lu}.*\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+const isCapitalised = (word: string): boolean => isUpperCode(word.codePointAt(0) ?? 0);
+/** Two capitals or more and no lowercase letter ("NCAA", "U.S."); words hold no line break. */
+function isAllCaps(word: string): boolean {
+  let capitals = 0;
+  for (const char of word) {
+    const code = char.codePointAt(0)!;
+    if (isLowerCode(code)) return false;
+    if (isUpperCode(code)) capitals++;
+  }
+  return capitals >= 2;
+}
 const isInitials = (word: string): boolean => /^(?:\p{Lu}\.)+$/u.test(word);
 const lower = (word: string): string => foldForm(word);
 

@@ -18,9 +18,16 @@ export interface IndexedForm {
   readonly shortForm: boolean;
 }
 
-export interface IndexedEntry {
+/**
+ * An entry as a page knows it: what a highlight carries. Its label and everything a card shows
+ * stay with the extension's pages and background, which look them up by id.
+ */
+export interface EntryRef {
   readonly id: string;
   readonly category: Category;
+}
+
+export interface IndexedEntry extends EntryRef {
   readonly label: string;
   readonly forms: readonly IndexedForm[];
 }

@@ -1,3 +1,5 @@
+import { isLetterCode, isMarkCode, isNumberCode } from './letters';
+
 /**
  * Character folding shared by every matcher: the knowledge-base build and the content script see
  * text through the same lens, so a form that matches in a seed file matches on a page.
@@ -94,7 +96,8 @@ export const foldKeepingCase: (code: number) => number = foldUnit;
  * a free-standing dash ("soft — secession") stays punctuation, so no term matches across it.
  */
 export function foldAt(text: string, index: number, fold: (code: number) => number = foldCode): number {
-  const code = fold(text.charCodeAt(index));
+  const unit = text.charCodeAt(index);
+  const code = unit < 0x80 && fold === foldCode ? ASCII_FOLDED[unit]! : fold(unit);
   if (code !== HYPHEN) return code;
   return isWordAt(text, index - 1, -1) && isWordAt(text, index + 1, 1) ? SPACE : HYPHEN;
 }
@@ -126,6 +129,9 @@ export function foldCode(code: number): number {
   return lower;
 }
 
+/** foldCode of every ASCII unit: a page's text is mostly read through this table. */
+const ASCII_FOLDED = Int16Array.from({ length: 0x80 }, (_, unit) => foldCode(unit));
+
 /**
  * Folds a whole form the way the automaton reads text: runs of spaces collapse to one, and
  * leading and trailing space go. `fold` is `foldCode`, or `foldKeepingCase` for case checks.
@@ -147,14 +153,18 @@ export function foldForm(form: string, fold: (code: number) => number = foldCode
   return out.endsWith(' ') ? out.slice(0, -1) : out;
 }
 
-const WORD_UNIT = /[\p{L}\p{N}\p{M}_]/u;
-const NO_SPACING_SCRIPT =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+let noSpacingScript: RegExp | null = null;
 
 /**
  * True for letters, digits and marks of scripts that separate words with spaces. Scripts written
- * without spaces (Chinese, Japanese, Thai) have no word boundaries to check.
+ * without spaces (Chinese, Japanese, Thai) have no word boundaries to check. Those scripts start at
+ * U+0E00 (Thai): below it the answer needs no Unicode expression.
  */
 export function isWordUnit(char: string): boolean {
-  return WORD_UNIT.test(char) && !NO_SPACING_SCRIPT.test(char);
+  const code = char.charCodeAt(0);
+  if (!(isLetterCode(code) || isNumberCode(code) || isMarkCode(code) || code === 0x5f)) return false;
+  if (code < 0xe00) return true;
+  noSpacingScript ??=
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  return !noSpacingScript.test(char);
 }

@@ -152,6 +152,11 @@ function segmentIndexAt(segments: readonly TextSegment[], offset: number): numbe
   return low;
 }
 
+/** The text node holding `text[offset]`, or the last one before it (for a BARRIER); null when there is none. */
+export function nodeAt(collected: CollectedText, offset: number): Text | null {
+  return collected.segments.length === 0 ? null : collected.segments[segmentIndexAt(collected.segments, offset)]!.node;
+}
+
 /** A match located in the DOM: mark.js's raw offsets, and the text nodes and offsets it spans. */
 export interface LocatedRange {
   readonly start: number;

@@ -5,28 +5,42 @@
 import Mark from 'mark.js';
 import { LiveAnnotator } from '@/lib/content/live-annotator';
 import { kbIndex } from '@/lib/kb/index-data';
-import { createPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
+import { createPageMatcher, loadPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
+import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
 import type { IndexedEntry } from '@/lib/kb/types';
 import { findArticleRoot } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
+import type { PassMeasure } from './pass-measure';
 
 export interface RunResult {
   readonly ms: number;
   readonly marks: number;
   readonly longTasks: number;
   readonly longestTaskMs: number;
+  /** The `detail` of the run's `crosscheck:annotate` measure, with its duration; null for the naive baseline. */
+  readonly pass: PassMeasure | null;
+}
+
+/** The last `crosscheck:annotate` measure on the page, or null. */
+function lastPass(): PassMeasure | null {
+  const entry = performance.getEntriesByName('crosscheck:annotate').at(-1) as PerformanceMeasure | undefined;
+  if (!entry) return null;
+  const detail =
+    typeof entry.detail === 'object' && entry.detail !== null ? (entry.detail as Record<string, unknown>) : null;
+  return { startTime: entry.startTime, duration: entry.duration, detail };
 }
 
 const NAIVE_CHUNK = 100;
 
-let matcher: PageMatcher = createPageMatcher(kbIndex);
+// As the content script does: the matcher the build compiled (other term sets are compiled here).
+let matcher: PageMatcher = loadPageMatcher(precompiledPageMatcher);
 let terms: string[] = kbIndex.entries.flatMap((e) => e.forms.map((f) => f.text));
 
 function root(): HTMLElement {
   return (findArticleRoot(document) ?? document.body) as HTMLElement;
 }
 
-async function withLongTasks(run: () => Promise<number>): Promise<Omit<RunResult, 'marks'>> {
+async function withLongTasks(run: () => Promise<number>): Promise<Omit<RunResult, 'marks' | 'pass'>> {
   const tasks: number[] = [];
   const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
   observer.observe({ type: 'longtask' });
@@ -65,7 +79,7 @@ const bench = {
     });
     const marks = annotator.highlighter.highlights().filter((m) => !m.hasAttribute('data-crosscheck-continued')).length;
     annotator.destroy();
-    return { ...timing, marks };
+    return { ...timing, marks, pass: lastPass() };
   },
 
   async naive(): Promise<RunResult> {
@@ -88,7 +102,12 @@ const bench = {
       return performance.now() - started;
     });
     new Mark(article).unmark();
-    return { ...timing, marks };
+    return { ...timing, marks, pass: null };
+  },
+
+  /** Characters of text in the article as the engine finds it, as a reader sees them. */
+  articleChars(): number {
+    return root().innerText.length;
   },
 };
 

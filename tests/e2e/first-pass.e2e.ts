@@ -1,10 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'playwright-core';
+import { duringPass, withProbes, type ProbeRecord } from '../bench/page-probes';
 import { longArticlePage } from '../harness/big-page';
 import { extensionSuite } from '../harness/e2e';
 
 const LONG_PAGE = '/long-article.html';
-const suite = extensionSuite({}, new Map([[LONG_PAGE, longArticlePage().html]]));
+const LONG_READ = '/long-read.html';
+const suite = extensionSuite(
+  {},
+  new Map([
+    [LONG_PAGE, longArticlePage().html],
+    [LONG_READ, withProbes(longArticlePage(1_000_000).html)],
+  ]),
+);
 // The heavy case: every mention drawn, as the engine's benchmark and the naive baseline do.
 beforeAll(() => suite.useSettings({ everyMention: true }));
 
@@ -66,4 +74,40 @@ describe('the first pass on a long article', () => {
     expect(longest).toBeLessThan(50);
     await page.close();
   });
+});
+
+describe('a long read', () => {
+  it('draws what is in view first, in tasks under 50 ms, and leaves the page its timers and frames', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}${LONG_READ}`);
+    await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0, undefined, {
+      timeout: 60_000,
+    });
+    const { pass, probe } = await page.evaluate(() => {
+      const measure = performance.getEntriesByName('crosscheck:annotate')[0] as PerformanceMeasure;
+      return {
+        pass: {
+          start: measure.startTime,
+          duration: measure.duration,
+          detail: measure.detail as Record<string, number>,
+        },
+        probe: (window as unknown as { __crosscheckProbe: ProbeRecord }).__crosscheckProbe,
+      };
+    });
+    const felt = duringPass(probe, pass.start, pass.start + pass.duration);
+    console.log(
+      `long read: ${pass.detail.highlights} highlights, in view after ${pass.detail.viewportMs!.toFixed(1)} ms, ` +
+        `${pass.detail.busyMs!.toFixed(1)} ms of work in ${pass.detail.tasks} tasks over ${pass.duration.toFixed(0)} ms, ` +
+        `longest ${pass.detail.longestTaskMs!.toFixed(1)} ms; frame gap ${felt.longestFrameGapMs?.toFixed(1)} ms, ` +
+        `timer late ${felt.timerLatenessMaxMs?.toFixed(1)} ms`,
+    );
+    expect(pass.detail.highlights).toBeGreaterThan(2000);
+    // In view long before the whole article is drawn.
+    expect(pass.detail.viewportMs).toBeLessThan(pass.duration / 4);
+    expect(pass.detail.longestTaskMs).toBeLessThan(50);
+    // Yielding with scheduler.yield() alone held the page's 20 ms timer back for up to a second.
+    expect(felt.timerLatenessMaxMs).toBeLessThan(200);
+    expect(felt.longestFrameGapMs).toBeLessThan(200);
+    await page.close();
+  }, 90_000);
 });

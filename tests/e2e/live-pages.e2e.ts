@@ -31,7 +31,10 @@ describe('a news layout', () => {
     );
     expect(ids).toEqual(expect.arrayContaining(['soft-secession', 'jb-pritzker', 'printz-v-united-states']));
     const passes = await page.evaluate(() =>
-      performance.getEntriesByName('crosscheck:annotate').map((e) => e.duration),
+      // Main-thread time: a pass's duration also counts the idle time it waits for.
+      performance
+        .getEntriesByName('crosscheck:annotate')
+        .map((e) => ((e as PerformanceMeasure).detail as { busyMs: number }).busyMs),
     );
     expect(Math.max(...passes)).toBeLessThan(50);
     await page.close();

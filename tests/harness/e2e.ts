@@ -11,7 +11,10 @@ export interface ExtensionSuite {
   readonly browser: ExtensionBrowser;
   /** The local page server (set in beforeAll). */
   readonly server: PageServer;
-  /** Opens a served page in a new tab and, given a selector, waits for it. */
+  /**
+   * Opens a served page in a new tab and, given a selector, waits for it, and when the selector
+   * names a highlight, for the first annotation pass to end.
+   */
   open(path: string, ready?: string): Promise<Page>;
   /** Stores the reader's settings (the defaults with `changes`), as the options page would. */
   useSettings(changes: Partial<Omit<Settings, 'version'>>): Promise<void>;
@@ -90,6 +93,9 @@ export function extensionSuite(
       const page = await browser!.context.newPage();
       await page.goto(`${server!.origin}${path}`);
       if (ready) await page.waitForSelector(ready);
+      // A highlight shows once what is in view is drawn; the rest of the pass is drawn in idle time.
+      if (ready?.includes('crosscheck'))
+        await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0);
       return page;
     },
   };

@@ -2,13 +2,21 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fewEntries, FEW_CHARACTERS, Popup, siteStatus, type PopupProps } from '@/components/Popup';
-import type { FoundEntry, PageSummary } from '@/lib/messages';
+import {
+  fewEntries,
+  FEW_CHARACTERS,
+  Popup,
+  siteStatus,
+  withLabels,
+  type LabelledSummary,
+  type PopupProps,
+} from '@/components/Popup';
+import type { FoundEntry } from '@/lib/messages';
 import { DEFAULT_SETTINGS, withCategory, withSitePaused } from '@/lib/settings/schema';
 
 afterEach(cleanup);
 
-const summary: PageSummary = {
+const summary: LabelledSummary = {
   site: 'news.example.com',
   active: true,
   scope: 'article',
@@ -268,5 +276,31 @@ describe('Popup', () => {
     ).toEqual({ kind: 'paused', site: 'example.com', pausedAs: 'example.com' });
     expect(siteStatus({ ...DEFAULT_SETTINGS, enabled: false }, null)).toEqual({ kind: 'off' });
     expect(siteStatus(DEFAULT_SETTINGS, { ...summary, site: 'localhost' })).toEqual({ kind: 'on', site: null });
+  });
+});
+
+describe('withLabels', () => {
+  it('labels what the page found, leaving out any entry it has no label for', () => {
+    const labels = new Map([
+      ['soft-secession', 'Soft secession'],
+      ['gavin-newsom', 'Gavin Newsom'],
+    ]);
+    const labelled = withLabels(
+      {
+        site: 'news.example.com',
+        active: true,
+        scope: 'article',
+        entries: [
+          { id: 'soft-secession', category: 'concept', count: 2 },
+          { id: 'no-such-entry', category: 'person', count: 1 },
+          { id: 'gavin-newsom', category: 'person', count: 3 },
+        ],
+      },
+      (id) => labels.get(id),
+    );
+    expect(labelled.entries).toEqual([
+      { id: 'soft-secession', category: 'concept', count: 2, label: 'Soft secession' },
+      { id: 'gavin-newsom', category: 'person', count: 3, label: 'Gavin Newsom' },
+    ]);
   });
 });

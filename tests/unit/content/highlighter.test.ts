@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Highlighter, SLICE_BUDGET_MS } from '@/lib/content/highlighter';
+import { Highlighter, SLICE_BUDGET_MS, type Viewport } from '@/lib/content/highlighter';
 import { markCalls, MAX_CONTEXT_CHARS, withUntrackedIterators } from '@/lib/content/mark-renderer';
 import { createPageMatcher } from '@/lib/kb/page-matcher';
 import type { IndexedEntry } from '@/lib/kb/types';
@@ -270,6 +270,9 @@ describe('Highlighter, calm (first mention of an entry in each section)', () => 
   });
 });
 
+/** A viewport nothing on the page is in: the whole pass is drawn in idle time. */
+const OUT_OF_VIEW: Viewport = { height: () => 100, extentOf: () => ({ top: 10_000, bottom: 10_020 }) };
+
 describe('Highlighter slices', () => {
   it.each<[string, number, number]>([
     ['a compile that fills its task: the text is read in the next one', SLICE_BUDGET_MS + 5, 2],
@@ -360,13 +363,19 @@ describe('Highlighter slices', () => {
   it('starts over when the page edits the text between slices', async () => {
     const root = setUp(Array.from({ length: 400 }, () => '<p>soft secession</p>').join(''));
     let edited = false;
+    const editOnce = () => {
+      if (!edited && root.querySelectorAll('crosscheck-mark').length > 0) {
+        edited = true;
+        root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
+      }
+    };
     const highlighter = new Highlighter(root, matcher, {
-      yieldToPage: async () => {
-        if (!edited && root.querySelectorAll('crosscheck-mark').length > 0) {
-          edited = true;
-          root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
-        }
+      yieldToPage: async () => editOnce(),
+      yieldUntilIdle: async () => {
+        editOnce();
+        return 1; // a short idle period: one slice at a time
       },
+      viewport: OUT_OF_VIEW, // every highlight drawn in idle time
     });
     await highlighter.annotate();
     expect(edited).toBe(true);
@@ -395,6 +404,67 @@ describe('Highlighter properties', () => {
         expect(root.innerHTML).toBe(before);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+function inDocumentOrder(highlighter: Highlighter): string[] {
+  return highlighter.records().map((r) => `${r.entry.id}:${r.elements.map((e) => e.textContent).join('')}`);
+}
+
+describe('Highlighter drawing what is in view first', () => {
+  it('ends with the DOM and records of one pass drawn in one go, whatever is in view and however idle time comes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        articleHtml,
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 8 }),
+        async (html, everyMention, places, idleBudgets) => {
+          const oneGo = setUp(html);
+          // As under a live annotator, whose observer counts the page's own edits (none here).
+          const reference = new Highlighter(oneGo, matcher, { everyMention, pageEdits: () => 0 });
+          const referenceRecords = await reference.annotate();
+          const expected = oneGo.innerHTML;
+          const expectedMatches = inDocumentOrder(reference);
+
+          const root = setUp(html);
+          // Each paragraph is above the viewport, in it, just below it or far below it, by its
+          // index; every check of the clock finds the task over budget, so the pass yields and
+          // draws in small slices, idle periods of a few milliseconds each.
+          const paragraphs = [...root.querySelectorAll('p')];
+          const place = (node: Text) => {
+            const block = node.parentElement!.closest('p');
+            return places[Math.max(0, paragraphs.indexOf(block!)) % places.length]!;
+          };
+          const viewport: Viewport = {
+            height: () => 100,
+            extentOf: (node) => {
+              const top = [-5000, 10, 600, 5000][place(node)]!;
+              return { top, bottom: top + 20 };
+            },
+          };
+          let idle = 0;
+          let now = 0;
+          const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 3));
+          try {
+            const highlighter = new Highlighter(root, matcher, {
+              everyMention,
+              pageEdits: () => 0,
+              viewport,
+              yieldToPage: async () => undefined,
+              yieldUntilIdle: async () => idleBudgets[idle++ % idleBudgets.length]!,
+            });
+            const records = await highlighter.annotate();
+            expect(root.innerHTML).toBe(expected);
+            expect(records.map((r) => r.entry.id)).toEqual(referenceRecords.map((r) => r.entry.id));
+            expect(inDocumentOrder(highlighter)).toEqual(expectedMatches);
+          } finally {
+            clock.mockRestore();
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

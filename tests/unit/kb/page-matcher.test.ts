@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
-import { createPageMatcher, matchPage, matchWindows } from '@/lib/kb/page-matcher';
+import { createPageMatcher, loadPageMatcher, matchPage, matchWindows } from '@/lib/kb/page-matcher';
+import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
 import { BARRIER } from '@/lib/matching/fold';
 
 const matcher = createPageMatcher(kbIndex);
@@ -27,6 +28,19 @@ function expectWindowsMatchAsOne(pages: fc.Arbitrary<string>, maxWindow: number)
     { numRuns: 60 },
   );
 }
+
+describe('the page matcher the build compiled', () => {
+  it('finds on every seed file what one compiled from the index finds', () => {
+    const loaded = loadPageMatcher(precompiledPageMatcher);
+    const seeds = new URL('../../../seeds/', import.meta.url);
+    for (const { file } of kbDetails.sources) {
+      const text = readFileSync(new URL(file, seeds), 'utf8');
+      const found = matchPage(loaded, text, new Set());
+      expect(found.length).toBeGreaterThan(0);
+      expect(found).toEqual(matchPage(matcher, text, new Set()));
+    }
+  });
+});
 
 describe('matchWindows', () => {
   it.each<[string, string, number, [number, number][]]>([
@@ -174,5 +188,43 @@ describe('a figure the page states in the only source’s own sentence', () => {
       .map((m) => m.figure!);
     expect(figure!.statedBy).toBeNull();
     expect(figure!.verdict?.verdict).toBe('matches');
+  });
+});
+
+describe('the reader’s tracked terms', () => {
+  const tracked = [
+    {
+      id: 'tracked-1',
+      category: 'concept' as const,
+      label: 'water compact',
+      forms: [{ text: 'water compact', caseSensitive: false, shortForm: false }],
+    },
+    // A tracked term inside a longer knowledge-base term loses to it, as any shorter term does.
+    {
+      id: 'tracked-2',
+      category: 'concept' as const,
+      label: 'soft',
+      forms: [{ text: 'soft', caseSensitive: false, shortForm: false }],
+    },
+  ];
+  const withTracked = loadPageMatcher(precompiledPageMatcher, tracked);
+  const found = (m: typeof withTracked, text: string) =>
+    matchPage(m, text, new Set()).map((match) => `${match.entry.id}:${text.slice(match.start, match.end)}`);
+
+  it.each<[string, string, string[]]>([
+    ['a tracked term', 'The water compact was signed.', ['tracked-1:water compact']],
+    [
+      'beside the knowledge base’s',
+      'Soft secession and the Water Compact.',
+      ['soft-secession:Soft secession', 'tracked-1:Water Compact'],
+    ],
+    ['alone where the longer term is not', 'A soft landing.', ['tracked-2:soft']],
+  ])('%s', (_name, text, expected) => {
+    expect(found(withTracked, text)).toEqual(expected);
+  });
+
+  it('changes nothing on a page without them', () => {
+    const plain = loadPageMatcher(precompiledPageMatcher);
+    expect(found(withTracked, seedText).filter((m) => !m.startsWith('tracked-'))).toEqual(found(plain, seedText));
   });
 });

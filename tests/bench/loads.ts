@@ -1,0 +1,220 @@
+/**
+ * One fresh page load, measured: with the shipped extension (its first pass, as it records it),
+ * with the engine bundled into the page (for term sets the extension does not ship), or with the
+ * naive baseline.
+ */
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../harness/chromium';
+import type { RunResult } from './engine-entry';
+import { duringPass, type ProbeRecord, type ResponsivenessDuringPass } from './page-probes';
+import { passField, type PassMeasure } from './pass-measure';
+import { readTracedPass, traceWhile, type TracedPass } from './trace';
+
+/** The content script's path in the built extension, as Chromium's trace names it. */
+const CONTENT_SCRIPT = '/content-scripts/content.js';
+/** Key presses sent while a long pass runs: a reader typing, or holding a key. */
+const INPUT_EVERY_MS = 25;
+
+export interface FirstPass {
+  /** The page's first `crosscheck:annotate` measure; null if the engine records none. */
+  readonly pass: PassMeasure | null;
+  /** The searches for the article that ended by the pass's end, summed; null when not recorded. */
+  readonly findArticleMs: number | null;
+  /** As the pass recorded it, else counted on the page after it. */
+  readonly highlights: number;
+  /** The article's characters, as the page holds them. */
+  readonly textChars: number;
+  /** From Chromium's trace, for traced loads. */
+  readonly trace: TracedPass | null;
+  /** What the page's own probes saw during the pass, for pages that have them (see page-probes.ts). */
+  readonly responsiveness: ResponsivenessDuringPass | null;
+}
+
+export interface LoadOptions {
+  /** Record Chromium's trace of the load (it slows what it records: kept to loads of their own). */
+  readonly traced?: boolean;
+  /** Press a key every INPUT_EVERY_MS from the start of the load until the pass ends. */
+  readonly typing?: boolean;
+  readonly timeoutMs?: number;
+}
+
+/** Presses Shift (nothing on the page reacts to it) through Chromium's input pipeline, until stopped. */
+function startTyping(cdp: CDPSession): () => Promise<void> {
+  const sent: Promise<unknown>[] = [];
+  const press = (type: 'rawKeyDown' | 'keyUp') =>
+    cdp
+      .send('Input.dispatchKeyEvent', { type, key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16 })
+      .catch(() => undefined);
+  // Not awaited one by one: a busy page acknowledges late, and the next presses must still be sent on time.
+  const timer = setInterval(() => sent.push(press('rawKeyDown').then(() => press('keyUp'))), INPUT_EVERY_MS);
+  return async () => {
+    clearInterval(timer);
+    await Promise.all(sent);
+  };
+}
+
+interface PageReading {
+  readonly pass: PassMeasure | null;
+  readonly findArticleMs: number | null;
+  readonly marks: number;
+  readonly textChars: number;
+  readonly probe: ProbeRecord | null;
+}
+
+/** Loads `url` in a new tab of `extension` and waits for the extension's first pass to end. */
+export async function loadWithExtension(
+  extension: ExtensionBrowser,
+  url: string,
+  { traced = false, typing = false, timeoutMs = 60_000 }: LoadOptions = {},
+): Promise<FirstPass> {
+  const page = await extension.context.newPage();
+  const cdp = await extension.context.newCDPSession(page);
+  const load = async () => {
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    const stopTyping = typing ? startTyping(cdp) : null;
+    try {
+      // Polled every 100 ms, not every frame: the poll itself runs on the page's main thread.
+      await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0, null, {
+        polling: 100,
+        timeout: timeoutMs,
+      });
+    } finally {
+      await stopTyping?.();
+    }
+  };
+  const events = traced ? await traceWhile(cdp, load) : (await load(), null);
+  const reading: PageReading = await page.evaluate(() => {
+    const [entry] = performance.getEntriesByName('crosscheck:annotate') as PerformanceMeasure[];
+    const end = entry ? entry.startTime + entry.duration : Infinity;
+    const searches = performance
+      .getEntriesByName('crosscheck:find-article')
+      .filter((e) => e.startTime + e.duration <= end + 1);
+    const article = document.querySelector('[itemprop="articleBody"], article, main') ?? document.body;
+    return {
+      pass: entry
+        ? {
+            startTime: entry.startTime,
+            duration: entry.duration,
+            detail:
+              typeof entry.detail === 'object' && entry.detail !== null
+                ? (entry.detail as Record<string, unknown>)
+                : null,
+          }
+        : null,
+      findArticleMs: searches.length ? searches.reduce((sum, e) => sum + e.duration, 0) : null,
+      marks: document.querySelectorAll('crosscheck-mark:not([data-crosscheck-continued])').length,
+      textChars: article.textContent?.length ?? 0,
+      probe: (window as unknown as { __crosscheckProbe?: ProbeRecord }).__crosscheckProbe ?? null,
+    };
+  });
+  await page.close();
+  const { pass, probe } = reading;
+  return {
+    pass,
+    findArticleMs: reading.findArticleMs,
+    highlights: passField(pass, 'highlights') ?? reading.marks,
+    textChars: reading.textChars,
+    trace: events && readTracedPass(events, CONTENT_SCRIPT),
+    responsiveness: probe && pass ? duringPass(probe, pass.startTime, pass.startTime + pass.duration) : null,
+  };
+}
+
+/** What engine-entry.ts puts on the page's window, as `crosscheckBench`. */
+export interface EngineBench {
+  useTerms(extra: readonly string[] | null, replace?: boolean): number;
+  crosscheck(): Promise<RunResult>;
+  naive(): Promise<RunResult>;
+  articleChars(): number;
+}
+
+/** Opens `url` in a new tab of `browser` with the engine bundle, using `terms` alone (null: the knowledge base). */
+export async function openWithEngine(
+  browser: Browser,
+  url: string,
+  engine: string,
+  terms: readonly string[] | null,
+): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.addScriptTag({ content: engine });
+  if (terms)
+    await page.evaluate(
+      (terms) => (window as unknown as { crosscheckBench: EngineBench }).crosscheckBench.useTerms(terms, true),
+      terms,
+    );
+  return page;
+}
+
+/**
+ * The engine's first pass on `url`, bundled into the page of a browser launched for it (nothing
+ * compiled yet): for term sets the shipped extension does not know.
+ */
+export async function firstPassWithEngine(
+  launch: () => Promise<Browser>,
+  url: string,
+  engine: string,
+  terms: readonly string[] | null,
+  { traced = false }: LoadOptions = {},
+): Promise<FirstPass> {
+  const browser = await launch();
+  try {
+    const page = await openWithEngine(browser, url, engine, terms);
+    // Let the new browser finish starting up, which would otherwise compete with the pass.
+    await page.waitForTimeout(500);
+    let run: RunResult | undefined;
+    const go = async () => {
+      run = await page.evaluate(() =>
+        (window as unknown as { crosscheckBench: EngineBench }).crosscheckBench.crosscheck(),
+      );
+    };
+    const events = traced ? await traceWhile(await page.context().newCDPSession(page), go) : (await go(), null);
+    const textChars = await page.evaluate(
+      () => (document.querySelector('article, main') ?? document.body).textContent!.length,
+    );
+    const pass = run!.pass ?? { startTime: 0, duration: run!.ms, detail: null };
+    return {
+      pass,
+      findArticleMs: null,
+      highlights: passField(pass, 'highlights') ?? run!.marks,
+      textChars,
+      trace: events && readTracedPass(events, null),
+      responsiveness: null,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export interface NaiveRuns {
+  readonly ms: number[];
+  readonly marks: number;
+  /** The article's text as the engine finds it (innerText of its root). */
+  readonly articleChars: number;
+}
+
+/** The naive baseline, once in each of `runs` fresh tabs of `browser` (no extension). */
+export async function naiveRuns(
+  browser: Browser,
+  url: string,
+  engine: string,
+  terms: readonly string[] | null,
+  runs: number,
+): Promise<NaiveRuns> {
+  const ms: number[] = [];
+  let marks = 0;
+  let articleChars = 0;
+  for (let run = 0; run < runs; run++) {
+    const page = await openWithEngine(browser, url, engine, terms);
+    const result = await page.evaluate(() =>
+      (window as unknown as { crosscheckBench: EngineBench }).crosscheckBench.naive(),
+    );
+    ms.push(result.ms);
+    marks = result.marks;
+    if (run === 0)
+      articleChars = await page.evaluate(() =>
+        (window as unknown as { crosscheckBench: EngineBench }).crosscheckBench.articleChars(),
+      );
+    await page.close();
+  }
+  return { ms, marks, articleChars };
+}
