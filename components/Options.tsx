@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lookupEntry } from '@/lib/kb/lookup';
+import type { OwnSources } from '@/lib/my-sources/card-data';
+import { withOwnSources } from '@/lib/my-sources/entry';
 import { searchEntries } from '@/lib/kb/search';
 import type { KbDetails } from '@/lib/kb/types';
 import {
@@ -29,6 +31,10 @@ export interface OptionsProps {
   readonly readerLanguage?: string;
   /** The reader's own sources (saved articles, tracked terms), shown before the knowledge base. */
   readonly children?: ComponentChildren;
+  /** Told which entry's card is shown (null: none), so its saved articles can be looked up. */
+  readonly onShowEntry?: (id: string | null) => void;
+  /** What the reader's saved articles say about the entry whose card is shown. */
+  readonly ownSources?: { readonly entryId: string; readonly own: OwnSources } | null;
 }
 
 /** "English", "Chinese": a source's language as readers say it. */
@@ -41,7 +47,16 @@ function languageName(code: string): string {
 }
 
 /** Options: categories shown, paused sites, a browsable knowledge base and the corpus it comes from. */
-export function Options({ settings, details, notice, onChange, readerLanguage = 'en', children }: OptionsProps) {
+export function Options({
+  settings,
+  details,
+  notice,
+  onChange,
+  readerLanguage = 'en',
+  children,
+  onShowEntry,
+  ownSources,
+}: OptionsProps) {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [newSite, setNewSite] = useState('');
@@ -67,7 +82,11 @@ export function Options({ settings, details, notice, onChange, readerLanguage = 
     onChange(withSitePaused(settings, site, true));
   };
   // The card shows only an entry the list shows: a search that leaves it out takes the card away.
-  const response = selected && shown.some((e) => e.id === selected) ? lookupEntry(details, selected) : null;
+  const cardId = selected && shown.some((e) => e.id === selected) ? selected : null;
+  useEffect(() => onShowEntry?.(cardId), [cardId, onShowEntry]);
+  const bundled = cardId ? lookupEntry(details, cardId) : null;
+  const own = ownSources?.entryId === cardId ? ownSources.own : undefined;
+  const response = bundled && own ? withOwnSources(bundled, own, details) : bundled;
   const openEntry = (id: string) => {
     // A related entry the search leaves out: show the whole list again, so the card has its entry.
     if (!shown.some((e) => e.id === id)) setQuery('');
@@ -224,6 +243,7 @@ export function Options({ settings, details, notice, onChange, readerLanguage = 
                   setSelected(null);
                 }}
                 onOpenEntry={openEntry}
+                own={response.own}
               />
             </section>
           ) : (

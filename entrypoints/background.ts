@@ -17,11 +17,18 @@ import {
 } from '@/lib/messages';
 import { MySourcesDatabase } from '@/lib/my-sources/db';
 import { MySourcesService } from '@/lib/my-sources/service';
+import { publishTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
 
 export default defineBackground(() => {
-  const mySources = new MySourcesService(new MySourcesDatabase(), kbIndex, kbDetails, bundledSourceTexts);
-  // A tracked term's search cut short (the browser stopped the worker) resumes.
-  void mySources.searchPending();
+  const mySources = new MySourcesService(
+    new MySourcesDatabase(),
+    kbIndex,
+    kbDetails,
+    bundledSourceTexts,
+    publishTrackedTerms,
+  );
+  // Pages get the tracked terms as stored now, and a search cut short (the worker stopped) resumes.
+  void mySources.changed();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages may ask; anything else gets no answer.
@@ -31,7 +38,6 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || !isMySourcesRequest(message)) return undefined;
-    if (message.type === 'crosscheck:tracked-terms') return mySources.trackedTerms();
     // Saving and changes come from our own pages (popup, options, track form), never a tab's script.
     if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     if (message.type === 'crosscheck:save-tab') return mySources.save(() => readArticle(message.tabId));

@@ -1,4 +1,4 @@
-import type { Category, EntryDetails, IndexedEntry, SourceRecord } from './kb/types';
+import type { Category, EntryDetails, SourceRecord } from './kb/types';
 import type { OwnSources } from './my-sources/card-data';
 import type { ArticleForSaving } from './my-sources/extract';
 
@@ -149,8 +149,6 @@ export const TRACK_TERM_MENU_ID = 'crosscheck-track-term';
 export type MySourcesRequest =
   /** Save the article in this tab (the popup's "Add to my sources"). */
   | { readonly type: 'crosscheck:save-tab'; readonly tabId: number }
-  /** The tracked terms as entries for the page matcher (the content script asks once at start). */
-  | { readonly type: 'crosscheck:tracked-terms' }
   /** An extension page changed tracked terms or imported a pack: recompile, and search what is to search. */
   | { readonly type: 'crosscheck:my-sources-changed' };
 
@@ -158,7 +156,7 @@ export function isMySourcesRequest(message: unknown): message is MySourcesReques
   if (typeof message !== 'object' || message === null) return false;
   const { type, tabId } = message as Record<string, unknown>;
   if (type === 'crosscheck:save-tab') return Number.isInteger(tabId) && (tabId as number) >= 0;
-  return type === 'crosscheck:tracked-terms' || type === 'crosscheck:my-sources-changed';
+  return type === 'crosscheck:my-sources-changed';
 }
 
 /** The outcome of saving an article, as the reader is told it. */
@@ -170,22 +168,4 @@ export function isSaveReply(message: unknown): message is SaveReply {
   if (typeof message !== 'object' || message === null) return false;
   const { ok, problem } = message as Record<string, unknown>;
   return ok === true || (ok === false && typeof problem === 'string');
-}
-
-/** The tracked terms a content script compiles into its matcher: a small list, checked before use. */
-export function isTrackedTerms(message: unknown): message is IndexedEntry[] {
-  return (
-    Array.isArray(message) &&
-    message.length <= 10_000 &&
-    message.every(
-      (entry: unknown) =>
-        typeof entry === 'object' &&
-        entry !== null &&
-        typeof (entry as IndexedEntry).id === 'string' &&
-        typeof (entry as IndexedEntry).label === 'string' &&
-        typeof (entry as IndexedEntry).category === 'string' &&
-        Array.isArray((entry as IndexedEntry).forms) &&
-        (entry as IndexedEntry).forms.every((form) => typeof form?.text === 'string' && form.text.length > 0),
-    )
-  );
 }

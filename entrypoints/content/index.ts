@@ -4,14 +4,8 @@ import { Popover } from '@/lib/content/popover';
 import { loadPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
 import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
 import type { IndexedEntry } from '@/lib/kb/types';
-import {
-  entryRequest,
-  isCheckSelectionRequest,
-  isEntryResponse,
-  isTabRequest,
-  isTrackedTerms,
-  type MySourcesRequest,
-} from '@/lib/messages';
+import { entryRequest, isCheckSelectionRequest, isEntryResponse, isTabRequest } from '@/lib/messages';
+import { loadTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
 import { isArticleFurniture } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
@@ -29,10 +23,6 @@ export default defineContentScript({
         return response;
       },
     });
-    // The reader's tracked terms, asked for once, while the settings load: matched in the same pass.
-    const trackedTerms: Promise<unknown> = browser.runtime
-      .sendMessage({ type: 'crosscheck:tracked-terms' } satisfies MySourcesRequest)
-      .catch(() => []);
     let tracked: IndexedEntry[] = [];
     let matcher: PageMatcher | undefined;
     const page = new PageController({
@@ -63,8 +53,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     ctx.onInvalidated(watchSettings((settings) => page.applySettings(settings)));
 
-    const [settings, terms] = await Promise.all([loadSettings(), trackedTerms]);
-    if (isTrackedTerms(terms)) tracked = terms;
+    // The reader's tracked terms, read once with the settings: matched in the same pass as the knowledge base.
+    const [settings, terms] = await Promise.all([loadSettings(), loadTrackedTerms()]);
+    tracked = terms;
     page.applySettings(settings);
     ctx.addEventListener(window, 'wxt:locationchange', () => page.attach());
   },

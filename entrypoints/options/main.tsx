@@ -10,7 +10,7 @@ import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
 import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
 import type { MySourcesRequest } from '@/lib/messages';
-import { ownSourceRecord } from '@/lib/my-sources/card-data';
+import { ownSourceRecord, ownSourcesFor, type OwnSources } from '@/lib/my-sources/card-data';
 import { mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
 import { createKnowledge, trackedEntry } from '@/lib/my-sources/indexing';
@@ -115,6 +115,23 @@ liveQuery(async () => {
   error: (error: unknown) => show({ message: { ok: false, text: readerMessage(error, 'read your saved articles') } }),
 });
 
+// The card shown in the knowledge-base browser lists the reader's saved articles too, live.
+let ownSources: { readonly entryId: string; readonly own: OwnSources } | null = null;
+let watchingEntry: { unsubscribe(): void } | null = null;
+function showEntry(id: string | null): void {
+  watchingEntry?.unsubscribe();
+  watchingEntry = null;
+  ownSources = null;
+  if (id === null) return;
+  watchingEntry = liveQuery(() => ownSourcesFor(db, id)).subscribe({
+    next: (own) => {
+      ownSources = { entryId: id, own };
+      draw();
+    },
+    error: () => undefined, // the bundled card still shows
+  });
+}
+
 function draw(): void {
   render(
     <Options
@@ -127,6 +144,8 @@ function draw(): void {
         draw();
         void saveSettings(next);
       }}
+      onShowEntry={showEntry}
+      ownSources={ownSources}
     >
       <MySourcesOptions {...mine} {...handlers} />
     </Options>,

@@ -117,7 +117,7 @@ export class PageController {
         return root ? articleForSaving(root, this.deps.isExcluded, document, location.href) : null;
       }
       case 'crosscheck:tell':
-        this.deps.popover.announce(request.message);
+        this.deps.popover.openNotice(request.message);
         return undefined;
     }
   }

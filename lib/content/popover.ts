@@ -23,7 +23,8 @@ export interface OpenOptions {
 /** What the card shows: an entry (maybe opened from a figure on the page), or a figure check. */
 type Content =
   | { readonly kind: 'entry'; readonly entryId: string; readonly figure: PageFigure | null }
-  | { readonly kind: 'check'; readonly check: FigureCheck };
+  | { readonly kind: 'check'; readonly check: FigureCheck }
+  | { readonly kind: 'notice'; readonly message: string };
 
 /**
  * A highlight, or a selection's range: anything with a box on screen; or, for a check asked with
@@ -112,6 +113,15 @@ export class Popover {
    */
   openCheck(selection: Range | typeof VIEWPORT_TOP, check: FigureCheck): void {
     this.show(selection, { kind: 'check', check }, true);
+  }
+
+  /**
+   * A short message at the top of the viewport (the outcome of a context-menu action such as "Add
+   * this article to my sources"), also said to screen readers; focus stays where it was.
+   */
+  openNotice(message: string): void {
+    this.show(VIEWPORT_TOP, { kind: 'notice', message }, false);
+    this.announce(message);
   }
 
   /** Says `message` to screen readers through a polite live region in the card's shadow root. */
@@ -238,6 +248,14 @@ export class Popover {
     const onClose = () => this.close({ restoreFocus: true });
     const previous = this.history[this.history.length - 1];
     const onBack = previous && { label: this.titleOf(previous), go: this.back };
+    if (content.kind === 'notice') {
+      return h(
+        'div',
+        { class: 'card notice-card' },
+        h('p', { id: HEADING_ID, class: 'summary' }, content.message),
+        h('button', { type: 'button', class: 'close', 'aria-label': 'Close', onClick: onClose }, '×'),
+      );
+    }
     if (content.kind === 'check') {
       return h(FigureCheckCard, {
         check: content.check,
@@ -267,6 +285,7 @@ export class Popover {
   /** What a card in the history is called, for its Back button. */
   private titleOf(content: Content): string {
     if (content.kind === 'check') return 'Check this figure';
+    if (content.kind === 'notice') return 'Crosscheck';
     return this.cache.get(content.entryId)?.entry?.label ?? 'the previous card';
   }
 

@@ -178,8 +178,8 @@ export interface ComparedArticle {
 /**
  * The passages `article` reproduces from an earlier source, and the passages of later saved
  * articles that now turn out to reproduce it. Bundled sources count as earlier than anything saved;
- * saved articles are ordered by articleDate. Only `candidates` (those sharing a fingerprint) are
- * compared: the result is what comparing with every saved article would give.
+ * saved articles are ordered by articleDate. Only the bundled sources and the `candidates` that
+ * share a fingerprint with the article are compared (see fingerprints and MAX_COMPARED).
  */
 export function reproductionsOf(
   knowledge: Knowledge,

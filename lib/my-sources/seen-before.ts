@@ -28,13 +28,11 @@ export async function seenBefore(
   return db.transaction('r', db.articles, db.mentions, async () => {
     const self = pageUrl ? await db.articles.where('url').equals(pageUrl).primaryKeys() : [];
     const byArticle = new Map<number, Set<string>>();
-    for (const entryId of new Set(entryIds)) {
-      // Keys only: no excerpt is read.
-      const found = await mentionsOf(db, entryId).primaryKeys();
-      for (const [, articleId] of found) {
-        if (self.includes(articleId)) continue;
-        byArticle.set(articleId, (byArticle.get(articleId) ?? new Set()).add(entryId));
-      }
+    // Keys only: no excerpt is read; one request per entry, all at once.
+    const keys = await Promise.all([...new Set(entryIds)].map((entryId) => mentionsOf(db, entryId).primaryKeys()));
+    for (const [entryId, articleId] of keys.flat()) {
+      if (self.includes(articleId)) continue;
+      byArticle.set(articleId, (byArticle.get(articleId) ?? new Set()).add(entryId));
     }
     const entries = new Set([...byArticle.values()].flatMap((set) => [...set])).size;
     const ids = [...byArticle.keys()];

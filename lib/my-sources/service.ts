@@ -25,6 +25,8 @@ export class MySourcesService {
     private readonly index: KbIndex,
     private readonly details: KbDetails,
     private readonly bundledTexts: readonly { readonly id: string; readonly text: string }[],
+    /** Hands content scripts the tracked terms (see tracked-terms-store.ts). */
+    private readonly publish: (tracked: readonly IndexedEntry[]) => Promise<void>,
   ) {}
 
   /** A card's data: the knowledge base's, with the reader's sources when their store can be read. */
@@ -59,16 +61,12 @@ export class MySourcesService {
     }
   }
 
-  /** The tracked terms as entries (the content script compiles them into its matcher). */
-  trackedTerms(): Promise<IndexedEntry[]> {
+  /** The tracked terms as entries, as the matcher compiles them. */
+  private trackedTerms(): Promise<IndexedEntry[]> {
     this.tracked ??= this.readTracked();
     return this.tracked;
   }
 
-  /**
-   * A native promise, not Dexie's: a Dexie promise handed back from a message listener reached the
-   * content script as `undefined` in Chromium.
-   */
   private async readTracked(): Promise<IndexedEntry[]> {
     try {
       return (await this.db.tracked.toArray()).map(trackedEntry);
@@ -77,18 +75,22 @@ export class MySourcesService {
     }
   }
 
-  /** After a change to tracked terms or an import: recompile, and run the searches still to do. */
-  changed(): Promise<void> {
+  /**
+   * At start, and after a change to tracked terms or an import: recompile, hand the tracked terms to
+   * content scripts, and run the searches still to do.
+   */
+  async changed(): Promise<void> {
     this.knowledge = null;
     this.tracked = null;
-    return this.searchPending();
+    await this.publish(await this.trackedTerms()).catch(() => undefined);
+    await this.searchPending();
   }
 
   /**
-   * Runs every tracked term's unfinished search, one at a time (also at start: a search the browser
-   * cut short resumes). A call while searches run waits for them, then looks again.
+   * Runs every tracked term's unfinished search, one at a time (a search the browser cut short
+   * resumes). A call while searches run waits for them, then looks again.
    */
-  searchPending(): Promise<void> {
+  private searchPending(): Promise<void> {
     const previous = this.searching ?? Promise.resolve();
     const run = previous.then(async () => {
       const pending = await this.db.tracked.filter((term) => term.search !== null).primaryKeys();

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -31,6 +32,17 @@ async function openPopup(article: Page): Promise<Page> {
   await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${await tabIdOf(article)}`);
   await popup.locator('h1', { hasText: 'Crosscheck' }).waitFor();
   return popup;
+}
+
+/** axe-core's violations on an extension page (evaluated, as the pages' CSP allows no inline script). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  return page.evaluate(async (axeSource) => {
+    (0, eval)(axeSource);
+    type Axe = { run: (c: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
+  }, source);
 }
 
 const extensionPage = async (path: string) => {
@@ -79,6 +91,17 @@ describe('my sources', () => {
     await third.close();
   });
 
+  it('the outcome of the page menu’s "Add this article to my sources" is shown on the page', async () => {
+    const article = await suite.open(ORIGINAL, '[data-crosscheck-id]');
+    // What the background sends the tab after saving from the context menu (Playwright cannot click native menus).
+    await suite.tellTab(article, { type: 'crosscheck:tell', message: 'Updated in your sources.' });
+    const notice = article.locator('crosscheck-popover .notice-card');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Updated in your sources.');
+    expect(await article.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await article.close();
+  });
+
   it('saving the same article again updates it instead of adding another', async () => {
     const article = await suite.open(ORIGINAL, '[data-crosscheck-id]');
     const popup = await openPopup(article);
@@ -106,6 +129,7 @@ describe('my sources', () => {
   it('tracks a term: found in the saved articles with progress, then highlighted on pages', async () => {
     const form = await extensionPage('track.html?label=water%20compact');
     expect(await form.getByLabel('Term').inputValue()).toBe('water compact');
+    expect(await axeViolations(form)).toEqual([]);
     await form.getByLabel('Concept').check();
     await form.getByRole('button', { name: 'Track' }).click();
     await form.getByText('Found in 2 saved articles of 2.').waitFor();
@@ -123,6 +147,8 @@ describe('my sources', () => {
   it('exports a pack, deletes everything, imports the pack, and shows the same cards', async () => {
     const options = await extensionPage('options.html');
     await options.getByText('Saved articles (2)').waitFor();
+    await options.getByText('in 2 saved articles').waitFor();
+    expect(await axeViolations(options)).toEqual([]);
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.getByRole('button', { name: 'Export a knowledge pack' }).click(),
@@ -150,6 +176,13 @@ describe('my sources', () => {
     await options.locator('input[type="file"]').setInputFiles(packPath);
     await options.getByText('Imported 2 articles and 1 tracked terms.').waitFor();
     await options.getByText('Saved articles (2)').waitFor();
+    // The knowledge base's cards on the options page list them too.
+    await options.getByLabel('Search the knowledge base').fill('Bank of North Dakota');
+    await options.locator('.kb-list').getByRole('button', { name: 'Bank of North Dakota' }).click();
+    await options
+      .locator('.kb-entry .agreement', { hasText: 'Named in 2 of 5 sources and 2 of your 2 saved articles' })
+      .waitFor();
+    expect(await options.locator('.kb-entry .own-excerpt').count()).toBe(2);
     await options.close();
 
     const third = await suite.open(THIRD, '[data-crosscheck-id^="tracked-"]');

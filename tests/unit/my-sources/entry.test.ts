@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { kbDetails } from '@/lib/kb/details-data';
 import { lookupEntry } from '@/lib/kb/lookup';
-import { isArticleForSaving, isMySourcesRequest, isTabRequest, isTrackedTerms } from '@/lib/messages';
+import { isArticleForSaving, isMySourcesRequest, isTabRequest } from '@/lib/messages';
+import {
+  loadTrackedTerms,
+  publishTrackedTerms,
+  readTrackedTerms,
+  TRACKED_TERMS_KEY,
+} from '@/lib/my-sources/tracked-terms-store';
 import type { OwnSources } from '@/lib/my-sources/card-data';
 import { trackedEntryDetails, withOwnSources } from '@/lib/my-sources/entry';
 import { trackedEntry } from '@/lib/my-sources/indexing';
@@ -75,7 +82,6 @@ describe('message guards', () => {
   it.each<[unknown, boolean]>([
     [{ type: 'crosscheck:save-tab', tabId: 4 }, true],
     [{ type: 'crosscheck:save-tab', tabId: '4' }, false],
-    [{ type: 'crosscheck:tracked-terms' }, true],
     [{ type: 'crosscheck:my-sources-changed' }, true],
     [{ type: 'crosscheck:drop-tables' }, false],
   ])('isMySourcesRequest(%j) is %s', (message, expected) => {
@@ -95,7 +101,27 @@ describe('message guards', () => {
     [[trackedEntry({ id: 1, label: 'ab', category: 'concept', aliases: [], createdAt: 0, search: null })], true],
     [[{ id: 'x', label: 'x', category: 'concept', forms: [{ text: '' }] }], false],
     ['not a list', false],
-  ])('isTrackedTerms(%j) is %s', (message, expected) => {
-    expect(isTrackedTerms(message)).toBe(expected);
+  ])('readTrackedTerms(%j) keeps it: %s', (stored, kept) => {
+    expect(readTrackedTerms(stored)).toEqual(kept ? stored : []);
+  });
+});
+
+describe('the published tracked terms', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reach a content script through local storage; none or unreadable is an empty list', async () => {
+    expect(await loadTrackedTerms()).toEqual([]);
+    const entry = trackedEntry({
+      id: 2,
+      label: 'water compact',
+      category: 'concept',
+      aliases: [],
+      createdAt: 0,
+      search: null,
+    });
+    await publishTrackedTerms([entry]);
+    expect(await loadTrackedTerms()).toEqual([entry]);
+    await fakeBrowser.storage.local.set({ [TRACKED_TERMS_KEY]: 'garbage' });
+    expect(await loadTrackedTerms()).toEqual([]);
   });
 });

@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import type { IndexedEntry } from '../kb/types';
+
+/**
+ * The reader's tracked terms as the page matcher needs them, published by the background in the
+ * extension's local storage whenever they change. A content script reads them at start alongside
+ * the settings: no message, so a page never waits for the background's service worker to wake.
+ */
+export const TRACKED_TERMS_KEY = 'trackedTerms';
+
+/** What was stored, if it is a list of entries with forms; anything else is no tracked terms. */
+export function readTrackedTerms(stored: unknown): IndexedEntry[] {
+  const valid =
+    Array.isArray(stored) &&
+    stored.length <= 10_000 &&
+    stored.every(
+      (entry: unknown) =>
+        typeof entry === 'object' &&
+        entry !== null &&
+        typeof (entry as IndexedEntry).id === 'string' &&
+        typeof (entry as IndexedEntry).label === 'string' &&
+        typeof (entry as IndexedEntry).category === 'string' &&
+        Array.isArray((entry as IndexedEntry).forms) &&
+        (entry as IndexedEntry).forms.every((form) => typeof form?.text === 'string' && form.text.length > 0),
+    );
+  return valid ? (stored as IndexedEntry[]) : [];
+}
+
+/** Never throws: without them, pages are annotated with the knowledge base alone. */
+export async function loadTrackedTerms(): Promise<IndexedEntry[]> {
+  try {
+    return readTrackedTerms((await browser.storage.local.get(TRACKED_TERMS_KEY))[TRACKED_TERMS_KEY]);
+  } catch {
+    return [];
+  }
+}
+
+export async function publishTrackedTerms(entries: readonly IndexedEntry[]): Promise<void> {
+  await browser.storage.local.set({ [TRACKED_TERMS_KEY]: entries });
+}
