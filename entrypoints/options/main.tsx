@@ -99,21 +99,24 @@ const handlers: Omit<MySourcesOptionsProps, keyof typeof mine> = {
 };
 
 // Live: the popup, the context menu and the background's searches change the store while this page is open.
+const failed = (error: unknown) =>
+  show({ message: { ok: false, text: readerMessage(error, 'read your saved articles') } });
+const storageUsed = async () => (await navigator.storage?.estimate?.().catch(() => null))?.usage ?? null;
+// Two live queries: a tracked term's search writes mentions chunk by chunk, which must not reload
+// every saved article's record each time.
+liveQuery(() => db.articles.toArray()).subscribe({
+  next: async (articles) =>
+    show({
+      articles: articles.map((a) => ({ ...ownSourceRecord(a), savedAt: a.savedAt })),
+      storageUsed: await storageUsed(),
+    }),
+  error: failed,
+});
 liveQuery(async () => {
-  const articles = await db.articles.toArray();
   const tracked = await db.tracked.toArray();
   const found = await Promise.all(tracked.map((t) => mentionsOf(db, `${TRACKED_ID_PREFIX}${t.id}`).count()));
-  return {
-    articles: articles.map((a) => ({ ...ownSourceRecord(a), savedAt: a.savedAt })),
-    tracked: tracked.map((t, i) => ({ ...t, found: found[i]! })),
-  };
-}).subscribe({
-  next: async (next) => {
-    const estimate = await navigator.storage?.estimate?.().catch(() => null);
-    show({ ...next, storageUsed: estimate?.usage ?? null });
-  },
-  error: (error: unknown) => show({ message: { ok: false, text: readerMessage(error, 'read your saved articles') } }),
-});
+  return tracked.map((t, i) => ({ ...t, found: found[i]! }));
+}).subscribe({ next: (tracked) => show({ tracked }), error: failed });
 
 // The card shown in the knowledge-base browser lists the reader's saved articles too, live.
 let ownSources: { readonly entryId: string; readonly own: OwnSources } | null = null;

@@ -135,7 +135,7 @@ export async function importPack(
   );
   const terms = pack.tracked.map(cleanTrackedInput);
   await db.transaction('rw', allTables(db), async () => {
-    for (const { article, savedAt } of prepared) await writeArticle(db, knowledge, article, now, savedAt);
+    for (const { article, savedAt } of prepared) await writeArticle(db, knowledge, article, savedAt);
     for (const term of terms) {
       const same = await db.tracked.where('label').equals(term.label).first();
       const aliases = [...new Set([...(same?.aliases ?? []), ...term.aliases])];

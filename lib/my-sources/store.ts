@@ -67,18 +67,20 @@ export async function saveArticle(
 
 /**
  * Writes a prepared article inside the caller's transaction: the record, its text, its mentions and
- * figure statements, and the reproduced passages on both sides.
+ * figure statements, and the reproduced passages on both sides. `savedAt` is kept from an earlier
+ * save of the same article.
  */
 export async function writeArticle(
   db: MySourcesDatabase,
   knowledge: Knowledge,
   { input, textHash, fingerprints: prints }: PreparedArticle,
-  now: number,
-  savedAt = now,
+  savedAt: number,
 ): Promise<SaveResult> {
   const { metadata, text } = input;
-  const byUrl = await db.articles.where('url').equals(metadata.url).first();
-  const byText = await db.articles.where('textHash').equals(textHash).first();
+  const [byUrl, byText] = await Promise.all([
+    db.articles.where('url').equals(metadata.url).first(),
+    db.articles.where('textHash').equals(textHash).first(),
+  ]);
   const existing = byUrl ?? byText;
   // The same text saved before under another address: one article, not two.
   if (byUrl && byText && byText.id !== byUrl.id) await deleteRows(db, byText.id!);
@@ -95,20 +97,22 @@ export async function writeArticle(
     fingerprints: prints,
   };
   const id: number = existing ? existing.id! : ((await db.articles.add(record)) as number);
-  if (existing) {
-    await db.mentions.where('articleId').equals(id).delete();
-    await db.figureStatements.where('articleId').equals(id).delete();
-  }
   const article = { ...record, id };
-  await db.texts.put({ articleId: id, text });
-
-  const candidates = await comparedWith(db, id, prints);
+  // Requests are sent together and awaited once: each separate wait is a round trip to the browser.
+  const [candidates] = await Promise.all([
+    comparedWith(db, id, prints),
+    db.texts.put({ articleId: id, text }),
+    existing && db.mentions.where('articleId').equals(id).delete(),
+    existing && db.figureStatements.where('articleId').equals(id).delete(),
+  ]);
   const { own, later } = reproductionsOf(knowledge, { article, text }, candidates);
   const saved = { ...article, reproduced: own };
-  await db.articles.put(saved);
-  for (const [laterId, reproduced] of later) await db.articles.update(laterId, { reproduced });
-  await db.mentions.bulkPut(findMentions(knowledge.matcher, text, own).map((m) => ({ ...m, articleId: id })));
-  await db.figureStatements.bulkAdd(findFigureStatements(knowledge, text).map((s) => ({ ...s, articleId: id })));
+  await Promise.all([
+    db.articles.put(saved),
+    ...[...later].map(([laterId, reproduced]) => db.articles.update(laterId, { reproduced })),
+    db.mentions.bulkPut(findMentions(knowledge.matcher, text, own).map((m) => ({ ...m, articleId: id }))),
+    db.figureStatements.bulkAdd(findFigureStatements(knowledge, text).map((s) => ({ ...s, articleId: id }))),
+  ]);
   return { article: saved, updated: existing !== undefined };
 }
 
