@@ -9,6 +9,7 @@ import { combinedAgreement } from '@/lib/my-sources/entry';
 import type { OwnSources as Own } from '@/lib/my-sources/card-data';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import { OwnSources } from './OwnSources';
+import { ExcerptText } from './ExcerptText';
 
 export interface EntryCardProps {
   /** Undefined while loading; null when the knowledge base holds no such entry. */
@@ -72,18 +73,6 @@ export function agreementLine(entry: EntryDetails, sourceCount: number, own?: Ow
       : 'Not named in the sources';
   }
   return `Named in ${sources.length} of ${sourceCount} sources · ${independent.length} independent`;
-}
-
-function ExcerptText({ excerpt }: { readonly excerpt: Excerpt }) {
-  const parts: preact.ComponentChild[] = [];
-  let at = 0;
-  for (const [start, end] of excerpt.highlights) {
-    if (start < at) continue;
-    parts.push(excerpt.text.slice(at, start), <mark key={start}>{excerpt.text.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(excerpt.text.slice(at));
-  return <>{parts}</>;
 }
 
 function SourceExcerpt({ excerpt, sources }: { readonly excerpt: Excerpt; readonly sources: readonly SourceRecord[] }) {

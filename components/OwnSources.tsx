@@ -1,7 +1,8 @@
 import type { SourceRecord } from '@/lib/kb/types';
-import type { OwnExcerpt, OwnSourceRecord, OwnSources as Own, OwnStatement } from '@/lib/my-sources/card-data';
+import type { OwnSourceRecord, OwnSources as Own, OwnStatement } from '@/lib/my-sources/card-data';
 import type { SourceRef } from '@/lib/my-sources/types';
 import { sourceNameAndDate } from './source-names';
+import { ExcerptText } from './ExcerptText';
 
 /** A declared date as a day ("2025-06-02"); what the page declared, as it declared it, otherwise. */
 export function declaredDay(published: string | null): string | null {
@@ -29,18 +30,6 @@ function nameOf(ref: SourceRef, own: Own, sources: readonly SourceRecord[]): str
   return typeof ref === 'string'
     ? sourceNameAndDate(sources.find((s) => s.id === ref))
     : ownSourceName(own.articles.find((a) => a.id === ref));
-}
-
-function Highlighted({ excerpt }: { readonly excerpt: OwnExcerpt }) {
-  const parts: preact.ComponentChild[] = [];
-  let at = 0;
-  for (const [start, end] of excerpt.highlights) {
-    if (start < at) continue;
-    parts.push(excerpt.text.slice(at, start), <mark key={start}>{excerpt.text.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(excerpt.text.slice(at));
-  return <>{parts}</>;
 }
 
 const VERDICT_WORDS: Readonly<Record<NonNullable<OwnStatement['verdict']>, string>> = {
@@ -88,7 +77,7 @@ export function OwnSources({ own, sources }: OwnSourcesProps) {
           return (
             <li class="excerpt own-excerpt" key={excerpt.article}>
               <blockquote cite={article.url}>
-                <Highlighted excerpt={excerpt} />
+                <ExcerptText excerpt={excerpt} />
               </blockquote>
               <p class="cite">
                 <a href={article.url} target="_blank" rel="noopener noreferrer">

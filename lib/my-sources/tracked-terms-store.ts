@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { IndexedEntry } from '../kb/types';
+import { CATEGORIES, type IndexedEntry } from '../kb/types';
 
 /**
  * The reader's tracked terms as the page matcher needs them, published by the background in the
@@ -19,7 +19,7 @@ export function readTrackedTerms(stored: unknown): IndexedEntry[] {
         entry !== null &&
         typeof (entry as IndexedEntry).id === 'string' &&
         typeof (entry as IndexedEntry).label === 'string' &&
-        typeof (entry as IndexedEntry).category === 'string' &&
+        (CATEGORIES as readonly unknown[]).includes((entry as IndexedEntry).category) &&
         Array.isArray((entry as IndexedEntry).forms) &&
         (entry as IndexedEntry).forms.every((form) => typeof form?.text === 'string' && form.text.length > 0),
     );

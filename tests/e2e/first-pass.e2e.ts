@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession } from 'playwright-core';
 import { duringPass, withProbes, type ProbeRecord } from '../bench/page-probes';
+import { traceWhile } from '../bench/trace';
 import { longArticlePage } from '../harness/big-page';
 import { extensionSuite } from '../harness/e2e';
 
@@ -16,33 +16,6 @@ const suite = extensionSuite(
 // The heavy case: every mention drawn, as the engine's benchmark and the naive baseline do.
 beforeAll(() => suite.useSettings({ everyMention: true }));
 
-interface TraceEvent {
-  readonly name: string;
-  readonly cat: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly pid: number;
-  readonly tid: number;
-}
-
-/** Records a Chromium trace of the main thread's tasks and user timing while `run` runs. */
-async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'],
-    },
-  });
-  await run();
-  await cdp.send('Tracing.end');
-  await complete;
-  return events;
-}
-
 // The Long Tasks API in the page does not see a content script's tasks, so the browser's own
 // trace is read: every task on the page's main thread while Crosscheck's first pass ran (the
 // first of them also compiles the matcher). The page is cold: nothing of ours has run there yet.
@@ -50,7 +23,7 @@ describe('the first pass on a long article', () => {
   it('runs in tasks under 50 ms, cold, on a 100,000-character page', async () => {
     const page = await suite.browser.context.newPage();
     const cdp = await suite.browser.context.newCDPSession(page);
-    const events = await trace(cdp, async () => {
+    const events = await traceWhile(cdp, async () => {
       await page.goto(`${suite.server.origin}${LONG_PAGE}`);
       await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0);
     });

@@ -100,6 +100,10 @@ describe('message guards', () => {
   it.each<[unknown, boolean]>([
     [[trackedEntry({ id: 1, label: 'ab', category: 'concept', aliases: [], createdAt: 0, search: null })], true],
     [[{ id: 'x', label: 'x', category: 'concept', forms: [{ text: '' }] }], false],
+    [
+      [{ id: 'x', label: 'x', category: 'gossip', forms: [{ text: 'x', caseSensitive: false, shortForm: false }] }],
+      false,
+    ],
     ['not a list', false],
   ])('readTrackedTerms(%j) keeps it: %s', (stored, kept) => {
     expect(readTrackedTerms(stored)).toEqual(kept ? stored : []);
