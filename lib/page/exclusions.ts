@@ -57,6 +57,8 @@ export function isSkippedElement(
   includeEditable = false,
 ): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  // Most elements of an article have no attributes at all: none of the tests on them applies.
+  if (element.attributes.length === 0) return isExcluded(element);
   if (element.hasAttribute('hidden') || element.hasAttribute('inert') || element.getAttribute('aria-hidden') === 'true')
     return true;
   if (!includeEditable) {

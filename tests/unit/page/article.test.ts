@@ -69,6 +69,14 @@ describe('isArticleFurniture', () => {
     ['<main class="js-social-anchor-start"></main>', false],
     ['<div role="complementary"></div>', true],
     ['<figcaption>The Apple Vision Pro.</figcaption>', true],
+    // Bare leaves, decided by their tag alone.
+    ['<figure></figure>', true],
+    ['<footer>Contact</footer>', true],
+    ['<span>word</span>', false],
+    ['<a>word</a>', false],
+    ['<p>A paragraph.</p>', false],
+    ['<span role="navigation">menu</span>', true],
+    ['<span class="related">more</span>', true],
     ['<ul><li><a href="#">Google removes 17 features from Google Assistant</a></li></ul>', true],
     [
       '<p>Read <a href="#">the report</a> in full, with all of its tables and footnotes, when you have time.</p>',
