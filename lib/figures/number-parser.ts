@@ -22,6 +22,18 @@ export type Currency = 'USD' | 'EUR' | 'GBP' | 'CNY';
 
 export type Approximation = 'exact' | 'about' | 'nearly' | 'more-than' | 'at-least' | 'less-than' | 'at-most';
 
+/** What a statement of a figure keeps of the parsed number: where it is, what it says and what it means. */
+export type FigureReading = Pick<
+  ParsedFigure,
+  'start' | 'end' | 'text' | 'value' | 'precision' | 'approximation' | 'unit'
+>;
+
+/** The reading of `figure`, in the order the generated knowledge base writes its fields. */
+export function figureReading(figure: ParsedFigure): FigureReading {
+  const { start, end, text, value, precision, approximation, unit } = figure;
+  return { start, end, text, value, precision, approximation, unit };
+}
+
 export interface ParsedFigure {
   /** Fully scaled: "$76 billion" -> 76e9, "83 percent" -> 83. Always finite. */
   value: number;

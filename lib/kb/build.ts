@@ -8,6 +8,7 @@ import {
   type FigureClaim,
   type FigureLinker,
 } from '../figures/linker';
+import { figureReading } from '../figures/number-parser';
 import { loadAutomaton } from '../matching/automaton';
 import { pageAutomatonData, precompilePageMatcher, type PrecompiledPageMatcher } from './page-matcher';
 import { deriveForms, type Derivation } from './derive';
@@ -307,13 +308,7 @@ function findStatements(
       const list = statements.get(claim.id) ?? [];
       const statement: FigureStatement = {
         source: source.id,
-        start: figure.start,
-        end: figure.end,
-        text: figure.text,
-        value: figure.value,
-        precision: figure.precision,
-        approximation: figure.approximation,
-        unit: figure.unit,
+        ...figureReading(figure),
         quotes: passageAt(reproduced.get(source.id) ?? [], figure.start, figure.end)?.original ?? null,
         credit: creditAt(source.id, figure.start, figure.end),
       };

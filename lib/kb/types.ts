@@ -4,7 +4,7 @@
  * and reaches a card on request.
  */
 
-import type { Approximation, FigureUnit } from '../figures/number-parser';
+import type { FigureReading, FigureUnit } from '../figures/number-parser';
 import type { StatedValue } from '../figures/verdict';
 
 export const CATEGORIES = ['concept', 'law', 'person', 'organization', 'figure'] as const;
@@ -97,15 +97,8 @@ export interface Role {
 }
 
 /** One source's statement of a figure: the verbatim expression and the value it parses to. */
-export interface FigureStatement {
+export interface FigureStatement extends Readonly<FigureReading> {
   readonly source: string;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly value: number;
-  readonly precision: number;
-  readonly approximation: Approximation;
-  readonly unit: FigureUnit;
   /** Set when the statement lies inside a passage reproduced from an earlier source. */
   readonly quotes: string | null;
   /** Set when someone other than the author wrote the passage (see Excerpt.credit): not the source's statement. */

@@ -1,5 +1,6 @@
 import { isAcronym } from '../matching/acronym';
 import { createFigureLinker, findLinkedFigures, type FigureLinker } from '../figures/linker';
+import { figureReading } from '../figures/number-parser';
 import { judgeFigure } from '../figures/verdict';
 import { excerptAround, isSentenceExcerpt, sentenceAround } from '../kb/excerpt';
 import { DEFAULT_QUOTATION_OPTIONS, findReproducedPassages, ngramKeys, tokenize } from '../kb/quotation';
@@ -112,13 +113,7 @@ export function findFigureStatements(
       const judged = alsoFits.length === 0 ? judgeFigure(figure, stated) : null;
       return {
         claimId: claim.id,
-        start: figure.start,
-        end: figure.end,
-        text: figure.text,
-        value: figure.value,
-        precision: figure.precision,
-        approximation: figure.approximation,
-        unit: figure.unit,
+        ...figureReading(figure),
         verdict: judged?.verdict ?? null,
       };
     },

@@ -1,4 +1,4 @@
-import type { Approximation, FigureUnit } from '../figures/number-parser';
+import type { FigureReading } from '../figures/number-parser';
 import type { Category } from '../kb/types';
 
 /**
@@ -58,17 +58,10 @@ export interface StoredMention {
 }
 
 /** A number in a saved article that states a figure claim, and its verdict against the bundled sources. */
-export interface StoredFigureStatement {
+export interface StoredFigureStatement extends Readonly<FigureReading> {
   readonly id?: number;
   readonly claimId: string;
   readonly articleId: number;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly value: number;
-  readonly precision: number;
-  readonly approximation: Approximation;
-  readonly unit: FigureUnit;
   /** Null where no bundled statement can be compared, or the number may belong to another claim. */
   readonly verdict: 'matches' | 'differs' | null;
 }

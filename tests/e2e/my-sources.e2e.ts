@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionSuite } from '../harness/e2e';
+import { axeViolations, extensionSuite } from '../harness/e2e';
 import { PROJECT_ROOT } from '../harness/server';
 
 // The reader's own sources, end to end in Chromium: save two of the project's fixture pages (one
@@ -32,17 +31,6 @@ async function openPopup(article: Page): Promise<Page> {
   await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${await tabIdOf(article)}`);
   await popup.locator('h1', { hasText: 'Crosscheck' }).waitFor();
   return popup;
-}
-
-/** axe-core's violations on an extension page (evaluated, as the pages' CSP allows no inline script). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  return page.evaluate(async (axeSource) => {
-    (0, eval)(axeSource);
-    type Axe = { run: (c: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
-    const result = await (window as unknown as { axe: Axe }).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
-  }, source);
 }
 
 const extensionPage = async (path: string) => {

@@ -1,8 +1,8 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionSuite } from '../harness/e2e';
+import { axeViolations, extensionSuite } from '../harness/e2e';
 import { PROJECT_ROOT } from '../harness/server';
 
 const suite = extensionSuite();
@@ -63,17 +63,6 @@ async function showAll(popup: Page): Promise<void> {
 }
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
-
-/** axe-core's violations on an extension page (evaluated, as the pages' CSP allows no inline script). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  return page.evaluate(async (axeSource) => {
-    (0, eval)(axeSource);
-    type Axe = { run: (c: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
-    const result = await (window as unknown as { axe: Axe }).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
-  }, source);
-}
 
 const entriesFound = /^\d+ entries, \d+ mentions in the article\.$/;
 

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import { SETTINGS_KEY } from '@/lib/settings/store';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './chromium';
 import { builtExtensionPath } from './extension';
-import { startPageServer, type PageServer } from './server';
+import { PROJECT_ROOT, startPageServer, type PageServer } from './server';
 
 export interface ExtensionSuite {
   /** Chromium with the built extension (set in beforeAll). */
@@ -99,4 +101,15 @@ export function extensionSuite(
       return page;
     },
   };
+}
+
+/** axe-core's violations on an extension page (evaluated, as the pages' CSP allows no inline script). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  return page.evaluate(async (axeSource) => {
+    (0, eval)(axeSource);
+    type Axe = { run: (c: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
+  }, source);
 }
