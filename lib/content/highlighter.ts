@@ -214,10 +214,9 @@ export class Highlighter {
       const timeFigures = <T>(work: () => T): T => clock.time('figuresMs', work);
       for (const [from, to] of matchWindows(collected.text, MATCH_WINDOW_CHARS)) {
         if (overBudget() && !(await yieldAndCheck())) break;
-        const figuresBefore = clock.timing.figuresMs;
-        const started = performance.now();
-        const matches = matchPage(matcher, collected.text.slice(from, to), this.namedInFull, timeFigures);
-        clock.timing.matchMs += performance.now() - started - (clock.timing.figuresMs - figuresBefore);
+        const matches = clock.time('matchMs', () =>
+          matchPage(matcher, collected.text.slice(from, to), this.namedInFull, timeFigures),
+        );
         for (const match of matches) {
           const range: PendingHighlight = {
             ...toRawRange(collected, match.start + from, match.end + from),

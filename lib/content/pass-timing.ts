@@ -40,6 +40,8 @@ export class PassClock {
   };
   readonly startedAt: number;
   private taskStartedAt: number;
+  /** Time spent so far in phases running inside the current one (it is theirs, not its). */
+  private nested = 0;
 
   constructor(private readonly now: () => number = () => performance.now()) {
     this.startedAt = this.taskStartedAt = now();
@@ -62,13 +64,17 @@ export class PassClock {
     this.timing.tasks++;
   }
 
-  /** Runs `work`, adding its time to `phase`. */
+  /** Runs `work`, adding its time to `phase`, less the time of phases timed inside it. */
   time<T>(phase: 'matcherMs' | 'collectMs' | 'matchMs' | 'figuresMs' | 'wrapMs', work: () => T): T {
     const started = this.now();
+    const outer = this.nested;
+    this.nested = 0;
     try {
       return work();
     } finally {
-      this.timing[phase] += this.now() - started;
+      const spent = this.now() - started;
+      this.timing[phase] += spent - this.nested;
+      this.nested = outer + spent;
     }
   }
 

@@ -23,7 +23,6 @@ import {
   loadTermMatcher,
   selectTerms,
   termOwnersData,
-  type FormOwner,
   type TermMatcher,
   type TermOwnersData,
 } from './term-matcher';
@@ -63,10 +62,10 @@ export interface PageMatcher {
   readonly figures: FigureLinker;
   /**
    * The reader's tracked terms (see lib/my-sources), compiled on the page into an automaton of
-   * their own, read in the same pass; null when there are none. `owners` are the knowledge base's
-   * term owners, then theirs: the candidates of both are chosen among together.
+   * their own, read in the same pass; null when there are none. `selection` is the knowledge base's
+   * term matcher with their owners after its own: the candidates of both are chosen among together.
    */
-  readonly tracked: { readonly automaton: FormAutomaton; readonly owners: readonly FormOwner[] } | null;
+  readonly tracked: { readonly automaton: FormAutomaton; readonly selection: TermMatcher } | null;
   readonly figureEntries: ReadonlyMap<string, { readonly entry: EntryRef; readonly claim: IndexedFigure }>;
 }
 
@@ -113,7 +112,10 @@ export function loadPageMatcher(data: PrecompiledPageMatcher, tracked: readonly 
     terms,
     figures,
     figureEntries,
-    tracked: trackedTerms && { automaton: trackedTerms.automaton, owners: [...terms.owners, ...trackedTerms.owners] },
+    tracked: trackedTerms && {
+      automaton: trackedTerms.automaton,
+      selection: { automaton, owners: [...terms.owners, ...trackedTerms.owners] },
+    },
   };
 }
 
@@ -156,12 +158,9 @@ export function matchPage(
   if (tracked) {
     for (const m of findFormMatches(tracked.automaton, text)) candidates.push({ ...m, form: m.form + termForms });
   }
-  const terms: PageMatch[] = selectTerms(
-    tracked ? { automaton: matcher.terms.automaton, owners: tracked.owners } : matcher.terms,
-    candidates,
-    namedInFull,
-    text,
-  ).map((m) => ({ ...m, figure: null }));
+  const terms: PageMatch[] = selectTerms(tracked?.selection ?? matcher.terms, candidates, namedInFull, text).map(
+    (m) => ({ ...m, figure: null }),
+  );
   const figures: PageMatch[] = timeFigures(() =>
     findLinkedFigures(matcher.figures, text, (start, end) => sentenceAround(text, start, end, false), cues, {
       linesAreParagraphs: false,

@@ -46,4 +46,20 @@ describe('PassClock', () => {
     ).toThrow('boom');
     expect(clock.timing.matchMs).toBe(3);
   });
+
+  it('counts a phase timed inside another as the inner one’s only', () => {
+    let now = 0;
+    const clock = new PassClock(() => now);
+    clock.time('matchMs', () => {
+      now += 2;
+      clock.time('figuresMs', () => {
+        now += 5;
+      });
+      now += 1;
+    });
+    clock.time('matchMs', () => {
+      now += 4;
+    });
+    expect(clock.timing).toMatchObject({ matchMs: 7, figuresMs: 5 });
+  });
 });
