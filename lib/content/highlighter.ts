@@ -1,8 +1,8 @@
-import { matchPage, matchWindows, type PageMatcher } from '../kb/page-matcher';
+import { matchPage, type PageMatcher } from '../kb/page-matcher';
 import type { EntryRef } from '../kb/types';
 import { isEditable, isSkippedElement, isWithinSkipped, MARK_TAG } from '../page/exclusions';
 import { SectionCursor } from '../page/sections';
-import { collectText, nodeAt, toRawRange } from '../page/text-collector';
+import { nodeAt, textCollector, toRawRange } from '../page/text-collector';
 import { MarkRenderer } from './mark-renderer';
 import { PassClock } from './pass-timing';
 import { isBelowViewport, nearViewport, type VerticalExtent } from './viewport';
@@ -131,7 +131,8 @@ export class Highlighter {
       if (this.destroyed || !scope.isConnected) return [];
     }
     const { isRendered } = this.options;
-    const collected = clock.time('collectMs', () => collectText(scope, this.isSkipped));
+    // Read a window ahead of the matching, so a long article's first task reads what is in view, not all of it.
+    const collected = textCollector(scope, this.isSkipped);
     // Sees the page's own edits between tasks: our offsets are then stale, so the rest starts over.
     // With a live annotator the page's edits are counted by its observer; alone, we watch ourselves
     // (our own records are taken synchronously after each slice, so only the page's reach the callback).
@@ -212,11 +213,13 @@ export class Highlighter {
 
     try {
       const timeFigures = <T>(work: () => T): T => clock.time('figuresMs', work);
-      for (const [from, to] of matchWindows(collected.text, MATCH_WINDOW_CHARS)) {
+      for (;;) {
         if (overBudget() && !(await yieldAndCheck())) break;
-        const matches = clock.time('matchMs', () =>
-          matchPage(matcher, collected.text.slice(from, to), this.namedInFull, timeFigures),
-        );
+        const window = clock.time('collectMs', () => collected.nextWindow(MATCH_WINDOW_CHARS));
+        if (window === null) break;
+        const { from, text } = window;
+        const to = from + text.length;
+        const matches = clock.time('matchMs', () => matchPage(matcher, text, this.namedInFull, timeFigures));
         for (const match of matches) {
           const range: PendingHighlight = {
             ...toRawRange(collected, match.start + from, match.end + from),
@@ -292,11 +295,15 @@ export class Highlighter {
   countMentions(): ReadonlyMap<string, { readonly entry: EntryRef; readonly count: number }> {
     // What is highlighted changes only with a pass or a removal: the popup's repeated asks reuse it.
     if (this.mentionCounts?.changes === this.changes) return this.mentionCounts.counts;
-    const collected = collectText(this.root, (element) => element.localName !== MARK_TAG && this.isSkipped(element));
+    const collected = textCollector(this.root, (element) => element.localName !== MARK_TAG && this.isSkipped(element));
     const counts = new Map<string, { entry: EntryRef; count: number }>();
     const namedInFull = new Set<string>();
-    for (const [from, to] of matchWindows(collected.text, MATCH_WINDOW_CHARS)) {
-      for (const { entry } of matchPage(this.matcher(), collected.text.slice(from, to), namedInFull)) {
+    for (
+      let window = collected.nextWindow(MATCH_WINDOW_CHARS);
+      window;
+      window = collected.nextWindow(MATCH_WINDOW_CHARS)
+    ) {
+      for (const { entry } of matchPage(this.matcher(), window.text, namedInFull)) {
         const counted = counts.get(entry.id);
         if (counted) counted.count++;
         else counts.set(entry.id, { entry, count: 1 });

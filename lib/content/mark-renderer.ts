@@ -2,7 +2,7 @@ import Mark from 'mark.js';
 import { CATEGORY_LABELS } from '@/components/category-labels';
 import type { Category } from '../kb/types';
 import { MARK_TAG } from '../page/exclusions';
-import { isInlineElement, type CollectedText } from '../page/text-collector';
+import { isInlineElement, type TextMap } from '../page/text-collector';
 import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
 
 /**
@@ -35,7 +35,7 @@ export interface MarkCall {
  * MAX_CONTEXT_CHARS; or one call over the whole scope when a range is not inside one block, or
  * blocks nest.
  */
-export function markCalls(scope: Element, ranges: readonly PendingHighlight[], collected: CollectedText): MarkCall[] {
+export function markCalls(scope: Element, ranges: readonly PendingHighlight[], collected: TextMap): MarkCall[] {
   const wholeScope = (): MarkCall[] => [
     {
       context: scope as HTMLElement,
@@ -78,26 +78,53 @@ export function markCalls(scope: Element, ranges: readonly PendingHighlight[], c
 }
 
 /**
- * Runs `read` (a synchronous mark.js call) with `document.createNodeIterator` answering TreeWalkers.
- * mark.js walks text nodes with NodeIterators, and the document keeps every NodeIterator it ever
- * made up to date on each node removal until it is garbage-collected, so wrapping a thousand
- * highlights paid for hundreds of dead iterators on every removal. A TreeWalker visits the same
- * text nodes in the same order (mark.js filters leaves only, where rejecting and skipping agree)
- * and is not tracked. The change is on this isolated world's `document` wrapper only, and undone
- * before returning: the page never sees it.
+ * Runs `read` (a synchronous mark.js call) with `document.createNodeIterator` answering with
+ * cursors over a snapshot (see textNodeCursor). mark.js walks text nodes with NodeIterators, and
+ * the document keeps every NodeIterator it ever made up to date on each node removal until it is
+ * garbage-collected, so wrapping a thousand highlights paid for hundreds of dead iterators on every
+ * removal. The change is on this isolated world's `document` wrapper only, and undone before
+ * returning: the page never sees it.
  */
 export function withUntrackedIterators<T>(read: () => T): T {
   const doc = document as Document & { createNodeIterator: Document['createNodeIterator'] };
   const hadOwn = Object.prototype.hasOwnProperty.call(doc, 'createNodeIterator');
   const own = doc.createNodeIterator;
-  doc.createNodeIterator = ((root: Node, whatToShow?: number, filter?: NodeFilter | null) =>
-    document.createTreeWalker(root, whatToShow, filter)) as unknown as Document['createNodeIterator'];
+  // mark.js passes its filter as a function.
+  doc.createNodeIterator = ((root: Node, whatToShow?: number, filter?: (node: Node) => number) =>
+    whatToShow === NodeFilter.SHOW_TEXT
+      ? textNodeCursor(root, filter)
+      : document.createTreeWalker(root, whatToShow, filter)) as unknown as Document['createNodeIterator'];
   try {
     return read();
   } finally {
     if (hadOwn) doc.createNodeIterator = own;
     else delete (doc as { createNodeIterator?: unknown }).createNodeIterator;
   }
+}
+
+/** The part of a node iterator mark.js uses: it steps back one node and forward two for each node it reads. */
+export interface NodeCursor {
+  nextNode(): Node | null;
+  previousNode(): Node | null;
+}
+
+/**
+ * The text nodes under `root` that `filter` accepts, read once, stepped through as a TreeWalker
+ * would (mark.js collects them all before it changes anything). A live walker with the filter
+ * called it from native code three times per text node, for mark.js's back-and-forth steps: most
+ * of the drawing time on a page made of one-word spans. For text nodes, leaves, rejecting and
+ * skipping agree.
+ */
+export function textNodeCursor(root: Node, filter?: (node: Node) => number): NodeCursor {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Node[] = [];
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+    if (!filter || filter(node) === NodeFilter.FILTER_ACCEPT) nodes.push(node);
+  let at = -1;
+  return {
+    nextNode: () => (at + 1 < nodes.length ? nodes[++at]! : null),
+    previousNode: () => (at > 0 ? nodes[--at]! : null),
+  };
 }
 
 /**
@@ -114,7 +141,7 @@ export class MarkRenderer implements Renderer {
    * offsets made relative to those blocks; raw offsets stay valid between slices because wrapping
    * never changes the text.
    */
-  render(scope: Element, slice: readonly PendingHighlight[], collected: CollectedText): void {
+  render(scope: Element, slice: readonly PendingHighlight[], collected: TextMap): void {
     const rawNodes = collected.rawNodes;
     for (const { context, ranges, records } of markCalls(scope, slice, collected)) {
       const recordOf = new Map(ranges.map((range, i) => [range, records[i]!]));

@@ -1,6 +1,6 @@
 import type { PageFigure } from '../kb/page-matcher';
 import type { EntryRef } from '../kb/types';
-import type { CollectedText, LocatedRange } from '../page/text-collector';
+import type { TextMap, LocatedRange } from '../page/text-collector';
 
 /** What Crosscheck itself recorded about a highlight: the card trusts this, never the page's attributes. */
 export interface HighlightRecord {
@@ -23,7 +23,7 @@ export interface PendingHighlight extends LocatedRange {
  */
 export interface Renderer {
   /** Draws one slice of a pass's matches, filling each record's `elements` or `range`. */
-  render(scope: Element, slice: readonly PendingHighlight[], collected: CollectedText): void;
+  render(scope: Element, slice: readonly PendingHighlight[], collected: TextMap): void;
   /** Removes these records' highlights, leaving the DOM as it was; the records lose their `elements` or `range`. */
   remove(records: readonly HighlightRecord[]): void;
   /** Removes everything drawn, leaving the DOM as it was. */

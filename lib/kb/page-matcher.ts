@@ -9,7 +9,6 @@ import {
 import { judgeFigure, type FigureVerdict } from '../figures/verdict';
 import { sentenceAround } from './excerpt';
 import { sentenceKey } from './sentence-key';
-import { BARRIER } from '../matching/fold';
 import {
   automatonData,
   findFormMatches,
@@ -170,21 +169,4 @@ export function matchPage(
     }),
   );
   return figures.length === 0 ? terms : selectLeftmostLongest([...terms, ...figures]);
-}
-
-/**
- * Splits `text` into [from, to) windows of at least `size` units that end just after a BARRIER
- * (or at the text's end). No match or sentence crosses a BARRIER, so matching the windows in order
- * with the same `namedInFull` finds what matching the whole text at once does, and a long page can
- * be matched a window at a time, yielding in between.
- */
-export function matchWindows(text: string, size: number): [number, number][] {
-  const windows: [number, number][] = [];
-  for (let from = 0; from < text.length;) {
-    const barrier = text.indexOf(BARRIER, from + size - 1);
-    const to = barrier === -1 ? text.length : barrier + 1;
-    windows.push([from, to]);
-    from = to;
-  }
-  return windows;
 }

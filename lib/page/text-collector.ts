@@ -22,14 +22,18 @@ export interface RawExtent {
   readonly rawEnd: number;
 }
 
-export interface CollectedText {
-  readonly text: string;
+/** Where the text read so far lies in the DOM: enough to draw a match without the text itself. */
+export interface TextMap {
   /** The matchable text nodes, in document order. */
   readonly segments: readonly TextSegment[];
   /** Every text node mark.js will count, matchable or not: lets a caller tell our splits from page nodes. */
   readonly rawNodes: ReadonlySet<Text>;
-  /** The raw extent of every block element read (not of inline or skipped ones). */
+  /** The raw extent of every block element read through (not of inline or skipped ones). */
   readonly blocks: ReadonlyMap<Element, RawExtent>;
+}
+
+export interface CollectedText extends TextMap {
+  readonly text: string;
 }
 
 /** Elements mark.js never descends into for text (its built-in exclusions). */
@@ -85,60 +89,153 @@ export function isInlineElement(element: Element): boolean {
  * or across it, yet its raw offsets are still counted.
  */
 export function collectText(root: Element, isSkipped: (element: Element) => boolean): CollectedText {
+  const collector = textCollector(root, isSkipped);
+  const text = collector.nextWindow(Infinity)?.text ?? '';
+  const { segments, rawNodes, blocks } = collector;
+  return { text, segments, rawNodes, blocks };
+}
+
+/**
+ * Where the window of text starting at `from` ends: just after the first BARRIER at or after
+ * `from + size - 1`. No match or sentence crosses a BARRIER, so matching windows in order finds
+ * what matching the whole text at once does. Null when `text` has no such BARRIER (a whole text's
+ * last window then ends at its end).
+ */
+export function windowEnd(text: string, from: number, size: number): number | null {
+  const barrier = text.indexOf(BARRIER, from + size - 1);
+  return barrier === -1 ? null : barrier + 1;
+}
+
+/** An element being read: where its next child is, and what closing it adds. */
+interface OpenElement {
+  readonly element: Element;
+  readonly skipped: boolean;
+  /** Whether mark.js counts its text nodes (see MARKJS_IGNORED_PARENTS). */
+  readonly countsRaw: boolean;
+  /** Whether BARRIERs stand around it (a block, or a skipped element). */
+  readonly apart: boolean;
+  /** Whether its raw extent is kept, once read through (a block, not skipped). */
+  readonly block: boolean;
+  readonly rawStart: number;
+  next: ChildNode | null;
+}
+
+/**
+ * Reads an element's text in document order, as far as asked each time, so a long article can be
+ * read a window at a time between the page's own tasks. What was read stays valid while later
+ * text is read: wrapping read text in highlights splits its nodes but changes no text, and the
+ * reader's place is the next node, which no wrapping touches. A page's own edits make the text
+ * stale: the caller starts over.
+ */
+export interface TextCollector extends TextMap {
+  /** True once every node under the root has been read. */
+  readonly done: () => boolean;
+  /**
+   * The next window of text (see windowEnd) and where it starts, reading on as far as it needs;
+   * null once all the text has been handed out. Its text is then released: only what is not
+   * handed out yet is kept, so a long article never copies its whole text.
+   */
+  readonly nextWindow: (size: number) => { readonly from: number; readonly text: string } | null;
+}
+
+/** A TextCollector of the text under `root`, skipping as collectText does; it reads nothing until asked. */
+export function textCollector(root: Element, isSkipped: (element: Element) => boolean): TextCollector {
   const segments: TextSegment[] = [];
   const rawNodes = new Set<Text>();
   const blocks = new Map<Element, RawExtent>();
-  let text = '';
+  /** The text from `released` on (what nextWindow has not handed out yet). */
+  let pending = '';
+  let released = 0;
+  /** Length of all the text read so far. */
+  let length = 0;
   let raw = 0;
-
-  // Tracked, not read back from `text`: indexing a string still being concatenated flattens it.
+  // Tracked, not read back from the text: indexing a string still being concatenated flattens it.
   let endsWithBarrier = true;
+
+  const append = (text: string) => {
+    pending += text;
+    length += text.length;
+    endsWithBarrier = false;
+  };
   const barrier = () => {
     if (endsWithBarrier) return;
-    text += BARRIER;
+    append(BARRIER);
     endsWithBarrier = true;
   };
+  const opened = (element: Element, skipped: boolean, inRoot: boolean): OpenElement => {
+    const tag = element.tagName.toUpperCase();
+    const inline = INLINE_ELEMENTS.has(tag);
+    return {
+      element,
+      skipped,
+      countsRaw: !MARKJS_IGNORED_PARENTS.has(tag),
+      // The root itself adds nothing around its text.
+      apart: inRoot && (!inline || skipped),
+      block: inRoot && !inline && !skipped,
+      rawStart: raw,
+      next: element.firstChild,
+    };
+  };
+  const open = [opened(root, isSkipped(root), false)];
 
-  const visit = (element: Element, skipped: boolean) => {
-    const countsRaw = !MARKJS_IGNORED_PARENTS.has(element.tagName.toUpperCase());
-    for (let child = element.firstChild; child !== null; child = child.nextSibling) {
+  /** Reads on until the text holds at least `wanted` units, or to the end. */
+  const readUntil = (wanted: number) => {
+    while (open.length > 0 && length < wanted) {
+      const parent = open[open.length - 1]!;
+      const child = parent.next;
+      if (child === null) {
+        open.pop();
+        if (parent.block) blocks.set(parent.element, { rawStart: parent.rawStart, rawEnd: raw });
+        if (parent.apart) barrier();
+        continue;
+      }
+      parent.next = child.nextSibling;
       if (child.nodeType === 3) {
         const node = child as Text;
-        if (!countsRaw) continue;
+        if (!parent.countsRaw) continue;
         rawNodes.add(node);
-        const length = node.data.length;
-        if (length === 0) continue;
-        if (skipped) {
+        const nodeLength = node.data.length;
+        if (nodeLength === 0) continue;
+        if (parent.skipped) {
           barrier();
         } else {
-          segments.push({ node, textStart: text.length, rawStart: raw });
-          text += node.data;
-          endsWithBarrier = false;
+          segments.push({ node, textStart: length, rawStart: raw });
+          append(node.data);
         }
-        raw += length;
+        raw += nodeLength;
       } else if (child.nodeType === 1) {
-        const childElement = child as Element;
-        const tag = childElement.tagName.toUpperCase();
-        if (tag === 'BR') {
-          if (!skipped) {
-            text += ' ';
-            endsWithBarrier = false;
-          }
+        const element = child as Element;
+        if (element.tagName.toUpperCase() === 'BR') {
+          if (!parent.skipped) append(' ');
           continue;
         }
-        const inline = INLINE_ELEMENTS.has(tag);
-        const childSkipped = skipped || isSkipped(childElement);
-        if (!inline || childSkipped) barrier();
-        const rawStart = raw;
-        visit(childElement, childSkipped);
-        if (!inline && !childSkipped) blocks.set(childElement, { rawStart, rawEnd: raw });
-        if (!inline || childSkipped) barrier();
+        const inner = opened(element, parent.skipped || isSkipped(element), true);
+        if (inner.apart) barrier();
+        open.push(inner);
       }
     }
   };
 
-  visit(root, isSkipped(root));
-  return { text, segments, rawNodes, blocks };
+  return {
+    segments,
+    rawNodes,
+    blocks,
+    done: () => open.length === 0,
+    nextWindow: (size) => {
+      let end = windowEnd(pending, 0, size);
+      while (end === null && open.length > 0) {
+        readUntil(length + size);
+        end = windowEnd(pending, 0, size);
+      }
+      const to = end ?? pending.length;
+      if (to === 0) return null;
+      const from = released;
+      const text = pending.slice(0, to);
+      pending = pending.slice(to);
+      released += to;
+      return { from, text };
+    },
+  };
 }
 
 function segmentIndexAt(segments: readonly TextSegment[], offset: number): number {
@@ -153,7 +250,7 @@ function segmentIndexAt(segments: readonly TextSegment[], offset: number): numbe
 }
 
 /** The text node holding `text[offset]`, or the last one before it (for a BARRIER); null when there is none. */
-export function nodeAt(collected: CollectedText, offset: number): Text | null {
+export function nodeAt(collected: TextMap, offset: number): Text | null {
   return collected.segments.length === 0 ? null : collected.segments[segmentIndexAt(collected.segments, offset)]!.node;
 }
 
@@ -171,7 +268,7 @@ export interface LocatedRange {
  * Maps a match over `text` to mark.js's raw offsets and to the text nodes it starts and ends in.
  * The match must not cover a BARRIER.
  */
-export function toRawRange(collected: CollectedText, start: number, end: number): LocatedRange {
+export function toRawRange(collected: TextMap, start: number, end: number): LocatedRange {
   const first = collected.segments[segmentIndexAt(collected.segments, start)]!;
   const last = collected.segments[segmentIndexAt(collected.segments, end - 1)]!;
   const rawStart = first.rawStart + (start - first.textStart);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter, SLICE_BUDGET_MS, type Viewport } from '@/lib/content/highlighter';
-import { markCalls, MAX_CONTEXT_CHARS, withUntrackedIterators } from '@/lib/content/mark-renderer';
+import { markCalls, MAX_CONTEXT_CHARS, textNodeCursor, withUntrackedIterators } from '@/lib/content/mark-renderer';
 import { createPageMatcher } from '@/lib/kb/page-matcher';
 import type { IndexedEntry } from '@/lib/kb/types';
 import { collectText, toRawRange } from '@/lib/page/text-collector';
@@ -172,6 +172,34 @@ describe('withUntrackedIterators', () => {
     ).toThrow('boom');
     expect(Object.prototype.hasOwnProperty.call(document, 'createNodeIterator')).toBe(false);
     expect(document.createNodeIterator(document.body)).toBeInstanceOf(NodeIterator);
+  });
+});
+
+describe('textNodeCursor', () => {
+  /** The nodes mark.js reads from an iterator: one step back, then forward (twice once it has started). */
+  const readAsMarkJs = (iterator: { nextNode(): Node | null; previousNode(): Node | null }): string[] => {
+    const read: string[] = [];
+    for (;;) {
+      const previous = iterator.previousNode();
+      const node = previous === null ? iterator.nextNode() : iterator.nextNode() && iterator.nextNode();
+      if (node === null) return read;
+      read.push(node.textContent ?? '');
+    }
+  };
+  const notInCode = (node: Node) =>
+    node.parentElement?.closest('code') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+
+  it.each([
+    ['plain', '<p>one <em>two</em> three</p><p>four</p>', null],
+    ['filtered', '<p>one <code>x</code> two <span><code>y</code> three</span></p><code>z</code>', notInCode],
+    ['filtered at the ends', '<code>a</code><p>one</p><code>b</code>', notInCode],
+    ['one node', '<p>only</p>', null],
+    ['no text', '<p><br></p>', null],
+  ])('reads the text nodes a NodeIterator gives mark.js: %s', (_, html, filter) => {
+    const root = setUp(html);
+    const expected = readAsMarkJs(document.createNodeIterator(root, NodeFilter.SHOW_TEXT, filter));
+    expect(readAsMarkJs(textNodeCursor(root, filter ?? undefined))).toEqual(expected);
+    expect(expected.length).toBeGreaterThanOrEqual(html === '<p><br></p>' ? 0 : 1);
   });
 });
 

@@ -3,12 +3,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
-import { createPageMatcher, loadPageMatcher, matchPage, matchWindows } from '@/lib/kb/page-matcher';
+import { createPageMatcher, loadPageMatcher, matchPage } from '@/lib/kb/page-matcher';
 import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
 import { BARRIER } from '@/lib/matching/fold';
+import { windowEnd } from '@/lib/page/text-collector';
 
 const matcher = createPageMatcher(kbIndex);
 const seedText = readFileSync(new URL('../../../seeds/000_7413e54e0e4ba69d.txt', import.meta.url), 'utf8');
+
+/** The [from, to) windows TextCollector.nextWindow hands out for `text`. */
+function matchWindows(text: string, size: number): [number, number][] {
+  const windows: [number, number][] = [];
+  for (let from = 0; from < text.length;) {
+    const to = windowEnd(text, from, size) ?? text.length;
+    windows.push([from, to]);
+    from = to;
+  }
+  return windows;
+}
 
 /** Matching window by window (with one memory of full names) finds what matching in one go does. */
 function expectWindowsMatchAsOne(pages: fc.Arbitrary<string>, maxWindow: number): void {
@@ -42,7 +54,7 @@ describe('the page matcher the build compiled', () => {
   });
 });
 
-describe('matchWindows', () => {
+describe('windows (windowEnd)', () => {
   it.each<[string, string, number, [number, number][]]>([
     ['empty text', '', 4, []],
     ['no barrier: one window', 'abcdefgh', 2, [[0, 8]]],
