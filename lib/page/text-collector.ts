@@ -128,8 +128,6 @@ interface OpenElement {
  * stale: the caller starts over.
  */
 export interface TextCollector extends TextMap {
-  /** True once every node under the root has been read. */
-  readonly done: () => boolean;
   /**
    * The next window of text (see windowEnd) and where it starts, reading on as far as it needs;
    * null once all the text has been handed out. Its text is then released: only what is not
@@ -162,8 +160,7 @@ export function textCollector(root: Element, isSkipped: (element: Element) => bo
     append(BARRIER);
     endsWithBarrier = true;
   };
-  const opened = (element: Element, skipped: boolean, inRoot: boolean): OpenElement => {
-    const tag = element.tagName.toUpperCase();
+  const opened = (element: Element, tag: string, skipped: boolean, inRoot: boolean): OpenElement => {
     const inline = INLINE_ELEMENTS.has(tag);
     return {
       element,
@@ -176,7 +173,7 @@ export function textCollector(root: Element, isSkipped: (element: Element) => bo
       next: element.firstChild,
     };
   };
-  const open = [opened(root, isSkipped(root), false)];
+  const open = [opened(root, root.tagName.toUpperCase(), isSkipped(root), false)];
 
   /** Reads on until the text holds at least `wanted` units, or to the end. */
   const readUntil = (wanted: number) => {
@@ -205,11 +202,12 @@ export function textCollector(root: Element, isSkipped: (element: Element) => bo
         raw += nodeLength;
       } else if (child.nodeType === 1) {
         const element = child as Element;
-        if (element.tagName.toUpperCase() === 'BR') {
+        const tag = element.tagName.toUpperCase();
+        if (tag === 'BR') {
           if (!parent.skipped) append(' ');
           continue;
         }
-        const inner = opened(element, parent.skipped || isSkipped(element), true);
+        const inner = opened(element, tag, parent.skipped || isSkipped(element), true);
         if (inner.apart) barrier();
         open.push(inner);
       }
@@ -220,7 +218,6 @@ export function textCollector(root: Element, isSkipped: (element: Element) => bo
     segments,
     rawNodes,
     blocks,
-    done: () => open.length === 0,
     nextWindow: (size) => {
       let end = windowEnd(pending, 0, size);
       while (end === null && open.length > 0) {
