@@ -3,21 +3,11 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agreementLine, attribution, EntryCard, orderExcerpts } from '@/components/EntryCard';
 import type { EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
+import { armitageSource } from './fixtures';
 
 afterEach(cleanup);
 
-const known: SourceRecord = {
-  id: 'armitage',
-  file: '000.txt',
-  title: 'It’s Time',
-  author: 'Chris Armitage',
-  outlet: 'The Existential Republic',
-  date: '2025-08-18',
-  dateNote: null,
-  url: 'https://example.org/a',
-  language: 'en',
-  kind: null,
-};
+const known = armitageSource;
 const unknown: SourceRecord = {
   ...known,
   id: 'anon',

@@ -1,35 +1,17 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agreementLine, EntryCard } from '@/components/EntryCard';
 import { formatBytes, listArticles, MySourcesOptions, type ListedArticle } from '@/components/MySourcesOptions';
 import { ownAttribution, ownSourceName, statementLine } from '@/components/OwnSources';
 import { Popup, seenBeforeLine, type PopupMySources } from '@/components/Popup';
 import { searchProgress, splitAliases, TrackForm } from '@/components/TrackForm';
-import type { EntryDetails, SourceRecord } from '@/lib/kb/types';
+import type { EntryDetails } from '@/lib/kb/types';
 import type { OwnSources } from '@/lib/my-sources/card-data';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { armitageSource, axeViolations } from './fixtures';
 
 afterEach(cleanup);
-
-async function axeViolations(container: Element): Promise<string[]> {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
-}
-
-const armitage: SourceRecord = {
-  id: 'armitage',
-  file: '000.txt',
-  title: 'It’s Time',
-  author: 'Chris Armitage',
-  outlet: 'The Existential Republic',
-  date: '2025-08-18',
-  dateNote: null,
-  url: 'https://example.org/a',
-  language: 'en',
-  kind: null,
-};
 
 const entry: EntryDetails = {
   id: 'bank-of-north-dakota',
@@ -94,7 +76,7 @@ describe('the reader’s sources on a card', () => {
     const { container } = render(
       <EntryCard
         entry={entry}
-        sources={[armitage]}
+        sources={[armitageSource]}
         corpusSize={5}
         readerLanguage="en"
         headingId="h"

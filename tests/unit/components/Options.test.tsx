@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options, type OptionsProps } from '@/components/Options';
 import { kbDetails } from '@/lib/kb/details-data';
 import { DEFAULT_SETTINGS, withSitePaused } from '@/lib/settings/schema';
+import { axeViolations } from './fixtures';
 
 afterEach(cleanup);
 
@@ -18,12 +18,6 @@ function renderOptions(overrides: Partial<OptionsProps> = {}) {
   };
   const { container } = render(<Options {...props} />);
   return { props, container };
-}
-
-async function axeViolations(container: Element): Promise<string[]> {
-  // Colours are checked in Chromium (tests/e2e/popup-settings.e2e.ts): happy-dom does not lay out.
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
 }
 
 const search = (text: string) =>

@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   fewEntries,
@@ -13,6 +12,7 @@ import {
 } from '@/components/Popup';
 import type { FoundEntry } from '@/lib/messages';
 import { DEFAULT_SETTINGS, withCategory, withSitePaused } from '@/lib/settings/schema';
+import { axeViolations } from './fixtures';
 
 afterEach(cleanup);
 
@@ -48,12 +48,6 @@ function renderPopup(overrides: Partial<PopupProps> = {}) {
   };
   const { container } = render(<Popup {...props} />);
   return { props, container };
-}
-
-async function axeViolations(container: Element): Promise<string[]> {
-  // Colours are checked in Chromium (tests/e2e/popup-settings.e2e.ts): happy-dom does not lay out.
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
 }
 
 const headline = () => document.querySelector('.status-headline')!.textContent;
