@@ -387,8 +387,8 @@ function breakdownTable(results: readonly HeadlineResult[]): string[] {
   return [
     '## Where the first pass goes (medians, ms)',
     '',
-    `| page | find article | ${phases.map(([, label]) => label).join(' | ')} | unattributed | tasks | script evaluate (of which compile) | traced: tasks during the pass, sum (longest) |`,
-    `| --- | ---: | ${phases.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: |`,
+    `| page | find article | ${phases.map(([, label]) => label).join(' | ')} | unattributed | tasks | script evaluate (of which compile) | on load in all | traced: tasks during the pass, sum (longest) | traced: of which on CPU | traced: compiling functions on first call | traced: GC |`,
+    `| --- | ---: | ${phases.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
     ...results.map(({ page, loads, traced }) => {
       const unattributed = loads.map((l) => {
         const busy = passField(l.pass, 'busyMs');
@@ -404,15 +404,33 @@ function breakdownTable(results: readonly HeadlineResult[]): string[] {
         fmt(median(unattributed)),
         fmt(median(loads.map((l) => passField(l.pass, 'tasks')))),
         page.engineTerms ? '—' : `${fmt(evaluate)} (${fmt(compile)})`,
+        page.engineTerms
+          ? '—'
+          : fmt(
+              onLoad(
+                evaluate,
+                median(loads.map((l) => l.findArticleMs)),
+                median(loads.map((l) => passField(l.pass, 'busyMs'))),
+              ),
+            ),
         `${fmt(median(traced.map((l) => l.trace?.taskSumMs ?? null)))} (${fmt(max(traced.map((l) => l.trace?.longestTaskMs ?? null)))})`,
+        fmt(median(traced.map((l) => l.trace?.taskCpuMs ?? null))),
+        fmt(median(traced.map((l) => l.trace?.lazyCompileMs ?? null))),
+        fmt(median(traced.map((l) => l.trace?.gcMs ?? null))),
       ];
       return `| ${cells.join(' | ')} |`;
     }),
     '',
     `- From the same loads as the headline, as the engine records them: find article (its \`crosscheck:find-article\` measures up to the pass's end, summed; outside the pass), then the pass's phases (\`detail\` of \`crosscheck:annotate\`): loading the matcher (first pass only), reading the article's text, matching terms, figures (numbers, claims, verdicts), drawing highlights; unattributed: the pass's main-thread time less its phases. "—": not recorded.`,
     `- script evaluate (of which compile): the content script's top-level evaluation (\`EvaluateScript\`: compiling it, \`v8.compile\`, then running it, \`v8.run\`) in Chromium's trace of the ${TRACED_RUNS} traced load${TRACED_RUNS > 1 ? 's' : ''} per page; before the pass, which starts after the script has read the reader's settings. Stress: the engine is bundled into the page, so neither the search for the article nor the script's start-up is the extension's.`,
-    `- traced: every task on the page's main thread that overlaps the pass (the page's own rendering too), clipped to the pass.`,
+    `- on load in all: what the content script costs the page's main thread on each load, the medians of its start-up (script evaluate), its search for the article and its first pass (main-thread time) added up.`,
+    `- traced: every task on the page's main thread that overlaps the pass (the page's own rendering too), clipped to the pass; of which on CPU: the thread time of those tasks (Chromium's \`tdur\`), how long the main thread actually ran; for the rest it was not running (this machine's 2 cores are shared with the browser's other threads, V8 compiling hot code in the background among them); within it, V8 compiling functions on their first call (\`V8.CompileCode\`: code a fresh page runs for the first time is compiled then, not when the script loads) and garbage collection (\`MinorGC\`, \`MajorGC\`).`,
   ];
+}
+
+/** The content script's main-thread time on a page load: start-up, article search and first pass; null if one is unknown. */
+function onLoad(...parts: readonly (number | null)[]): number | null {
+  return parts.every((part) => part !== null) ? known(parts).reduce((a, b) => a + b, 0) : null;
 }
 
 function longReadTable(results: readonly { name: string; loads: FirstPass[] }[]): string[] {
