@@ -48,7 +48,15 @@ export interface HighlighterOptions {
 
 /** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
 export const SLICE_BUDGET_MS = 10;
-const INITIAL_SLICE = 150;
+/**
+ * Drawing out of view goes in steps of at most this long, the budget checked between them. A step
+ * is sized by the last one's rate, which misjudges when the next highlights cost more; and what a
+ * task draws costs the browser layout in the next frame too. Short steps end each task near its
+ * budget, so a long article's frames stay short (see README, Benchmark).
+ */
+const DRAW_STEP_MS = SLICE_BUDGET_MS / 4;
+/** Highlights drawn per millisecond, assumed until the first step measures it. */
+const INITIAL_DRAW_RATE = 20;
 /**
  * Text matched between two checks of the time budget: small enough that a window of cold code
  * (a page's first pass) stays well inside a task, large enough that a warm pass rarely stops.
@@ -239,16 +247,16 @@ export class Highlighter {
       // The rest, below the viewport first (where a reader goes next), in slices sized to the budget.
       const rest = [...below, ...above];
       let done = 0;
-      let sliceSize = INITIAL_SLICE;
+      let drawRate = INITIAL_DRAW_RATE;
       while (done < rest.length && !stale && !this.destroyed) {
         if (overBudget() && !(await yieldAndCheck())) break;
-        const sliceStartedAt = performance.now();
-        const slice = rest.slice(done, done + Math.max(MIN_SLICE, sliceSize));
+        // A step fills what is left of the budget, at most DRAW_STEP_MS, at the last step's rate.
+        const size = Math.round(drawRate * Math.min(budget - clock.inTask(), DRAW_STEP_MS));
+        const stepStartedAt = performance.now();
+        const slice = rest.slice(done, done + Math.max(MIN_SLICE, size));
         draw(slice);
         done += slice.length;
-        // The next slice is sized to fill what is left of the budget, by this one's rate.
-        const spent = Math.max(performance.now() - sliceStartedAt, 0.25);
-        sliceSize = Math.round((slice.length * Math.max(budget - clock.inTask(), SLICE_BUDGET_MS / 2)) / spent);
+        drawRate = slice.length / Math.max(performance.now() - stepStartedAt, 0.25);
       }
     } finally {
       watcher?.disconnect();

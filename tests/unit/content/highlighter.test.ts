@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter, SLICE_BUDGET_MS, type Viewport } from '@/lib/content/highlighter';
 import { markCalls, MAX_CONTEXT_CHARS, textNodeCursor, withUntrackedIterators } from '@/lib/content/mark-renderer';
 import { createPageMatcher } from '@/lib/kb/page-matcher';
+import type { Renderer } from '@/lib/content/renderer';
 import type { IndexedEntry } from '@/lib/kb/types';
 import { collectText, toRawRange } from '@/lib/page/text-collector';
 
@@ -368,6 +369,48 @@ describe('Highlighter slices', () => {
     expect(marksAtYields.filter((marks) => marks === 0).length).toBeGreaterThan(1);
     expect(marked(root)).toEqual(Array.from({ length: 400 }, () => 'soft-secession:soft secession'));
   });
+
+  it.each([2, 3, 6])(
+    'draws out of view in steps, so a task given %i ms of idle time ends within it',
+    async (idleMs) => {
+      const root = setUp(Array.from({ length: 60 }, () => `<p>${'ICE '.repeat(10)}</p>`).join(''));
+      // Only drawing takes time, 0.05 ms a highlight; everything is far below the viewport.
+      let now = 0;
+      const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+      const renderer: Renderer = {
+        render: (_scope, slice) => {
+          now += slice.length * 0.05;
+        },
+        remove: () => undefined,
+        destroy: () => undefined,
+      };
+      const idleTasks: number[] = [];
+      let idleTaskStartedAt: number | null = null;
+      const endIdleTask = () => {
+        if (idleTaskStartedAt !== null) idleTasks.push(now - idleTaskStartedAt);
+      };
+      try {
+        const highlighter = new Highlighter(root, matcher, {
+          pageEdits: () => 0,
+          renderer,
+          viewport: { height: () => 100, extentOf: () => ({ top: 5000, bottom: 5020 }) },
+          yieldToPage: async () => undefined,
+          yieldUntilIdle: async () => {
+            endIdleTask();
+            idleTaskStartedAt = now;
+            return idleMs;
+          },
+        });
+        await highlighter.annotate();
+        endIdleTask();
+      } finally {
+        clock.mockRestore();
+      }
+      expect(idleTasks.length).toBeGreaterThan(1);
+      // At most one smallest step (10 highlights) over.
+      for (const task of idleTasks) expect(task).toBeLessThanOrEqual(idleMs + 0.5 + 1e-9);
+    },
+  );
 
   it('starts over when the page edits the text while it matches', async () => {
     const root = setUp(Array.from({ length: 400 }, () => '<p>soft secession</p>').join(''));
