@@ -49,8 +49,7 @@ export function isArticleFurniture(element: Element): boolean {
   if (parent && leftOutSiblings.get(parent)?.has(element)) return true;
   // A bare leaf (no attribute, no child element: most of the words of a page made of spans) can be
   // furniture by its tag alone; the selector matches below cost a page of 30,000 spans 60 ms.
-  if (element.attributes.length === 0 && element.firstElementChild === null)
-    return FURNITURE_TAGS.has(element.localName);
+  if (!element.hasAttributes() && element.firstElementChild === null) return FURNITURE_TAGS.has(element.localName);
   if (element.matches(FURNITURE_SELECTOR)) return true;
   if (element.matches(CONTAINER_SELECTOR)) return false;
   const name = `${element.id} ${typeof element.className === 'string' ? element.className : ''}`;

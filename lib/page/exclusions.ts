@@ -9,30 +9,30 @@ export const MARK_TAG = 'crosscheck-mark';
 export const POPOVER_TAG = 'crosscheck-popover';
 
 const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'HEAD',
-  'TITLE',
-  MARK_TAG.toUpperCase(),
-  POPOVER_TAG.toUpperCase(),
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  MARK_TAG,
+  POPOVER_TAG,
 ]);
 
 /** An editing host: whatever is under it belongs to an editor, which would save our elements into the reader's text. */
@@ -56,9 +56,9 @@ export function isSkippedElement(
   /** True where highlights never touch the DOM (the CSS Custom Highlight renderer): editors are fine there. */
   includeEditable = false,
 ): boolean {
-  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (SKIPPED_TAGS.has(element.localName)) return true;
   // Most elements of an article have no attributes at all: none of the tests on them applies.
-  if (element.attributes.length === 0) return isExcluded(element);
+  if (!element.hasAttributes()) return isExcluded(element);
   if (element.hasAttribute('hidden') || element.hasAttribute('inert') || element.getAttribute('aria-hidden') === 'true')
     return true;
   if (!includeEditable) {

@@ -37,50 +37,50 @@ export interface CollectedText extends TextMap {
 }
 
 /** Elements mark.js never descends into for text (its built-in exclusions). */
-const MARKJS_IGNORED_PARENTS = new Set(['SCRIPT', 'STYLE', 'TITLE', 'HEAD', 'HTML']);
+const MARKJS_IGNORED_PARENTS = new Set(['script', 'style', 'title', 'head', 'html']);
 
 /** Inline elements: a match may run across their edges ("<em>soft</em> secession"). */
 const INLINE_ELEMENTS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'MARK',
-  'Q',
-  'RUBY',
-  'RB',
-  'RT',
-  'RP',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
-  'WBR',
-  'LABEL',
-  'NOBR',
-  'BIG',
-  'ACRONYM',
-  'CROSSCHECK-MARK',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'mark',
+  'q',
+  'ruby',
+  'rb',
+  'rt',
+  'rp',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'label',
+  'nobr',
+  'big',
+  'acronym',
+  'crosscheck-mark',
 ]);
 
 /** True for elements a match may run across (inline formatting, links). */
 export function isInlineElement(element: Element): boolean {
-  return INLINE_ELEMENTS.has(element.tagName.toUpperCase());
+  return INLINE_ELEMENTS.has(element.localName);
 }
 
 /**
@@ -173,7 +173,7 @@ export function textCollector(root: Element, isSkipped: (element: Element) => bo
       next: element.firstChild,
     };
   };
-  const open = [opened(root, root.tagName.toUpperCase(), isSkipped(root), false)];
+  const open = [opened(root, root.localName, isSkipped(root), false)];
 
   /** Reads on until the text holds at least `wanted` units, or to the end. */
   const readUntil = (wanted: number) => {
@@ -202,8 +202,8 @@ export function textCollector(root: Element, isSkipped: (element: Element) => bo
         raw += nodeLength;
       } else if (child.nodeType === 1) {
         const element = child as Element;
-        const tag = element.tagName.toUpperCase();
-        if (tag === 'BR') {
+        const tag = element.localName;
+        if (tag === 'br') {
           if (!parent.skipped) append(' ');
           continue;
         }
