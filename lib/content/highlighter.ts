@@ -49,12 +49,17 @@ export interface HighlighterOptions {
 /** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
 export const SLICE_BUDGET_MS = 10;
 /**
- * Drawing out of view goes in steps of at most this long, the budget checked between them. A step
- * is sized by the last one's rate, which misjudges when the next highlights cost more; and what a
- * task draws costs the browser layout in the next frame too. Short steps end each task near its
- * budget, so a long article's frames stay short (see README, Benchmark).
+ * A task that draws out of view stops here, short of the slice budget: what it draws costs the
+ * browser about as much again in layout in the next frame (more on a long article), and the frame
+ * must stay short too.
  */
-const DRAW_STEP_MS = SLICE_BUDGET_MS / 4;
+export const DRAW_BUDGET_MS = 6;
+/**
+ * Drawing goes in steps of at most this long, the budget checked between them: a step is sized by
+ * the last one's rate, which misjudges when the next highlights cost more, so short steps end each
+ * task near its budget (see README, Benchmark).
+ */
+const DRAW_STEP_MS = 2.5;
 /** Highlights drawn per millisecond, assumed until the first step measures it. */
 const INITIAL_DRAW_RATE = 20;
 /**
@@ -248,10 +253,11 @@ export class Highlighter {
       const rest = [...below, ...above];
       let done = 0;
       let drawRate = INITIAL_DRAW_RATE;
+      const drawBudget = () => Math.min(budget, DRAW_BUDGET_MS);
       while (done < rest.length && !stale && !this.destroyed) {
-        if (overBudget() && !(await yieldAndCheck())) break;
+        if (clock.inTask() >= drawBudget() && !(await yieldAndCheck())) break;
         // A step fills what is left of the budget, at most DRAW_STEP_MS, at the last step's rate.
-        const size = Math.round(drawRate * Math.min(budget - clock.inTask(), DRAW_STEP_MS));
+        const size = Math.round(drawRate * Math.min(drawBudget() - clock.inTask(), DRAW_STEP_MS));
         const stepStartedAt = performance.now();
         const slice = rest.slice(done, done + Math.max(MIN_SLICE, size));
         draw(slice);
