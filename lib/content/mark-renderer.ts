@@ -142,7 +142,6 @@ export class MarkRenderer implements Renderer {
    * never changes the text.
    */
   render(scope: Element, slice: readonly PendingHighlight[], collected: TextMap): void {
-    const rawNodes = collected.rawNodes;
     for (const { context, ranges, records } of markCalls(scope, slice, collected)) {
       const recordOf = new Map(ranges.map((range, i) => [range, records[i]!]));
       withUntrackedIterators(() =>
@@ -153,8 +152,10 @@ export class MarkRenderer implements Renderer {
             decorate(element as HTMLElement, record, record.elements.length === 0);
             record.elements.push(element as HTMLElement);
             this.marks.push(element as HTMLElement);
+            // mark.js splits off the text after the match (splitText) before wrapping it: the node
+            // after a mark is always one it made, never one of the page's.
             const after = element.nextSibling;
-            if (after?.nodeType === 3 && !rawNodes.has(after as Text)) this.splitPieces.add(after as Text);
+            if (after?.nodeType === 3) this.splitPieces.add(after as Text);
           },
         }),
       );

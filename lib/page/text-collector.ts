@@ -26,8 +26,6 @@ export interface RawExtent {
 export interface TextMap {
   /** The matchable text nodes, in document order. */
   readonly segments: readonly TextSegment[];
-  /** Every text node mark.js will count, matchable or not: lets a caller tell our splits from page nodes. */
-  readonly rawNodes: ReadonlySet<Text>;
   /** The raw extent of every block element read through (not of inline or skipped ones). */
   readonly blocks: ReadonlyMap<Element, RawExtent>;
 }
@@ -91,8 +89,8 @@ export function isInlineElement(element: Element): boolean {
 export function collectText(root: Element, isSkipped: (element: Element) => boolean): CollectedText {
   const collector = textCollector(root, isSkipped);
   const text = collector.nextWindow(Infinity)?.text ?? '';
-  const { segments, rawNodes, blocks } = collector;
-  return { text, segments, rawNodes, blocks };
+  const { segments, blocks } = collector;
+  return { text, segments, blocks };
 }
 
 /**
@@ -139,7 +137,6 @@ export interface TextCollector extends TextMap {
 /** A TextCollector of the text under `root`, skipping as collectText does; it reads nothing until asked. */
 export function textCollector(root: Element, isSkipped: (element: Element) => boolean): TextCollector {
   const segments: TextSegment[] = [];
-  const rawNodes = new Set<Text>();
   const blocks = new Map<Element, RawExtent>();
   /** The text from `released` on (what nextWindow has not handed out yet). */
   let pending = '';
@@ -190,7 +187,6 @@ export function textCollector(root: Element, isSkipped: (element: Element) => bo
       if (child.nodeType === 3) {
         const node = child as Text;
         if (!parent.countsRaw) continue;
-        rawNodes.add(node);
         const nodeLength = node.data.length;
         if (nodeLength === 0) continue;
         if (parent.skipped) {
@@ -216,7 +212,6 @@ export function textCollector(root: Element, isSkipped: (element: Element) => bo
 
   return {
     segments,
-    rawNodes,
     blocks,
     nextWindow: (size) => {
       let end = windowEnd(pending, 0, size);

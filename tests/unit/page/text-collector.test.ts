@@ -42,12 +42,11 @@ const markup: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
   ),
 })).node;
 
-/** What a caller can see of a text map: offsets of segments and blocks, and how many raw nodes. */
+/** What a caller can see of a text map: offsets of segments and blocks. */
 function shape(map: TextMap) {
   return {
     segments: map.segments.map(({ textStart, rawStart }) => [textStart, rawStart]),
     blocks: [...map.blocks.values()],
-    rawNodes: map.rawNodes.size,
   };
 }
 
