@@ -49,9 +49,9 @@ export interface HighlighterOptions {
 /** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
 export const SLICE_BUDGET_MS = 10;
 /**
- * A task that draws out of view stops here, short of the slice budget: what it draws costs the
- * browser about as much again in layout in the next frame (more on a long article), and the frame
- * must stay short too.
+ * A task in idle time that draws out of view stops here, short of the slice budget: what it draws
+ * costs the browser about as much again in layout in the next frame (more on a long article), and
+ * the frame must stay short too.
  */
 export const DRAW_BUDGET_MS = 6;
 /**
@@ -165,17 +165,20 @@ export class Highlighter {
     let stale = false;
     /** Budget of the current task: a slice's worth, or what the idle period has left. */
     let budget = SLICE_BUDGET_MS;
+    /** Whether the current task runs in idle time (after the highlights in view are drawn). */
+    let inIdleTime = false;
     /**
      * Gives the page its turn, promptly until the highlights in view are drawn, then until the
      * browser is idle; false when the pass must stop (destroyed, or the text changed).
      */
     const yieldAndCheck = async (): Promise<boolean> => {
       clock.pause();
-      if (clock.timing.viewportMs === null) {
+      inIdleTime = clock.timing.viewportMs !== null;
+      if (inIdleTime) {
+        budget = Math.min(SLICE_BUDGET_MS, await idle());
+      } else {
         await prompt();
         budget = SLICE_BUDGET_MS;
-      } else {
-        budget = Math.min(SLICE_BUDGET_MS, await idle());
       }
       clock.resume();
       if (this.destroyed) return false;
@@ -253,7 +256,8 @@ export class Highlighter {
       const rest = [...below, ...above];
       let done = 0;
       let drawRate = INITIAL_DRAW_RATE;
-      const drawBudget = () => Math.min(budget, DRAW_BUDGET_MS);
+      // The pass's first task keeps its whole budget: a short article is then drawn in one go.
+      const drawBudget = () => (inIdleTime ? Math.min(budget, DRAW_BUDGET_MS) : budget);
       while (done < rest.length && !stale && !this.destroyed) {
         if (clock.inTask() >= drawBudget() && !(await yieldAndCheck())) break;
         // A step fills what is left of the budget, at most DRAW_STEP_MS, at the last step's rate.
