@@ -57,7 +57,7 @@ export const DRAW_BUDGET_MS = 6;
 /**
  * Drawing goes in steps of at most this long, the budget checked between them: a step is sized by
  * the last one's rate, which misjudges when the next highlights cost more, so short steps end each
- * task near its budget (see README, Benchmark).
+ * task near its budget (see README, "One pass over the page").
  */
 const DRAW_STEP_MS = 2.5;
 /** Highlights drawn per millisecond, assumed until the first step measures it. */
@@ -67,7 +67,8 @@ const INITIAL_DRAW_RATE = 20;
  * (a page's first pass) stays well inside a task, large enough that a warm pass rarely stops.
  */
 const MATCH_WINDOW_CHARS = 1000;
-const MIN_SLICE = 10;
+/** Highlights drawn in a step, at the least. */
+const MIN_STEP = 10;
 /** Passes restarted because the page changed the text mid-pass, at most. */
 const MAX_RESTARTS = 2;
 
@@ -252,7 +253,7 @@ export class Highlighter {
         if (lastRead && isBelowViewport(extentOf(lastRead), viewport.height())) drawInView();
       }
       if (!stale && !this.destroyed && clock.timing.viewportMs === null) drawInView();
-      // The rest, below the viewport first (where a reader goes next), in slices sized to the budget.
+      // The rest, below the viewport first (where a reader goes next), in steps sized to the budget.
       const rest = [...below, ...above];
       let done = 0;
       let drawRate = INITIAL_DRAW_RATE;
@@ -263,10 +264,10 @@ export class Highlighter {
         // A step fills what is left of the budget, at most DRAW_STEP_MS, at the last step's rate.
         const size = Math.round(drawRate * Math.min(drawBudget() - clock.inTask(), DRAW_STEP_MS));
         const stepStartedAt = performance.now();
-        const slice = rest.slice(done, done + Math.max(MIN_SLICE, size));
-        draw(slice);
-        done += slice.length;
-        drawRate = slice.length / Math.max(performance.now() - stepStartedAt, 0.25);
+        const step = rest.slice(done, done + Math.max(MIN_STEP, size));
+        draw(step);
+        done += step.length;
+        drawRate = step.length / Math.max(performance.now() - stepStartedAt, 0.25);
       }
     } finally {
       watcher?.disconnect();
