@@ -27,11 +27,12 @@ import { builtExtensionPath } from '../harness/extension';
 import { longArticlePage, SEED_LAYOUTS, seedInLayout, spanArticlePage, type SeedLayout } from '../harness/big-page';
 import { bundleForPage } from '../harness/page-script';
 import { PROJECT_ROOT, REALPAGES_DIR, startPageServer } from '../harness/server';
-import type { RunResult } from './engine-entry';
+import type { NumberParserCost, RunResult } from './engine-entry';
 import {
   firstPassWithEngine,
   loadWithExtension,
   naiveRuns,
+  numberParserCost,
   type EngineBench,
   type FirstPass,
   type NaiveRuns,
@@ -47,6 +48,8 @@ const FIRST_RUNS = QUICK ? 2 : 15;
 const TRACED_RUNS = QUICK ? 1 : 5;
 /** The naive baseline is slow (seconds per run on the large pages): fewer runs of it. */
 const NAIVE_RUNS = QUICK ? 1 : 5;
+/** Fresh browsers in which the number parser is timed on the seed article page. */
+const NUMBER_PARSER_RUNS = QUICK ? 1 : 5;
 /** Loads per long read. */
 const LONG_READ_RUNS = QUICK ? 1 : 3;
 const LONG_READ_CHARS = QUICK ? [250_000] : [250_000, 1_000_000, 2_000_000];
@@ -239,6 +242,11 @@ async function main(): Promise<void> {
     headline.push({ page, loads, traced, naive });
   }
 
+  log('number parser');
+  const numberParser: NumberParserCost[] = [];
+  for (let run = 0; run < NUMBER_PARSER_RUNS; run++)
+    numberParser.push(await numberParserCost(launch, url('/seed/armitage.html'), engine));
+
   // Long reads, in one browser after a load of the seed page, so every size finds the content
   // script's code cached, as a reader's browser would.
   log('long reads');
@@ -318,7 +326,7 @@ async function main(): Promise<void> {
     '',
     ...headlineTable(headline),
     '',
-    ...breakdownTable(headline),
+    ...breakdownTable(headline, numberParser),
     '',
     ...longReadTable(longResults),
     '',
@@ -376,7 +384,7 @@ function headlineTable(results: readonly HeadlineResult[]): string[] {
   ];
 }
 
-function breakdownTable(results: readonly HeadlineResult[]): string[] {
+function breakdownTable(results: readonly HeadlineResult[], numberParser: readonly NumberParserCost[]): string[] {
   const phases: [PassField, string][] = [
     ['matcherMs', 'matcher load'],
     ['collectMs', 'collect'],
@@ -425,6 +433,8 @@ function breakdownTable(results: readonly HeadlineResult[]): string[] {
     `- script evaluate (of which compile): the content script's top-level evaluation (\`EvaluateScript\`: compiling it, \`v8.compile\`, then running it, \`v8.run\`) in Chromium's trace of the ${TRACED_RUNS} traced load${TRACED_RUNS > 1 ? 's' : ''} per page; before the pass, which starts after the script has read the reader's settings. Stress: the engine is bundled into the page, so neither the search for the article nor the script's start-up is the extension's.`,
     `- on load in all: what the content script costs the page's main thread on each load, the medians of its start-up (script evaluate), its search for the article and its first pass (main-thread time) added up.`,
     `- traced: every task on the page's main thread that overlaps the pass (the page's own rendering too), clipped to the pass; of which on CPU: the thread time of those tasks (Chromium's \`tdur\`), how long the main thread actually ran; for the rest it was not running (this machine's 2 cores are shared with the browser's other threads, V8 compiling hot code in the background among them); within it, V8 compiling functions on their first call (\`V8.CompileCode\`: code a fresh page runs for the first time is compiled then, not when the script loads) and garbage collection (\`MinorGC\`, \`MajorGC\`).`,
+    '',
+    `Number parser, on the seed article page's ${numberParser[0]?.sentences ?? 0} sentences that name a figure cue (the engine in a page of a browser launched for it, ${numberParser.length} run${numberParser.length > 1 ? 's' : ''}, medians): its first call ${fmt(median(numberParser.map((r) => r.firstMs)))} ms (compiling the scanner's expression and the parser's code), then ${count(median(numberParser.map((r) => (r.perSentenceMs === null ? null : r.perSentenceMs * 1000))))} µs per sentence. The figure linker parses only the sentences where a claim can be complete, a subset of these.`,
   ];
 }
 

@@ -4,13 +4,26 @@
  */
 import Mark from 'mark.js';
 import { LiveAnnotator } from '@/lib/content/live-annotator';
+import { findCueMatches } from '@/lib/figures/linker';
+import { findFigures } from '@/lib/figures/number-parser';
+import { sentenceAround } from '@/lib/kb/excerpt';
 import { kbIndex } from '@/lib/kb/index-data';
 import { createPageMatcher, loadPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
 import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
 import type { IndexedEntry } from '@/lib/kb/types';
 import { findArticleRoot } from '@/lib/page/article';
-import { isRendered } from '@/lib/page/exclusions';
+import { isRendered, isSkippedElement } from '@/lib/page/exclusions';
+import { collectText } from '@/lib/page/text-collector';
 import type { PassMeasure } from './pass-measure';
+
+/** What the number parser costs on a page's sentences that name a figure cue, run cold. */
+export interface NumberParserCost {
+  readonly sentences: number;
+  /** Its first call: the scanner's expression is compiled then. */
+  readonly firstMs: number;
+  /** The other sentences, on average. */
+  readonly perSentenceMs: number | null;
+}
 
 export interface RunResult {
   readonly ms: number;
@@ -103,6 +116,31 @@ const bench = {
     });
     new Mark(article).unmark();
     return { ...timing, marks, pass: null };
+  },
+
+  /**
+   * The number parser over every sentence of the article that names a figure cue (the figure
+   * linker parses those where a claim can be complete: a subset), in a page where it has not run.
+   */
+  numberParser(): NumberParserCost {
+    const { text } = collectText(root(), (element) => isSkippedElement(element));
+    const sentences = new Map<number, number>();
+    for (const cue of findCueMatches(matcher.figures, text)) {
+      const [from, to] = sentenceAround(text, cue.start, cue.end, false);
+      sentences.set(from, to);
+    }
+    const [first, ...rest] = sentences;
+    if (!first) return { sentences: 0, firstMs: 0, perSentenceMs: null };
+    const started = performance.now();
+    findFigures(text, ...first);
+    const firstDone = performance.now();
+    for (const [from, to] of rest) findFigures(text, from, to);
+    const restDone = performance.now();
+    return {
+      sentences: sentences.size,
+      firstMs: firstDone - started,
+      perSentenceMs: rest.length ? (restDone - firstDone) / rest.length : null,
+    };
   },
 
   /** Characters of text in the article as the engine finds it, as a reader sees them. */

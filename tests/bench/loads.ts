@@ -5,7 +5,7 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../harness/chromium';
-import type { RunResult } from './engine-entry';
+import type { NumberParserCost, RunResult } from './engine-entry';
 import { duringPass, type ProbeRecord, type ResponsivenessDuringPass } from './page-probes';
 import { passField, type PassMeasure } from './pass-measure';
 import { readTracedPass, traceWhile, type TracedPass } from './trace';
@@ -124,6 +124,7 @@ export interface EngineBench {
   useTerms(extra: readonly string[] | null, replace?: boolean): number;
   crosscheck(): Promise<RunResult>;
   naive(): Promise<RunResult>;
+  numberParser(): NumberParserCost;
   articleChars(): number;
 }
 
@@ -180,6 +181,24 @@ export async function firstPassWithEngine(
       trace: events && readTracedPass(events, null),
       responsiveness: null,
     };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The number parser's cost on `url`'s sentences that name a figure cue, in a browser launched for it (nothing compiled yet). */
+export async function numberParserCost(
+  launch: () => Promise<Browser>,
+  url: string,
+  engine: string,
+): Promise<NumberParserCost> {
+  const browser = await launch();
+  try {
+    const page = await openWithEngine(browser, url, engine, null);
+    await page.waitForTimeout(500);
+    return await page.evaluate(() =>
+      (window as unknown as { crosscheckBench: EngineBench }).crosscheckBench.numberParser(),
+    );
   } finally {
     await browser.close();
   }

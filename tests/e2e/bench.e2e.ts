@@ -73,6 +73,11 @@ describe('npm run bench', () => {
     for (const cell of [seed[10], ...seed.slice(12)]) expect(cell).toMatch(MS);
     expect(Number(seed[10])).toBeGreaterThan(Number(seed[9]!.split(' ')[0]));
 
+    // The number parser's cost per sentence that names a figure cue, cold.
+    expect(breakdown).toMatch(
+      /^Number parser, on the seed article page's [1-9]\d* sentences .* first call \d+\.\d ms .* then \d+ µs per sentence\./m,
+    );
+
     const longReads = section(stdout, 'Long reads');
     for (const article of ['250,000 characters', '30,000 one-word spans']) {
       const [, chars, highlights, , , wall, , , inputDelay, frameGap] = row(longReads, article);
