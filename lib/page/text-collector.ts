@@ -138,8 +138,12 @@ export interface TextCollector extends TextMap {
 export function textCollector(root: Element, isSkipped: (element: Element) => boolean): TextCollector {
   const segments: TextSegment[] = [];
   const blocks = new Map<Element, RawExtent>();
-  /** The text from `released` on (what nextWindow has not handed out yet). */
+  /**
+   * The text from `released` on (what nextWindow has not handed out yet): `pending`, searched for
+   * a window's end, then `fresh`, read since.
+   */
   let pending = '';
+  let fresh = '';
   let released = 0;
   /** Length of all the text read so far. */
   let length = 0;
@@ -148,7 +152,7 @@ export function textCollector(root: Element, isSkipped: (element: Element) => bo
   let endsWithBarrier = true;
 
   const append = (text: string) => {
-    pending += text;
+    fresh += text;
     length += text.length;
     endsWithBarrier = false;
   };
@@ -217,7 +221,12 @@ export function textCollector(root: Element, isSkipped: (element: Element) => bo
       let end = windowEnd(pending, 0, size);
       while (end === null && open.length > 0) {
         readUntil(length + size);
-        end = windowEnd(pending, 0, size);
+        // Only the text just read is searched: searching all of `pending` again would re-read (and,
+        // to search a string still being concatenated, copy) a long text without a BARRIER each time.
+        const inFresh = windowEnd(fresh, 0, Math.max(1, size - pending.length));
+        if (inFresh !== null) end = pending.length + inFresh;
+        pending += fresh;
+        fresh = '';
       }
       const to = end ?? pending.length;
       if (to === 0) return null;
