@@ -1,13 +1,19 @@
 import { badgeFor } from '@/lib/badge';
 import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
+import { loadPageMatcher } from '@/lib/kb/page-matcher';
+import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
+import { MatchingEngine } from '@/lib/kb/page-matching';
+import type { IndexedEntry } from '@/lib/kb/types';
 import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
 import {
   CHECK_FIGURE_COMMAND,
   CHECK_FIGURE_MENU_ID,
   CHECK_SELECTION,
   isEntryRequest,
+  isFigureCheckRequest,
   isFoundReport,
+  isMatchRequest,
   isMySourcesRequest,
   SAVE_ARTICLE_MENU_ID,
   TOGGLE_HIGHLIGHTS_COMMAND,
@@ -17,15 +23,26 @@ import {
 } from '@/lib/messages';
 import { MySourcesDatabase } from '@/lib/my-sources/db';
 import { MySourcesService } from '@/lib/my-sources/service';
-import { publishTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
+import { loadTrackedTerms, publishTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
 
 export default defineBackground(() => {
+  // Every tab's text is matched here, by one engine kept warm from page to page: the knowledge
+  // base's matcher with the reader's tracked terms, loaded on the first request and again when
+  // they change. Until this worker's database has been read, the terms stored last stand in.
+  let tracked: readonly IndexedEntry[] | null = null;
+  const matching = new MatchingEngine(async () =>
+    loadPageMatcher(precompiledPageMatcher, [...(tracked ??= await loadTrackedTerms())]),
+  );
   const mySources = new MySourcesService(
     new MySourcesDatabase(),
     kbIndex,
     kbDetails,
     bundledSourceTexts,
-    publishTrackedTerms,
+    async (entries) => {
+      tracked = entries;
+      matching.reset();
+      await publishTrackedTerms(entries);
+    },
   );
   // Pages get the tracked terms as stored now, and a search cut short (the worker stopped) resumes.
   void mySources.changed();
@@ -34,6 +51,14 @@ export default defineBackground(() => {
     // Only our own content scripts and pages may ask; anything else gets no answer.
     if (sender.id !== browser.runtime.id || !isEntryRequest(message)) return undefined;
     return mySources.entry(message.id);
+  });
+
+  // Our own content scripts ask for their page's matches and figure checks.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id || sender.tab === undefined) return undefined;
+    if (isMatchRequest(message)) return matching.matchWindows(message.windows, message.namedInFull);
+    if (isFigureCheckRequest(message)) return matching.checkFigure(message.context, message.start, message.end);
+    return undefined;
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

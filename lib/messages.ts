@@ -1,3 +1,5 @@
+import type { FigureCheck } from './figures/check';
+import type { WindowMatches } from './kb/page-matching';
 import type { Category, EntryDetails, SourceRecord } from './kb/types';
 import type { OwnSources } from './my-sources/card-data';
 import type { ArticleForSaving } from './my-sources/extract';
@@ -36,6 +38,74 @@ export function isEntryResponse(message: unknown): message is EntryResponse {
   if (typeof message !== 'object' || message === null) return false;
   const { entry, sources, corpusSize } = message as Record<string, unknown>;
   return typeof entry === 'object' && Array.isArray(sources) && typeof corpusSize === 'number';
+}
+
+/** From a content script to the background: match windows of the page's text (see PageMatching). */
+export interface MatchRequest {
+  readonly type: 'crosscheck:match';
+  readonly windows: readonly string[];
+  readonly namedInFull: readonly string[];
+}
+
+/** Characters of text in one request, at most: a pass sends a long article in batches far smaller. */
+export const MAX_MATCH_REQUEST_CHARS = 4_000_000;
+
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+export function isMatchRequest(message: unknown): message is MatchRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, windows, namedInFull } = message as Record<string, unknown>;
+  return (
+    type === 'crosscheck:match' &&
+    isStringArray(windows) &&
+    windows.reduce((sum, text) => sum + text.length, 0) <= MAX_MATCH_REQUEST_CHARS &&
+    isStringArray(namedInFull) &&
+    namedInFull.length <= 100_000
+  );
+}
+
+/** The background's answer to a MatchRequest of `windows` windows. */
+export function isWindowMatches(message: unknown, windows: number): message is WindowMatches {
+  if (typeof message !== 'object' || message === null) return false;
+  const { matches, namedInFull, timing } = message as Record<string, unknown>;
+  return (
+    Array.isArray(matches) &&
+    matches.length === windows &&
+    matches.every(Array.isArray) &&
+    isStringArray(namedInFull) &&
+    typeof timing === 'object' &&
+    timing !== null
+  );
+}
+
+/** From a content script to the background: "Check this figure" on the selection, in its block's text. */
+export interface FigureCheckRequest {
+  readonly type: 'crosscheck:check-figure';
+  readonly context: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function isFigureCheckRequest(message: unknown): message is FigureCheckRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, context, start, end } = message as Record<string, unknown>;
+  return (
+    type === 'crosscheck:check-figure' &&
+    typeof context === 'string' &&
+    context.length <= MAX_MATCH_REQUEST_CHARS &&
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    (start as number) >= 0 &&
+    (start as number) <= (end as number) &&
+    (end as number) <= context.length
+  );
+}
+
+export function isFigureCheck(message: unknown): message is FigureCheck {
+  if (typeof message !== 'object' || message === null) return false;
+  const { selection, candidates, verdict } = message as Record<string, unknown>;
+  return typeof selection === 'string' && Array.isArray(candidates) && typeof verdict === 'string';
 }
 
 /** The context-menu item and the keyboard command (see wxt.config.ts) for "Check this figure". */

@@ -1,11 +1,8 @@
 import cardCss from '@/components/entry-card.css?inline';
+import { backgroundMatching } from '@/lib/content/background-matching';
 import { PageController } from '@/lib/content/page-controller';
 import { Popover } from '@/lib/content/popover';
-import { loadPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
-import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
-import type { IndexedEntry } from '@/lib/kb/types';
 import { entryRequest, isCheckSelectionRequest, isEntryResponse, isTabRequest } from '@/lib/messages';
-import { loadTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
 import { isArticleFurniture } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
@@ -23,10 +20,9 @@ export default defineContentScript({
         return response;
       },
     });
-    let tracked: IndexedEntry[] = [];
-    let matcher: PageMatcher | undefined;
     const page = new PageController({
-      matcher: () => (matcher ??= loadPageMatcher(precompiledPageMatcher, tracked)),
+      // The knowledge base and the reader's tracked terms live in the background, warm across pages.
+      matching: backgroundMatching((message) => browser.runtime.sendMessage(message)),
       popover,
       isExcluded: isArticleFurniture,
       isRendered,
@@ -38,25 +34,25 @@ export default defineContentScript({
       popover.destroy();
     });
 
-    // Messages from our own popup and background only: never from a page. Replies are synchronous
-    // (sendResponse, not a returned promise: the content script has no polyfill, see wxt.config.ts).
+    // Messages from our own popup and background only: never from a page. Replies go through
+    // sendResponse, the channel kept open by returning true (the content script has no polyfill,
+    // so a returned promise would not be awaited; see wxt.config.ts).
     const onMessage = (
       message: unknown,
       sender: { id?: string; tab?: unknown },
       sendResponse: (reply: unknown) => void,
-    ): undefined => {
-      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
-      if (isCheckSelectionRequest(message)) page.checkSelection();
-      else if (isTabRequest(message)) sendResponse(page.handle(message));
+    ): true | undefined => {
+      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+      if (isCheckSelectionRequest(message)) void page.checkSelection();
+      if (!isTabRequest(message)) return undefined;
+      void page.handle(message).then(sendResponse, () => sendResponse(null));
+      return true;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     ctx.onInvalidated(watchSettings((settings) => page.applySettings(settings)));
 
-    // The reader's tracked terms, read once with the settings: matched in the same pass as the knowledge base.
-    const [settings, terms] = await Promise.all([loadSettings(), loadTrackedTerms()]);
-    tracked = terms;
-    page.applySettings(settings);
+    page.applySettings(await loadSettings());
     ctx.addEventListener(window, 'wxt:locationchange', () => page.attach());
   },
 });

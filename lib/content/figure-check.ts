@@ -1,5 +1,5 @@
-import { checkFigure, type FigureCheck } from '../figures/check';
-import type { PageMatcher } from '../kb/page-matcher';
+import type { FigureCheck } from '../figures/check';
+import type { PageMatching } from '../kb/page-matching';
 import { isInlineElement } from '../page/text-collector';
 
 export interface SelectionContext {
@@ -27,12 +27,11 @@ export function selectionContext(selection: Selection | null): SelectionContext 
 }
 
 /** "Check this figure" on the current selection; null when nothing is selected. */
-export function checkSelection(
-  matcher: PageMatcher,
+export async function checkSelection(
+  matching: PageMatching,
   selection: Selection | null,
-): { range: Range; check: FigureCheck } | null {
+): Promise<{ range: Range; check: FigureCheck } | null> {
   const found = selectionContext(selection);
   if (!found) return null;
-  const claims = [...matcher.figureEntries.values()].map(({ claim }) => claim);
-  return { range: found.range, check: checkFigure(matcher.figures, claims, found.context, found.start, found.end) };
+  return { range: found.range, check: await matching.checkFigure(found.context, found.start, found.end) };
 }

@@ -1,8 +1,9 @@
-import { matchPage, type PageMatcher } from '../kb/page-matcher';
+import type { PageMatch } from '../kb/page-matcher';
+import type { PageMatching } from '../kb/page-matching';
 import type { EntryRef } from '../kb/types';
 import { isEditable, isSkippedElement, isWithinSkipped, MARK_TAG } from '../page/exclusions';
 import { SectionCursor } from '../page/sections';
-import { nodeAt, textCollector, toRawRange } from '../page/text-collector';
+import { nodeAt, textCollector, toRawRange, type TextWindow } from '../page/text-collector';
 import { MarkRenderer } from './mark-renderer';
 import { PassClock } from './pass-timing';
 import { isBelowViewport, nearViewport, type VerticalExtent } from './viewport';
@@ -63,10 +64,15 @@ const DRAW_STEP_MS = 2.5;
 /** Highlights drawn per millisecond, assumed until the first step measures it. */
 const INITIAL_DRAW_RATE = 20;
 /**
- * Text matched between two checks of the time budget: small enough that a window of cold code
- * (a page's first pass) stays well inside a task, large enough that a warm pass rarely stops.
+ * Text read between two checks of the time budget, and the unit the matching reads: small enough
+ * that reading a window stays well inside a task.
  */
 const MATCH_WINDOW_CHARS = 1000;
+/**
+ * Text sent to be matched in one request once the highlights in view are drawn: few round trips
+ * on a long article, and answers the page takes in well under a task.
+ */
+const MATCH_BATCH_CHARS = 50_000;
 /** Highlights drawn in a step, at the least. */
 const MIN_STEP = 10;
 /** Passes restarted because the page changed the text mid-pass, at most. */
@@ -104,11 +110,8 @@ export class Highlighter {
 
   constructor(
     private readonly root: Element,
-    /**
-     * Gives the page matcher. Asked at the start of every pass, in a task of its own, so that
-     * loading it on first use (a page's first pass) shares a task with nothing else of ours.
-     */
-    private readonly matcher: () => PageMatcher,
+    /** Where the text is matched: the background, for a content script (see background-matching.ts). */
+    private readonly matching: PageMatching,
     private readonly options: HighlighterOptions = {},
   ) {
     this.renderer = options.renderer ?? new MarkRenderer();
@@ -136,14 +139,6 @@ export class Highlighter {
     await prompt();
     if (this.destroyed || !scope.isConnected || this.excludes(scope)) return [];
     const clock = new PassClock();
-    const matcher = clock.time('matcherMs', this.matcher);
-    // Loading the matcher can fill a task by itself (a compile, where none was shipped): reading the text waits.
-    if (clock.inTask() >= SLICE_BUDGET_MS) {
-      clock.pause();
-      await prompt();
-      clock.resume();
-      if (this.destroyed || !scope.isConnected) return [];
-    }
     const { isRendered } = this.options;
     // Read a window ahead of the matching, so a long article's first task reads what is in view, not all of it.
     const collected = textCollector(scope, this.isSkipped);
@@ -182,9 +177,34 @@ export class Highlighter {
         budget = SLICE_BUDGET_MS;
       }
       clock.resume();
+      return stillValid();
+    };
+    /** After a wait: false when the pass must stop (destroyed, or the text changed meanwhile). */
+    const stillValid = (): boolean => {
       if (this.destroyed) return false;
       if (editedSinceStart() || !scope.isConnected) stale = true;
       return !stale;
+    };
+    /**
+     * Sends windows read to be matched; the page has the main thread while the answer comes. Null
+     * when the pass must stop: the page changed meanwhile, or nobody answers (the extension was
+     * updated or removed under the page: its highlights stay as they are).
+     */
+    const matchBatch = async (windows: readonly TextWindow[]): Promise<(readonly PageMatch[])[] | null> => {
+      clock.pause();
+      const asked = performance.now();
+      const answer = await this.matching
+        .matchWindows(
+          windows.map((window) => window.text),
+          [...this.namedInFull],
+        )
+        .catch(() => null);
+      clock.resume();
+      clock.answered(performance.now() - asked, answer?.timing);
+      if (answer === null) return null;
+      this.namedInFull.clear();
+      for (const id of answer.namedInFull) this.namedInFull.add(id);
+      return stillValid() ? answer.matches.map((matches) => [...matches]) : null;
     };
     const overBudget = () => clock.inTask() >= budget;
 
@@ -228,29 +248,47 @@ export class Highlighter {
       clock.viewportDrawn();
     };
 
+    /** Turns a window's matches into highlights to draw, in the viewport's share or the rest. */
+    const take = ({ from }: TextWindow, matches: readonly PageMatch[]) => {
+      for (const match of matches) {
+        const range: PendingHighlight = {
+          ...toRawRange(collected, match.start + from, match.end + from),
+          record: { entry: match.entry, figure: match.figure, elements: [], range: null },
+        };
+        if (!shows(range.node) || !shows(range.lastNode)) continue;
+        if (shown && !match.figure && !firstInSection(shown, sections!.sectionOf(range.node), match.entry.id)) continue;
+        all.push(range);
+        (clock.timing.viewportMs === null ? found : below).push(range);
+      }
+    };
+
     try {
-      const timeFigures = <T>(work: () => T): T => clock.time('figuresMs', work);
+      // Windows read and not yet sent: the first request goes once the text read passes the
+      // viewport's bottom (what is in view can then be drawn), the next ones by MATCH_BATCH_CHARS.
+      let batch: TextWindow[] = [];
+      let batchChars = 0;
       for (;;) {
         if (overBudget() && !(await yieldAndCheck())) break;
         const window = clock.time('collectMs', () => collected.nextWindow(MATCH_WINDOW_CHARS));
-        if (window === null) break;
-        const { from, text } = window;
-        const to = from + text.length;
-        const matches = clock.time('matchMs', () => matchPage(matcher, text, this.namedInFull, timeFigures));
-        for (const match of matches) {
-          const range: PendingHighlight = {
-            ...toRawRange(collected, match.start + from, match.end + from),
-            record: { entry: match.entry, figure: match.figure, elements: [], range: null },
-          };
-          if (!shows(range.node) || !shows(range.lastNode)) continue;
-          if (shown && !match.figure && !firstInSection(shown, sections!.sectionOf(range.node), match.entry.id))
-            continue;
-          all.push(range);
-          (clock.timing.viewportMs === null ? found : below).push(range);
+        if (window !== null) {
+          batch.push(window);
+          batchChars += window.text.length;
         }
         // Matching on cannot add a highlight in view once the text read has passed the viewport's bottom.
-        const lastRead = clock.timing.viewportMs === null ? nodeAt(collected, to - 1) : null;
-        if (lastRead && isBelowViewport(extentOf(lastRead), viewport.height())) drawInView();
+        const lastRead =
+          window !== null && clock.timing.viewportMs === null
+            ? nodeAt(collected, window.from + window.text.length - 1)
+            : null;
+        const pastViewport = lastRead !== null && isBelowViewport(extentOf(lastRead), viewport.height());
+        if (batch.length > 0 && (window === null || pastViewport || batchChars >= MATCH_BATCH_CHARS)) {
+          const answer = await matchBatch(batch);
+          if (answer === null) break;
+          batch.forEach((read, k) => take(read, answer[k]!));
+          batch = [];
+          batchChars = 0;
+          if (pastViewport) drawInView();
+        }
+        if (window === null) break;
       }
       if (!stale && !this.destroyed && clock.timing.viewportMs === null) drawInView();
       // The rest, below the viewport first (where a reader goes next), in steps sized to the budget.
@@ -311,24 +349,22 @@ export class Highlighter {
    * Every mention of every entry in the article, highlighted or not (calm highlighting draws only
    * some), in order of first mention: read again from the page's text when asked (the popup).
    */
-  countMentions(): ReadonlyMap<string, { readonly entry: EntryRef; readonly count: number }> {
+  async countMentions(): Promise<ReadonlyMap<string, { readonly entry: EntryRef; readonly count: number }>> {
     // What is highlighted changes only with a pass or a removal: the popup's repeated asks reuse it.
     if (this.mentionCounts?.changes === this.changes) return this.mentionCounts.counts;
+    const changes = this.changes;
     const collected = textCollector(this.root, (element) => element.localName !== MARK_TAG && this.isSkipped(element));
+    const windows: string[] = [];
+    for (let window = collected.nextWindow(MATCH_BATCH_CHARS); window; window = collected.nextWindow(MATCH_BATCH_CHARS))
+      windows.push(window.text);
+    const { matches } = await this.matching.matchWindows(windows, []);
     const counts = new Map<string, { entry: EntryRef; count: number }>();
-    const namedInFull = new Set<string>();
-    for (
-      let window = collected.nextWindow(MATCH_WINDOW_CHARS);
-      window;
-      window = collected.nextWindow(MATCH_WINDOW_CHARS)
-    ) {
-      for (const { entry } of matchPage(this.matcher(), window.text, namedInFull)) {
-        const counted = counts.get(entry.id);
-        if (counted) counted.count++;
-        else counts.set(entry.id, { entry, count: 1 });
-      }
+    for (const { entry } of matches.flat()) {
+      const counted = counts.get(entry.id);
+      if (counted) counted.count++;
+      else counts.set(entry.id, { entry, count: 1 });
     }
-    this.mentionCounts = { changes: this.changes, counts };
+    this.mentionCounts = { changes, counts };
     return counts;
   }
 

@@ -1,4 +1,4 @@
-import type { PageMatcher } from '../kb/page-matcher';
+import type { PageMatching } from '../kb/page-matching';
 import { MARK_TAG, OFF_LIMITS_ATTRIBUTES } from '../page/exclusions';
 import { isInlineElement } from '../page/text-collector';
 import { backoffDelay, RecentEvents } from './backoff';
@@ -60,12 +60,12 @@ export class LiveAnnotator {
 
   constructor(
     readonly root: Element,
-    /** Gives the page matcher (see Highlighter). */
-    matcher: () => PageMatcher,
+    /** Where the text is matched (see Highlighter). */
+    matching: PageMatching,
     options: Omit<HighlighterOptions, 'ownMutations' | 'pageEdits'> = {},
   ) {
     this.observer = new MutationObserver((records) => this.onRecords(records));
-    this.highlighter = new Highlighter(root, matcher, {
+    this.highlighter = new Highlighter(root, matching, {
       ...options,
       ownMutations: (change) => this.whileNotObserving(change),
       pageEdits: () => this.pageEdits,

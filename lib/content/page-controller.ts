@@ -1,4 +1,4 @@
-import type { PageMatcher } from '../kb/page-matcher';
+import type { PageMatching } from '../kb/page-matching';
 import type { Category } from '../kb/types';
 import type { FoundReport, MentionedEntry, PageSummary, TabRequest } from '../messages';
 import { articleForSaving, type ArticleForSaving } from '../my-sources/extract';
@@ -20,8 +20,8 @@ export const REPORT_DELAY_MS = 300;
 export const HIDE_ATTRIBUTE = 'data-crosscheck-hide';
 
 export interface PageControllerDeps {
-  /** Built on first use: a page with no article and no figure check never pays for compiling it. */
-  readonly matcher: () => PageMatcher;
+  /** Where the text is matched and figures are checked: the background (see background-matching.ts). */
+  readonly matching: PageMatching;
   readonly popover: Popover;
   readonly isExcluded: (element: Element) => boolean;
   readonly isRendered: (element: Element) => boolean;
@@ -93,8 +93,8 @@ export class PageController {
     return root;
   }
 
-  /** Answers a request from the popup or the background; returns the reply, if any. */
-  handle(request: TabRequest): PageSummary | ArticleForSaving | null | undefined {
+  /** Answers a request from the popup or the background; resolves with the reply, if any. */
+  async handle(request: TabRequest): Promise<PageSummary | ArticleForSaving | null | undefined> {
     switch (request.type) {
       case 'crosscheck:page-summary':
         return this.summary();
@@ -123,8 +123,15 @@ export class PageController {
   }
 
   /** "Check this figure" on the current selection (works on paused sites too: the reader asked). */
-  checkSelection(): void {
-    const result = checkSelection(this.deps.matcher(), window.getSelection());
+  async checkSelection(): Promise<void> {
+    let result: Awaited<ReturnType<typeof checkSelection>>;
+    try {
+      result = await checkSelection(this.deps.matching, window.getSelection());
+    } catch {
+      // Nobody answered: the extension was updated or removed under the page.
+      this.deps.popover.openNotice('Crosscheck could not check this figure. Reload the page and try again.');
+      return;
+    }
     // Asked with nothing selected: the card says how to use it rather than nothing happening.
     if (result) this.deps.popover.openCheck(result.range, result.check);
     else this.deps.popover.openCheck(VIEWPORT_TOP, NOTHING_SELECTED);
@@ -172,9 +179,10 @@ export class PageController {
     else document.documentElement.setAttribute(HIDE_ATTRIBUTE, hidden.join(' '));
   }
 
-  private summary(): PageSummary {
-    // Every mention counts, highlighted or not.
-    const found: MentionedEntry[] = (this.session?.mentions() ?? []).map(({ entry: { id, category }, count }) => ({
+  private async summary(): Promise<PageSummary> {
+    // Every mention counts, highlighted or not; none when the background cannot be asked.
+    const mentions = (await this.session?.mentions().catch(() => [])) ?? [];
+    const found: MentionedEntry[] = mentions.map(({ entry: { id, category }, count }) => ({
       id,
       category,
       count,

@@ -1,4 +1,4 @@
-import type { PageMatcher } from '../kb/page-matcher';
+import type { PageMatching } from '../kb/page-matching';
 import type { Category, EntryRef } from '../kb/types';
 import { isEditable } from '../page/exclusions';
 import { isFrameworkOwned } from '../page/framework';
@@ -11,8 +11,8 @@ import { RangeInteractions } from './range-interactions';
 import type { HighlightRecord } from './renderer';
 
 export interface PageSessionDeps {
-  /** Gives the page matcher, compiled on first use (see Highlighter). */
-  readonly matcher: () => PageMatcher;
+  /** Where the text is matched (see Highlighter). */
+  readonly matching: PageMatching;
   /** The page's one card, shared with "Check this figure". */
   readonly popover: Popover;
   readonly isExcluded: (element: Element) => boolean;
@@ -43,7 +43,7 @@ export class PageSession {
     // Drawn without touching the DOM where a framework or an editor owns it.
     const untouched = supportsHighlightApi() && (isFrameworkOwned(root) || isEditable(root));
     const rangeRenderer = untouched ? new HighlightApiRenderer() : null;
-    this.annotator = new LiveAnnotator(root, deps.matcher, {
+    this.annotator = new LiveAnnotator(root, deps.matching, {
       isExcluded: deps.isExcluded,
       isRendered: deps.isRendered,
       renderer: rangeRenderer ?? new MarkRenderer(),
@@ -68,8 +68,8 @@ export class PageSession {
   }
 
   /** Every mention of each entry in the article, highlighted or not, in order of first mention. */
-  mentions(): { readonly entry: EntryRef; readonly count: number }[] {
-    return [...this.annotator.highlighter.countMentions().values()];
+  async mentions(): Promise<{ readonly entry: EntryRef; readonly count: number }[]> {
+    return [...(await this.annotator.highlighter.countMentions()).values()];
   }
 
   /** Scrolls to the first mention of an entry and opens its card, focused (from the popup's list). */

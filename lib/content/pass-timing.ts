@@ -1,6 +1,10 @@
+import type { MatchingTiming } from '../kb/page-matching';
+
 /**
  * What one annotation pass cost, recorded as the `detail` of its `crosscheck:annotate` measure so
- * that the benchmark (and anyone profiling a page) can read it. Milliseconds throughout.
+ * that the benchmark (and anyone profiling a page) can read it. Milliseconds throughout. The
+ * page's main thread reads the text and draws; the matching runs in the background (see
+ * background-matching.ts), and its phases are as it reported them, not part of `busyMs`.
  */
 export interface PassTiming {
   /** Main-thread time: the sum of the pass's tasks (its duration also counts the page's turns between them). */
@@ -10,16 +14,17 @@ export interface PassTiming {
   longestTaskMs: number;
   /** From the pass's start until the highlights in and near the viewport were drawn; null when it stopped first. */
   viewportMs: number | null;
-  /** Getting the matcher: loading it on a page's first pass, nothing after. */
-  matcherMs: number;
-  /** Reading the article's text. */
+  /** Reading the article's text (main thread). */
   collectMs: number;
-  /** Finding terms: the automaton's scan and the choice among its candidates. */
-  matchMs: number;
-  /** Reading the numbers of sentences that name a claim, linking and judging them. */
-  figuresMs: number;
-  /** Drawing the highlights. */
+  /** Drawing the highlights (main thread). */
   wrapMs: number;
+  /** Requests sent to be matched, and the time from sending each until its answer came, summed. */
+  requests: number;
+  waitMs: number;
+  /** Where the matching ran: loading the matcher (when the pass's requests were its first), finding terms, figures. */
+  matcherMs: number;
+  matchMs: number;
+  figuresMs: number;
   /** Highlights drawn. */
   highlights: number;
 }
@@ -31,17 +36,17 @@ export class PassClock {
     tasks: 0,
     longestTaskMs: 0,
     viewportMs: null,
-    matcherMs: 0,
     collectMs: 0,
+    wrapMs: 0,
+    requests: 0,
+    waitMs: 0,
+    matcherMs: 0,
     matchMs: 0,
     figuresMs: 0,
-    wrapMs: 0,
     highlights: 0,
   };
   readonly startedAt: number;
   private taskStartedAt: number;
-  /** Time spent so far in phases running inside the current one (it is theirs, not its). */
-  private nested = 0;
 
   constructor(private readonly now: () => number = () => performance.now()) {
     this.startedAt = this.taskStartedAt = now();
@@ -64,18 +69,23 @@ export class PassClock {
     this.timing.tasks++;
   }
 
-  /** Runs `work`, adding its time to `phase`, less the time of phases timed inside it. */
-  time<T>(phase: 'matcherMs' | 'collectMs' | 'matchMs' | 'figuresMs' | 'wrapMs', work: () => T): T {
+  /** Runs `work`, adding its time to `phase`. */
+  time<T>(phase: 'collectMs' | 'wrapMs', work: () => T): T {
     const started = this.now();
-    const outer = this.nested;
-    this.nested = 0;
     try {
       return work();
     } finally {
-      const spent = this.now() - started;
-      this.timing[phase] += spent - this.nested;
-      this.nested = outer + spent;
+      this.timing[phase] += this.now() - started;
     }
+  }
+
+  /** Notes an answer to a request for matching, `waited` after it was sent, and what the matching reported (none when it failed). */
+  answered(waited: number, matching: MatchingTiming | undefined): void {
+    this.timing.requests++;
+    this.timing.waitMs += waited;
+    this.timing.matcherMs += matching?.matcherMs ?? 0;
+    this.timing.matchMs += matching?.matchMs ?? 0;
+    this.timing.figuresMs += matching?.figuresMs ?? 0;
   }
 
   /** Notes that the highlights in view are drawn (once). */

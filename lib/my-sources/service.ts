@@ -77,7 +77,7 @@ export class MySourcesService {
 
   /**
    * At start, and after a change to tracked terms or an import: recompile, hand the tracked terms to
-   * content scripts, and run the searches still to do.
+   * the page matcher, and run the searches still to do.
    */
   async changed(): Promise<void> {
     this.knowledge = null;

@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { CATEGORIES, type IndexedEntry } from '../kb/types';
 
 /**
- * The reader's tracked terms as the page matcher needs them, published by the background in the
- * extension's local storage whenever they change. A content script reads them at start alongside
- * the settings: no message, so a page never waits for the background's service worker to wake.
+ * The reader's tracked terms as the page matcher needs them, kept by the background in the
+ * extension's local storage whenever they change: when its worker starts again, its page matcher
+ * reads them from there at once, without waiting for its database to be read.
  */
 export const TRACKED_TERMS_KEY = 'trackedTerms';
 

@@ -131,7 +131,13 @@ export interface TextCollector extends TextMap {
    * null once all the text has been handed out. Its text is then released: only what is not
    * handed out yet is kept, so a long article never copies its whole text.
    */
-  readonly nextWindow: (size: number) => { readonly from: number; readonly text: string } | null;
+  readonly nextWindow: (size: number) => TextWindow | null;
+}
+
+/** A window of an article's text, and where it starts in the text read. */
+export interface TextWindow {
+  readonly from: number;
+  readonly text: string;
 }
 
 /** A TextCollector of the text under `root`, skipping as collectText does; it reads nothing until asked. */

@@ -35,6 +35,11 @@ export interface LoadOptions {
   readonly traced?: boolean;
   /** Press a key every INPUT_EVERY_MS from the start of the load until the pass ends. */
   readonly typing?: boolean;
+  /**
+   * Stop the extension's background (its service worker) before the load, as the browser does
+   * after 30 s without events: the page then waits for it to start and load its matcher.
+   */
+  readonly backgroundAsleep?: boolean;
   readonly timeoutMs?: number;
 }
 
@@ -65,10 +70,14 @@ interface PageReading {
 export async function loadWithExtension(
   extension: ExtensionBrowser,
   url: string,
-  { traced = false, typing = false, timeoutMs = 60_000 }: LoadOptions = {},
+  { traced = false, typing = false, backgroundAsleep = false, timeoutMs = 60_000 }: LoadOptions = {},
 ): Promise<FirstPass> {
   const page = await extension.context.newPage();
   const cdp = await extension.context.newCDPSession(page);
+  if (backgroundAsleep) {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  }
   const load = async () => {
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     const stopTyping = typing ? startTyping(cdp) : null;

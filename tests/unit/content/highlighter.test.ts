@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DRAW_BUDGET_MS, Highlighter, SLICE_BUDGET_MS, type Viewport } from '@/lib/content/highlighter';
 import { markCalls, MAX_CONTEXT_CHARS, textNodeCursor, withUntrackedIterators } from '@/lib/content/mark-renderer';
 import { createPageMatcher } from '@/lib/kb/page-matcher';
+import { MatchingEngine, type PageMatching } from '@/lib/kb/page-matching';
 import type { Renderer } from '@/lib/content/renderer';
 import type { IndexedEntry } from '@/lib/kb/types';
 import { collectText, toRawRange } from '@/lib/page/text-collector';
@@ -20,7 +21,7 @@ const entries = [
   entry('ice', ['ICE'], 'organization'),
 ];
 const pageMatcher = createPageMatcher({ entries, figures: [], sourceCount: 0 });
-const matcher = () => pageMatcher;
+const matching = new MatchingEngine(() => pageMatcher);
 
 function setUp(html: string): HTMLElement {
   document.body.innerHTML = `<article>${html}</article>`;
@@ -52,7 +53,7 @@ describe('Highlighter', () => {
     ['script text is ignored', '<p>soft <script>var x = "ICE";</script>secession</p>', ['secession:secession']],
   ])('%s', async (_name, html, expected) => {
     const root = setUp(html);
-    await new Highlighter(root, matcher).annotate();
+    await new Highlighter(root, matching).annotate();
     expect(marked(root)).toEqual(expected);
   });
 
@@ -60,7 +61,7 @@ describe('Highlighter', () => {
     const root = setUp(
       '<table><tr><td>soft</td>\n<td>secession</td></tr></table><ul>\n<li>soft</li>\n<li>ICE</li>\n</ul>',
     );
-    await new Highlighter(root, matcher).annotate();
+    await new Highlighter(root, matching).annotate();
     expect(marked(root)).toEqual(['secession:secession', 'ice:ICE']);
     for (const mark of root.querySelectorAll('crosscheck-mark')) {
       expect(['TD', 'LI']).toContain(mark.parentElement!.tagName);
@@ -69,7 +70,7 @@ describe('Highlighter', () => {
 
   it('wraps each piece of a match that crosses elements, with the same id', async () => {
     const root = setUp('<p>The <em>soft</em> secession idea.</p>');
-    await new Highlighter(root, matcher).annotate();
+    await new Highlighter(root, matching).annotate();
     const pieces = [...root.querySelectorAll('crosscheck-mark')].map((m) => m.textContent);
     expect(pieces).toEqual(['soft', ' secession']);
     expect(
@@ -79,7 +80,7 @@ describe('Highlighter', () => {
 
   it('trusts its own records, not attributes the page forged', async () => {
     const root = setUp('<p>ICE and <span data-crosscheck-id="ice">forged</span></p>');
-    const highlighter = new Highlighter(root, matcher);
+    const highlighter = new Highlighter(root, matching);
     await highlighter.annotate();
     expect(highlighter.recordFor(root.querySelector('crosscheck-mark')!)?.entry.id).toBe('ice');
     expect(highlighter.recordFor(root.querySelector('span')!)).toBeUndefined();
@@ -89,7 +90,7 @@ describe('Highlighter', () => {
     const root = setUp('<p></p>');
     const p = root.querySelector('p')!;
     p.append('Before ', 'soft secession', ' after');
-    const highlighter = new Highlighter(root, matcher);
+    const highlighter = new Highlighter(root, matching);
     await highlighter.annotate();
     highlighter.destroy();
     expect([...p.childNodes].map((n) => n.textContent)).toEqual(['Before ', 'soft secession', ' after']);
@@ -265,13 +266,13 @@ describe('Highlighter, calm (first mention of an entry in each section)', () => 
     ],
   ])('%s', async (_name, html, expected) => {
     const root = setUp(html);
-    await new Highlighter(root, () => figureMatcher, { everyMention: false }).annotate();
+    await new Highlighter(root, new MatchingEngine(() => figureMatcher), { everyMention: false }).annotate();
     expect(marked(root)).toEqual(expected);
   });
 
   it('draws a first mention again after the page re-rendered it away, and counts every mention', async () => {
     const root = setUp('<p id="first">ICE came.</p><p>ICE left.</p>');
-    const highlighter = new Highlighter(root, matcher, { everyMention: false });
+    const highlighter = new Highlighter(root, matching, { everyMention: false });
     await highlighter.annotate();
     expect(marked(root)).toEqual(['ice:ICE']);
     const first = document.getElementById('first')!;
@@ -279,23 +280,23 @@ describe('Highlighter, calm (first mention of an entry in each section)', () => 
     await highlighter.annotate(first);
     expect(marked(root)).toEqual(['ice:ICE']);
     expect(first.querySelector('crosscheck-mark')).not.toBeNull();
-    expect([...highlighter.countMentions().values()].map(({ entry, count }) => [entry.id, count])).toEqual([
+    expect([...(await highlighter.countMentions()).values()].map(({ entry, count }) => [entry.id, count])).toEqual([
       ['ice', 2],
     ]);
   });
 
   it('counts mentions once per change: repeated asks reuse the count until a pass or a removal', async () => {
     const root = setUp('<p>ICE came.</p><p id="second">ICE left.</p>');
-    const highlighter = new Highlighter(root, matcher, { everyMention: false });
+    const highlighter = new Highlighter(root, matching, { everyMention: false });
     await highlighter.annotate();
-    const counts = highlighter.countMentions();
-    expect(highlighter.countMentions()).toBe(counts);
+    const counts = await highlighter.countMentions();
+    expect(await highlighter.countMentions()).toBe(counts);
     root.insertAdjacentHTML('beforeend', '<p id="third">ICE again.</p>');
     await highlighter.annotate(document.getElementById('third')!);
-    expect(highlighter.countMentions().get('ice')?.count).toBe(3);
+    expect((await highlighter.countMentions()).get('ice')?.count).toBe(3);
     document.getElementById('second')!.setAttribute('contenteditable', 'true');
     highlighter.remove(document.getElementById('second')!);
-    expect(highlighter.countMentions().get('ice')?.count).toBe(2);
+    expect((await highlighter.countMentions()).get('ice')?.count).toBe(2);
   });
 });
 
@@ -303,31 +304,64 @@ describe('Highlighter, calm (first mention of an entry in each section)', () => 
 const OUT_OF_VIEW: Viewport = { height: () => 100, extentOf: () => ({ top: 10_000, bottom: 10_020 }) };
 
 describe('Highlighter slices', () => {
-  it.each<[string, number, number]>([
-    ['a compile that fills its task: the text is read in the next one', SLICE_BUDGET_MS + 5, 2],
-    ['a quick compile: the text is read in the same task', 0, 1],
-  ])('%s', async (_name, compileMs, yieldsBeforeReading) => {
-    const root = setUp('<p>soft secession</p>');
-    const events: string[] = [];
-    const slowMatcher = () => {
-      events.push('compile');
-      const until = performance.now() + compileMs;
-      while (performance.now() < until); // a cold compile
-      return pageMatcher;
+  it('asks for the text in view first, draws it, then asks for the rest', async () => {
+    const root = setUp(
+      Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i}: ${'soft secession and ICE. '.repeat(10)}</p>`).join(''),
+    );
+    const paragraphs = [...root.querySelectorAll('p')];
+    // The first two paragraphs are in view.
+    const viewport: Viewport = {
+      height: () => 100,
+      extentOf: (node) => {
+        const top = paragraphs.indexOf(node.parentElement!.closest('p')!) < 2 ? 10 : 5000;
+        return { top, bottom: top + 20 };
+      },
     };
-    const highlighter = new Highlighter(root, slowMatcher, {
-      yieldToPage: () => {
-        events.push('yield');
-        return Promise.resolve();
+    const requests: { windows: number; marks: number }[] = [];
+    const recording: PageMatching = {
+      matchWindows: (windows, named) => {
+        requests.push({ windows: windows.length, marks: root.querySelectorAll('crosscheck-mark').length });
+        return matching.matchWindows(windows, named);
       },
-      isRendered: () => {
-        events.push('read');
-        return true;
+      checkFigure: (...args) => matching.checkFigure(...args),
+    };
+    await new Highlighter(root, recording, { pageEdits: () => 0, viewport }).annotate();
+    expect(requests.length).toBeGreaterThan(1);
+    // The first request holds the windows up to the first one read below the viewport, and no more.
+    expect(requests[0]!.windows).toBeLessThan(paragraphs.length / 2);
+    expect(requests[0]!.marks).toBe(0);
+    expect(requests[1]!.marks).toBeGreaterThan(0);
+    expect(marked(root)).toHaveLength(40 * 20);
+  });
+
+  it('starts over when the page edits the text while an answer is on its way', async () => {
+    const root = setUp(Array.from({ length: 10 }, () => '<p>soft secession</p>').join(''));
+    let edited = false;
+    const editing: PageMatching = {
+      matchWindows: (windows, named) => {
+        if (!edited) {
+          edited = true;
+          root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
+        }
+        return matching.matchWindows(windows, named);
       },
-    });
-    await highlighter.annotate();
-    const beforeReading = events.slice(0, events.indexOf('read'));
-    expect(beforeReading.filter((e) => e === 'yield')).toHaveLength(yieldsBeforeReading);
+      checkFigure: (...args) => matching.checkFigure(...args),
+    };
+    await new Highlighter(root, editing).annotate();
+    expect(marked(root)).toEqual(['ice:ICE', ...Array.from({ length: 10 }, () => 'soft-secession:soft secession')]);
+  });
+
+  it('ends quietly, the page as it was, when nobody answers (the extension was updated under it)', async () => {
+    const root = setUp('<p>soft secession</p>');
+    const before = root.innerHTML;
+    const gone: PageMatching = {
+      matchWindows: () => Promise.reject(new Error('Extension context invalidated.')),
+      checkFigure: () => Promise.reject(new Error('Extension context invalidated.')),
+    };
+    performance.clearMeasures('crosscheck:annotate');
+    await expect(new Highlighter(root, gone).annotate()).resolves.toEqual([]);
+    expect(root.innerHTML).toBe(before);
+    expect(performance.getEntriesByName('crosscheck:annotate')).toHaveLength(1);
   });
 
   it('wraps a long article in several slices and yields between them', async () => {
@@ -335,7 +369,7 @@ describe('Highlighter slices', () => {
       Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}: soft secession and ICE.</p>`).join(''),
     );
     let yields = 0;
-    const highlighter = new Highlighter(root, matcher, {
+    const highlighter = new Highlighter(root, matching, {
       yieldToPage: () => {
         yields++;
         return Promise.resolve();
@@ -355,7 +389,7 @@ describe('Highlighter slices', () => {
     // Every reading of the clock is a whole budget later: every check finds the task over budget.
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += SLICE_BUDGET_MS));
     const marksAtYields: number[] = [];
-    const highlighter = new Highlighter(root, matcher, {
+    const highlighter = new Highlighter(root, matching, {
       yieldToPage: () => {
         marksAtYields.push(root.querySelectorAll('crosscheck-mark').length);
         return Promise.resolve();
@@ -390,7 +424,7 @@ describe('Highlighter slices', () => {
         if (idleTaskStartedAt !== null) idleTasks.push(now - idleTaskStartedAt);
       };
       try {
-        const highlighter = new Highlighter(root, matcher, {
+        const highlighter = new Highlighter(root, matching, {
           pageEdits: () => 0,
           renderer,
           viewport: { height: () => 100, extentOf: () => ({ top: 5000, bottom: 5020 }) },
@@ -418,7 +452,7 @@ describe('Highlighter slices', () => {
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += SLICE_BUDGET_MS));
     // The first yield comes before the pass reads the text; the second, while it matches.
     let yields = 0;
-    const highlighter = new Highlighter(root, matcher, {
+    const highlighter = new Highlighter(root, matching, {
       yieldToPage: async () => {
         if (++yields === 2) root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
       },
@@ -440,7 +474,7 @@ describe('Highlighter slices', () => {
         root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
       }
     };
-    const highlighter = new Highlighter(root, matcher, {
+    const highlighter = new Highlighter(root, matching, {
       yieldToPage: async () => editOnce(),
       yieldUntilIdle: async () => {
         editOnce();
@@ -461,7 +495,7 @@ describe('Highlighter properties', () => {
         const root = setUp(html);
         const before = root.innerHTML;
         const text = root.textContent;
-        const highlighter = new Highlighter(root, matcher);
+        const highlighter = new Highlighter(root, matching);
         await highlighter.annotate();
         expect(root.textContent).toBe(text);
         const once = root.innerHTML;
@@ -494,7 +528,7 @@ describe('Highlighter drawing what is in view first', () => {
         async (html, everyMention, places, idleBudgets) => {
           const oneGo = setUp(html);
           // As under a live annotator, whose observer counts the page's own edits (none here).
-          const reference = new Highlighter(oneGo, matcher, { everyMention, pageEdits: () => 0 });
+          const reference = new Highlighter(oneGo, matching, { everyMention, pageEdits: () => 0 });
           const referenceRecords = await reference.annotate();
           const expected = oneGo.innerHTML;
           const expectedMatches = inDocumentOrder(reference);
@@ -519,7 +553,7 @@ describe('Highlighter drawing what is in view first', () => {
           let now = 0;
           const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 3));
           try {
-            const highlighter = new Highlighter(root, matcher, {
+            const highlighter = new Highlighter(root, matching, {
               everyMention,
               pageEdits: () => 0,
               viewport,

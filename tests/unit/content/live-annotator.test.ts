@@ -9,6 +9,7 @@ import {
   QUIET_MS,
 } from '@/lib/content/live-annotator';
 import { createPageMatcher } from '@/lib/kb/page-matcher';
+import { MatchingEngine } from '@/lib/kb/page-matching';
 
 const pageMatcher = createPageMatcher({
   sourceCount: 0,
@@ -35,7 +36,7 @@ let root: HTMLElement;
 beforeEach(async () => {
   document.body.innerHTML = '<article><p>soft secession</p></article><aside><p>ICE</p></aside>';
   root = document.querySelector('article')!;
-  annotator = new LiveAnnotator(root, () => pageMatcher);
+  annotator = new LiveAnnotator(root, new MatchingEngine(() => pageMatcher));
   await annotator.start();
 });
 afterEach(() => {
@@ -212,7 +213,7 @@ describe('LiveAnnotator properties', () => {
           document.body.innerHTML = `<article>${html}</article><section>${html}</section>`;
           const article = document.querySelector('article')!;
           const control = document.querySelector('section')!;
-          const live = new LiveAnnotator(article, () => pageMatcher);
+          const live = new LiveAnnotator(article, new MatchingEngine(() => pageMatcher));
           const started = live.start(); // its pass yields on the fake clock
           await vi.advanceTimersByTimeAsync(1);
           await started;

@@ -1,0 +1,26 @@
+import type { FigureCheck } from '../figures/check';
+import type { PageMatching, WindowMatches } from '../kb/page-matching';
+import { isFigureCheck, isWindowMatches, type FigureCheckRequest, type MatchRequest } from '../messages';
+
+/**
+ * Matching done by the extension's background (see entrypoints/background.ts): the page's text is
+ * sent there, within the browser, and the matches come back. The knowledge base, its automaton
+ * and the number parser then never load, compile or run in the page: its main thread only reads
+ * the text and draws, and the background's engine stays warm from one page to the next.
+ */
+export function backgroundMatching(
+  send: (message: MatchRequest | FigureCheckRequest) => Promise<unknown>,
+): PageMatching {
+  return {
+    async matchWindows(windows, namedInFull): Promise<WindowMatches> {
+      const answer = await send({ type: 'crosscheck:match', windows, namedInFull });
+      if (!isWindowMatches(answer, windows.length)) throw new Error('Crosscheck: unexpected reply from the background');
+      return answer;
+    },
+    async checkFigure(context, start, end): Promise<FigureCheck> {
+      const answer = await send({ type: 'crosscheck:check-figure', context, start, end });
+      if (!isFigureCheck(answer)) throw new Error('Crosscheck: unexpected reply from the background');
+      return answer;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { checkFigure, type FigureCheck } from '../figures/check';
+import { matchPage, type PageMatch, type PageMatcher } from './page-matcher';
+
+/** What matching a request's windows cost where it ran, in milliseconds. */
+export interface MatchingTiming {
+  /** Loading the page matcher, when this request was the first after a start or a change of tracked terms. */
+  readonly matcherMs: number;
+  /** Finding terms: the automaton's scan and the choice among its candidates. */
+  readonly matchMs: number;
+  /** Reading the numbers of sentences that name a claim, linking and judging them. */
+  readonly figuresMs: number;
+}
+
+export interface WindowMatches {
+  /** For each window asked about, in order, its matches, with offsets into that window's text. */
+  readonly matches: readonly (readonly PageMatch[])[];
+  /** The entries named in full once the last window is read: the page's memory for its next request. */
+  readonly namedInFull: readonly string[];
+  readonly timing: MatchingTiming;
+}
+
+/**
+ * Where a page's text is matched against the knowledge base: in the extension's background for a
+ * content script (see background-matching.ts), in process for tests and the engine's benchmark.
+ */
+export interface PageMatching {
+  /**
+   * Matches windows of a page's text in reading order, as one pass over their concatenation would
+   * (see matchPage). `namedInFull`: the entries the page has named in full before the first window.
+   */
+  matchWindows(windows: readonly string[], namedInFull: readonly string[]): Promise<WindowMatches>;
+  /** "Check this figure" on a selection: `context` is its block's text, `start`…`end` the selection in it. */
+  checkFigure(context: string, start: number, end: number): Promise<FigureCheck>;
+}
+
+/**
+ * The matching itself, around a page matcher loaded on first use and again after `reset` (the
+ * reader's tracked terms changed). The background keeps one for every page, warm from one page to
+ * the next; tests keep one in process.
+ */
+export class MatchingEngine implements PageMatching {
+  private matcher: Promise<PageMatcher> | null = null;
+
+  constructor(
+    private readonly load: () => PageMatcher | Promise<PageMatcher>,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Forgets the matcher: the next request loads it anew. */
+  reset(): void {
+    this.matcher = null;
+  }
+
+  async matchWindows(windows: readonly string[], namedInFull: readonly string[]): Promise<WindowMatches> {
+    const loadStarted = this.now();
+    const loading = this.matcher === null;
+    const matcher = await this.current();
+    const matcherMs = loading ? this.now() - loadStarted : 0;
+    const named = new Set(namedInFull);
+    let figuresMs = 0;
+    const timeFigures = <T>(work: () => T): T => {
+      const started = this.now();
+      try {
+        return work();
+      } finally {
+        figuresMs += this.now() - started;
+      }
+    };
+    const started = this.now();
+    const matches = windows.map((text) => matchPage(matcher, text, named, timeFigures));
+    const matchMs = this.now() - started - figuresMs;
+    return { matches, namedInFull: [...named], timing: { matcherMs, matchMs, figuresMs } };
+  }
+
+  async checkFigure(context: string, start: number, end: number): Promise<FigureCheck> {
+    const matcher = await this.current();
+    const claims = [...matcher.figureEntries.values()].map(({ claim }) => claim);
+    return checkFigure(matcher.figures, claims, context, start, end);
+  }
+
+  private current(): Promise<PageMatcher> {
+    const loading = (this.matcher ??= Promise.resolve().then(this.load));
+    // A failed load is not kept: the next request tries again.
+    loading.catch(() => {
+      if (this.matcher === loading) this.matcher = null;
+    });
+    return loading;
+  }
+}

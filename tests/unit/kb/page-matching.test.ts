@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { kbIndex } from '@/lib/kb/index-data';
+import { createPageMatcher, matchPage, type PageMatch, type PageMatcher } from '@/lib/kb/page-matcher';
+import { MatchingEngine } from '@/lib/kb/page-matching';
+import { BARRIER } from '@/lib/matching/fold';
+
+const matcher = createPageMatcher(kbIndex);
+const seedText = readFileSync(new URL('../../../seeds/000_7413e54e0e4ba69d.txt', import.meta.url), 'utf8');
+const paragraphs = seedText.split(/\n+/).filter((p) => p.trim().length > 0);
+
+describe('MatchingEngine', () => {
+  it('matches a page sent in requests of windows as one pass over its text, and its answers survive messaging', async () => {
+    const engine = new MatchingEngine(() => matcher);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...paragraphs), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 6 }),
+        async (chosen, requestSizes) => {
+          // Windows end at block breaks, as the text collector's do.
+          const windows = chosen.map((paragraph) => paragraph + BARRIER);
+          const whole = matchPage(matcher, windows.join(''), new Set());
+          const found: PageMatch[] = [];
+          let namedInFull: readonly string[] = [];
+          let offset = 0;
+          for (let at = 0, r = 0; at < windows.length; r++) {
+            const request = windows.slice(at, at + requestSizes[r % requestSizes.length]!);
+            at += request.length;
+            // As a content script gets it: through the extension's messaging, which serialises as JSON.
+            const answer = await engine.matchWindows(request, namedInFull);
+            expect(JSON.parse(JSON.stringify(answer))).toEqual(answer);
+            namedInFull = answer.namedInFull;
+            answer.matches.forEach((matches, k) => {
+              found.push(...matches.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset })));
+              offset += request[k]!.length;
+            });
+          }
+          expect(found).toEqual(whole);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('loads its matcher once, again after a reset, and again after a failed load', async () => {
+    const loads: string[] = [];
+    let fail = false;
+    const engine = new MatchingEngine(() => {
+      loads.push(fail ? 'failed' : 'loaded');
+      if (fail) throw new Error('storage unavailable');
+      return matcher;
+    });
+    await engine.matchWindows(['soft secession'], []);
+    await engine.matchWindows(['soft secession'], []);
+    expect(loads).toEqual(['loaded']);
+    engine.reset();
+    fail = true;
+    await expect(engine.matchWindows(['soft secession'], [])).rejects.toThrow('storage unavailable');
+    fail = false;
+    expect((await engine.matchWindows(['soft secession'], [])).matches[0]).toHaveLength(1);
+    expect(loads).toEqual(['loaded', 'failed', 'loaded']);
+  });
+
+  it('reports the matcher’s load with the request that loaded it, and not after', async () => {
+    let now = 0;
+    const slowLoad = (): PageMatcher => {
+      now += 5;
+      return matcher;
+    };
+    const engine = new MatchingEngine(slowLoad, () => now);
+    const first = await engine.matchWindows([paragraphs.join(BARRIER)], []);
+    expect(first.timing.matcherMs).toBe(5);
+    const second = await engine.matchWindows([paragraphs.join(BARRIER)], []);
+    expect(second.timing).toEqual({ matcherMs: 0, matchMs: 0, figuresMs: 0 });
+  });
+
+  it('checks a selected figure against the claims', async () => {
+    const engine = new MatchingEngine(() => matcher);
+    const context = 'California holds $76 billion in reserves.';
+    const start = context.indexOf('$76');
+    const check = await engine.checkFigure(context, start, start + '$76 billion'.length);
+    expect(check.selection).toBe('$76 billion');
+    expect(check.figure?.value).toBe(76e9);
+  });
+});
