@@ -1,10 +1,8 @@
 import { badgeFor } from '@/lib/badge';
 import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
-import { loadPageMatcher } from '@/lib/kb/page-matcher';
 import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
-import { MatchingEngine } from '@/lib/kb/page-matching';
-import type { IndexedEntry } from '@/lib/kb/types';
+import { trackingEngine } from '@/lib/kb/page-matching';
 import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
 import {
   CHECK_FIGURE_COMMAND,
@@ -27,20 +25,15 @@ import { loadTrackedTerms, publishTrackedTerms } from '@/lib/my-sources/tracked-
 
 export default defineBackground(() => {
   // Every tab's text is matched here, by one engine kept warm from page to page: the knowledge
-  // base's matcher with the reader's tracked terms, loaded on the first request and again when
-  // they change. Until this worker's database has been read, the terms stored last stand in.
-  let tracked: readonly IndexedEntry[] | null = null;
-  const matching = new MatchingEngine(async () =>
-    loadPageMatcher(precompiledPageMatcher, [...(tracked ??= await loadTrackedTerms())]),
-  );
+  // base's matcher with the reader's tracked terms, loaded on the first request.
+  const { engine: matching, track } = trackingEngine(precompiledPageMatcher, loadTrackedTerms);
   const mySources = new MySourcesService(
     new MySourcesDatabase(),
     kbIndex,
     kbDetails,
     bundledSourceTexts,
     async (entries) => {
-      tracked = entries;
-      matching.reset();
+      track(entries);
       await publishTrackedTerms(entries);
     },
   );

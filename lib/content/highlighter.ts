@@ -190,7 +190,7 @@ export class Highlighter {
      * when the pass must stop: the page changed meanwhile, or nobody answers (the extension was
      * updated or removed under the page: its highlights stay as they are).
      */
-    const matchBatch = async (windows: readonly TextWindow[]): Promise<(readonly PageMatch[])[] | null> => {
+    const matchBatch = async (windows: readonly TextWindow[]): Promise<readonly (readonly PageMatch[])[] | null> => {
       clock.pause();
       const asked = performance.now();
       const answer = await this.matching
@@ -204,7 +204,7 @@ export class Highlighter {
       if (answer === null) return null;
       this.namedInFull.clear();
       for (const id of answer.namedInFull) this.namedInFull.add(id);
-      return stillValid() ? answer.matches.map((matches) => [...matches]) : null;
+      return stillValid() ? answer.matches : null;
     };
     const overBudget = () => clock.inTask() >= budget;
 

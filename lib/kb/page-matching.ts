@@ -1,5 +1,12 @@
 import { checkFigure, type FigureCheck } from '../figures/check';
-import { matchPage, type PageMatch, type PageMatcher } from './page-matcher';
+import {
+  loadPageMatcher,
+  matchPage,
+  type PageMatch,
+  type PageMatcher,
+  type PrecompiledPageMatcher,
+} from './page-matcher';
+import type { IndexedEntry } from './types';
 
 /** What matching a request's windows cost where it ran, in milliseconds. */
 export interface MatchingTiming {
@@ -86,4 +93,32 @@ export class MatchingEngine implements PageMatching {
     });
     return loading;
   }
+}
+
+/**
+ * The background's engine: the build's page matcher with the reader's tracked terms. Until
+ * `track` is told them (the background reads its database at start), the terms stored last stand
+ * in; a `track` with other terms than those the matcher was loaded with makes the next request
+ * load it anew, and one with the same terms (the database read at start, most often) changes
+ * nothing.
+ */
+export function trackingEngine(
+  data: PrecompiledPageMatcher,
+  storedTerms: () => Promise<readonly IndexedEntry[]>,
+): { readonly engine: MatchingEngine; track(entries: readonly IndexedEntry[]): void } {
+  let tracked: readonly IndexedEntry[] | null = null;
+  const engine = new MatchingEngine(async () => {
+    const stored = await storedTerms();
+    // Terms told while the stored ones were read are newer: they stand.
+    tracked ??= stored;
+    return loadPageMatcher(data, [...tracked]);
+  });
+  return {
+    engine,
+    track(entries) {
+      const changed = tracked !== null && JSON.stringify(entries) !== JSON.stringify(tracked);
+      tracked = entries;
+      if (changed) engine.reset();
+    },
+  };
 }

@@ -2,8 +2,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kbIndex } from '@/lib/kb/index-data';
-import { createPageMatcher, matchPage, type PageMatch, type PageMatcher } from '@/lib/kb/page-matcher';
-import { MatchingEngine } from '@/lib/kb/page-matching';
+import {
+  createPageMatcher,
+  matchPage,
+  precompilePageMatcher,
+  type PageMatch,
+  type PageMatcher,
+} from '@/lib/kb/page-matcher';
+import { MatchingEngine, trackingEngine } from '@/lib/kb/page-matching';
+import type { IndexedEntry } from '@/lib/kb/types';
 import { BARRIER } from '@/lib/matching/fold';
 
 const matcher = createPageMatcher(kbIndex);
@@ -82,5 +89,56 @@ describe('MatchingEngine', () => {
     const check = await engine.checkFigure(context, start, start + '$76 billion'.length);
     expect(check.selection).toBe('$76 billion');
     expect(check.figure?.value).toBe(76e9);
+  });
+});
+
+describe('trackingEngine (the background’s)', () => {
+  const data = precompilePageMatcher({
+    entries: [
+      {
+        id: 'ice',
+        category: 'organization',
+        label: 'ICE',
+        forms: [{ text: 'ICE', caseSensitive: true, shortForm: false }],
+      },
+    ],
+    figures: [],
+    sourceCount: 0,
+  });
+  const term = (text: string): IndexedEntry => ({
+    id: `tracked-${text}`,
+    category: 'concept',
+    label: text,
+    forms: [{ text, caseSensitive: false, shortForm: false }],
+  });
+  const found = async (engine: MatchingEngine, text: string) =>
+    (await engine.matchWindows([text], [])).matches[0]!.map((m) => m.entry.id);
+
+  it('matches the stored terms, reloads only when told other terms, and keeps terms told while it read the stored ones', async () => {
+    let reads = 0;
+    let release: () => void = () => undefined;
+    let reading: () => void = () => undefined;
+    const firstRead = new Promise<void>((resolve) => (reading = resolve));
+    const stored = [term('quiet quitting')];
+    const { engine, track } = trackingEngine(data, async () => {
+      reads++;
+      if (reads === 1) {
+        reading();
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return stored;
+    });
+    const first = found(engine, 'ICE and vibe coding and quiet quitting');
+    await firstRead;
+    // Told while the stored terms are being read: what it was told stands.
+    track([term('vibe coding')]);
+    release();
+    expect(await first).toEqual(['ice', 'tracked-vibe coding']);
+    track([term('vibe coding')]); // the same terms (the database read at start): nothing to reload
+    expect(await found(engine, 'vibe coding')).toEqual(['tracked-vibe coding']);
+    expect(reads).toBe(1);
+    track([term('quiet quitting')]);
+    expect(await found(engine, 'ICE and vibe coding and quiet quitting')).toEqual(['ice', 'tracked-quiet quitting']);
+    expect(reads).toBe(2);
   });
 });
