@@ -12,6 +12,7 @@ import {
   isFigureCheckRequest,
   isFoundReport,
   isMatchRequest,
+  isPrepareMatchingRequest,
   isMySourcesRequest,
   SAVE_ARTICLE_MENU_ID,
   TOGGLE_HIGHLIGHTS_COMMAND,
@@ -49,6 +50,7 @@ export default defineBackground(() => {
   // Our own content scripts ask for their page's matches and figure checks.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || sender.tab === undefined) return undefined;
+    if (isPrepareMatchingRequest(message)) matching.prepare();
     if (isMatchRequest(message)) return matching.matchWindows(message.windows, message.namedInFull);
     if (isFigureCheckRequest(message)) return matching.checkFigure(message.context, message.start, message.end);
     return undefined;

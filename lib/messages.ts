@@ -40,6 +40,19 @@ export function isEntryResponse(message: unknown): message is EntryResponse {
   return typeof entry === 'object' && Array.isArray(sources) && typeof corpusSize === 'number';
 }
 
+/** From a content script to the background as it starts: get ready to match (see PageMatching.prepare). */
+export interface PrepareMatchingRequest {
+  readonly type: 'crosscheck:prepare-matching';
+}
+
+export const PREPARE_MATCHING: PrepareMatchingRequest = { type: 'crosscheck:prepare-matching' };
+
+export function isPrepareMatchingRequest(message: unknown): message is PrepareMatchingRequest {
+  return (
+    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === PREPARE_MATCHING.type
+  );
+}
+
 /** From a content script to the background: match windows of the page's text (see PageMatching). */
 export interface MatchRequest {
   readonly type: 'crosscheck:match';

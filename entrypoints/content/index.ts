@@ -20,9 +20,12 @@ export default defineContentScript({
         return response;
       },
     });
+    // The knowledge base and the reader's tracked terms live in the background, warm across pages;
+    // a background the browser stopped starts now, while the settings are read and the article found.
+    const matching = backgroundMatching((message) => browser.runtime.sendMessage(message));
+    matching.prepare();
     const page = new PageController({
-      // The knowledge base and the reader's tracked terms live in the background, warm across pages.
-      matching: backgroundMatching((message) => browser.runtime.sendMessage(message)),
+      matching,
       popover,
       isExcluded: isArticleFurniture,
       isRendered,

@@ -1,6 +1,13 @@
 import type { FigureCheck } from '../figures/check';
 import type { PageMatching, WindowMatches } from '../kb/page-matching';
-import { isFigureCheck, isWindowMatches, type FigureCheckRequest, type MatchRequest } from '../messages';
+import {
+  isFigureCheck,
+  isWindowMatches,
+  PREPARE_MATCHING,
+  type FigureCheckRequest,
+  type MatchRequest,
+  type PrepareMatchingRequest,
+} from '../messages';
 
 /**
  * Matching done by the extension's background (see entrypoints/background.ts): the page's text is
@@ -9,9 +16,12 @@ import { isFigureCheck, isWindowMatches, type FigureCheckRequest, type MatchRequ
  * the text and draws, and the background's engine stays warm from one page to the next.
  */
 export function backgroundMatching(
-  send: (message: MatchRequest | FigureCheckRequest) => Promise<unknown>,
+  send: (message: MatchRequest | FigureCheckRequest | PrepareMatchingRequest) => Promise<unknown>,
 ): PageMatching {
   return {
+    prepare() {
+      send(PREPARE_MATCHING).catch(() => undefined);
+    },
     async matchWindows(windows, namedInFull): Promise<WindowMatches> {
       const answer = await send({ type: 'crosscheck:match', windows, namedInFull });
       if (!isWindowMatches(answer, windows.length)) throw new Error('Crosscheck: unexpected reply from the background');

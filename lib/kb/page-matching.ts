@@ -32,6 +32,12 @@ export interface WindowMatches {
  */
 export interface PageMatching {
   /**
+   * Gets ready for a page's first request (the content script asks as it starts, while it reads
+   * the settings and finds the article): a background that was stopped starts, and loads its
+   * matcher, meanwhile. Answers nothing; never fails.
+   */
+  prepare(): void;
+  /**
    * Matches windows of a page's text in reading order, as one pass over their concatenation would
    * (see matchPage). `namedInFull`: the entries the page has named in full before the first window.
    */
@@ -52,6 +58,10 @@ export class MatchingEngine implements PageMatching {
     private readonly load: () => PageMatcher | Promise<PageMatcher>,
     private readonly now: () => number = () => performance.now(),
   ) {}
+
+  prepare(): void {
+    this.current().catch(() => undefined);
+  }
 
   /** Forgets the matcher: the next request loads it anew. */
   reset(): void {

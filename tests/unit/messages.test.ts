@@ -7,6 +7,7 @@ import {
   MAX_MATCH_REQUEST_CHARS,
   type FigureCheckRequest,
   type MatchRequest,
+  type PrepareMatchingRequest,
 } from '@/lib/messages';
 
 describe('matching requests, as the background checks them', () => {
@@ -49,16 +50,18 @@ describe('matching requests, as the background checks them', () => {
 
 describe('backgroundMatching', () => {
   it('sends its requests as messages and returns the answers', async () => {
-    const sent: (MatchRequest | FigureCheckRequest)[] = [];
+    const sent: (MatchRequest | FigureCheckRequest | PrepareMatchingRequest)[] = [];
     const matching = backgroundMatching(async (message) => {
       sent.push(message);
       return message.type === 'crosscheck:match'
         ? { matches: [[]], namedInFull: ['a'], timing: { matcherMs: 0, matchMs: 1, figuresMs: 0 } }
         : { selection: '$5', figure: null, candidates: [], verdict: 'unsourced' };
     });
+    matching.prepare();
     expect((await matching.matchWindows(['text'], ['b'])).namedInFull).toEqual(['a']);
     expect((await matching.checkFigure('It cost $5.', 8, 10)).verdict).toBe('unsourced');
     expect(sent).toEqual([
+      { type: 'crosscheck:prepare-matching' },
       { type: 'crosscheck:match', windows: ['text'], namedInFull: ['b'] },
       { type: 'crosscheck:check-figure', context: 'It cost $5.', start: 8, end: 10 },
     ]);
@@ -69,7 +72,14 @@ describe('backgroundMatching', () => {
     ['a list per window missing', { matches: [], namedInFull: [], timing: {} }],
   ])('rejects an unexpected answer: %s', async (_name, answer) => {
     const matching = backgroundMatching(async () => answer);
+    matching.prepare(); // answers nothing, asks nothing back
     await expect(matching.matchWindows(['text'], [])).rejects.toThrow('unexpected reply');
     await expect(matching.checkFigure('abc', 0, 1)).rejects.toThrow('unexpected reply');
+  });
+
+  it('prepares without failing when nobody answers', async () => {
+    const matching = backgroundMatching(() => Promise.reject(new Error('Could not establish connection.')));
+    expect(() => matching.prepare()).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // no unhandled rejection follows
   });
 });

@@ -324,6 +324,7 @@ describe('Highlighter slices', () => {
         return matching.matchWindows(windows, named);
       },
       checkFigure: (...args) => matching.checkFigure(...args),
+      prepare: () => undefined,
     };
     await new Highlighter(root, recording, { pageEdits: () => 0, viewport }).annotate();
     expect(requests.length).toBeGreaterThan(1);
@@ -346,6 +347,7 @@ describe('Highlighter slices', () => {
         return matching.matchWindows(windows, named);
       },
       checkFigure: (...args) => matching.checkFigure(...args),
+      prepare: () => undefined,
     };
     await new Highlighter(root, editing).annotate();
     expect(marked(root)).toEqual(['ice:ICE', ...Array.from({ length: 10 }, () => 'soft-secession:soft secession')]);
@@ -357,6 +359,7 @@ describe('Highlighter slices', () => {
     const gone: PageMatching = {
       matchWindows: () => Promise.reject(new Error('Extension context invalidated.')),
       checkFigure: () => Promise.reject(new Error('Extension context invalidated.')),
+      prepare: () => undefined,
     };
     performance.clearMeasures('crosscheck:annotate');
     await expect(new Highlighter(root, gone).annotate()).resolves.toEqual([]);

@@ -50,7 +50,7 @@ describe('MatchingEngine', () => {
     );
   });
 
-  it('loads its matcher once, again after a reset, and again after a failed load', async () => {
+  it('loads its matcher once (on prepare, or the first request), again after a reset, and again after a failed load', async () => {
     const loads: string[] = [];
     let fail = false;
     const engine = new MatchingEngine(() => {
@@ -58,6 +58,9 @@ describe('MatchingEngine', () => {
       if (fail) throw new Error('storage unavailable');
       return matcher;
     });
+    engine.prepare(); // loads it ahead of the first request
+    await Promise.resolve();
+    expect(loads).toEqual(['loaded']);
     await engine.matchWindows(['soft secession'], []);
     await engine.matchWindows(['soft secession'], []);
     expect(loads).toEqual(['loaded']);
