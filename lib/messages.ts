@@ -9,6 +9,10 @@ import type { ArticleForSaving } from './my-sources/extract';
  * the background the sender) before acting: a page cannot talk to the extension.
  */
 
+/** For messages that are their type alone. */
+const hasType = (message: unknown, type: string): boolean =>
+  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
+
 export interface EntryRequest {
   readonly type: 'crosscheck:get-entry';
   readonly id: string;
@@ -48,9 +52,7 @@ export interface PrepareMatchingRequest {
 export const PREPARE_MATCHING: PrepareMatchingRequest = { type: 'crosscheck:prepare-matching' };
 
 export function isPrepareMatchingRequest(message: unknown): message is PrepareMatchingRequest {
-  return (
-    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === PREPARE_MATCHING.type
-  );
+  return hasType(message, PREPARE_MATCHING.type);
 }
 
 /** From a content script to the background: match windows of the page's text (see PageMatching). */
@@ -133,9 +135,7 @@ export interface CheckSelectionRequest {
 export const CHECK_SELECTION: CheckSelectionRequest = { type: 'crosscheck:check-selection' };
 
 export function isCheckSelectionRequest(message: unknown): message is CheckSelectionRequest {
-  return (
-    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === CHECK_SELECTION.type
-  );
+  return hasType(message, CHECK_SELECTION.type);
 }
 
 /** From the popup to the current tab. */

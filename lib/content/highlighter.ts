@@ -90,7 +90,7 @@ const WINDOW_VIEWPORT: Viewport = {
 };
 
 /**
- * Owns the highlights in one article: finds terms in one pass over its text, draws them with its
+ * Owns the highlights in one article: has its text matched in one pass, draws the matches with its
  * renderer slice by slice, and can put the page back exactly as it was.
  */
 export class Highlighter {
@@ -119,11 +119,10 @@ export class Highlighter {
 
   /**
    * Highlights what is not highlighted yet under `scope` (the article by default). Running it
-   * again over the same text adds nothing. Passes run one after another; each reads the text in
-   * one go and matches it window by window in reading order. The highlights in and near the
-   * viewport are drawn as soon as the matching has passed them, in the pass's first task when it
-   * can; the rest, and a long article's tail, in the browser's idle time. Resolves with the new
-   * records once all are drawn.
+   * again over the same text adds nothing. Passes run one after another; each reads the text
+   * once, window by window in reading order, and sends it to be matched: first up to the
+   * viewport's bottom, whose highlights are drawn as soon as the answer comes, then the rest in
+   * batches, drawn in the browser's idle time. Resolves with the new records once all are drawn.
    */
   annotate(scope: Element = this.root): Promise<HighlightRecord[]> {
     const pass = this.queue.then(() => this.runPass(scope, MAX_RESTARTS));

@@ -18,7 +18,7 @@ beforeAll(() => suite.useSettings({ everyMention: true }));
 
 // The Long Tasks API in the page does not see a content script's tasks, so the browser's own
 // trace is read: every task on the page's main thread while Crosscheck's first pass ran (the
-// first of them also compiles the matcher). The page is cold: nothing of ours has run there yet.
+// matching runs in the background). The page is cold: nothing of ours has run there yet.
 describe('the first pass on a long article', () => {
   it('runs in tasks under 50 ms, cold, on a 100,000-character page', async () => {
     const page = await suite.browser.context.newPage();
