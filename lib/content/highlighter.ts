@@ -225,7 +225,13 @@ export class Highlighter {
     // Calm highlighting decides from what is on the page now, so a first mention the page
     // re-rendered away is drawn again rather than counted as seen.
     const shown = this.options.everyMention === false ? this.entriesShownBySection() : null;
-    const sections = shown && new SectionCursor(this.root);
+    const sections =
+      shown &&
+      new SectionCursor(this.root, {
+        scope,
+        isSkipped: (heading) => isWithinSkipped(heading, scope, this.isSkipped),
+        rawStartOf: (heading) => collected.blocks.get(heading)?.rawStart,
+      });
     /** Every highlight of the pass, in reading order. */
     const all: PendingHighlight[] = [];
     /** Found and not drawn yet while the viewport's are not drawn; then the rest, below it and above it. */
@@ -255,7 +261,8 @@ export class Highlighter {
           record: { entry: match.entry, figure: match.figure, elements: [], range: null },
         };
         if (!shows(range.node) || !shows(range.lastNode)) continue;
-        if (shown && !match.figure && !firstInSection(shown, sections!.sectionOf(range.node), match.entry.id)) continue;
+        const section = shown && !match.figure ? sections!.sectionOf(range.node, range.start) : null;
+        if (section && !firstInSection(shown!, section, match.entry.id)) continue;
         all.push(range);
         (clock.timing.viewportMs === null ? found : below).push(range);
       }

@@ -1,10 +1,29 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { SectionCursor } from '@/lib/page/sections';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SectionCursor, type ReadHeadings } from '@/lib/page/sections';
+import { collectText } from '@/lib/page/text-collector';
+import { isWithinSkipped } from '@/lib/page/exclusions';
 
 afterEach(() => {
   document.body.innerHTML = '';
+  vi.restoreAllMocks();
 });
+
+/** Skipped in these tests: anything marked `data-skip`. */
+const isSkipped = (element: Element) => element.hasAttribute('data-skip');
+
+/** What a pass over `scope` reads: where each text node and each heading starts. */
+function readOf(scope: Element): { read: ReadHeadings; rawStartOfNode: Map<Node, number> } {
+  const collected = collectText(scope, isSkipped);
+  return {
+    read: {
+      scope,
+      isSkipped: (heading) => isWithinSkipped(heading, scope, isSkipped),
+      rawStartOf: (heading) => collected.blocks.get(heading)?.rawStart,
+    },
+    rawStartOfNode: new Map(collected.segments.map((segment) => [segment.node, segment.rawStart])),
+  };
+}
 
 describe('SectionCursor', () => {
   it.each<[string, string, string[]]>([
@@ -19,14 +38,50 @@ describe('SectionCursor', () => {
       '<section><h2 id="h1">one</h2><p id="a">a</p></section><section><h2 id="h2">two</h2><p id="b">b</p></section>',
       ['h1', 'h1', 'h2', 'h2'],
     ],
-  ])('%s', (_name, html, expected) => {
+    ['an empty heading', '<p>a</p><h2 id="h1"></h2><p>b</p>', ['article', 'h1']],
+    [
+      'a heading in a skipped region still starts a section',
+      '<p>a</p><div data-skip><h2 id="h1">aside</h2></div><p>b</p>',
+      ['article', 'h1', 'h1'],
+    ],
+  ])('%s, by document order and by the offsets a pass read', (_name, html, expected) => {
     document.body.innerHTML = `<article id="article">${html}</article>`;
     const root = document.querySelector('article')!;
-    const cursor = new SectionCursor(root);
-    // Every text node, in document order.
+    const { read, rawStartOfNode } = readOf(root);
+    const byOrder = new SectionCursor(root);
+    const byOffsets = new SectionCursor(root, read);
+    // Every text node, in document order (those the pass skipped by document order alone).
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const sections: string[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) sections.push(cursor.sectionOf(node).id);
-    expect(sections).toEqual(expected);
+    const sections: string[][] = [[], []];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      sections[0]!.push(byOrder.sectionOf(node).id);
+      sections[1]!.push(byOffsets.sectionOf(node, rawStartOfNode.get(node)).id);
+    }
+    expect(sections).toEqual([expected, expected]);
+  });
+
+  it('reads headings outside a scoped pass by document order', () => {
+    document.body.innerHTML =
+      '<article id="article"><h2 id="h1">one</h2><div id="scope"><p>a</p><h2 id="h2">two</h2><p>b</p></div></article>';
+    const root = document.querySelector('article')!;
+    const { read, rawStartOfNode } = readOf(document.getElementById('scope')!);
+    const cursor = new SectionCursor(root, read);
+    const [a, , b] = [...rawStartOfNode.keys()];
+    expect(cursor.sectionOf(a!, rawStartOfNode.get(a!)).id).toBe('h1');
+    expect(cursor.sectionOf(b!, rawStartOfNode.get(b!)).id).toBe('h2');
+  });
+
+  it('asks the DOM nothing for headings the pass read: a long flat article costs one walk', () => {
+    const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>paragraph ${i}</p>`);
+    paragraphs.splice(1000, 0, '<h2 id="middle">middle</h2>');
+    document.body.innerHTML = `<article id="article">${paragraphs.join('')}<h2 id="end">end</h2></article>`;
+    const root = document.querySelector('article')!;
+    const { read, rawStartOfNode } = readOf(root);
+    const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    const cursor = new SectionCursor(root, read);
+    const sections = [...rawStartOfNode].map(([node, raw]) => cursor.sectionOf(node, raw).id);
+    expect(compare).not.toHaveBeenCalled();
+    expect(sections.slice(999, 1003)).toEqual(['article', 'middle', 'middle', 'middle']);
+    expect(sections.at(-1)).toBe('end');
   });
 });
