@@ -360,15 +360,20 @@ export class Highlighter {
     if (this.mentionCounts?.changes === this.changes) return this.mentionCounts.counts;
     const changes = this.changes;
     const collected = textCollector(this.root, (element) => element.localName !== MARK_TAG && this.isSkipped(element));
-    const windows: string[] = [];
+    // Read in one go (the page may change while the answers come), sent a batch per request.
+    const batches: string[] = [];
     for (let window = collected.nextWindow(MATCH_BATCH_CHARS); window; window = collected.nextWindow(MATCH_BATCH_CHARS))
-      windows.push(window.text);
-    const { matches } = await this.matching.matchWindows(windows, []);
+      batches.push(window.text);
     const counts = new Map<string, { entry: EntryRef; count: number }>();
-    for (const { entry } of matches.flat()) {
-      const counted = counts.get(entry.id);
-      if (counted) counted.count++;
-      else counts.set(entry.id, { entry, count: 1 });
+    let namedInFull: readonly string[] = [];
+    for (const batch of batches) {
+      const answer = await this.matching.matchWindows([batch], namedInFull);
+      namedInFull = answer.namedInFull;
+      for (const { entry } of answer.matches[0]!) {
+        const counted = counts.get(entry.id);
+        if (counted) counted.count++;
+        else counts.set(entry.id, { entry, count: 1 });
+      }
     }
     this.mentionCounts = { changes, counts };
     return counts;

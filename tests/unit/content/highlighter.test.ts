@@ -300,6 +300,36 @@ describe('Highlighter, calm (first mention of an entry in each section)', () => 
   });
 });
 
+describe('Highlighter counting mentions (the popup)', () => {
+  it('asks about a long article in requests of about 50,000 characters, full names carried from one to the next', async () => {
+    const newsom: IndexedEntry = {
+      id: 'gavin-newsom',
+      category: 'person',
+      label: 'Gavin Newsom',
+      forms: [
+        { text: 'Gavin Newsom', caseSensitive: false, shortForm: false },
+        { text: 'Newsom', caseSensitive: false, shortForm: true },
+      ],
+    };
+    const engine = new MatchingEngine(() => createPageMatcher({ entries: [newsom], figures: [], sourceCount: 0 }));
+    const requests: number[] = [];
+    const recording: PageMatching = {
+      matchWindows: (windows, named) => {
+        requests.push(windows.join('').length);
+        return engine.matchWindows(windows, named);
+      },
+      checkFigure: (...args) => engine.checkFigure(...args),
+      prepare: () => undefined,
+    };
+    const filler = Array.from({ length: 3000 }, () => '<p>Nothing to see in this paragraph.</p>').join('');
+    const root = setUp(`<p>Gavin Newsom spoke.</p>${filler}<p>Then Newsom left.</p>`);
+    const counts = await new Highlighter(root, recording).countMentions();
+    expect(counts.get('gavin-newsom')?.count).toBe(2);
+    expect(requests.length).toBeGreaterThan(1);
+    for (const chars of requests) expect(chars).toBeLessThan(51_000);
+  });
+});
+
 /** A viewport nothing on the page is in: the whole pass is drawn in idle time. */
 const OUT_OF_VIEW: Viewport = { height: () => 100, extentOf: () => ({ top: 10_000, bottom: 10_020 }) };
 
