@@ -190,14 +190,16 @@ export class Highlighter {
      * updated or removed under the page: its highlights stay as they are).
      */
     const matchBatch = async (windows: readonly TextWindow[]): Promise<readonly (readonly PageMatch[])[] | null> => {
-      clock.pause();
       const asked = performance.now();
-      const answer = await this.matching
+      // Sending (the browser serialises the message now) is the task's work; the wait is not.
+      const answering = this.matching
         .matchWindows(
           windows.map((window) => window.text),
           [...this.namedInFull],
         )
         .catch(() => null);
+      clock.pause();
+      const answer = await answering;
       clock.resume();
       clock.answered(performance.now() - asked, answer?.timing);
       if (answer === null) return null;
