@@ -38,7 +38,7 @@ export default defineBackground(() => {
       await publishTrackedTerms(entries);
     },
   );
-  // Pages get the tracked terms as stored now, and a search cut short (the worker stopped) resumes.
+  // The matcher gets the tracked terms from the database, and a search cut short (the worker stopped) resumes.
   void mySources.changed();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
