@@ -98,7 +98,7 @@ export class Highlighter {
   private readonly drawn: HighlightRecord[] = [];
   private readonly renderer: Renderer;
   /** Entries named in full so far on this page (unlocks their short forms). */
-  private readonly namedInFull = new Set<string>();
+  private namedInFull: readonly string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   /** Passes run and removals made so far: what the last count of mentions was taken at. */
   private changes = 0;
@@ -195,7 +195,7 @@ export class Highlighter {
       const answering = this.matching
         .matchWindows(
           windows.map((window) => window.text),
-          [...this.namedInFull],
+          this.namedInFull,
         )
         .catch(() => null);
       clock.pause();
@@ -203,8 +203,7 @@ export class Highlighter {
       clock.resume();
       clock.answered(performance.now() - asked, answer?.timing);
       if (answer === null) return null;
-      this.namedInFull.clear();
-      for (const id of answer.namedInFull) this.namedInFull.add(id);
+      this.namedInFull = answer.namedInFull;
       return stillValid() ? answer.matches : null;
     };
     const overBudget = () => clock.inTask() >= budget;
