@@ -96,12 +96,15 @@ export class MatchingEngine implements PageMatching {
   }
 
   private current(): Promise<PageMatcher> {
-    const loading = (this.matcher ??= Promise.resolve().then(this.load));
-    // A failed load is not kept: the next request tries again.
-    loading.catch(() => {
-      if (this.matcher === loading) this.matcher = null;
-    });
-    return loading;
+    if (this.matcher === null) {
+      const loading = Promise.resolve().then(this.load);
+      // A failed load is not kept: the next request tries again.
+      loading.catch(() => {
+        if (this.matcher === loading) this.matcher = null;
+      });
+      this.matcher = loading;
+    }
+    return this.matcher;
   }
 }
 
