@@ -23,6 +23,18 @@ const entries = [
 const pageMatcher = createPageMatcher({ entries, figures: [], sourceCount: 0 });
 const matching = new MatchingEngine(() => pageMatcher);
 
+/** `engine`, with `before` told of each request to match, ahead of it. */
+function observed(engine: PageMatching, before: (windows: readonly string[]) => void): PageMatching {
+  return {
+    matchWindows: (windows, named) => {
+      before(windows);
+      return engine.matchWindows(windows, named);
+    },
+    checkFigure: (...args) => engine.checkFigure(...args),
+    prepare: () => undefined,
+  };
+}
+
 function setUp(html: string): HTMLElement {
   document.body.innerHTML = `<article>${html}</article>`;
   return document.querySelector('article')!;
@@ -313,14 +325,7 @@ describe('Highlighter counting mentions (the popup)', () => {
     };
     const engine = new MatchingEngine(() => createPageMatcher({ entries: [newsom], figures: [], sourceCount: 0 }));
     const requests: number[] = [];
-    const recording: PageMatching = {
-      matchWindows: (windows, named) => {
-        requests.push(windows.join('').length);
-        return engine.matchWindows(windows, named);
-      },
-      checkFigure: (...args) => engine.checkFigure(...args),
-      prepare: () => undefined,
-    };
+    const recording = observed(engine, (windows) => requests.push(windows.join('').length));
     const filler = Array.from({ length: 3000 }, () => '<p>Nothing to see in this paragraph.</p>').join('');
     const root = setUp(`<p>Gavin Newsom spoke.</p>${filler}<p>Then Newsom left.</p>`);
     const counts = await new Highlighter(root, recording).countMentions();
@@ -348,14 +353,9 @@ describe('Highlighter slices', () => {
       },
     };
     const requests: { windows: number; marks: number }[] = [];
-    const recording: PageMatching = {
-      matchWindows: (windows, named) => {
-        requests.push({ windows: windows.length, marks: root.querySelectorAll('crosscheck-mark').length });
-        return matching.matchWindows(windows, named);
-      },
-      checkFigure: (...args) => matching.checkFigure(...args),
-      prepare: () => undefined,
-    };
+    const recording = observed(matching, (windows) =>
+      requests.push({ windows: windows.length, marks: root.querySelectorAll('crosscheck-mark').length }),
+    );
     await new Highlighter(root, recording, { pageEdits: () => 0, viewport }).annotate();
     expect(requests.length).toBeGreaterThan(1);
     // The first request holds the windows up to the first one read below the viewport, and no more.
@@ -368,17 +368,12 @@ describe('Highlighter slices', () => {
   it('starts over when the page edits the text while an answer is on its way', async () => {
     const root = setUp(Array.from({ length: 10 }, () => '<p>soft secession</p>').join(''));
     let edited = false;
-    const editing: PageMatching = {
-      matchWindows: (windows, named) => {
-        if (!edited) {
-          edited = true;
-          root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
-        }
-        return matching.matchWindows(windows, named);
-      },
-      checkFigure: (...args) => matching.checkFigure(...args),
-      prepare: () => undefined,
-    };
+    const editing = observed(matching, () => {
+      if (!edited) {
+        edited = true;
+        root.insertAdjacentHTML('afterbegin', '<p>ICE arrives first.</p>');
+      }
+    });
     await new Highlighter(root, editing).annotate();
     expect(marked(root)).toEqual(['ice:ICE', ...Array.from({ length: 10 }, () => 'soft-secession:soft secession')]);
   });
