@@ -27,7 +27,12 @@ import { loadTrackedTerms, publishTrackedTerms } from '@/lib/my-sources/tracked-
 export default defineBackground(() => {
   // Every tab's text is matched here, by one engine kept warm from page to page: the knowledge
   // base's matcher with the reader's tracked terms, loaded on the first request.
-  const { engine: matching, track } = trackingEngine(precompiledPageMatcher, loadTrackedTerms);
+  // A bundled source's text warms the matching's code up as a page wakes the worker (see prepare).
+  const { engine: matching, track } = trackingEngine(
+    precompiledPageMatcher,
+    loadTrackedTerms,
+    bundledSourceTexts[0]?.text.slice(0, 5000),
+  );
   const mySources = new MySourcesService(
     new MySourcesDatabase(),
     kbIndex,

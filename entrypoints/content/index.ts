@@ -21,9 +21,8 @@ export default defineContentScript({
       },
     });
     // The knowledge base and the reader's tracked terms live in the background, warm across pages;
-    // a background the browser stopped starts now, while the settings are read and the article found.
+    // a background the browser stopped was woken as the page started loading (see wake.content.ts).
     const matching = backgroundMatching((message) => browser.runtime.sendMessage(message));
-    matching.prepare();
     const page = new PageController({
       matching,
       popover,

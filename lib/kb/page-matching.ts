@@ -53,14 +53,27 @@ export interface PageMatching {
  */
 export class MatchingEngine implements PageMatching {
   private matcher: Promise<PageMatcher> | null = null;
+  private warmedUp = false;
 
   constructor(
     private readonly load: () => PageMatcher | Promise<PageMatcher>,
     private readonly now: () => number = () => performance.now(),
+    /**
+     * Text matched once, unasked, after the first `prepare`: the matching's code then runs for the
+     * first time there, not on a page's first request. A freshly started worker takes about 20 ms
+     * to match its first text, and a few warm.
+     */
+    private readonly warmUpText = '',
   ) {}
 
   prepare(): void {
-    this.current().catch(() => undefined);
+    this.current()
+      .then((matcher) => {
+        if (this.warmedUp || this.warmUpText === '') return;
+        this.warmedUp = true;
+        matchPage(matcher, this.warmUpText, new Set());
+      })
+      .catch(() => undefined);
   }
 
   /** Forgets the matcher: the next request loads it anew. */
@@ -118,14 +131,19 @@ export class MatchingEngine implements PageMatching {
 export function trackingEngine(
   data: PrecompiledPageMatcher,
   storedTerms: () => Promise<readonly IndexedEntry[]>,
+  warmUpText = '',
 ): { readonly engine: MatchingEngine; track(entries: readonly IndexedEntry[]): void } {
   let tracked: readonly IndexedEntry[] | null = null;
-  const engine = new MatchingEngine(async () => {
-    const stored = await storedTerms();
-    // Terms told while the stored ones were read are newer: they stand.
-    tracked ??= stored;
-    return loadPageMatcher(data, [...tracked]);
-  });
+  const engine = new MatchingEngine(
+    async () => {
+      const stored = await storedTerms();
+      // Terms told while the stored ones were read are newer: they stand.
+      tracked ??= stored;
+      return loadPageMatcher(data, [...tracked]);
+    },
+    undefined,
+    warmUpText,
+  );
   return {
     engine,
     track(entries) {

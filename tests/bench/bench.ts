@@ -24,7 +24,14 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium, launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
 import { builtExtensionPath } from '../harness/extension';
-import { longArticlePage, SEED_LAYOUTS, seedInLayout, spanArticlePage, type SeedLayout } from '../harness/big-page';
+import {
+  longArticlePage,
+  SEED_LAYOUTS,
+  seedInLayout,
+  spanArticlePage,
+  withPageScripts,
+  type SeedLayout,
+} from '../harness/big-page';
 import { bundleForPage } from '../harness/page-script';
 import { PROJECT_ROOT, REALPAGES_DIR, startPageServer } from '../harness/server';
 import type { NumberParserCost, RunResult } from './engine-entry';
@@ -60,6 +67,8 @@ const RUNS = QUICK ? 3 : 15;
 const WARMUPS = QUICK ? 1 : 10;
 /** A new browser's own start-up competes with the first load: let it finish. */
 const SETTLE_MS = 500;
+/** How long the scripted page's own script keeps its main thread busy before the content script runs. */
+const PAGE_SCRIPTS_MS = 80;
 /** Issue 15: highlights in the first viewport drawn within this long of the pass's start. */
 const VIEWPORT_TARGET_MS = 16;
 /** Issue 15: no task over this long, input handled within it, no gap between frames over it. */
@@ -161,6 +170,7 @@ async function main(): Promise<void> {
   const stressTerms = syntheticTerms(1000, 'x');
   const big = longArticlePage();
   const layouts = (Object.keys(SEED_LAYOUTS) as SeedLayout[]).map((name) => ({ name, page: seedInLayout(name) }));
+  const scripted = withPageScripts(seedInLayout('nytimes-4'), PAGE_SCRIPTS_MS);
   const notes: string[] = [];
   if (!existsSync(REALPAGES_DIR)) {
     notes.push(`${REALPAGES_DIR} is missing: the long articles are in a bare article instead of guardian-1's layout.`);
@@ -183,6 +193,7 @@ async function main(): Promise<void> {
     new Map([
       ['/bench/stress.html', stressPage(20_000, stressTerms)],
       ['/bench/big.html', big.html],
+      ['/bench/scripted.html', scripted.html],
       ...layouts.filter((l) => l.page.realLayout).map((l) => [`/bench/layout/${l.name}.html`, l.page.html] as const),
       ...longReads.map((r) => [r.path, r.html] as const),
     ]),
@@ -212,6 +223,12 @@ async function main(): Promise<void> {
       name: 'Background asleep: seed article page (armitage)',
       path: '/seed/armitage.html',
       targetMs: 8,
+      backgroundAsleep: true,
+    },
+    {
+      name: `Background asleep: seed article in ${scripted.realLayout ? 'nytimes-4' : 'a bare article'}, ${PAGE_SCRIPTS_MS} ms of page scripts`,
+      path: '/bench/scripted.html',
+      targetMs: 20,
       backgroundAsleep: true,
     },
     ...layouts
@@ -393,7 +410,7 @@ function headlineTable(results: readonly HeadlineResult[]): string[] {
     `- ${FIRST_RUNS} fresh loads per page (a new tab each; one browser per page, launched for it, so its first load is the coldest); judged on medians.`,
     `- The shipped extension with its default settings (calm highlighting: an entry's first mention in each section, figures always), as a reader gets it; the naive baseline draws every mention of the knowledge base's terms.`,
     `- first pass: the pass's main-thread time (the sum of its tasks, \`detail.busyMs\` of its \`crosscheck:annotate\` measure) where the engine records it, else the measure's wall duration (see "measured as"). The extension matches in its background, so the page's main thread only reads the text and draws; on the stress page the matching runs in the page and its time is added. wall: from the pass's start to its end, including the page's turns between its tasks and the waits for the background's answers. viewport drawn: from the pass's start until the highlights in the first viewport were drawn.`,
-    `- Background asleep: the extension's service worker stopped before each load (CDP \`ServiceWorker.stopAllWorkers\`), as Chromium stops it after 30 s without events: the page's first request then waits for it to start and load its matcher. The other pages are loaded one after another, the background awake, as when a reader goes from page to page.`,
+    `- Background asleep: the extension's service worker stopped before each load (CDP \`ServiceWorker.stopAllWorkers\`), as Chromium stops it after 30 s without events: the page's first request then waits for it to start and load its matcher, unless it was ready before: the extension wakes it as a page starts loading. With ${PAGE_SCRIPTS_MS} ms of page scripts: a script in the page's <head> keeps its main thread busy that long before the content script runs, as a real news page's scripts do (the saved pages are served without theirs). The other pages are loaded one after another, the background awake, as when a reader goes from page to page.`,
     `- naive: mark.js \`mark(array)\` with the knowledge base's terms (the stress page: its 1,000 terms), in arrays of 100, in a fresh tab of a browser without the extension, ${NAIVE_RUNS} run${NAIVE_RUNS > 1 ? 's' : ''} per page; speed-up: naive median / first pass median.`,
     `- Stress: the shipped extension only knows its own knowledge base, so this first pass is the engine's (the content script's modules, bundled into the page) with the page's 1,000 made-up terms, in a browser launched for each run.`,
     `- longest task: the longest of the page's main-thread tasks during the pass, from Chromium's trace of ${TRACED_RUNS} further load${TRACED_RUNS > 1 ? 's' : ''} per page (traced apart: tracing slows what it records).`,

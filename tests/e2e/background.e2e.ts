@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionSuite } from '../harness/e2e';
 
-const suite = extensionSuite();
+/** A page whose own script keeps its main thread busy for 1.5 s before the rest of it loads, as heavy news pages do. */
+const SLOW_START = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A slow page</title>
+<script>{ const until = performance.now() + 1500; while (performance.now() < until); }</script>
+</head><body><article><p>Soft secession, as Chris Armitage calls it.</p></article></body></html>`;
+
+const suite = extensionSuite({}, new Map([['/slow-start.html', SLOW_START]]));
 
 /** Opens the seed article page; resolves with its highlights (entry and text, in order), its pass's detail and the page's errors. */
 async function annotatedSeedPage(page: Page) {
@@ -38,5 +44,29 @@ describe('matching in the background', () => {
     const asleep = await annotatedSeedPage(page);
     expect(asleep.highlights).toEqual(awake.highlights);
     expect(asleep.errors).toEqual([]);
+  });
+
+  it('wakes a stopped background as a page starts loading, not once the page has loaded', async () => {
+    const page = await suite.browser.context.newPage();
+    // Another tab's content script could wake the background meanwhile.
+    for (const other of suite.browser.context.pages()) if (other !== page) await other.close();
+    const cdp = await suite.browser.context.newCDPSession(page);
+    const events: { at: number; status: string }[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions)
+        if (version.scriptURL.startsWith(`chrome-extension://${suite.browser.extensionId}/`))
+          events.push({ at: Date.now(), status: version.runningStatus });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => events.at(-1)?.status).toBe('stopped');
+    const asked = Date.now();
+    await page.goto(`${suite.server.origin}/slow-start.html`, { waitUntil: 'domcontentloaded' });
+    const loaded = Date.now();
+    const running = events.find((event) => event.at >= asked && event.status === 'running');
+    expect(running).toBeDefined();
+    // The page's script held it back 1.5 s: a background started by the content script that runs
+    // once the page has loaded would start after that.
+    expect(running!.at).toBeLessThan(loaded - 1000);
   });
 });

@@ -42,6 +42,8 @@ describe('npm run bench', () => {
     const pages = [
       'Seed article page (armitage)',
       'Background asleep: seed article page (armitage)',
+      // In nytimes-4's layout, or a bare article without ../shared.
+      'Background asleep: seed article in',
       ...layouts.map((name) => `Seed article in ${name}`),
       '100,000 characters',
       'Stress: 20,000 words, 1,000 terms',

@@ -79,6 +79,20 @@ export function seedInLayout(name: SeedLayout, chars?: number): GeneratedPage {
 }
 
 /**
+ * `page` with a script at the top of its <head> that keeps the main thread busy for `ms`: stands in
+ * for the scripts a real news page runs before the extension's content script (the offline copies
+ * have theirs removed).
+ */
+export function withPageScripts(page: GeneratedPage, ms: number): GeneratedPage {
+  const busy = `<script>{ const until = performance.now() + ${ms}; while (performance.now() < until); }</script>`;
+  return {
+    html: page.html.replace(/<head\b[^>]*>/i, (head) => `${head}${busy}`),
+    layout: `${page.layout}, with ${ms} ms of script in its <head>`,
+    realLayout: page.realLayout,
+  };
+}
+
+/**
  * A long article of the seed article's paragraphs, repeated up to `chars` characters, in
  * guardian-1's layout (see seedInLayout). Used by the benchmark and by the e2e tests of a long
  * page's first pass and of finding the article.

@@ -72,6 +72,29 @@ describe('MatchingEngine', () => {
     expect(loads).toEqual(['loaded', 'failed', 'loaded']);
   });
 
+  it('matches its warm-up text once, on the first prepare, and a page’s requests never see it', async () => {
+    let reads = 0;
+    // Counts the matching's reads of the matcher: the warm-up is the only matching before a request.
+    const watched = new Proxy(matcher, {
+      get: (target, key, receiver) => {
+        if (key === 'terms') reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const engine = new MatchingEngine(() => watched, undefined, 'Gavin Newsom signed it.');
+    engine.prepare();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const afterWarmUp = reads;
+    expect(afterWarmUp).toBeGreaterThan(0);
+    engine.prepare();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reads).toBe(afterWarmUp);
+    // The warm-up named Gavin Newsom in full; a page that has not must not get his surname alone.
+    const answer = await engine.matchWindows(['Newsom said no.'], []);
+    expect(answer.matches[0]).toEqual([]);
+    expect(answer.namedInFull).toEqual([]);
+  });
+
   it('reports the matcher’s load with the request that loaded it, and not after', async () => {
     let now = 0;
     const slowLoad = (): PageMatcher => {

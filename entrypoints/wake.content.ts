@@ -1,0 +1,17 @@
+import { backgroundMatching } from '@/lib/content/background-matching';
+
+/**
+ * Wakes the background as a page starts loading: Chromium stops an idle service worker after 30 s,
+ * so a reader who spent a while on one article finds it stopped on the next. Starting it and
+ * loading its matcher while the page loads, rather than once the article is found, keeps that
+ * start off the wait for the highlights. It sends no page text, and nothing else runs this early.
+ */
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_start',
+  // It does one thing once: no need to tell the page's window it started (WXT's default).
+  noScriptStartedPostMessage: true,
+  main() {
+    backgroundMatching((message) => browser.runtime.sendMessage(message)).prepare();
+  },
+});
