@@ -10,19 +10,30 @@ const manifest = (browser: string) => JSON.parse(readFileSync(output(browser, 'm
 
 /** The content script's initial download, gzipped, at most. */
 const CONTENT_SCRIPT_BUDGET = 60 * 1024;
+/** The script that wakes the background as a page starts loading (every page, before its own scripts), gzipped, at most. */
+const WAKE_SCRIPT_BUDGET = 4 * 1024;
+const CONTENT_SCRIPTS = ['content-scripts/content.js', 'content-scripts/wake.js'];
 
 describe('the built extension', () => {
   it('keeps the content script within its size budget', () => {
     const size = gzipSync(readFileSync(output('chrome-mv3', 'content-scripts/content.js'))).length;
     console.log(`content script: ${(size / 1024).toFixed(1)} KB gzipped`);
     expect(size).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+    const wake = gzipSync(readFileSync(output('chrome-mv3', 'content-scripts/wake.js'))).length;
+    expect(wake).toBeLessThanOrEqual(WAKE_SCRIPT_BUDGET);
   });
 
   it.each(['chrome-mv3', 'firefox-mv2'])('%s asks for no more than it needs', (browser) => {
     const m = manifest(browser);
     expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
     expect(m.host_permissions ?? []).toEqual([]);
-    expect(m.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
+    expect(
+      m.content_scripts
+        .map((script: { js: string[] }) => script.js)
+        .flat()
+        .sort(),
+    ).toEqual(CONTENT_SCRIPTS);
+    for (const script of m.content_scripts) expect(script.matches).toEqual(['http://*/*', 'https://*/*']);
     expect(m.web_accessible_resources ?? []).toEqual([]);
     expect(Object.keys(m.commands).sort()).toEqual(['check-figure', 'toggle-highlights']);
   });
@@ -58,8 +69,10 @@ describe('the built extension', () => {
     for (const browser of ['chrome-mv3', 'firefox-mv2']) {
       const m = manifest(browser);
       expect(JSON.stringify(m)).not.toMatch(/https?:\/\/(?!\*\/\*)/);
-      const content = readFileSync(output(browser, 'content-scripts/content.js'), 'utf8');
-      expect(content).not.toMatch(/\b(?:fetch|XMLHttpRequest|importScripts)\s*\(/);
+      for (const script of CONTENT_SCRIPTS) {
+        const content = readFileSync(output(browser, script), 'utf8');
+        expect(content).not.toMatch(/\b(?:fetch|XMLHttpRequest|importScripts)\s*\(/);
+      }
     }
   });
 });
