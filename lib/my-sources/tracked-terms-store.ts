@@ -35,6 +35,12 @@ export async function loadTrackedTerms(): Promise<IndexedEntry[]> {
   }
 }
 
+/**
+ * Stores the terms when they differ from those stored: the background publishes at every start of
+ * its worker, and each write would wake the storage listeners of every open tab for nothing.
+ */
 export async function publishTrackedTerms(entries: readonly IndexedEntry[]): Promise<void> {
+  const stored: unknown = (await browser.storage.local.get(TRACKED_TERMS_KEY))[TRACKED_TERMS_KEY];
+  if (JSON.stringify(stored) === JSON.stringify(entries)) return;
   await browser.storage.local.set({ [TRACKED_TERMS_KEY]: entries });
 }

@@ -113,19 +113,31 @@ describe('message guards', () => {
 describe('the published tracked terms', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('reach a content script through local storage; none or unreadable is an empty list', async () => {
+  const entry = trackedEntry({
+    id: 2,
+    label: 'water compact',
+    category: 'concept',
+    aliases: [],
+    createdAt: 0,
+    search: null,
+  });
+
+  it('reach the background’s next start through local storage; none or unreadable is an empty list', async () => {
     expect(await loadTrackedTerms()).toEqual([]);
-    const entry = trackedEntry({
-      id: 2,
-      label: 'water compact',
-      category: 'concept',
-      aliases: [],
-      createdAt: 0,
-      search: null,
-    });
     await publishTrackedTerms([entry]);
     expect(await loadTrackedTerms()).toEqual([entry]);
     await fakeBrowser.storage.local.set({ [TRACKED_TERMS_KEY]: 'garbage' });
+    expect(await loadTrackedTerms()).toEqual([]);
+  });
+
+  it('are written only when they change (each write wakes every tab’s storage listeners)', async () => {
+    const writes: unknown[] = [];
+    fakeBrowser.storage.onChanged.addListener((changes) => writes.push(changes));
+    await publishTrackedTerms([entry]);
+    await publishTrackedTerms([entry]);
+    expect(writes).toHaveLength(1);
+    await publishTrackedTerms([]);
+    expect(writes).toHaveLength(2);
     expect(await loadTrackedTerms()).toEqual([]);
   });
 });
