@@ -23,6 +23,8 @@ import {
 import { MySourcesDatabase } from '@/lib/my-sources/db';
 import { MySourcesService } from '@/lib/my-sources/service';
 import { loadTrackedTerms, publishTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
+import { isActiveOn } from '@/lib/settings/schema';
+import { peekSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
   // Every tab's text is matched here, by one engine kept warm from page to page: the knowledge
@@ -55,7 +57,12 @@ export default defineBackground(() => {
   // Our own content scripts ask for their page's matches and figure checks.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || sender.tab === undefined) return undefined;
-    if (isPrepareMatchingRequest(message)) matching.prepare();
+    // Woken as a page starts loading: getting ready (the matcher, the warm-up) is for pages Crosscheck annotates.
+    if (isPrepareMatchingRequest(message)) {
+      void peekSettings().then((settings) => {
+        if (isActiveOn(settings, sender.url ?? '')) matching.prepare();
+      });
+    }
     if (isMatchRequest(message)) return matching.matchWindows(message.windows, message.namedInFull);
     if (isFigureCheckRequest(message)) return matching.checkFigure(message.context, message.start, message.end);
     return undefined;

@@ -4,7 +4,9 @@ import { backgroundMatching } from '@/lib/content/background-matching';
  * Wakes the background as a page starts loading: Chromium stops an idle service worker after 30 s,
  * so a reader who spent a while on one article finds it stopped on the next. Starting it and
  * loading its matcher while the page loads, rather than once the article is found, keeps that
- * start off the wait for the highlights. It sends no page text, and nothing else runs this early.
+ * start off the wait for the highlights. It sends no page text, and nothing else runs this early:
+ * it sends at once, before the page's own scripts run (waiting for the settings would wait for
+ * them), and the background decides from the settings whether to get ready (see background.ts).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -24,6 +24,18 @@ export async function loadSettings(): Promise<Settings> {
   return settings;
 }
 
+/**
+ * The settings as stored, read and never written: for a script that only needs to know them while
+ * the content script's loadSettings repairs what needs it. Never throws.
+ */
+export async function peekSettings(): Promise<Settings> {
+  try {
+    return readSettings((await settingsArea().get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
 export async function saveSettings(settings: Settings): Promise<void> {
   try {
     await settingsArea().set({ [SETTINGS_KEY]: settings });

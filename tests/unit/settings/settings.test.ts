@@ -11,7 +11,14 @@ import {
   withSitePaused,
   type Settings,
 } from '@/lib/settings/schema';
-import { loadSettings, saveSettings, SETTINGS_KEY, takeSettingsNotice, watchSettings } from '@/lib/settings/store';
+import {
+  loadSettings,
+  peekSettings,
+  saveSettings,
+  SETTINGS_KEY,
+  takeSettingsNotice,
+  watchSettings,
+} from '@/lib/settings/store';
 
 const allShown = DEFAULT_SETTINGS.categories;
 
@@ -82,6 +89,9 @@ describe('settings helpers', () => {
     expect(isActiveOn(paused, 'example.org')).toBe(true);
     expect(isActiveOn(withSitePaused(paused, 'example.com', false), 'example.com')).toBe(true);
     expect(isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'example.org')).toBe(false);
+    // A page's address does as well as its hostname (the background has a message's sender's).
+    expect(isActiveOn(paused, 'https://www.news.example.com/2025/story.html?x=1')).toBe(false);
+    expect(isActiveOn(paused, 'https://example.org/story')).toBe(true);
   });
 
   it('hides categories', () => {
@@ -115,6 +125,18 @@ describe('the settings store', () => {
     expect(((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings).version).toBe(
       SETTINGS_VERSION,
     );
+    expect(await takeSettingsNotice()).toBeNull();
+  });
+
+  it('peeks at the stored settings without writing anything, whatever is stored', async () => {
+    const writes: unknown[] = [];
+    fakeBrowser.storage.onChanged.addListener((changes) => writes.push(changes));
+    expect(await peekSettings()).toEqual(DEFAULT_SETTINGS);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, hiddenCategories: ['law'] } });
+    expect((await peekSettings()).categories.law).toBe(false);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: '{{not json' });
+    expect(await peekSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(writes).toHaveLength(2); // the test's own two
     expect(await takeSettingsNotice()).toBeNull();
   });
 
