@@ -29,7 +29,7 @@ import { peekSettings } from '@/lib/settings/store';
 export default defineBackground(() => {
   // Every tab's text is matched here, by one engine kept warm from page to page: the knowledge
   // base's matcher with the reader's tracked terms, loaded on the first request.
-  // A bundled source's text warms the matching's code up as a page wakes the worker (see prepare).
+  // A bundled source's text warms the matching's code up as a page wakes the worker (see warmUp).
   const { engine: matching, track } = trackingEngine(
     precompiledPageMatcher,
     loadTrackedTerms,
@@ -57,10 +57,12 @@ export default defineBackground(() => {
   // Our own content scripts ask for their page's matches and figure checks.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || sender.tab === undefined) return undefined;
-    // Woken as a page starts loading: getting ready (the matcher, the warm-up) is for pages Crosscheck annotates.
+    // Woken as a page starts loading: the matcher loads at once; the warm-up (about 20 ms) waits
+    // for the settings and runs only for a page Crosscheck annotates.
     if (isPrepareMatchingRequest(message)) {
+      matching.prepare();
       void peekSettings().then((settings) => {
-        if (isActiveOn(settings, sender.url ?? '')) matching.prepare();
+        if (isActiveOn(settings, sender.url ?? '')) matching.warmUp();
       });
     }
     if (isMatchRequest(message)) return matching.matchWindows(message.windows, message.namedInFull);

@@ -59,20 +59,23 @@ export class MatchingEngine implements PageMatching {
     private readonly load: () => PageMatcher | Promise<PageMatcher>,
     private readonly now: () => number = () => performance.now(),
     /**
-     * Text matched once, unasked, after the first `prepare`: the matching's code then runs for the
-     * first time there, not on a page's first request. A freshly started worker takes about 20 ms
-     * to match its first text, and a few warm.
+     * Text `warmUp` matches once: the matching's code then runs for the first time there, not on a
+     * page's first request. A freshly started worker takes about 20 ms to match its first text,
+     * and a few warm.
      */
     private readonly warmUpText = '',
   ) {}
 
   prepare(): void {
+    this.current().catch(() => undefined);
+  }
+
+  /** Loads the matcher, then matches the warm-up text, once in the engine's life. */
+  warmUp(): void {
+    if (this.warmedUp || this.warmUpText === '') return;
+    this.warmedUp = true;
     this.current()
-      .then((matcher) => {
-        if (this.warmedUp || this.warmUpText === '') return;
-        this.warmedUp = true;
-        matchPage(matcher, this.warmUpText, new Set());
-      })
+      .then((matcher) => matchPage(matcher, this.warmUpText, new Set()))
       .catch(() => undefined);
   }
 
