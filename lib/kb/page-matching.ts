@@ -70,12 +70,18 @@ export class MatchingEngine implements PageMatching {
     this.current().catch(() => undefined);
   }
 
-  /** Loads the matcher, then matches the warm-up text, once in the engine's life. */
+  /**
+   * Loads the matcher, then matches the warm-up text, once in the engine's life, unless a page's
+   * request comes first: it then warms the code up itself, and the warm-up would only delay it.
+   */
   warmUp(): void {
     if (this.warmedUp || this.warmUpText === '') return;
-    this.warmedUp = true;
     this.current()
-      .then((matcher) => matchPage(matcher, this.warmUpText, new Set()))
+      .then((matcher) => {
+        if (this.warmedUp) return;
+        this.warmedUp = true;
+        matchPage(matcher, this.warmUpText, new Set());
+      })
       .catch(() => undefined);
   }
 
@@ -85,6 +91,7 @@ export class MatchingEngine implements PageMatching {
   }
 
   async matchWindows(windows: readonly string[], namedInFull: readonly string[]): Promise<WindowMatches> {
+    this.warmedUp = true;
     const loadStarted = this.now();
     const loading = this.matcher === null;
     const matcher = await this.current();

@@ -98,6 +98,34 @@ describe('MatchingEngine', () => {
     expect(answer.namedInFull).toEqual([]);
   });
 
+  it.each(['warm-up asked first', 'request first'])(
+    'skips the warm-up when a page’s request comes while the matcher loads (%s)',
+    async (when) => {
+      /** An engine whose matcher counts the matching's reads of it. */
+      const counting = () => {
+        const engine = { reads: 0, engine: null as unknown as MatchingEngine };
+        const watched = new Proxy(matcher, {
+          get: (target, key, receiver) => {
+            if (key === 'terms') engine.reads++;
+            return Reflect.get(target, key, receiver) as unknown;
+          },
+        });
+        engine.engine = new MatchingEngine(() => watched, undefined, 'Gavin Newsom signed it.');
+        return engine;
+      };
+      const alone = counting();
+      await alone.engine.matchWindows(['Newsom said no.'], []);
+
+      const raced = counting();
+      if (when === 'warm-up asked first') raced.engine.warmUp();
+      const request = raced.engine.matchWindows(['Newsom said no.'], []);
+      if (when === 'request first') raced.engine.warmUp();
+      await request;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(raced.reads).toBe(alone.reads);
+    },
+  );
+
   it('reports the matcher’s load with the request that loaded it, and not after', async () => {
     let now = 0;
     const slowLoad = (): PageMatcher => {
