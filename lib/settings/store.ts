@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, readSettings, type Settings, type SettingsProblem } from './schema';
+import { DEFAULT_SETTINGS, readSettings, type ReadSettings, type Settings, type SettingsProblem } from './schema';
 
 /** Storage keys: settings sync across the reader's browsers; the one-time notice is per browser. */
 export const SETTINGS_KEY = 'settings';
@@ -10,15 +10,20 @@ function settingsArea() {
   return browser.storage.sync ?? browser.storage.local;
 }
 
+/** What is stored, read as settings; null when the storage cannot be read. */
+async function readStored(): Promise<ReadSettings | null> {
+  try {
+    return readSettings((await settingsArea().get(SETTINGS_KEY))[SETTINGS_KEY]);
+  } catch {
+    return null;
+  }
+}
+
 /** Loads the settings, repairing what is stored when it was old or unreadable. Never throws. */
 export async function loadSettings(): Promise<Settings> {
-  let stored: unknown;
-  try {
-    stored = (await settingsArea().get(SETTINGS_KEY))[SETTINGS_KEY];
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-  const { settings, problem, rewrite } = readSettings(stored);
+  const read = await readStored();
+  if (!read) return DEFAULT_SETTINGS;
+  const { settings, problem, rewrite } = read;
   if (rewrite) await saveSettings(settings);
   if (problem) await noteProblem(problem);
   return settings;
@@ -29,11 +34,7 @@ export async function loadSettings(): Promise<Settings> {
  * the content script's loadSettings repairs what needs it. Never throws.
  */
 export async function peekSettings(): Promise<Settings> {
-  try {
-    return readSettings((await settingsArea().get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
+  return (await readStored())?.settings ?? DEFAULT_SETTINGS;
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
