@@ -61,9 +61,7 @@ export default defineBackground(() => {
     // for the settings and runs only for a page Crosscheck annotates.
     if (isPrepareMatchingRequest(message)) {
       matching.prepare();
-      void peekSettings().then((settings) => {
-        if (isActiveOn(settings, sender.url ?? '')) matching.warmUp();
-      });
+      matching.warmUp(async () => isActiveOn(await peekSettings(), sender.url ?? ''));
     }
     if (isMatchRequest(message)) return matching.matchWindows(message.windows, message.namedInFull);
     if (isFigureCheckRequest(message)) return matching.checkFigure(message.context, message.start, message.end);

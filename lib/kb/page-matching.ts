@@ -71,14 +71,15 @@ export class MatchingEngine implements PageMatching {
   }
 
   /**
-   * Loads the matcher, then matches the warm-up text, once in the engine's life, unless a page's
-   * request comes first: it then warms the code up itself, and the warm-up would only delay it.
+   * Loads the matcher, then matches the warm-up text, once in the engine's life, if `wanted` says
+   * so (asked only while the engine is not warm yet) and no page's request came first: a request
+   * warms the code up itself, and the warm-up would only delay it.
    */
-  warmUp(): void {
+  warmUp(wanted: () => Promise<boolean> = async () => true): void {
     if (this.warmedUp || this.warmUpText === '') return;
-    this.current()
-      .then((matcher) => {
-        if (this.warmedUp) return;
+    Promise.all([this.current(), wanted()])
+      .then(([matcher, yes]) => {
+        if (!yes || this.warmedUp) return;
         this.warmedUp = true;
         matchPage(matcher, this.warmUpText, new Set());
       })

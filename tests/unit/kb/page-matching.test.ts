@@ -72,47 +72,57 @@ describe('MatchingEngine', () => {
     expect(loads).toEqual(['loaded', 'failed', 'loaded']);
   });
 
-  it('matches its warm-up text once, and a page’s requests never see it', async () => {
-    let reads = 0;
-    // Counts the matching's reads of the matcher: the warm-up is the only matching before a request.
+  /** An engine with a warm-up text, whose matcher counts the matching's reads of it. */
+  const counting = () => {
+    const counted = { reads: 0, engine: null as unknown as MatchingEngine };
     const watched = new Proxy(matcher, {
       get: (target, key, receiver) => {
-        if (key === 'terms') reads++;
+        if (key === 'terms') counted.reads++;
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
-    const engine = new MatchingEngine(() => watched, undefined, 'Gavin Newsom signed it.');
+    counted.engine = new MatchingEngine(() => watched, undefined, 'Gavin Newsom signed it.');
+    return counted;
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('matches its warm-up text once, and a page’s requests never see it', async () => {
+    const counted = counting();
+    const { engine } = counted;
     engine.prepare();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(reads).toBe(0); // preparing only loads
+    await settle();
+    expect(counted.reads).toBe(0); // preparing only loads
     engine.warmUp();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const afterWarmUp = reads;
+    await settle();
+    const afterWarmUp = counted.reads;
     expect(afterWarmUp).toBeGreaterThan(0);
-    engine.warmUp();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(reads).toBe(afterWarmUp);
+    let asked = 0;
+    engine.warmUp(async () => {
+      asked++;
+      return true;
+    });
+    await settle();
+    expect(counted.reads).toBe(afterWarmUp);
+    expect(asked).toBe(0); // a warm engine does not ask whether it is wanted
     // The warm-up named Gavin Newsom in full; a page that has not must not get his surname alone.
     const answer = await engine.matchWindows(['Newsom said no.'], []);
     expect(answer.matches[0]).toEqual([]);
     expect(answer.namedInFull).toEqual([]);
   });
 
+  it('warms up only when wanted', async () => {
+    const counted = counting();
+    counted.engine.warmUp(async () => false);
+    await settle();
+    expect(counted.reads).toBe(0);
+    counted.engine.warmUp(async () => true);
+    await settle();
+    expect(counted.reads).toBeGreaterThan(0);
+  });
+
   it.each(['warm-up asked first', 'request first'])(
     'skips the warm-up when a page’s request comes while the matcher loads (%s)',
     async (when) => {
-      /** An engine whose matcher counts the matching's reads of it. */
-      const counting = () => {
-        const engine = { reads: 0, engine: null as unknown as MatchingEngine };
-        const watched = new Proxy(matcher, {
-          get: (target, key, receiver) => {
-            if (key === 'terms') engine.reads++;
-            return Reflect.get(target, key, receiver) as unknown;
-          },
-        });
-        engine.engine = new MatchingEngine(() => watched, undefined, 'Gavin Newsom signed it.');
-        return engine;
-      };
       const alone = counting();
       await alone.engine.matchWindows(['Newsom said no.'], []);
 
@@ -121,7 +131,7 @@ describe('MatchingEngine', () => {
       const request = raced.engine.matchWindows(['Newsom said no.'], []);
       if (when === 'request first') raced.engine.warmUp();
       await request;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await settle();
       expect(raced.reads).toBe(alone.reads);
     },
   );
