@@ -29,6 +29,9 @@ export default defineConfig({
     name: 'Crosscheck',
     description: 'Highlights what a news article names and shows what the sources say about it.',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    // The card's frame, embedded by the content script in the pages it annotates (see README "Security").
+    web_accessible_resources:
+      browser === 'firefox' ? ['card.html'] : [{ resources: ['card.html'], matches: ['http://*/*', 'https://*/*'] }],
     commands: {
       'check-figure': {
         suggested_key: { default: 'Alt+Shift+F' },

@@ -9,6 +9,7 @@ import {
   CHECK_FIGURE_MENU_ID,
   CHECK_SELECTION,
   isEntryRequest,
+  isEntryWithOwnRequest,
   isFigureCheckRequest,
   isFoundReport,
   isMatchRequest,
@@ -48,10 +49,15 @@ export default defineBackground(() => {
   // The matcher gets the tracked terms from the database, and a search cut short (the worker stopped) resumes.
   void mySources.changed();
 
+  const fromOwnPage = (sender: { url?: string }) => sender.url?.startsWith(browser.runtime.getURL('/')) === true;
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages may ask; anything else gets no answer.
-    if (sender.id !== browser.runtime.id || !isEntryRequest(message)) return undefined;
-    return mySources.entry(message.id);
+    if (sender.id !== browser.runtime.id) return undefined;
+    if (isEntryRequest(message)) return Promise.resolve(mySources.entry(message.id));
+    // The reader's library only ever goes to the extension's own pages (the card's frame among
+    // them), never to a content script, which shares its page with the page's own scripts.
+    if (isEntryWithOwnRequest(message) && fromOwnPage(sender)) return mySources.entryWithOwn(message.id);
+    return undefined;
   });
 
   // Our own content scripts ask for their page's matches and figure checks.
@@ -71,7 +77,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || !isMySourcesRequest(message)) return undefined;
     // Saving and changes come from our own pages (popup, options, track form), never a tab's script.
-    if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    if (!fromOwnPage(sender)) return undefined;
     if (message.type === 'crosscheck:save-tab') return mySources.save(() => readArticle(message.tabId));
     void mySources.changed();
     return undefined;

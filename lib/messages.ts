@@ -32,10 +32,28 @@ export function entryRequest(id: string): EntryRequest {
   return { type: 'crosscheck:get-entry', id };
 }
 
-export function isEntryRequest(message: unknown): message is EntryRequest {
+/** A card's data with what the reader's library adds: answered to the extension's own pages only. */
+export interface EntryWithOwnRequest {
+  readonly type: 'crosscheck:get-entry-with-own';
+  readonly id: string;
+}
+
+export function entryWithOwnRequest(id: string): EntryWithOwnRequest {
+  return { type: 'crosscheck:get-entry-with-own', id };
+}
+
+const isIdRequest = (message: unknown, type: string): boolean => {
   if (typeof message !== 'object' || message === null) return false;
-  const { type, id } = message as Record<string, unknown>;
-  return type === 'crosscheck:get-entry' && typeof id === 'string' && id.length <= 200;
+  const { type: actual, id } = message as Record<string, unknown>;
+  return actual === type && typeof id === 'string' && id.length <= 200;
+};
+
+export function isEntryRequest(message: unknown): message is EntryRequest {
+  return isIdRequest(message, 'crosscheck:get-entry');
+}
+
+export function isEntryWithOwnRequest(message: unknown): message is EntryWithOwnRequest {
+  return isIdRequest(message, 'crosscheck:get-entry-with-own');
 }
 
 export function isEntryResponse(message: unknown): message is EntryResponse {

@@ -1,25 +1,29 @@
-import cardCss from '@/components/entry-card.css?inline';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { backgroundMatching } from '@/lib/content/background-matching';
+import { ignoreForgedRestarts } from '@/lib/content/forged-restarts';
 import { PageController } from '@/lib/content/page-controller';
 import { Popover } from '@/lib/content/popover';
-import { entryRequest, isCheckSelectionRequest, isEntryResponse, isTabRequest } from '@/lib/messages';
+import { isCheckSelectionRequest, isTabRequest } from '@/lib/messages';
 import { isArticleFurniture } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
+import cardHostCss from './card-host.css?inline';
 import './highlights.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT's default posts this script's start, with the extension's id, to the page's window.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
-    const popover = new Popover({
-      css: cardCss,
-      loadEntry: async (id: string) => {
-        const response: unknown = await browser.runtime.sendMessage(entryRequest(id));
-        if (!isEntryResponse(response)) throw new Error('Crosscheck: unexpected reply from the background');
-        return response;
-      },
-    });
+    ignoreForgedRestarts(
+      // WXT's own name for the event (private in its types, public at run time); an e2e test replays it.
+      (ContentScriptContext as unknown as { readonly SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE,
+      () => browser.runtime?.id !== undefined,
+      ctx.signal,
+    );
+    // The card is drawn in the extension's own frame, which the page cannot read.
+    const popover = new Popover({ css: cardHostCss, frameUrl: browser.runtime.getURL('/card.html') });
     // The knowledge base and the reader's tracked terms live in the background, warm across pages;
     // a background the browser stopped was woken as the page started loading (see wake.content.ts).
     const matching = backgroundMatching((message) => browser.runtime.sendMessage(message));

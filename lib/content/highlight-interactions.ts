@@ -5,8 +5,6 @@ import type { Popover } from './popover';
 
 /** Pointer rest before a hover opens a card: passing over a word should not flash one. */
 export const HOVER_INTENT_MS = 200;
-/** Grace period to travel from the highlight into the card. */
-export const HOVER_LEAVE_MS = 300;
 
 export interface InteractionDeps {
   readonly popover: Popover;
@@ -17,6 +15,15 @@ export interface InteractionDeps {
   /** Whether a category is shown now: hidden highlights open no card and take no focus. */
   readonly isShown: (category: Category) => boolean;
 }
+
+/** A highlight under an event: the first piece of its match, and Crosscheck's record of it. */
+interface Hit {
+  readonly element: HTMLElement;
+  readonly record: HighlightRecord;
+}
+
+const PASSING = { focus: false, pinned: false } as const;
+const PINNED = { focus: true, pinned: true } as const;
 
 /** Alt+Shift+↓ / Alt+Shift+↑: next / previous highlight, without putting highlights in the tab order. */
 export function navigationStep(event: KeyboardEvent): 1 | -1 | 0 {
@@ -31,32 +38,59 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Opens cards from highlights: hover (after an intent delay), click (pinned), keyboard focus and
- * Enter/Space; closes a hover card when the pointer leaves (the card closes itself on Escape or a
- * press outside). All listeners are delegated on the document and removed by destroy().
+ * Enter/Space; a hover card closes when the pointer leaves (the card closes itself on Escape or a
+ * press outside). Only the reader's own input counts: events a page's script dispatches
+ * (`isTrusted` false) do nothing, and focus opens a card only when the reader's key moved it (a
+ * script's `focus()` raises a trusted focus event too). All listeners are delegated on the
+ * document and removed by destroy().
  */
 export class HighlightInteractions {
   private readonly abort = new AbortController();
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  private leaveTimer: ReturnType<typeof setTimeout> | undefined;
-  private pinned = false;
+  /** True from the reader's keydown to the end of its task, when the focus it moves lands. */
+  private keyMovingFocus = false;
 
   constructor(private readonly deps: InteractionDeps) {
     const options = { signal: this.abort.signal, capture: true };
-    document.addEventListener('pointerover', (e) => this.onPointerOver(e), options);
-    document.addEventListener('pointerout', (e) => this.onPointerOut(e), options);
-    document.addEventListener('click', (e) => this.onClick(e), options);
-    document.addEventListener('keydown', (e) => this.onKeyDown(e), options);
-    document.addEventListener('focusin', (e) => this.onFocusIn(e), options);
+    const trusted =
+      <E extends Event>(handler: (event: E) => void) =>
+      (event: E) => {
+        if (event.isTrusted) handler(event);
+      };
+    document.addEventListener(
+      'pointerover',
+      trusted((e) => this.onPointerOver(e)),
+      options,
+    );
+    document.addEventListener(
+      'pointerout',
+      trusted((e) => this.onPointerOut(e)),
+      options,
+    );
+    document.addEventListener(
+      'click',
+      trusted((e) => this.onClick(e)),
+      options,
+    );
+    document.addEventListener(
+      'keydown',
+      trusted((e) => this.onKeyDown(e)),
+      options,
+    );
+    document.addEventListener(
+      'focusin',
+      trusted((e) => this.onFocusIn(e)),
+      options,
+    );
   }
 
   destroy(): void {
     this.abort.abort();
     clearTimeout(this.hoverTimer);
-    clearTimeout(this.leaveTimer);
   }
 
   /** The highlight (first piece of its match) an event target is inside, if Crosscheck made it. */
-  private highlightAt(target: EventTarget | null): { element: HTMLElement; record: HighlightRecord } | null {
+  private highlightAt(target: EventTarget | null): Hit | null {
     if (!(target instanceof Element)) return null;
     const mark = target.closest(MARK_TAG);
     const record = mark ? this.deps.recordFor(mark) : undefined;
@@ -64,27 +98,26 @@ export class HighlightInteractions {
     return { element: record.elements[0]!, record };
   }
 
-  private openFor(element: HTMLElement, record: HighlightRecord, focus: boolean): void {
-    clearTimeout(this.leaveTimer);
+  /** Hover and keyboard focus open a passing card; a click or Enter pins it and moves focus in. */
+  private openFor({ element, record }: Hit, how: { readonly focus: boolean; readonly pinned: boolean }): void {
     clearTimeout(this.hoverTimer);
-    this.deps.popover.open(element, record.entry.id, { focus, figure: record.figure });
+    this.deps.popover.open(element, record.entry.id, { ...how, figure: record.figure });
   }
 
   private onPointerOver(event: PointerEvent): void {
     if (this.deps.popover.contains(event.target)) {
-      clearTimeout(this.leaveTimer);
+      this.deps.popover.stayOpen();
       return;
     }
     const hit = this.highlightAt(event.target);
     if (!hit) return;
-    clearTimeout(this.leaveTimer);
+    this.deps.popover.stayOpen();
     if (this.deps.popover.anchor === hit.element) return;
-    if (this.pinned && this.deps.popover.isOpen) return;
+    if (this.deps.popover.isPinned) return;
+    // The card's frame loads while the pointer rests.
+    this.deps.popover.prepare();
     clearTimeout(this.hoverTimer);
-    this.hoverTimer = setTimeout(() => {
-      this.pinned = false;
-      this.openFor(hit.element, hit.record, false);
-    }, HOVER_INTENT_MS);
+    this.hoverTimer = setTimeout(() => this.openFor(hit, PASSING), HOVER_INTENT_MS);
   }
 
   private onPointerOut(event: PointerEvent): void {
@@ -97,19 +130,18 @@ export class HighlightInteractions {
     )
       return;
     clearTimeout(this.hoverTimer);
-    if (this.pinned || !this.deps.popover.anchor) return;
-    clearTimeout(this.leaveTimer);
-    this.leaveTimer = setTimeout(() => this.deps.popover.close({ restoreFocus: false }), HOVER_LEAVE_MS);
+    if (this.deps.popover.anchor) this.deps.popover.closeSoon();
   }
 
   private onClick(event: MouseEvent): void {
     const hit = this.highlightAt(event.target);
     if (!hit) return;
-    this.pinned = true;
-    this.openFor(hit.element, hit.record, true);
+    this.openFor(hit, PINNED);
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    this.keyMovingFocus = true;
+    setTimeout(() => (this.keyMovingFocus = false));
     const step = navigationStep(event);
     if (step !== 0 && !isTyping(event.target)) {
       if (this.moveFocus(step)) event.preventDefault();
@@ -119,8 +151,7 @@ export class HighlightInteractions {
     const hit = this.highlightAt(event.target);
     if (!hit) return;
     event.preventDefault();
-    this.pinned = true;
-    this.openFor(hit.element, hit.record, true);
+    this.openFor(hit, PINNED);
   }
 
   /** Focuses the next or previous visible highlight (the first piece of each match); opens its card. */
@@ -148,10 +179,10 @@ export class HighlightInteractions {
   }
 
   private onFocusIn(event: FocusEvent): void {
-    if (this.deps.popover.isRestoringFocus) return;
+    if (this.deps.popover.isRestoringFocus || !this.keyMovingFocus) return;
     const hit = this.highlightAt(event.target);
     if (!hit || this.deps.popover.anchor === hit.element) return;
-    this.pinned = false;
-    this.openFor(hit.element, hit.record, false);
+    this.deps.popover.prepare();
+    this.openFor(hit, PASSING);
   }
 }

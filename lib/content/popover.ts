@@ -1,16 +1,14 @@
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
-import { h, render, type ComponentChild } from 'preact';
-import { EntryCard } from '@/components/EntryCard';
-import { FigureCheckCard } from '@/components/FigureCheckCard';
+import { CARD_PORT_MESSAGE, isFromCard, type CardContent, type FromCard, type ToCard } from '../card/protocol';
 import type { FigureCheck } from '../figures/check';
 import type { PageFigure } from '../kb/page-matcher';
-import type { EntryResponse } from '../messages';
 import { POPOVER_TAG } from '../page/exclusions';
 
 export interface PopoverOptions {
-  /** The card's stylesheet, adopted into the shadow root (not subject to the page's CSP). */
+  /** The host's stylesheet, adopted into its shadow root (not subject to the page's CSP). */
   readonly css: string;
-  readonly loadEntry: (id: string) => Promise<EntryResponse>;
+  /** The card's page, `card.html`, of the extension's own origin. */
+  readonly frameUrl: string;
 }
 
 export interface OpenOptions {
@@ -18,13 +16,9 @@ export interface OpenOptions {
   readonly focus: boolean;
   /** For a figure highlight: the page's value and verdict, from Crosscheck's own record. */
   readonly figure?: PageFigure | null;
+  /** Opened by a click or a key: the card stays until Escape, Close or a press outside. */
+  readonly pinned?: boolean;
 }
-
-/** What the card shows: an entry (maybe opened from a figure on the page), or a figure check. */
-type Content =
-  | { readonly kind: 'entry'; readonly entryId: string; readonly figure: PageFigure | null }
-  | { readonly kind: 'check'; readonly check: FigureCheck }
-  | { readonly kind: 'notice'; readonly message: string };
 
 /**
  * A highlight, or a selection's range: anything with a box on screen; or, for a check asked with
@@ -35,46 +29,55 @@ export type Anchor = HTMLElement | Range | typeof VIEWPORT_TOP;
 /** The anchor of a card that belongs to nothing on the page. */
 export const VIEWPORT_TOP = 'viewport-top';
 
-const HEADING_ID = 'crosscheck-card-heading';
 /** A card is at most this tall (28rem): longer content scrolls under its fixed header. */
 const MAX_CARD_HEIGHT = 448;
 /** Below this a card is not worth reading: it may then overflow the viewport rather than shrink. */
 const MIN_CARD_HEIGHT = 160;
-const MISSING: EntryResponse = { entry: null, sources: [], corpusSize: 0 };
+/** The widest card (26rem). */
+const MAX_CARD_WIDTH = 416;
+/** Grace period to travel from the highlight into the card. */
+export const HOVER_LEAVE_MS = 300;
 
 /**
- * Owns the `<crosscheck-popover>` host: an open shadow root holding one card at a time, placed
- * next to its anchor by Floating UI so it flips and shifts to stay in view and follows scrolling.
- * It closes itself on Escape (focus back to the highlight) and on a press outside.
+ * Owns the `<crosscheck-popover>` host: an open shadow root holding an iframe of the extension's
+ * own `card.html`, where the card is drawn (see lib/card/protocol.ts for why, and what crosses).
+ * The frame is made on the first sign that a card is wanted and kept for the page's life; it is
+ * placed next to its anchor by Floating UI, flipping and shifting to stay in view, at the size the
+ * frame reports. It closes on Escape (focus back to the highlight), Close, or a press outside, and
+ * a hover card when the pointer has left both the highlight and the card for a moment.
  */
 export class Popover {
   private host: HTMLElement | null = null;
+  private frame: HTMLIFrameElement | null = null;
   private liveRegion: HTMLElement | null = null;
-  private panel: HTMLElement | null = null;
+  private port: MessagePort | null = null;
+  /** What to send once the frame's port is open. */
+  private pending: ToCard | null = null;
+  private seq = 0;
+  private size: { width: number; height: number } | null = null;
   private stopAutoUpdate: (() => void) | null = null;
   private anchorNode: Anchor | null = null;
-  private content: Content | null = null;
-  /** The cards a reader left by following related entries, most recent last: Back returns to them. */
-  private history: Content[] = [];
-  private readonly cache = new Map<string, EntryResponse>();
-  /** Entries whose loading failed while this card was open (tried again next time it opens). */
-  private readonly failed = new Set<string>();
+  private focusOnShow = false;
+  private pinned = false;
+  private leaveTimer: ReturnType<typeof setTimeout> | undefined;
   private restoringFocus = false;
   private readonly abort = new AbortController();
+  private readonly frameOrigin: string;
 
   constructor(private readonly options: PopoverOptions) {
+    this.frameOrigin = new URL(options.frameUrl).origin;
     const listen = { signal: this.abort.signal, capture: true };
     document.addEventListener(
       'keydown',
       (event) => {
-        if (event.key === 'Escape' && this.isOpen) this.close({ restoreFocus: true });
+        if (event.isTrusted && event.key === 'Escape' && this.isOpen) this.close({ restoreFocus: true });
       },
       listen,
     );
     document.addEventListener(
       'pointerdown',
       (event) => {
-        if (!this.isOpen) return;
+        if (!event.isTrusted || !this.isOpen) return;
         const path = event.composedPath();
         if (this.host && path.includes(this.host)) return;
         if (this.anchorNode instanceof HTMLElement && path.includes(this.anchorNode)) return;
@@ -85,7 +88,12 @@ export class Popover {
   }
 
   get isOpen(): boolean {
-    return this.content !== null;
+    return this.anchorNode !== null;
+  }
+
+  /** True while a card opened by a click or a key is shown: the pointer leaving does not close it. */
+  get isPinned(): boolean {
+    return this.isOpen && this.pinned;
   }
 
   /** The highlight the card belongs to (null for a figure check or when closed). */
@@ -103,8 +111,13 @@ export class Popover {
     return node !== null && node === this.host;
   }
 
-  open(anchor: Anchor, entryId: string, { focus, figure = null }: OpenOptions): void {
-    this.show(anchor, { kind: 'entry', entryId, figure }, focus);
+  /** Makes the frame ahead of the first card (a pointer on a highlight): its page loads meanwhile. */
+  prepare(): void {
+    this.ensureFrame();
+  }
+
+  open(anchor: Anchor, entryId: string, { focus, figure = null, pinned = focus }: OpenOptions): void {
+    this.show(anchor, { kind: 'entry', entryId, figure }, focus, pinned);
   }
 
   /**
@@ -112,40 +125,52 @@ export class Popover {
    * nothing was selected); focus moves into the card.
    */
   openCheck(selection: Range | typeof VIEWPORT_TOP, check: FigureCheck): void {
-    this.show(selection, { kind: 'check', check }, true);
+    this.show(selection, { kind: 'check', check }, true, true);
   }
 
   /**
    * A short message at the top of the viewport (the outcome of a context-menu action such as "Add
-   * this article to my sources"), also said to screen readers; focus stays where it was.
+   * this article to my sources"), said to screen readers by the card; focus stays where it was.
    */
   openNotice(message: string): void {
-    this.show(VIEWPORT_TOP, { kind: 'notice', message }, false);
-    this.announce(message);
+    this.show(VIEWPORT_TOP, { kind: 'notice', message }, false, true);
   }
 
-  /** Says `message` to screen readers through a polite live region in the card's shadow root. */
+  /** Says `message` to screen readers through a polite live region beside the card. */
   announce(message: string): void {
-    this.ensurePanel();
+    this.ensureFrame();
     const region = this.liveRegion!;
     region.textContent = '';
     // A new text node after a turn, so that repeating the same message is announced again.
     setTimeout(() => (region.textContent = message), 50);
   }
 
+  /** A hover card closes after a moment unless the pointer comes back to it or its highlight. */
+  closeSoon(): void {
+    clearTimeout(this.leaveTimer);
+    if (!this.isOpen || this.pinned) return;
+    this.leaveTimer = setTimeout(() => this.close({ restoreFocus: false }), HOVER_LEAVE_MS);
+  }
+
+  /** The pointer came back: the card stays. */
+  stayOpen(): void {
+    clearTimeout(this.leaveTimer);
+  }
+
   /** Closes the card; with `restoreFocus`, focus goes back to the highlight that opened it. */
   close({ restoreFocus }: { restoreFocus: boolean }): void {
-    if (!this.panel || !this.content) return;
+    if (!this.isOpen) return;
     const anchor = this.anchor;
+    const hadFocus = this.host !== null && document.activeElement === this.host;
+    clearTimeout(this.leaveTimer);
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
-    render(null, this.panel);
-    this.panel.hidden = true;
-    this.content = null;
-    this.history = [];
     this.anchorNode = null;
-    this.failed.clear();
-    if (restoreFocus && anchor?.isConnected) {
+    this.pinned = false;
+    this.size = null;
+    this.setVisible(false);
+    this.send({ type: 'crosscheck-card:hide' });
+    if ((restoreFocus || hadFocus) && anchor?.isConnected) {
       this.restoringFocus = true;
       try {
         anchor.focus({ preventScroll: true });
@@ -157,24 +182,70 @@ export class Popover {
 
   destroy(): void {
     this.abort.abort();
+    clearTimeout(this.leaveTimer);
     this.stopAutoUpdate?.();
-    if (this.panel) render(null, this.panel);
+    this.port?.close();
     this.host?.remove();
     this.host = null;
-    this.panel = null;
-    this.content = null;
+    this.frame = null;
+    this.port = null;
     this.anchorNode = null;
   }
 
-  private show(anchor: Anchor, content: Content, focus: boolean): void {
-    const panel = this.ensurePanel();
-    this.anchorNode = anchor;
-    this.content = content;
-    this.history = [];
+  private show(anchor: Anchor, content: CardContent, focus: boolean, pinned: boolean): void {
+    this.ensureFrame();
+    clearTimeout(this.leaveTimer);
     this.stopAutoUpdate?.();
-    this.stopAutoUpdate = autoUpdate(this.reference(anchor), panel, () => void this.place());
-    this.renderContent();
-    if (focus) panel.focus({ preventScroll: true });
+    this.stopAutoUpdate = null;
+    this.anchorNode = anchor;
+    this.pinned = pinned;
+    this.focusOnShow = focus;
+    this.size = null;
+    // Hidden until the frame says how big this card is.
+    this.setVisible(false);
+    this.send({
+      type: 'crosscheck-card:show',
+      seq: ++this.seq,
+      content,
+      readerLanguage: document.documentElement.lang || navigator.language,
+      focus,
+      maxWidth: Math.min(MAX_CARD_WIDTH, window.innerWidth - 16),
+    });
+  }
+
+  private send(message: ToCard): void {
+    if (this.port) this.port.postMessage(message);
+    else if (message.type === 'crosscheck-card:show') this.pending = message;
+    else this.pending = null;
+  }
+
+  private onFrameMessage(message: FromCard): void {
+    switch (message.type) {
+      case 'crosscheck-card:size':
+        if (message.seq !== this.seq || !this.anchorNode) return;
+        this.size = { width: message.width, height: message.height };
+        this.stopAutoUpdate ??= autoUpdate(this.reference(this.anchorNode), this.frame!, () => void this.place());
+        void this.place().then(() => {
+          if (!this.isOpen || this.seq !== message.seq) return;
+          this.setVisible(true);
+          if (this.focusOnShow) {
+            this.focusOnShow = false;
+            this.frame?.focus({ preventScroll: true });
+          }
+        });
+        return;
+      case 'crosscheck-card:close':
+        this.close(message);
+        return;
+      case 'crosscheck-card:pointer':
+        if (message.inside) this.stayOpen();
+        else this.closeSoon();
+        return;
+    }
+  }
+
+  private setVisible(visible: boolean): void {
+    this.frame?.classList.toggle('open', visible);
   }
 
   /** Floating UI's view of the anchor: a selection range is a virtual element in its container. */
@@ -192,125 +263,60 @@ export class Popover {
     };
   }
 
-  private ensurePanel(): HTMLElement {
-    if (this.panel && this.host?.isConnected) return this.panel;
+  private ensureFrame(): HTMLIFrameElement {
+    if (this.frame && this.host?.isConnected) return this.frame;
     this.host?.remove();
+    this.port?.close();
+    this.port = null;
     const host = document.createElement(POPOVER_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(this.options.css);
     shadow.adoptedStyleSheets = [sheet];
-    const panel = document.createElement('div');
-    panel.className = 'popover';
-    panel.setAttribute('role', 'dialog');
-    panel.setAttribute('aria-labelledby', HEADING_ID);
-    panel.setAttribute('aria-describedby', `${HEADING_ID}-summary`);
-    panel.tabIndex = -1;
-    panel.hidden = true;
+    const frame = document.createElement('iframe');
+    frame.title = 'Crosscheck card';
+    frame.setAttribute('allow', '');
+    frame.addEventListener('load', (event) => {
+      if (event.isTrusted && this.frame === frame) this.connect(frame);
+    });
+    frame.src = this.options.frameUrl;
     const live = document.createElement('div');
     live.className = 'visually-hidden';
     live.setAttribute('role', 'status');
     live.setAttribute('aria-live', 'polite');
-    shadow.append(panel, live);
+    shadow.append(frame, live);
     this.liveRegion = live;
     // On <html>, not <body>: a page that zooms or transforms its body must not move the card.
     document.documentElement.append(host);
     this.host = host;
-    this.panel = panel;
-    return panel;
+    this.frame = frame;
+    return frame;
   }
 
-  private openEntry = (id: string): void => {
-    if (this.content) this.history.push(this.content);
-    this.content = { kind: 'entry', entryId: id, figure: null };
-    this.renderContent();
-    this.panel?.focus({ preventScroll: true });
-  };
-
-  private back = (): void => {
-    const previous = this.history.pop();
-    if (!previous) return;
-    this.content = previous;
-    this.renderContent();
-    this.panel?.focus({ preventScroll: true });
-  };
-
-  private renderContent(): void {
-    const panel = this.panel;
-    const content = this.content;
-    if (!panel || !content) return;
-    panel.hidden = false;
-    render(this.card(content), panel);
-    void this.place();
-  }
-
-  private card(content: Content): ComponentChild {
-    const onClose = () => this.close({ restoreFocus: true });
-    const previous = this.history[this.history.length - 1];
-    const onBack = previous && { label: this.titleOf(previous), go: this.back };
-    if (content.kind === 'notice') {
-      return h(
-        'div',
-        { class: 'card notice-card' },
-        h('p', { id: HEADING_ID, class: 'summary' }, content.message),
-        h('button', { type: 'button', class: 'close', 'aria-label': 'Close', onClick: onClose }, '×'),
-      );
-    }
-    if (content.kind === 'check') {
-      return h(FigureCheckCard, {
-        check: content.check,
-        headingId: HEADING_ID,
-        onClose,
-        onOpenEntry: this.openEntry,
-      });
-    }
-    const { entryId, figure } = content;
-    const response = this.cache.get(entryId) ?? (this.failed.has(entryId) ? MISSING : undefined);
-    if (!response) this.load(entryId);
-    return h(EntryCard, {
-      key: entryId,
-      entry: response?.entry,
-      sources: response?.sources ?? [],
-      corpusSize: response?.corpusSize ?? 0,
-      readerLanguage: document.documentElement.lang || navigator.language,
-      headingId: HEADING_ID,
-      pageFigure: figure,
-      onClose,
-      onOpenEntry: this.openEntry,
-      onBack,
-      own: response?.own,
-    });
-  }
-
-  /** What a card in the history is called, for its Back button. */
-  private titleOf(content: Content): string {
-    if (content.kind === 'check') return 'Check this figure';
-    if (content.kind === 'notice') return 'Crosscheck';
-    return this.cache.get(content.entryId)?.entry?.label ?? 'the previous card';
-  }
-
-  private load(entryId: string): void {
-    const stillShowing = () => this.content?.kind === 'entry' && this.content.entryId === entryId;
-    this.options.loadEntry(entryId).then(
-      (response) => {
-        this.cache.set(entryId, response);
-        if (stillShowing()) this.renderContent();
-      },
-      () => {
-        this.failed.add(entryId);
-        if (stillShowing()) this.renderContent();
-      },
-    );
+  /** Hands the frame its port as its page loads (again if the page reloads it). */
+  private connect(frame: HTMLIFrameElement): void {
+    this.port?.close();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = ({ data }) => {
+      if (isFromCard(data)) this.onFrameMessage(data);
+    };
+    frame.contentWindow?.postMessage({ type: CARD_PORT_MESSAGE }, this.frameOrigin, [channel.port2]);
+    this.port = channel.port1;
+    if (this.pending) this.port.postMessage(this.pending);
+    this.pending = null;
   }
 
   private async place(): Promise<void> {
     const anchor = this.anchorNode;
-    const panel = this.panel;
-    if (!anchor || !panel || panel.hidden) return;
-    // Measured at its natural height (the stylesheet caps it), so that flipping compares the room
-    // above and below with the whole card, not with a card squeezed by its last placement.
-    panel.style.maxHeight = '';
-    const { x, y } = await computePosition(this.reference(anchor), panel, {
+    const frame = this.frame;
+    const natural = this.size;
+    if (!anchor || !frame || !natural) return;
+    // Placed at its natural height (capped), so that flipping compares the room above and below
+    // with the whole card, not with a card squeezed by its last placement.
+    const height = Math.min(natural.height, MAX_CARD_HEIGHT);
+    frame.style.width = `${natural.width}px`;
+    frame.style.height = `${height}px`;
+    const { x, y } = await computePosition(this.reference(anchor), frame, {
       strategy: 'fixed',
       placement: anchor === VIEWPORT_TOP ? 'bottom' : 'bottom-start',
       middleware: [
@@ -322,11 +328,11 @@ export class Popover {
         size({
           padding: 8,
           apply: ({ availableHeight }) => {
-            panel.style.maxHeight = `${Math.max(MIN_CARD_HEIGHT, Math.min(availableHeight, MAX_CARD_HEIGHT))}px`;
+            frame.style.height = `${Math.min(height, Math.max(MIN_CARD_HEIGHT, availableHeight))}px`;
           },
         }),
       ],
     });
-    panel.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }
 }

@@ -1,6 +1,6 @@
 import type { Category } from '../kb/types';
 import type { HighlightApiRenderer } from './highlight-api-renderer';
-import { HOVER_INTENT_MS, HOVER_LEAVE_MS } from './highlight-interactions';
+import { HOVER_INTENT_MS } from './highlight-interactions';
 import type { Popover } from './popover';
 import type { HighlightRecord } from './renderer';
 
@@ -14,14 +14,13 @@ export interface RangeInteractionDeps {
  * Opens cards for highlights drawn with the CSS Custom Highlight API, which have no element to
  * listen on: the pointer is hit-tested against the ranges (hover after an intent delay, click to
  * pin). Keyboard focus is not possible on a range; the popup's list reaches these entries instead.
+ * Only the reader's own pointer counts (`isTrusted`): a page's synthetic events open nothing.
  */
 export class RangeInteractions {
   private readonly abort = new AbortController();
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  private leaveTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private hovered: HighlightRecord | undefined;
-  private pinned = false;
 
   constructor(private readonly deps: RangeInteractionDeps) {
     const options = { signal: this.abort.signal, capture: true, passive: true };
@@ -33,7 +32,6 @@ export class RangeInteractions {
     this.abort.abort();
     cancelAnimationFrame(this.frame);
     clearTimeout(this.hoverTimer);
-    clearTimeout(this.leaveTimer);
   }
 
   private recordAt(x: number, y: number): HighlightRecord | undefined {
@@ -43,18 +41,17 @@ export class RangeInteractions {
 
   private open(record: HighlightRecord, focus: boolean): void {
     clearTimeout(this.hoverTimer);
-    clearTimeout(this.leaveTimer);
-    this.deps.popover.open(record.range!, record.entry.id, { focus, figure: record.figure });
+    this.deps.popover.open(record.range!, record.entry.id, { focus, pinned: focus, figure: record.figure });
   }
 
   private onPointerMove(event: PointerEvent): void {
-    if (this.frame) return;
+    if (this.frame || !event.isTrusted) return;
     const { clientX, clientY, target } = event;
     // One hit test per frame at most: pointermove fires far more often than that.
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       if (this.deps.popover.contains(target)) {
-        clearTimeout(this.leaveTimer);
+        this.deps.popover.stayOpen();
         return;
       }
       const record = this.recordAt(clientX, clientY);
@@ -62,23 +59,21 @@ export class RangeInteractions {
       this.hovered = record;
       clearTimeout(this.hoverTimer);
       if (record) {
-        clearTimeout(this.leaveTimer);
-        if (this.pinned && this.deps.popover.isOpen) return;
-        this.hoverTimer = setTimeout(() => {
-          this.pinned = false;
-          this.open(record, false);
-        }, HOVER_INTENT_MS);
-      } else if (!this.pinned && this.deps.popover.isOpen) {
-        this.leaveTimer = setTimeout(() => this.deps.popover.close({ restoreFocus: false }), HOVER_LEAVE_MS);
+        this.deps.popover.stayOpen();
+        if (this.deps.popover.isPinned) return;
+        // The card's frame loads while the pointer rests.
+        this.deps.popover.prepare();
+        this.hoverTimer = setTimeout(() => this.open(record, false), HOVER_INTENT_MS);
+      } else {
+        this.deps.popover.closeSoon();
       }
     });
   }
 
   private onClick(event: MouseEvent): void {
-    if (this.deps.popover.contains(event.target)) return;
+    if (!event.isTrusted || this.deps.popover.contains(event.target)) return;
     const record = this.recordAt(event.clientX, event.clientY);
     if (!record) return;
-    this.pinned = true;
     this.open(record, true);
   }
 }

@@ -29,8 +29,13 @@ export class MySourcesService {
     private readonly publish: (tracked: readonly IndexedEntry[]) => Promise<void>,
   ) {}
 
-  /** A card's data: the knowledge base's, with the reader's sources when their store can be read. */
-  async entry(id: string): Promise<EntryResponse> {
+  /** A card's data from the knowledge base alone: the same for every reader. */
+  entry(id: string): EntryResponse {
+    return lookupEntry(this.details, id);
+  }
+
+  /** A card's data with the reader's sources when their store can be read (tracked terms' cards too). */
+  async entryWithOwn(id: string): Promise<EntryResponse> {
     const base = lookupEntry(this.details, id);
     try {
       if (id.startsWith(TRACKED_ID_PREFIX)) {

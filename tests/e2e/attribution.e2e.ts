@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionSuite } from '../harness/e2e';
+import { cardFrame, extensionSuite } from '../harness/e2e';
 
 const suite = extensionSuite();
 
@@ -10,7 +10,7 @@ describe('attribution in the cards', () => {
     const highlight = page.locator('.not-by-author [data-crosscheck-id="voting-rights"]').first();
     await highlight.scrollIntoViewIfNeeded();
     await highlight.click();
-    const card = page.locator('crosscheck-popover .popover');
+    const card = cardFrame(page).locator('.popover');
     await card.locator('blockquote').first().waitFor();
     expect(await card.locator('.agreement').textContent()).toMatch(/^Not named by the sources’ authors/);
     expect(await card.locator('.cite').first().textContent()).toBe(

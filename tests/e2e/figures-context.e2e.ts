@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionSuite, figureHighlights } from '../harness/e2e';
+import { cardFrame, extensionSuite, figureHighlights } from '../harness/e2e';
 
 const suite = extensionSuite();
 
@@ -21,7 +21,7 @@ describe('figures linked by the sentence before', () => {
       { paragraph: 'own', id: 'california-budget-reserves', text: '$76 billion', verdict: 'matches' },
     ]);
 
-    const card = page.locator('crosscheck-popover .popover');
+    const card = cardFrame(page).locator('.popover');
     await page.locator('#rggi [data-crosscheck-category="figure"]').click();
     await card.locator('.linked-by').waitFor();
     expect(await card.locator('.linked-by').textContent()).toBe('Linked by the sentence before.');

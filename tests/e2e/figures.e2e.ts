@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionSuite, figureHighlights } from '../harness/e2e';
+import { cardFrame, extensionSuite, figureHighlights } from '../harness/e2e';
 
 const suite = extensionSuite();
 
@@ -45,7 +45,7 @@ describe('figures on a page', () => {
       },
     ]);
     await page.locator('#reserves [data-crosscheck-category="figure"]').click();
-    const card = page.locator('crosscheck-popover .popover');
+    const card = cardFrame(page).locator('.popover');
     await card.locator('.verdict').waitFor();
     expect(await card.locator('.page-figure').textContent()).toContain('This page: $75 billion');
     expect(await card.locator('.verdict').textContent()).toBe(
@@ -63,7 +63,7 @@ describe('a figure on the page of the only source that states it', () => {
     expect(await figure.getAttribute('data-crosscheck-verdict')).toBeNull();
     await figure.scrollIntoViewIfNeeded();
     await figure.click();
-    const card = page.locator('crosscheck-popover .popover');
+    const card = cardFrame(page).locator('.popover');
     await card.locator('.page-figure .verdict').waitFor();
     expect(await card.locator('.page-figure .verdict').textContent()).toBe(
       'Stated only by this article: this sentence is Chris Armitage’s own statement, and no other source in the knowledge base states it.',
@@ -89,7 +89,7 @@ describe('Check this figure', () => {
     );
     // What the context-menu item and the keyboard command do: the background asks the tab.
     await suite.tellTab(page, { type: 'crosscheck:check-selection' });
-    const card = page.locator('crosscheck-popover .popover');
+    const card = cardFrame(page).locator('.popover');
     await card.locator('h2', { hasText: 'Check this figure' }).waitFor();
     return card;
   }

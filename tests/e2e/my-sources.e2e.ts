@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, extensionSuite } from '../harness/e2e';
+import { cardFrame, axeViolations, extensionSuite } from '../harness/e2e';
 import { PROJECT_ROOT } from '../harness/server';
 
 // The reader's own sources, end to end in Chromium: save two of the project's fixture pages (one
@@ -52,7 +52,7 @@ async function save(path: string): Promise<void> {
 /** Opens the card of the first highlight of `entry` on the third page; returns the card's text. */
 async function cardText(page: Page, entry: string, expected: string | RegExp): Promise<string> {
   await page.locator(`[data-crosscheck-id="${entry}"]`).first().click();
-  const card = page.locator('crosscheck-popover .card');
+  const card = cardFrame(page).locator('.card');
   await card.locator('.agreement').waitFor();
   await card.filter({ hasText: expected }).waitFor();
   return (await card.textContent()) ?? '';
@@ -70,7 +70,7 @@ describe('my sources', () => {
     expect(bank).toContain('Round-up: water, roads and the county fair');
     expect(bank).toContain('Author unknown · Daily Reprint · 2025-06-05');
     expect(bank).toContain('(quotes Valley Ledger 2025-06-02)');
-    const link = third.locator('crosscheck-popover .own-excerpt a').first();
+    const link = cardFrame(third).locator('.own-excerpt a').first();
     expect(await link.getAttribute('href')).toBe('https://valley-ledger.example/2025/06/02/water-compact');
     await third.keyboard.press('Escape');
 
@@ -83,7 +83,7 @@ describe('my sources', () => {
     const article = await suite.open(ORIGINAL, '[data-crosscheck-id]');
     // What the background sends the tab after saving from the context menu (Playwright cannot click native menus).
     await suite.tellTab(article, { type: 'crosscheck:tell', message: 'Updated in your sources.' });
-    const notice = article.locator('crosscheck-popover .notice-card');
+    const notice = cardFrame(article).locator('.notice-card');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Updated in your sources.');
     expect(await article.evaluate(() => document.activeElement === document.body)).toBe(true);

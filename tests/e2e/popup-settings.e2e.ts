@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, extensionSuite } from '../harness/e2e';
+import { cardFrame, axeViolations, extensionSuite } from '../harness/e2e';
 import { PROJECT_ROOT } from '../harness/server';
 
 const suite = extensionSuite();
@@ -95,7 +95,7 @@ describe('the popup', () => {
     const popup = await openPopup(article);
     await showAll(popup);
     await popup.getByRole('button', { name: 'Printz v. United States' }).click();
-    await article.locator('crosscheck-popover h2', { hasText: 'Printz v. United States' }).waitFor();
+    await cardFrame(article).locator('h2', { hasText: 'Printz v. United States' }).waitFor();
     await popup.close();
     await article.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionSuite } from '../harness/e2e';
+import { cardFrame, extensionSuite } from '../harness/e2e';
 
 const suite = extensionSuite();
 
@@ -40,7 +40,7 @@ describe('a page whose DOM a framework owns (React, server-rendered then hydrate
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(box.x, box.y);
-    await page.locator('crosscheck-popover .popover h2', { hasText: 'Gavin Newsom' }).waitFor();
+    await cardFrame(page).locator('.popover h2', { hasText: 'Gavin Newsom' }).waitFor();
     expect(problems).toEqual([]);
     await page.close();
   });

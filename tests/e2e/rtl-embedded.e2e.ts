@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionSuite } from '../harness/e2e';
+import { cardFrame, extensionSuite } from '../harness/e2e';
 
 const suite = extensionSuite({ viewport: { width: 900, height: 700 } });
 
@@ -12,7 +12,7 @@ describe('right-to-left pages, shadow roots and frames', () => {
     await page.waitForSelector('#rtl [data-crosscheck-id="gavin-newsom"]');
     expect(await page.locator('#rtl [data-crosscheck-id="soft-secession"]').count()).toBe(1);
     await page.locator('#rtl [data-crosscheck-id="gavin-newsom"]').click();
-    const card = page.locator('crosscheck-popover .popover');
+    const card = cardFrame(page).locator('.popover');
     await card.locator('h2', { hasText: 'Gavin Newsom' }).waitFor();
     const box = (await card.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);

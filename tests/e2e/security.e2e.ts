@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionSuite } from '../harness/e2e';
+import { cardFrame, extensionSuite } from '../harness/e2e';
 
 const suite = extensionSuite();
 
@@ -13,11 +13,11 @@ describe('a page cannot make Crosscheck say anything', () => {
       await page.focus(forged);
       await page.keyboard.press('Enter');
       await page.waitForTimeout(400);
-      expect(await page.locator('crosscheck-popover .popover h2').count(), forged).toBe(0);
+      expect(await cardFrame(page).locator('.popover h2').count(), forged).toBe(0);
     }
     // A real highlight still opens its card, with what the knowledge base holds.
     await page.locator('#real [data-crosscheck-id="soft-secession"]').click();
-    await page.locator('crosscheck-popover .popover h2', { hasText: 'Soft secession' }).waitFor();
+    await cardFrame(page).locator('.popover h2', { hasText: 'Soft secession' }).waitFor();
     await page.close();
   });
 
@@ -29,7 +29,7 @@ describe('a page cannot make Crosscheck say anything', () => {
     await page.evaluate(() => window.postMessage({ type: 'crosscheck:check-selection' }, '*'));
     await page.evaluate(() => window.postMessage({ type: 'crosscheck:reveal', id: 'soft-secession' }, '*'));
     await page.waitForTimeout(300);
-    expect(await page.locator('crosscheck-popover .popover h2').count()).toBe(0);
+    expect(await cardFrame(page).locator('.popover h2').count()).toBe(0);
     await page.close();
   });
 });

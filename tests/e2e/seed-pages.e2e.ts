@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionSuite } from '../harness/e2e';
+import { cardFrame, extensionSuite } from '../harness/e2e';
 
 const suite = extensionSuite();
 
@@ -95,7 +95,7 @@ describe('a seed article page', () => {
   it('opens a card with a summary and an attributed verbatim excerpt on click', async () => {
     const page = await openSeed('armitage');
     await page.locator('[data-crosscheck-id="soft-secession"]').first().click();
-    const card = page.locator('crosscheck-popover .popover[role="dialog"]');
+    const card = cardFrame(page).locator('.popover[role="dialog"]');
     await card.locator('h2').waitFor();
     expect(await card.locator('h2').textContent()).toBe('Soft secession');
     expect(await card.locator('.agreement').textContent()).toMatch(/^Named in \d of 5 sources · \d independent$/);

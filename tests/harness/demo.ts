@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseArgs } from 'node:util';
+import { cardFrame } from './card';
 import { launchWithExtension } from './chromium';
 import { builtExtensionPath } from './extension';
 import { startPageServer } from './server';
@@ -49,8 +50,8 @@ async function openCard(page: Page, entry: string): Promise<void> {
   await highlight.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -120));
   await highlight.click();
-  await page.locator('crosscheck-popover .popover h2').waitFor({ timeout: 10_000 });
-  await page.locator('crosscheck-popover blockquote').first().waitFor({ timeout: 10_000 });
+  await cardFrame(page).locator('.popover h2').waitFor({ timeout: 10_000 });
+  await cardFrame(page).locator('blockquote').first().waitFor({ timeout: 10_000 });
 }
 
 if (values.screenshots !== undefined) {

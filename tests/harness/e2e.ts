@@ -1,9 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import { SETTINGS_KEY } from '@/lib/settings/store';
+export { cardFrame } from './card';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './chromium';
 import { builtExtensionPath } from './extension';
 import { PROJECT_ROOT, startPageServer, type PageServer } from './server';
@@ -103,8 +104,11 @@ export function extensionSuite(
   };
 }
 
-/** axe-core's violations on an extension page (evaluated, as the pages' CSP allows no inline script). */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * axe-core's violations on an extension page or in the card's frame (evaluated, as their CSP allows
+ * no inline script).
+ */
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
   const source = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   return page.evaluate(async (axeSource) => {
     (0, eval)(axeSource);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
 import type { IndexedEntry } from '@/lib/kb/types';
+import { lookupEntry } from '@/lib/kb/lookup';
 import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
 import type { MySourcesDatabase } from '@/lib/my-sources/db';
 import { MySourcesService } from '@/lib/my-sources/service';
@@ -43,7 +44,7 @@ describe('MySourcesService', () => {
 
   it('adds own sources to a card, with the bundled source a saved article quotes', async () => {
     await service.save(async () => quoting);
-    const response = await service.entry('bank-of-north-dakota');
+    const response = await service.entryWithOwn('bank-of-north-dakota');
     expect(response.entry?.label).toBe('Bank of North Dakota');
     expect(response.own?.mentioning).toHaveLength(1);
     expect(response.own?.excerpts[0]!.quotes).toBe('armitage');
@@ -56,18 +57,26 @@ describe('MySourcesService', () => {
     const id = await trackTerm(db, { label: 'water compact', category: 'concept', aliases: [] });
     await service.changed();
     expect(published.map((list) => list.map((e) => e.id))).toEqual([[], [`tracked-${id}`]]);
-    const card = await service.entry(`tracked-${id}`);
+    const card = await service.entryWithOwn(`tracked-${id}`);
     expect(card.entry?.label).toBe('water compact');
     expect(card.own?.mentioning).toHaveLength(1);
+  });
+
+  it('answers the knowledge base alone where the library is not asked for: nothing of the reader’s', async () => {
+    await service.save(async () => quoting);
+    const id = await trackTerm(db, { label: 'water compact', category: 'concept', aliases: [] });
+    await service.changed();
+    expect(service.entry('bank-of-north-dakota')).toEqual(lookupEntry(kbDetails, 'bank-of-north-dakota'));
+    expect(service.entry(`tracked-${id}`).entry).toBeNull();
   });
 
   it('still answers with the bundled card when the store cannot be read', async () => {
     vi.spyOn(db, 'transaction').mockImplementation(() => {
       throw Object.assign(new Error('no IndexedDB here'), { name: 'InvalidStateError' });
     });
-    const response = await service.entry('bank-of-north-dakota');
+    const response = await service.entryWithOwn('bank-of-north-dakota');
     expect(response.entry?.label).toBe('Bank of North Dakota');
     expect(response.own).toBeUndefined();
-    expect((await service.entry('no-such-entry')).entry).toBeNull();
+    expect((await service.entryWithOwn('no-such-entry')).entry).toBeNull();
   });
 });

@@ -1,0 +1,44 @@
+import { render } from 'preact';
+import { CardFrame } from '@/components/CardFrame';
+import '@/components/entry-card.css';
+import '@/components/card-frame.css';
+import { CARD_PORT_MESSAGE, isToCard, type FromCard, type ToCard } from '@/lib/card/protocol';
+import { entryRequest, entryWithOwnRequest, isEntryResponse, type EntryResponse } from '@/lib/messages';
+
+/**
+ * The card, in a frame of the extension's own origin that the page cannot read (see
+ * lib/card/protocol.ts). The content script that placed the frame hands it a MessageChannel port
+ * as it loads; the card's data, with the reader's own sources, comes from the background.
+ */
+async function ask(request: unknown): Promise<EntryResponse> {
+  const response: unknown = await browser.runtime.sendMessage(request);
+  if (!isEntryResponse(response)) throw new Error('Crosscheck: unexpected reply from the background');
+  return response;
+}
+
+const loadEntry = (id: string) => ask(entryRequest(id));
+const loadOwn = (id: string) => ask(entryWithOwnRequest(id));
+
+function start(port: MessagePort): void {
+  const subscribe = (listener: (message: ToCard) => void) => {
+    const onMessage = ({ data }: MessageEvent) => {
+      if (isToCard(data)) listener(data);
+    };
+    port.addEventListener('message', onMessage);
+    port.start();
+    return () => port.removeEventListener('message', onMessage);
+  };
+  const post = (message: FromCard) => port.postMessage(message);
+  render(
+    <CardFrame subscribe={subscribe} post={post} loadEntry={loadEntry} loadOwn={loadOwn} />,
+    document.getElementById('app')!,
+  );
+}
+
+// One port, from the window that embeds this frame; later offers are ignored.
+window.addEventListener('message', function accept(event: MessageEvent) {
+  const port = event.ports[0];
+  if (event.source !== window.parent || (event.data as { type?: unknown })?.type !== CARD_PORT_MESSAGE || !port) return;
+  window.removeEventListener('message', accept);
+  start(port);
+});
