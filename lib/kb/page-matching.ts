@@ -43,7 +43,11 @@ export interface PageMatching {
    * `withTracked`: whether the reader's tracked terms are matched too, decided per request (the
    * reader chooses where a page may see them highlighted).
    */
-  matchWindows(windows: readonly string[], namedInFull: readonly string[], withTracked: boolean): Promise<WindowMatches>;
+  matchWindows(
+    windows: readonly string[],
+    namedInFull: readonly string[],
+    withTracked: boolean,
+  ): Promise<WindowMatches>;
   /** "Check this figure" on a selection: `context` is its block's text, `start`…`end` the selection in it. */
   checkFigure(context: string, start: number, end: number): Promise<FigureCheck>;
 }

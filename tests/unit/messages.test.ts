@@ -12,16 +12,29 @@ import {
 
 describe('matching requests, as the background checks them', () => {
   it.each<[string, unknown, boolean]>([
-    ['windows and names', { type: 'crosscheck:match', windows: ['a', 'b'], namedInFull: ['x'], withTracked: true }, true],
+    [
+      'windows and names',
+      { type: 'crosscheck:match', windows: ['a', 'b'], namedInFull: ['x'], withTracked: true },
+      true,
+    ],
     ['no windows', { type: 'crosscheck:match', windows: [], namedInFull: [], withTracked: false }, true],
     ['tracked terms not said', { type: 'crosscheck:match', windows: ['a'], namedInFull: [] }, false],
-    ['tracked terms not yes or no', { type: 'crosscheck:match', windows: ['a'], namedInFull: [], withTracked: 1 }, false],
+    [
+      'tracked terms not yes or no',
+      { type: 'crosscheck:match', windows: ['a'], namedInFull: [], withTracked: 1 },
+      false,
+    ],
     ['another type', { type: 'crosscheck:get-entry', windows: [], namedInFull: [] }, false],
     ['a window not text', { type: 'crosscheck:match', windows: ['a', 3], namedInFull: [], withTracked: false }, false],
     ['names missing', { type: 'crosscheck:match', windows: ['a'], withTracked: false }, false],
     [
       'too much text',
-      { type: 'crosscheck:match', windows: ['x'.repeat(MAX_MATCH_REQUEST_CHARS + 1)], namedInFull: [], withTracked: false },
+      {
+        type: 'crosscheck:match',
+        windows: ['x'.repeat(MAX_MATCH_REQUEST_CHARS + 1)],
+        namedInFull: [],
+        withTracked: false,
+      },
       false,
     ],
     ['not an object', 'crosscheck:match', false],

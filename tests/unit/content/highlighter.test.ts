@@ -317,9 +317,7 @@ describe('Highlighter with the reader’s tracked terms', () => {
     { ...entry('tracked-7', ['water compact']), label: 'water compact' },
     { ...entry('tracked-8', ['ICE raids'], 'organization'), label: 'ICE raids' },
   ];
-  const withTracked = new MatchingEngine(() =>
-    createPageMatcher({ entries, figures: [], sourceCount: 0 }, tracked),
-  );
+  const withTracked = new MatchingEngine(() => createPageMatcher({ entries, figures: [], sourceCount: 0 }, tracked));
   const html = '<p>ICE raids and the water compact.</p>';
 
   it('draws none of them unless asked: the page holds what the knowledge base alone gives', async () => {
