@@ -182,7 +182,7 @@ function TrackedHere({
   readonly onTrackedSite: (site: string, allowed: boolean) => void;
 }) {
   const named = summary.entries.filter(isTracked).length;
-  const allowedAs = site && listedAs(settings.trackedSites, site);
+  const allowedAs = site === null ? null : listedAs(settings.trackedSites, site);
   return (
     <div class="tracked-here">
       <p class="status-detail" aria-live="polite">
@@ -198,8 +198,8 @@ function TrackedHere({
         </button>
       )}
       {settings.trackedHighlights === 'allowed-sites' && site && (
-        <Switch checked={allowedAs !== null} onChange={(allowed) => onTrackedSite(allowedAs || site, allowed)}>
-          Tracked terms on {allowedAs || site}
+        <Switch checked={allowedAs !== null} onChange={(allowed) => onTrackedSite(allowedAs ?? site, allowed)}>
+          Tracked terms on {allowedAs ?? site}
         </Switch>
       )}
     </div>
