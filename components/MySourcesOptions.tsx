@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import type { OwnSourceRecord } from '@/lib/my-sources/card-data';
 import { foldForSearch } from '@/lib/kb/search';
 import { TRACKED_CATEGORIES, type TrackedCategory, type TrackedTerm } from '@/lib/my-sources/types';
+import type { TrackedHighlights } from '@/lib/settings/schema';
 import { CATEGORY_LABELS } from './category-labels';
 import { declaredDay, ownAttribution } from './OwnSources';
 import { searchProgress, splitAliases } from './TrackForm';
+import { TrackedHighlightsChoice } from './TrackedHighlightsChoice';
 
 /** A saved article as the options page lists it. */
 export interface ListedArticle extends OwnSourceRecord {
@@ -26,6 +28,12 @@ export interface MySourcesOptionsProps {
   readonly onDeleteTracked: (id: number) => void;
   readonly onExport: () => void;
   readonly onImport: (file: File) => void;
+  /** Where tracked terms are highlighted (the reader's settings). */
+  readonly trackedHighlights: TrackedHighlights;
+  /** The sites the reader allows tracked terms on. */
+  readonly trackedSites: readonly string[];
+  readonly onTrackedHighlights: (value: TrackedHighlights) => void;
+  readonly onStopTrackedSite: (site: string) => void;
 }
 
 /** At most this many articles are listed at once: a search narrows a long list. */
@@ -207,6 +215,26 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
       )}
 
       <h3 id="tracked-heading">Tracked terms ({tracked.length})</h3>
+      <TrackedHighlightsChoice
+        id="tracked-where"
+        value={props.trackedHighlights}
+        onChange={props.onTrackedHighlights}
+      />
+      {props.trackedHighlights === 'allowed-sites' &&
+        (props.trackedSites.length === 0 ? (
+          <p class="meta">No site allowed yet. Allow one from Crosscheck’s toolbar button on one of its pages.</p>
+        ) : (
+          <ul class="sites" aria-label="Sites where tracked terms are highlighted">
+            {props.trackedSites.map((site) => (
+              <li key={site}>
+                <span>{site}</span>
+                <button type="button" class="button" onClick={() => props.onStopTrackedSite(site)}>
+                  Stop <span class="visually-hidden">highlighting tracked terms on {site}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ))}
       {tracked.length === 0 ? (
         <p class="meta">None yet. Select a phrase on a page and choose “Track with Crosscheck”.</p>
       ) : (

@@ -3,8 +3,9 @@ import { CATEGORIES, type Category } from '@/lib/kb/types';
 import type { FoundEntry, PageSummary } from '@/lib/messages';
 import type { SeenBefore } from '@/lib/my-sources/seen-before';
 import { declaredDay } from './OwnSources';
+import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import type { Settings, SettingsProblem } from '@/lib/settings/schema';
-import { normalizeSite } from '@/lib/settings/schema';
+import { listedAs, normalizeSite } from '@/lib/settings/schema';
 import { CATEGORY_PLURALS } from './category-labels';
 import { CategorySwitches } from './CategorySwitches';
 import { HighlightKey } from './HighlightKey';
@@ -41,6 +42,12 @@ export interface PopupProps {
   readonly onReveal: (id: string) => void;
   readonly onAnnotatePage: () => void;
   readonly onOpenOptions: () => void;
+  /** How many terms the reader tracks (0 where none, or their store cannot be read). */
+  readonly trackedTerms: number;
+  /** Highlights the tracked terms on this page, until it is reloaded. */
+  readonly onShowTrackedHere: () => void;
+  /** Allows tracked terms on a site, or stops allowing the entry that covers it. */
+  readonly onTrackedSite: (site: string, allowed: boolean) => void;
   /** The reader's own sources for this page; absent where they cannot be read. */
   readonly mySources?: PopupMySources;
 }
@@ -87,7 +94,7 @@ export function siteStatus(settings: Settings, summary: Pick<PageSummary, 'site'
   if (!summary) return { kind: 'unavailable' };
   const site = normalizeSite(summary.site);
   // A site is paused by its own entry or by a parent domain's ("example.com" pauses "news.example.com").
-  const pausedAs = site && settings.pausedSites.find((p) => site === p || site.endsWith(`.${p}`));
+  const pausedAs = listedAs(settings.pausedSites, summary.site);
   return pausedAs ? { kind: 'paused', site: site!, pausedAs } : { kind: 'on', site };
 }
 
@@ -151,6 +158,50 @@ function StatusLine({
       <p class="status-detail" aria-live="polite">
         {detail}
       </p>
+    </div>
+  );
+}
+
+const isTracked = (entry: FoundEntry) => entry.id.startsWith(TRACKED_ID_PREFIX);
+
+/**
+ * Whether the reader's tracked terms are highlighted on this page, what that lets the page see,
+ * and, where they are not, how many are named here, with the choice to show them.
+ */
+function TrackedHere({
+  settings,
+  summary,
+  site,
+  onShowHere,
+  onTrackedSite,
+}: {
+  readonly settings: Settings;
+  readonly summary: LabelledSummary;
+  readonly site: string | null;
+  readonly onShowHere: () => void;
+  readonly onTrackedSite: (site: string, allowed: boolean) => void;
+}) {
+  const named = summary.entries.filter(isTracked).length;
+  const allowedAs = site === null ? null : listedAs(settings.trackedSites, site);
+  return (
+    <div class="tracked-here">
+      <p class="status-detail" aria-live="polite">
+        {summary.trackedShown
+          ? 'Your tracked terms are highlighted on this page, and the page can see which words are highlighted.'
+          : `Your tracked terms are not highlighted here, because a page can see which words Crosscheck highlights on it. ${
+              named === 0 ? 'None of them is' : named === 1 ? '1 of them is' : `${named} of them are`
+            } named on this page.`}
+      </p>
+      {!summary.trackedShown && (
+        <button type="button" class="button" onClick={onShowHere}>
+          Show them on this page
+        </button>
+      )}
+      {settings.trackedHighlights === 'allowed-sites' && site && (
+        <Switch checked={allowedAs !== null} onChange={(allowed) => onTrackedSite(allowedAs ?? site, allowed)}>
+          Tracked terms on {allowedAs ?? site}
+        </Switch>
+      )}
     </div>
   );
 }
@@ -255,7 +306,12 @@ function SeenBeforeList({ seen }: { readonly seen: SeenBefore }) {
 
 /** The toolbar popup: whether Crosscheck is on here, what it found by category, and its switches. */
 export function Popup(props: PopupProps) {
-  const { settings, summary, notice } = props;
+  const { settings, notice } = props;
+  // Tracked terms not highlighted here are not listed as found: the panel says how many are named.
+  const summary =
+    props.summary && !props.summary.trackedShown
+      ? { ...props.summary, entries: props.summary.entries.filter((entry) => !isTracked(entry)) }
+      : props.summary;
   const status = siteStatus(settings, summary);
   const listing = status.kind === 'on' && summary !== null && summary.active && summary.scope !== 'none';
   const entries = listing ? summary.entries : [];
@@ -310,6 +366,15 @@ export function Popup(props: PopupProps) {
           >
             Pause on {pauseSite}
           </Switch>
+        )}
+        {listing && status.kind === 'on' && props.trackedTerms > 0 && (
+          <TrackedHere
+            settings={settings}
+            summary={props.summary!}
+            site={status.site}
+            onShowHere={props.onShowTrackedHere}
+            onTrackedSite={props.onTrackedSite}
+          />
         )}
       </section>
       <section class="highlights" aria-labelledby="highlights-heading">

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { TRACKED_CATEGORIES, type TrackedCategory } from '@/lib/my-sources/types';
+import type { TrackedHighlights } from '@/lib/settings/schema';
 import { CATEGORY_LABELS } from './category-labels';
 import iconUrl from './icon/icon.svg';
+import { TRACKED_HIGHLIGHTS_OUTCOMES, TrackedHighlightsChoice } from './TrackedHighlightsChoice';
 
 /** Where the tracking stands: the form, the search of the saved articles, or done. */
 export type TrackState =
@@ -13,7 +15,15 @@ export interface TrackFormProps {
   /** The selection the reader chose "Track with Crosscheck" on. */
   readonly initialLabel: string;
   readonly state: TrackState;
-  readonly onTrack: (label: string, category: TrackedCategory, aliases: readonly string[]) => void;
+  /** Where tracked terms are highlighted now (the reader's setting, for every tracked term). */
+  readonly trackedHighlights: TrackedHighlights;
+  /** Tracks the term; `where` is the reader's choice of where tracked terms are highlighted. */
+  readonly onTrack: (
+    label: string,
+    category: TrackedCategory,
+    aliases: readonly string[],
+    where: TrackedHighlights,
+  ) => void;
   readonly onClose: () => void;
 }
 
@@ -33,16 +43,18 @@ export function splitAliases(text: string): string[] {
 }
 
 /**
- * "Track with Crosscheck": a label (the selection, editable), a category and other names; then the
- * search of the saved articles with its progress.
+ * "Track with Crosscheck": a label (the selection, editable), a category and other names, and where
+ * tracked terms are highlighted, knowing what a page sees; then the search of the saved articles
+ * with its progress.
  */
-export function TrackForm({ initialLabel, state, onTrack, onClose }: TrackFormProps) {
+export function TrackForm({ initialLabel, state, trackedHighlights, onTrack, onClose }: TrackFormProps) {
   const [label, setLabel] = useState(initialLabel.replace(/\s+/g, ' ').trim());
   const [category, setCategory] = useState<TrackedCategory>('concept');
   const [aliases, setAliases] = useState('');
+  const [where, setWhere] = useState<TrackedHighlights>(trackedHighlights);
   const submit = (event: Event) => {
     event.preventDefault();
-    onTrack(label, category, splitAliases(aliases));
+    onTrack(label, category, splitAliases(aliases), where);
   };
   return (
     <main class="track">
@@ -53,8 +65,8 @@ export function TrackForm({ initialLabel, state, onTrack, onClose }: TrackFormPr
       {state.kind === 'form' ? (
         <form onSubmit={submit} class="track-form">
           <p class="intro">
-            Crosscheck will highlight this term on the pages you read from now on, and look for it in your saved
-            articles. Nothing leaves your browser.
+            Crosscheck will look for this term in your saved articles, and highlight it on the pages you choose below.
+            Nothing leaves your browser.
           </p>
           <div class="field">
             <label for="track-label">Term</label>
@@ -95,6 +107,7 @@ export function TrackForm({ initialLabel, state, onTrack, onClose }: TrackFormPr
               Separated by commas. You can change them later on the options page.
             </p>
           </div>
+          <TrackedHighlightsChoice id="track-where" value={where} onChange={setWhere} />
           {state.problem && (
             <p id="track-problem" class="error" role="alert">
               {state.problem}
@@ -121,8 +134,8 @@ export function TrackForm({ initialLabel, state, onTrack, onClose }: TrackFormPr
             </>
           ) : (
             <p aria-live="polite">
-              Found in {count(state.found, 'saved article', 'saved articles')} of {state.total.toLocaleString('en')}. It
-              is highlighted on pages you open from now on.
+              Found in {count(state.found, 'saved article', 'saved articles')} of {state.total.toLocaleString('en')}.{' '}
+              {TRACKED_HIGHLIGHTS_OUTCOMES[trackedHighlights]}
             </p>
           )}
           <button type="button" class="button" onClick={onClose}>

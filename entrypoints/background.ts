@@ -29,7 +29,8 @@ import { peekSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
   // Every tab's text is matched here, by one engine kept warm from page to page: the knowledge
-  // base's matcher with the reader's tracked terms, loaded on the first request.
+  // base's matcher with the reader's tracked terms, loaded on the first request. Each request says
+  // whether its page may have the tracked terms (the content script knows the reader's choice).
   // A bundled source's text warms the matching's code up as a page wakes the worker (see warmUp).
   const { engine: matching, track } = trackingEngine(
     precompiledPageMatcher,
@@ -69,7 +70,8 @@ export default defineBackground(() => {
       matching.prepare();
       matching.warmUp(async () => isActiveOn(await peekSettings(), sender.url ?? ''));
     }
-    if (isMatchRequest(message)) return matching.matchWindows(message.windows, message.namedInFull);
+    if (isMatchRequest(message))
+      return matching.matchWindows(message.windows, message.namedInFull, message.withTracked);
     if (isFigureCheckRequest(message)) return matching.checkFigure(message.context, message.start, message.end);
     return undefined;
   });

@@ -78,6 +78,8 @@ export interface MatchRequest {
   readonly type: 'crosscheck:match';
   readonly windows: readonly string[];
   readonly namedInFull: readonly string[];
+  /** Whether the reader's tracked terms are matched too (see PageMatching.matchWindows). */
+  readonly withTracked: boolean;
 }
 
 /** Characters of text in one request, at most: a pass sends a long article in batches far smaller. */
@@ -88,9 +90,10 @@ const isStringArray = (value: unknown): value is string[] =>
 
 export function isMatchRequest(message: unknown): message is MatchRequest {
   if (typeof message !== 'object' || message === null) return false;
-  const { type, windows, namedInFull } = message as Record<string, unknown>;
+  const { type, windows, namedInFull, withTracked } = message as Record<string, unknown>;
   return (
     type === 'crosscheck:match' &&
+    typeof withTracked === 'boolean' &&
     isStringArray(windows) &&
     windows.reduce((sum, text) => sum + text.length, 0) <= MAX_MATCH_REQUEST_CHARS &&
     isStringArray(namedInFull) &&
@@ -161,6 +164,8 @@ export type TabRequest =
   | { readonly type: 'crosscheck:page-summary' }
   | { readonly type: 'crosscheck:reveal'; readonly id: string }
   | { readonly type: 'crosscheck:annotate-page' }
+  /** Highlight the reader's tracked terms on this page, until it is reloaded (the reader asked in the popup). */
+  | { readonly type: 'crosscheck:show-tracked' }
   | { readonly type: 'crosscheck:toggle-highlights' }
   /** The article's text and the page's declared metadata, for saving it (null without an article). */
   | { readonly type: 'crosscheck:read-article' }
@@ -186,6 +191,9 @@ export interface PageSummary {
   readonly active: boolean;
   /** What is being annotated: the detected article, the whole page on request, or nothing. */
   readonly scope: 'article' | 'page' | 'none';
+  /** Whether the reader's tracked terms are highlighted here (by the settings, or on request). */
+  readonly trackedShown: boolean;
+  /** Every entry named, tracked terms included even where they are not highlighted (the popup says so). */
   readonly entries: readonly MentionedEntry[];
 }
 
@@ -193,6 +201,7 @@ const TAB_REQUEST_TYPES = new Set([
   'crosscheck:page-summary',
   'crosscheck:reveal',
   'crosscheck:annotate-page',
+  'crosscheck:show-tracked',
   'crosscheck:toggle-highlights',
   'crosscheck:read-article',
   'crosscheck:tell',
@@ -211,8 +220,14 @@ export function isTabRequest(message: unknown): message is TabRequest {
 
 export function isPageSummary(message: unknown): message is PageSummary {
   if (typeof message !== 'object' || message === null) return false;
-  const { site, active, scope, entries } = message as Record<string, unknown>;
-  return typeof site === 'string' && typeof active === 'boolean' && typeof scope === 'string' && Array.isArray(entries);
+  const { site, active, scope, trackedShown, entries } = message as Record<string, unknown>;
+  return (
+    typeof site === 'string' &&
+    typeof active === 'boolean' &&
+    typeof scope === 'string' &&
+    typeof trackedShown === 'boolean' &&
+    Array.isArray(entries)
+  );
 }
 
 export const TOGGLE_HIGHLIGHTS_COMMAND = 'toggle-highlights';

@@ -18,7 +18,7 @@ import { exportPack, importPack, readPack } from '@/lib/my-sources/pack';
 import { deleteArticle, deleteEverything, SavingError } from '@/lib/my-sources/store';
 import { deleteTracked, updateTracked } from '@/lib/my-sources/tracking';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
-import type { Settings } from '@/lib/settings/schema';
+import { withTrackedHighlights, withTrackedSite, type Settings } from '@/lib/settings/schema';
 import { loadSettings, saveSettings, takeSettingsNotice, watchSettings } from '@/lib/settings/store';
 
 const root = document.getElementById('app')!;
@@ -59,7 +59,10 @@ function download(json: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const handlers: Omit<MySourcesOptionsProps, keyof typeof mine> = {
+const handlers: Omit<
+  MySourcesOptionsProps,
+  keyof typeof mine | 'trackedHighlights' | 'trackedSites' | 'onTrackedHighlights' | 'onStopTrackedSite'
+> = {
   onDelete: (id) => void act('delete this article', async () => (await deleteArticle(db, id), 'Deleted.')),
   onDeleteAll: () =>
     void act(
@@ -135,6 +138,12 @@ function showEntry(id: string | null): void {
   });
 }
 
+function change(next: Settings): void {
+  settings = next;
+  draw();
+  void saveSettings(next);
+}
+
 function draw(): void {
   render(
     <Options
@@ -142,15 +151,18 @@ function draw(): void {
       details={kbDetails}
       notice={notice}
       readerLanguage={document.documentElement.lang || 'en'}
-      onChange={(next: Settings) => {
-        settings = next;
-        draw();
-        void saveSettings(next);
-      }}
+      onChange={change}
       onShowEntry={showEntry}
       ownSources={ownSources}
     >
-      <MySourcesOptions {...mine} {...handlers} />
+      <MySourcesOptions
+        {...mine}
+        {...handlers}
+        trackedHighlights={settings.trackedHighlights}
+        trackedSites={settings.trackedSites}
+        onTrackedHighlights={(where) => change(withTrackedHighlights(settings, where))}
+        onStopTrackedSite={(site) => change(withTrackedSite(settings, site, false))}
+      />
     </Options>,
     root,
   );

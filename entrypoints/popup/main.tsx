@@ -11,7 +11,7 @@ import { MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import { seenBefore } from '@/lib/my-sources/seen-before';
-import { withCategory, withSitePaused, type Settings } from '@/lib/settings/schema';
+import { withCategory, withSitePaused, withTrackedSite, type Settings } from '@/lib/settings/schema';
 import { loadSettings, saveSettings, takeSettingsNotice } from '@/lib/settings/store';
 
 /** The tab the popup speaks for: the active one, or `?tab=ID` when the popup is opened as a page. */
@@ -103,14 +103,16 @@ async function refresh(): Promise<void> {
   draw();
 }
 
+/** Asks the page for fresh counts now, and again while a pass it starts now (switched on, resumed) has had time to finish. */
+async function refreshWhilePassing(): Promise<void> {
+  await refresh();
+  for (const delay of [300, 1000, 2500, 5000]) setTimeout(() => void refresh(), delay);
+}
+
 function update(next: Settings): void {
   settings = next;
-  void saveSettings(next).then(async () => {
-    // The page applies the change itself (it watches the settings); ask again for fresh counts,
-    // and again while a pass it starts now (switched on, resumed) has had time to finish.
-    await refresh();
-    for (const delay of [300, 1000, 2500, 5000]) setTimeout(() => void refresh(), delay);
-  });
+  // The page applies the change itself (it watches the settings).
+  void saveSettings(next).then(refreshWhilePassing);
   draw();
 }
 
@@ -132,6 +134,13 @@ function draw(): void {
         draw();
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      trackedTerms={trackedLabels.size}
+      onShowTrackedHere={async () => {
+        summary = await ask(tabId, { type: 'crosscheck:show-tracked' });
+        draw();
+        void refreshWhilePassing();
+      }}
+      onTrackedSite={(site, allowed) => update(withTrackedSite(settings, site, allowed))}
       mySources={mySources}
     />,
     root,

@@ -7,11 +7,14 @@ import { mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import { trackTerm } from '@/lib/my-sources/tracking';
+import { withTrackedHighlights } from '@/lib/settings/schema';
+import { loadSettings, saveSettings } from '@/lib/settings/store';
 
 const root = document.getElementById('app')!;
 const db = new MySourcesDatabase();
 const initialLabel = new URLSearchParams(location.search).get('label') ?? '';
 let state: TrackState = { kind: 'form', problem: null };
+let settings = await loadSettings();
 
 /** Follows the search the background runs, from the database (its progress is stored there). */
 function follow(id: number, label: string): void {
@@ -32,7 +35,12 @@ function draw(): void {
     <TrackForm
       initialLabel={initialLabel}
       state={state}
-      onTrack={async (label, category, aliases) => {
+      trackedHighlights={settings.trackedHighlights}
+      onTrack={async (label, category, aliases, where) => {
+        if (where !== settings.trackedHighlights) {
+          settings = withTrackedHighlights(settings, where);
+          await saveSettings(settings);
+        }
         try {
           const id = await trackTerm(db, { label, category, aliases });
           void browser.runtime.sendMessage({ type: 'crosscheck:my-sources-changed' } satisfies MySourcesRequest);

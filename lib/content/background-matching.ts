@@ -22,8 +22,8 @@ export function backgroundMatching(
     prepare() {
       send(PREPARE_MATCHING).catch(() => undefined);
     },
-    async matchWindows(windows, namedInFull): Promise<WindowMatches> {
-      const answer = await send({ type: 'crosscheck:match', windows, namedInFull });
+    async matchWindows(windows, namedInFull, withTracked): Promise<WindowMatches> {
+      const answer = await send({ type: 'crosscheck:match', windows, namedInFull, withTracked });
       if (!isWindowMatches(answer, windows.length)) throw new Error('Crosscheck: unexpected reply from the background');
       return answer;
     },

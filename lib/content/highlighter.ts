@@ -45,6 +45,12 @@ export interface HighlighterOptions {
    * the article, as reference works do; figures are always highlighted.
    */
   readonly everyMention?: boolean;
+  /**
+   * Highlight the reader's tracked terms too (off by default): the page can read every highlight,
+   * so only where the reader chose (see Settings.trackedHighlights). Counting mentions for the
+   * popup includes them either way: its counts never reach the page.
+   */
+  readonly withTracked?: boolean;
 }
 
 /** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
@@ -196,6 +202,7 @@ export class Highlighter {
         .matchWindows(
           windows.map((window) => window.text),
           this.namedInFull,
+          this.options.withTracked ?? false,
         )
         .catch(() => null);
       clock.pause();
@@ -353,8 +360,9 @@ export class Highlighter {
   }
 
   /**
-   * Every mention of every entry in the article, highlighted or not (calm highlighting draws only
-   * some), in order of first mention: read again from the page's text when asked (the popup).
+   * Every mention of every entry in the article, tracked terms' included, highlighted or not (calm
+   * highlighting draws only some; tracked terms may not be drawn here), in order of first mention:
+   * read again from the page's text when asked (the popup, an extension page).
    */
   async countMentions(): Promise<ReadonlyMap<string, { readonly entry: EntryRef; readonly count: number }>> {
     // What is highlighted changes only with a pass or a removal: the popup's repeated asks reuse it.
@@ -368,7 +376,7 @@ export class Highlighter {
     const counts = new Map<string, { entry: EntryRef; count: number }>();
     let namedInFull: readonly string[] = [];
     for (const batch of batches) {
-      const answer = await this.matching.matchWindows([batch], namedInFull);
+      const answer = await this.matching.matchWindows([batch], namedInFull, true);
       namedInFull = answer.namedInFull;
       for (const { entry } of answer.matches[0]!) {
         const counted = counts.get(entry.id);

@@ -3,7 +3,7 @@ import { CATEGORY_LABELS } from '@/components/category-labels';
 import type { Category } from '../kb/types';
 import { MARK_TAG } from '../page/exclusions';
 import { isInlineElement, type TextMap } from '../page/text-collector';
-import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
+import { idInPage, type HighlightRecord, type PendingHighlight, type Renderer } from './renderer';
 
 /**
  * A range as mark.js takes it: offsets only. mark.js serialises every range it is given into a
@@ -208,7 +208,7 @@ export class MarkRenderer implements Renderer {
 }
 
 function decorate(element: HTMLElement, { entry, figure }: HighlightRecord, first: boolean): void {
-  element.setAttribute('data-crosscheck-id', entry.id);
+  element.setAttribute('data-crosscheck-id', idInPage(entry));
   element.setAttribute('data-crosscheck-category', entry.category satisfies Category);
   if (figure?.verdict) element.setAttribute('data-crosscheck-verdict', figure.verdict.verdict);
   if (first) {

@@ -3,7 +3,7 @@ import type { Category } from '../kb/types';
 import type { FoundReport, MentionedEntry, PageSummary, TabRequest } from '../messages';
 import { articleForSaving, type ArticleForSaving } from '../my-sources/extract';
 import { findArticleRoot } from '../page/article';
-import { hiddenCategories, isActiveOn, type Settings } from '../settings/schema';
+import { hiddenCategories, isActiveOn, tracksOn, type Settings } from '../settings/schema';
 import type { FigureCheck } from '../figures/check';
 import { ArticleWatcher } from './article-watcher';
 import { checkSelection } from './figure-check';
@@ -40,6 +40,8 @@ export class PageController {
   private wholePage = false;
   /** Hidden on this page by the keyboard command, whatever the settings say. */
   private hiddenHere = false;
+  /** Tracked terms shown on this page because the reader asked from the popup, until it is reloaded. */
+  private trackedOnRequest = false;
   /** Finds the article again when the page swaps it or renders it late. */
   private readonly watcher = new ArticleWatcher({
     article: () => this.session?.root ?? null,
@@ -55,8 +57,13 @@ export class PageController {
 
   /** Called with the stored settings at start and whenever they change. */
   applySettings(settings: Settings): void {
-    // Which mentions are drawn is decided as the text is read: a change needs a new pass.
-    if (this.settings && this.settings.everyMention !== settings.everyMention) this.detach();
+    // Which mentions are drawn, tracked terms' or not, is decided as the text is read: a change needs a new pass.
+    const previous = this.settings;
+    if (
+      previous &&
+      (previous.everyMention !== settings.everyMention || this.showsTracked(previous) !== this.showsTracked(settings))
+    )
+      this.detach();
     this.settings = settings;
     this.applyVisibility();
     this.attach();
@@ -76,6 +83,7 @@ export class PageController {
               isShown: (category: Category) => this.isShown(category),
               onPass: () => this.scheduleReport(),
               everyMention: this.settings?.everyMention ?? false,
+              withTracked: this.showsTracked(this.settings),
             })
           : null;
         void this.session?.start();
@@ -101,6 +109,11 @@ export class PageController {
       case 'crosscheck:reveal':
         this.session?.reveal(request.id);
         return undefined;
+      case 'crosscheck:show-tracked':
+        if (!this.showsTracked(this.settings)) this.detach();
+        this.trackedOnRequest = true;
+        this.attach();
+        return this.summary();
       case 'crosscheck:annotate-page':
         this.wholePage = true;
         this.attach();
@@ -169,6 +182,11 @@ export class PageController {
     return this.settings !== null && isActiveOn(this.settings, location.hostname);
   }
 
+  /** Whether the reader's tracked terms are highlighted on this page: by their settings, or on request. */
+  private showsTracked(settings: Settings | null): boolean {
+    return this.trackedOnRequest || (settings !== null && tracksOn(settings, location.hostname));
+  }
+
   private isShown(category: Category): boolean {
     return !this.hiddenHere && (this.settings?.categories[category] ?? true);
   }
@@ -191,6 +209,7 @@ export class PageController {
       site: location.hostname,
       active: this.settings ? isActiveOn(this.settings, location.hostname) : true,
       scope: !this.session ? 'none' : this.wholePage ? 'page' : 'article',
+      trackedShown: this.showsTracked(this.settings),
       entries: found,
     };
   }

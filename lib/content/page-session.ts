@@ -23,6 +23,8 @@ export interface PageSessionDeps {
   readonly onPass: () => void;
   /** Highlight every mention, or the first of each entry in each section (figures always). */
   readonly everyMention: boolean;
+  /** Highlight the reader's tracked terms too (where the reader chose: the page can read highlights). */
+  readonly withTracked: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export class PageSession {
       includeEditable: untouched,
       onPass: deps.onPass,
       everyMention: deps.everyMention,
+      withTracked: deps.withTracked,
     });
     const highlighter = this.annotator.highlighter;
     this.interactions = rangeRenderer

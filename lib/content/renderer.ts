@@ -1,5 +1,6 @@
 import type { PageFigure } from '../kb/page-matcher';
 import type { EntryRef } from '../kb/types';
+import { TRACKED_ID_PREFIX } from '../my-sources/types';
 import type { TextMap, LocatedRange } from '../page/text-collector';
 
 /** What Crosscheck itself recorded about a highlight: the card trusts this, never the page's attributes. */
@@ -28,4 +29,13 @@ export interface Renderer {
   remove(records: readonly HighlightRecord[]): void;
   /** Removes everything drawn, leaving the DOM as it was. */
   destroy(): void;
+}
+
+/**
+ * The id a highlight carries in the page's DOM: the entry's, but "tracked" alone for every tracked
+ * term, so a page reading its highlights learns no more than which words are highlighted (the
+ * record keeps the real id, for the card and the popup).
+ */
+export function idInPage(entry: EntryRef): string {
+  return entry.id.startsWith(TRACKED_ID_PREFIX) ? 'tracked' : entry.id;
 }

@@ -140,12 +140,15 @@ function pageFigure(matcher: PageMatcher, text: string, { figure, claim, linkedB
 /**
  * Terms and linked figures in `text`, leftmost-longest and never overlapping (a figure such as
  * "Twenty-three Democratic attorneys general" wins over a term inside it). `namedInFull` is the
- * term matcher's memory of full names, kept across passes.
+ * term matcher's memory of full names, kept across passes. The reader's tracked terms take part
+ * only `withTracked`: without them the matches are the knowledge base's alone, exactly as a
+ * matcher loaded without tracked terms finds them.
  */
 export function matchPage(
   matcher: PageMatcher,
   text: string,
   namedInFull: Set<string>,
+  withTracked = false,
   /** Runs the figures' part, so that a caller can time it apart from the terms'. */
   timeFigures: <T>(work: () => T) => T = (work) => work(),
 ): PageMatch[] {
@@ -153,7 +156,7 @@ export function matchPage(
   const all = findFormMatches(matcher.terms.automaton, text);
   const cues = all.filter((m) => m.form >= termForms).map((m) => ({ ...m, form: m.form - termForms }));
   const candidates = all.filter((m) => m.form < termForms);
-  const { tracked } = matcher;
+  const tracked = withTracked ? matcher.tracked : null;
   if (tracked) {
     for (const m of findFormMatches(tracked.automaton, text)) candidates.push({ ...m, form: m.form + termForms });
   }

@@ -40,8 +40,14 @@ export interface PageMatching {
   /**
    * Matches windows of a page's text in reading order, as one pass over their concatenation would
    * (see matchPage). `namedInFull`: the entries the page has named in full before the first window.
+   * `withTracked`: whether the reader's tracked terms are matched too, decided per request (the
+   * reader chooses where a page may see them highlighted).
    */
-  matchWindows(windows: readonly string[], namedInFull: readonly string[]): Promise<WindowMatches>;
+  matchWindows(
+    windows: readonly string[],
+    namedInFull: readonly string[],
+    withTracked: boolean,
+  ): Promise<WindowMatches>;
   /** "Check this figure" on a selection: `context` is its block's text, `start`…`end` the selection in it. */
   checkFigure(context: string, start: number, end: number): Promise<FigureCheck>;
 }
@@ -91,7 +97,11 @@ export class MatchingEngine implements PageMatching {
     this.matcher = null;
   }
 
-  async matchWindows(windows: readonly string[], namedInFull: readonly string[]): Promise<WindowMatches> {
+  async matchWindows(
+    windows: readonly string[],
+    namedInFull: readonly string[],
+    withTracked: boolean,
+  ): Promise<WindowMatches> {
     this.warmedUp = true;
     const loadStarted = this.now();
     const loading = this.matcher === null;
@@ -108,7 +118,7 @@ export class MatchingEngine implements PageMatching {
       }
     };
     const started = this.now();
-    const matches = windows.map((text) => matchPage(matcher, text, named, timeFigures));
+    const matches = windows.map((text) => matchPage(matcher, text, named, withTracked, timeFigures));
     const matchMs = this.now() - started - figuresMs;
     return { matches, namedInFull: [...named], timing: { matcherMs, matchMs, figuresMs } };
   }

@@ -4,7 +4,7 @@ import { CATEGORIES, type Category } from '../kb/types';
  * The reader's settings, as stored. Versioned: every stored shape ever written has a migration
  * to the current one, and anything unreadable falls back to the defaults (and says so once).
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export interface Settings {
   readonly version: typeof SETTINGS_VERSION;
@@ -19,7 +19,18 @@ export interface Settings {
    * (figures are always highlighted).
    */
   readonly everyMention: boolean;
+  /**
+   * Where the reader's tracked terms are highlighted. A page can read every highlight drawn in it,
+   * so a highlighted tracked term tells the page the reader tracks it: the reader chooses.
+   */
+  readonly trackedHighlights: TrackedHighlights;
+  /** Hostnames where tracked terms are highlighted when `trackedHighlights` is 'allowed-sites', sorted. */
+  readonly trackedSites: readonly string[];
 }
+
+/** On every site, on the sites the reader allows, or only on a page where the reader asks from the popup. */
+export const TRACKED_HIGHLIGHTS = ['every-site', 'allowed-sites', 'on-request'] as const;
+export type TrackedHighlights = (typeof TRACKED_HIGHLIGHTS)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -27,6 +38,9 @@ export const DEFAULT_SETTINGS: Settings = {
   categories: { concept: true, law: true, person: true, organization: true, figure: true },
   pausedSites: [],
   everyMention: false,
+  // Nothing a page can probe until the reader allows it, site by site or all at once.
+  trackedHighlights: 'allowed-sites',
+  trackedSites: [],
 };
 
 export type SettingsProblem = 'corrupt' | 'from-the-future';
@@ -73,6 +87,15 @@ function categories(value: unknown): Record<Category, boolean> | null {
 }
 
 /**
+ * Before version 4 tracked terms were highlighted on every site, a cost nobody was told of: older
+ * settings start from the default (no site allowed) rather than keep a choice never made.
+ */
+const TRACKED_UNTIL_V4 = {
+  trackedHighlights: DEFAULT_SETTINGS.trackedHighlights,
+  trackedSites: DEFAULT_SETTINGS.trackedSites,
+} as const;
+
+/**
  * Version 1 (the first release) kept `enabled`, a list of `hiddenCategories` and `pausedHosts`.
  * Version 2 stores which categories are shown and calls the list `pausedSites`.
  */
@@ -86,6 +109,7 @@ function fromV1(value: Record<string, unknown>): Omit<Settings, 'version'> | nul
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, !hidden.includes(c)])) as Record<Category, boolean>,
     pausedSites: paused,
     everyMention: false,
+    ...TRACKED_UNTIL_V4,
   };
 }
 
@@ -94,7 +118,13 @@ function fromV2(value: Record<string, unknown>): Omit<Settings, 'version'> | nul
   const shown = categories(value.categories ?? {});
   const paused = sites(value.pausedSites ?? []);
   if (typeof (value.enabled ?? true) !== 'boolean' || shown === null || paused === null) return null;
-  return { enabled: (value.enabled ?? true) as boolean, categories: shown, pausedSites: paused, everyMention: false };
+  return {
+    enabled: (value.enabled ?? true) as boolean,
+    categories: shown,
+    pausedSites: paused,
+    everyMention: false,
+    ...TRACKED_UNTIL_V4,
+  };
 }
 
 function fromV3(value: Record<string, unknown>): Omit<Settings, 'version'> | null {
@@ -103,10 +133,20 @@ function fromV3(value: Record<string, unknown>): Omit<Settings, 'version'> | nul
   return rest && typeof everyMention === 'boolean' ? { ...rest, everyMention } : null;
 }
 
+/** Version 4 adds where tracked terms are highlighted. */
+function fromV4(value: Record<string, unknown>): Omit<Settings, 'version'> | null {
+  const where = value.trackedHighlights ?? DEFAULT_SETTINGS.trackedHighlights;
+  const allowed = sites(value.trackedSites ?? []);
+  const rest = fromV3(value);
+  if (!rest || allowed === null || !TRACKED_HIGHLIGHTS.includes(where as TrackedHighlights)) return null;
+  return { ...rest, trackedHighlights: where as TrackedHighlights, trackedSites: allowed };
+}
+
 const MIGRATIONS: Readonly<Record<number, (value: Record<string, unknown>) => Omit<Settings, 'version'> | null>> = {
   1: fromV1,
   2: fromV2,
   3: fromV3,
+  4: fromV4,
 };
 
 /** Reads whatever is stored (or nothing) into the current settings; never throws. */
@@ -129,10 +169,40 @@ export function readSettings(stored: unknown): ReadSettings {
   };
 }
 
+/** The entry of `sites` that covers this hostname (itself or a parent domain), if any. */
+export function listedAs(sites: readonly string[], hostname: string): string | null {
+  const site = normalizeSite(hostname);
+  if (site === null) return null;
+  return sites.find((listed) => site === listed || site.endsWith(`.${listed}`)) ?? null;
+}
+
 /** Is Crosscheck active on this hostname? */
 export function isActiveOn(settings: Settings, hostname: string): boolean {
+  return settings.enabled && listedAs(settings.pausedSites, hostname) === null;
+}
+
+/**
+ * Are tracked terms highlighted on this hostname by the settings alone? (The reader may also ask
+ * for them on one page from the popup, whatever these say.)
+ */
+export function tracksOn(settings: Settings, hostname: string): boolean {
+  return (
+    settings.trackedHighlights === 'every-site' ||
+    (settings.trackedHighlights === 'allowed-sites' && listedAs(settings.trackedSites, hostname) !== null)
+  );
+}
+
+export function withTrackedHighlights(settings: Settings, trackedHighlights: TrackedHighlights): Settings {
+  return { ...settings, trackedHighlights };
+}
+
+/** Allows tracked terms on a site (subdomains included), or stops allowing the entry that covers it. */
+export function withTrackedSite(settings: Settings, hostname: string, allowed: boolean): Settings {
   const site = normalizeSite(hostname);
-  return settings.enabled && !(site !== null && settings.pausedSites.some((p) => site === p || site.endsWith(`.${p}`)));
+  if (!site) return settings;
+  const covering = listedAs(settings.trackedSites, site);
+  const rest = settings.trackedSites.filter((listed) => listed !== site && listed !== covering);
+  return { ...settings, trackedSites: allowed ? [...rest, site].sort() : rest };
 }
 
 export function withSitePaused(settings: Settings, hostname: string, paused: boolean): Settings {

@@ -49,6 +49,26 @@ async function save(path: string): Promise<void> {
   await article.close();
 }
 
+/** A tracked term's highlight, as the page sees it: the same for every tracked term. */
+const TRACKED = '[data-crosscheck-id="tracked"]';
+
+/**
+ * What the page itself can read of the reader's tracked term ("water compact", tracked-1): whether
+ * its words are highlighted, whether its id, number or label shows anywhere in the DOM beyond the
+ * highlighted words themselves, and the highlights registered with the CSS Custom Highlight API.
+ */
+function trackedTraces(page: Page) {
+  return page.evaluate(() => ({
+    marked: [...document.querySelectorAll('crosscheck-mark')].some((mark) => mark.textContent === 'water compact'),
+    named:
+      document.documentElement.outerHTML.includes('tracked-') ||
+      [...document.querySelectorAll('*')].some((element) =>
+        [...element.attributes].some((attribute) => /water compact/i.test(attribute.value)),
+      ),
+    highlights: [...CSS.highlights.keys()],
+  }));
+}
+
 /** Opens the card of the first highlight of `entry` on the third page; returns the card's text. */
 async function cardText(page: Page, entry: string, expected: string | RegExp): Promise<string> {
   await page.locator(`[data-crosscheck-id="${entry}"]`).first().click();
@@ -114,21 +134,70 @@ describe('my sources', () => {
     await third.close();
   });
 
-  it('tracks a term: found in the saved articles with progress, then highlighted on pages', async () => {
+  it('tracks a term: found in the saved articles with progress; by default a page that writes it gets nothing of it', async () => {
     const form = await extensionPage('track.html?label=water%20compact');
     expect(await form.getByLabel('Term').inputValue()).toBe('water compact');
+    await form.getByText('Any page can see which words Crosscheck highlights on it').waitFor();
+    expect(await form.getByLabel('Only on sites I allow').isChecked()).toBe(true);
     expect(await axeViolations(form)).toEqual([]);
     await form.getByLabel('Concept').check();
     await form.getByRole('button', { name: 'Track' }).click();
     await form.getByText('Found in 2 saved articles of 2.').waitFor();
     await form.close();
 
-    const third = await suite.open(THIRD, '[data-crosscheck-id^="tracked-"]');
-    expect(await third.locator('[data-crosscheck-id^="tracked-"]').first().textContent()).toBe('water compact');
-    const card = await cardText(third, 'tracked-1', 'Your sources');
+    const third = await suite.open(THIRD, '[data-crosscheck-id]');
+    expect(await trackedTraces(third)).toEqual({ marked: false, named: false, highlights: [] });
+    await third.close();
+  });
+
+  it('on request from the popup, highlights them on this page only, with no number, until it is reloaded', async () => {
+    const third = await suite.open(THIRD, '[data-crosscheck-id]');
+    const popup = await openPopup(third);
+    await popup.getByText('1 of them is named on this page.').waitFor();
+    await popup.getByRole('button', { name: 'Show them on this page' }).click();
+    await popup.getByText('Your tracked terms are highlighted on this page').waitFor();
+    await popup.close();
+    await third.bringToFront();
+    await third.locator(TRACKED).first().waitFor();
+    expect(await trackedTraces(third)).toEqual({ marked: true, named: false, highlights: [] });
+    const card = await cardText(third, 'tracked', 'Your sources');
     // The round-up names the compact in its own words too (the county fair), so both count.
     expect(card).toContain('Named in 2 of your 2 saved articles · 2 independent');
     expect(card).toContain('Officials in the valley said the new water compact');
+    await third.reload();
+    await third.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0);
+    expect(await trackedTraces(third)).toEqual({ marked: false, named: false, highlights: [] });
+    await third.close();
+  });
+
+  it('allowing the site from the popup, and stopping, annotates the open page again without a reload', async () => {
+    const third = await suite.open(THIRD, '[data-crosscheck-id]');
+    const popup = await openPopup(third);
+    const allow = popup.getByRole('switch', { name: 'Tracked terms on 127.0.0.1' });
+    await allow.check();
+    await third.bringToFront();
+    await third.locator(TRACKED).first().waitFor();
+    expect(await trackedTraces(third)).toEqual({ marked: true, named: false, highlights: [] });
+    await popup.bringToFront();
+    await allow.uncheck();
+    await third.bringToFront();
+    await third.locator(TRACKED).first().waitFor({ state: 'detached' });
+    await third.locator('[data-crosscheck-id]').first().waitFor();
+    expect(await trackedTraces(third)).toEqual({ marked: false, named: false, highlights: [] });
+    await popup.close();
+    await third.close();
+  });
+
+  it('on every site, chosen on the options page: highlighted, the page seeing only the words', async () => {
+    const options = await extensionPage('options.html');
+    await options.getByRole('group', { name: 'Highlight tracked terms' }).getByLabel('On every site').check();
+    await options.close();
+    const third = await suite.open(THIRD, TRACKED);
+    expect(await third.locator(TRACKED).first().textContent()).toBe('water compact');
+    expect(await trackedTraces(third)).toEqual({ marked: true, named: false, highlights: [] });
+    const popup = await openPopup(third);
+    await popup.getByText('Your tracked terms are highlighted on this page').waitFor();
+    await popup.close();
     await third.close();
   });
 
@@ -151,7 +220,7 @@ describe('my sources', () => {
     const emptied = await suite.open(THIRD, '[data-crosscheck-id]');
     const bare = await cardText(emptied, 'bank-of-north-dakota', 'Named in 2 of 5 sources');
     expect(bare).not.toContain('Your sources');
-    expect(await emptied.locator('[data-crosscheck-id^="tracked-"]').count()).toBe(0);
+    expect(await emptied.locator(TRACKED).count()).toBe(0);
     await emptied.close();
 
     // A file that is not a pack is refused, saying why, and nothing changes.
@@ -173,7 +242,7 @@ describe('my sources', () => {
     expect(await options.locator('.kb-entry .own-excerpt').count()).toBe(2);
     await options.close();
 
-    const third = await suite.open(THIRD, '[data-crosscheck-id^="tracked-"]');
+    const third = await suite.open(THIRD, TRACKED);
     const bank = await cardText(third, 'bank-of-north-dakota', 'Your sources');
     expect(bank).toContain('Named in 2 of 5 sources and 2 of your 2 saved articles · 2 independent');
     await third.close();

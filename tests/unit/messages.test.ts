@@ -12,14 +12,29 @@ import {
 
 describe('matching requests, as the background checks them', () => {
   it.each<[string, unknown, boolean]>([
-    ['windows and names', { type: 'crosscheck:match', windows: ['a', 'b'], namedInFull: ['x'] }, true],
-    ['no windows', { type: 'crosscheck:match', windows: [], namedInFull: [] }, true],
+    [
+      'windows and names',
+      { type: 'crosscheck:match', windows: ['a', 'b'], namedInFull: ['x'], withTracked: true },
+      true,
+    ],
+    ['no windows', { type: 'crosscheck:match', windows: [], namedInFull: [], withTracked: false }, true],
+    ['tracked terms not said', { type: 'crosscheck:match', windows: ['a'], namedInFull: [] }, false],
+    [
+      'tracked terms not yes or no',
+      { type: 'crosscheck:match', windows: ['a'], namedInFull: [], withTracked: 1 },
+      false,
+    ],
     ['another type', { type: 'crosscheck:get-entry', windows: [], namedInFull: [] }, false],
-    ['a window not text', { type: 'crosscheck:match', windows: ['a', 3], namedInFull: [] }, false],
-    ['names missing', { type: 'crosscheck:match', windows: ['a'] }, false],
+    ['a window not text', { type: 'crosscheck:match', windows: ['a', 3], namedInFull: [], withTracked: false }, false],
+    ['names missing', { type: 'crosscheck:match', windows: ['a'], withTracked: false }, false],
     [
       'too much text',
-      { type: 'crosscheck:match', windows: ['x'.repeat(MAX_MATCH_REQUEST_CHARS + 1)], namedInFull: [] },
+      {
+        type: 'crosscheck:match',
+        windows: ['x'.repeat(MAX_MATCH_REQUEST_CHARS + 1)],
+        namedInFull: [],
+        withTracked: false,
+      },
       false,
     ],
     ['not an object', 'crosscheck:match', false],
@@ -58,11 +73,11 @@ describe('backgroundMatching', () => {
         : { selection: '$5', figure: null, candidates: [], verdict: 'unsourced' };
     });
     matching.prepare();
-    expect((await matching.matchWindows(['text'], ['b'])).namedInFull).toEqual(['a']);
+    expect((await matching.matchWindows(['text'], ['b'], true)).namedInFull).toEqual(['a']);
     expect((await matching.checkFigure('It cost $5.', 8, 10)).verdict).toBe('unsourced');
     expect(sent).toEqual([
       { type: 'crosscheck:prepare-matching' },
-      { type: 'crosscheck:match', windows: ['text'], namedInFull: ['b'] },
+      { type: 'crosscheck:match', windows: ['text'], namedInFull: ['b'], withTracked: true },
       { type: 'crosscheck:check-figure', context: 'It cost $5.', start: 8, end: 10 },
     ]);
   });
@@ -73,7 +88,7 @@ describe('backgroundMatching', () => {
   ])('rejects an unexpected answer: %s', async (_name, answer) => {
     const matching = backgroundMatching(async () => answer);
     matching.prepare(); // answers nothing, asks nothing back
-    await expect(matching.matchWindows(['text'], [])).rejects.toThrow('unexpected reply');
+    await expect(matching.matchWindows(['text'], [], false)).rejects.toThrow('unexpected reply');
     await expect(matching.checkFigure('abc', 0, 1)).rejects.toThrow('unexpected reply');
   });
 

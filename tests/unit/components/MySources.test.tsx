@@ -6,9 +6,10 @@ import { formatBytes, listArticles, MySourcesOptions, type ListedArticle } from 
 import { ownAttribution, ownSourceName, statementLine } from '@/components/OwnSources';
 import { Popup, seenBeforeLine, type PopupMySources } from '@/components/Popup';
 import { searchProgress, splitAliases, TrackForm } from '@/components/TrackForm';
+import { PAGES_SEE_HIGHLIGHTS } from '@/components/TrackedHighlightsChoice';
 import type { EntryDetails } from '@/lib/kb/types';
 import type { OwnSources } from '@/lib/my-sources/card-data';
-import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS, type TrackedHighlights } from '@/lib/settings/schema';
 import { armitageSource, axeViolations } from './fixtures';
 
 afterEach(cleanup);
@@ -117,7 +118,7 @@ describe('the popup’s reader’s sources', () => {
     render(
       <Popup
         settings={DEFAULT_SETTINGS}
-        summary={{ site: 'news.example', active: true, scope: 'article', entries: [] }}
+        summary={{ site: 'news.example', active: true, scope: 'article', trackedShown: false, entries: [] }}
         notice={null}
         sourceCount={5}
         onEnabled={vi.fn()}
@@ -126,6 +127,9 @@ describe('the popup’s reader’s sources', () => {
         onReveal={vi.fn()}
         onAnnotatePage={vi.fn()}
         onOpenOptions={vi.fn()}
+        trackedTerms={0}
+        onShowTrackedHere={vi.fn()}
+        onTrackedSite={vi.fn()}
         mySources={mySources}
       />,
     );
@@ -196,6 +200,8 @@ describe('the options page’s reader’s sources', () => {
       onDeleteTracked: vi.fn(),
       onExport: vi.fn(),
       onImport: vi.fn(),
+      onTrackedHighlights: vi.fn(),
+      onStopTrackedSite: vi.fn(),
     };
     const term = {
       id: 4,
@@ -207,7 +213,15 @@ describe('the options page’s reader’s sources', () => {
       found: 2,
     };
     const { container } = render(
-      <MySourcesOptions articles={articles} tracked={[term]} storageUsed={2048} message={null} {...handlers} />,
+      <MySourcesOptions
+        articles={articles}
+        tracked={[term]}
+        storageUsed={2048}
+        message={null}
+        trackedHighlights="allowed-sites"
+        trackedSites={['example.com']}
+        {...handlers}
+      />,
     );
     expect(container.textContent).toContain('Storage used: 2.0 KB.');
     fireEvent.click(screen.getByRole('button', { name: 'Delete Governors meet' }));
@@ -223,6 +237,35 @@ describe('the options page’s reader’s sources', () => {
     expect(handlers.onUpdateTracked).toHaveBeenCalledWith(term, 'concept', ['river pact', 'water deal']);
     expect(await axeViolations(container)).toEqual([]);
   });
+
+  it('says what highlighting tracked terms lets a page see, and offers where, with the sites allowed', () => {
+    const handlers = {
+      onDelete: vi.fn(),
+      onDeleteAll: vi.fn(),
+      onUpdateTracked: vi.fn(),
+      onDeleteTracked: vi.fn(),
+      onExport: vi.fn(),
+      onImport: vi.fn(),
+      onTrackedHighlights: vi.fn(),
+      onStopTrackedSite: vi.fn(),
+    };
+    const props = { articles: [], tracked: [], storageUsed: null, message: null, ...handlers };
+    render(<MySourcesOptions {...props} trackedHighlights="allowed-sites" trackedSites={['example.com']} />);
+    const choice = screen.getByRole('group', { name: 'Highlight tracked terms' });
+    expect(choice.getAttribute('aria-describedby')).toBe('tracked-where-cost');
+    expect(document.getElementById('tracked-where-cost')!.textContent).toBe(PAGES_SEE_HIGHLIGHTS);
+    expect((screen.getByLabelText('Only on sites I allow') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByLabelText('On every site'));
+    expect(handlers.onTrackedHighlights).toHaveBeenCalledWith('every-site');
+    fireEvent.click(screen.getByRole('button', { name: 'Stop highlighting tracked terms on example.com' }));
+    expect(handlers.onStopTrackedSite).toHaveBeenCalledWith('example.com');
+    cleanup();
+    render(<MySourcesOptions {...props} trackedHighlights="allowed-sites" trackedSites={[]} />);
+    expect(screen.getByText(/No site allowed yet/)).toBeTruthy();
+    cleanup();
+    render(<MySourcesOptions {...props} trackedHighlights="on-request" trackedSites={['example.com']} />);
+    expect(screen.queryByRole('list', { name: 'Sites where tracked terms are highlighted' })).toBeNull();
+  });
 });
 
 describe('the track form', () => {
@@ -232,6 +275,7 @@ describe('the track form', () => {
       <TrackForm
         initialLabel={'  water\ncompact '}
         state={{ kind: 'form', problem: null }}
+        trackedHighlights="allowed-sites"
         onTrack={onTrack}
         onClose={vi.fn()}
       />,
@@ -239,19 +283,41 @@ describe('the track form', () => {
     expect((screen.getByLabelText('Term') as HTMLInputElement).value).toBe('water compact');
     fireEvent.click(screen.getByLabelText('Law or case'));
     fireEvent.input(screen.getByLabelText('Other names (optional)'), { target: { value: 'river pact,, water deal' } });
+    // What a page sees is said beside the choice, and the reader's choice goes with the term.
+    expect(screen.getByRole('group', { name: 'Highlight tracked terms' }).textContent).toContain(PAGES_SEE_HIGHLIGHTS);
+    expect((screen.getByLabelText('Only on sites I allow') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByLabelText('Only when I ask, on that page'));
     fireEvent.click(screen.getByRole('button', { name: 'Track' }));
-    expect(onTrack).toHaveBeenCalledWith('water compact', 'law', ['river pact', 'water deal']);
+    expect(onTrack).toHaveBeenCalledWith('water compact', 'law', ['river pact', 'water deal'], 'on-request');
     expect(await axeViolations(container)).toEqual([]);
     cleanup();
     render(
       <TrackForm
         initialLabel="x"
         state={{ kind: 'searching', label: 'water compact', searched: 300, total: 10_000 }}
+        trackedHighlights="allowed-sites"
         onTrack={onTrack}
         onClose={vi.fn()}
       />,
     );
     expect(screen.getByText(searchProgress(300, 10_000)).textContent).toBe('Searched 300 of 10,000 saved articles…');
     expect(splitAliases(' a ,\nb,')).toEqual(['a', 'b']);
+  });
+
+  it.each<[TrackedHighlights, string]>([
+    ['every-site', 'It is highlighted on every site from now on.'],
+    ['allowed-sites', 'It is highlighted on the sites you allow'],
+    ['on-request', 'To highlight it on a page, ask from Crosscheck’s toolbar button there.'],
+  ])('once tracked, says where it is highlighted: %s', (where, said) => {
+    render(
+      <TrackForm
+        initialLabel="x"
+        state={{ kind: 'done', label: 'water compact', found: 2, total: 2 }}
+        trackedHighlights={where}
+        onTrack={vi.fn()}
+        onClose={vi.fn()}
+      />,
+    );
+    expect(screen.getByText(/^Found in 2 saved articles of 2\./).textContent).toContain(said);
   });
 });

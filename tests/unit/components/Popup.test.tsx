@@ -11,7 +11,7 @@ import {
   type PopupProps,
 } from '@/components/Popup';
 import type { FoundEntry } from '@/lib/messages';
-import { DEFAULT_SETTINGS, withCategory, withSitePaused } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS, withCategory, withSitePaused, type Settings } from '@/lib/settings/schema';
 import { axeViolations } from './fixtures';
 
 afterEach(cleanup);
@@ -20,6 +20,7 @@ const summary: LabelledSummary = {
   site: 'news.example.com',
   active: true,
   scope: 'article',
+  trackedShown: false,
   entries: [
     { id: 'jb-pritzker', label: 'J.B. Pritzker', category: 'person', count: 1 },
     { id: 'soft-secession', label: 'Soft secession', category: 'concept', count: 2 },
@@ -44,6 +45,9 @@ function renderPopup(overrides: Partial<PopupProps> = {}) {
     onReveal: vi.fn(),
     onAnnotatePage: vi.fn(),
     onOpenOptions: vi.fn(),
+    trackedTerms: 0,
+    onShowTrackedHere: vi.fn(),
+    onTrackedSite: vi.fn(),
     ...overrides,
   };
   const { container } = render(<Popup {...props} />);
@@ -273,6 +277,68 @@ describe('Popup', () => {
   });
 });
 
+describe('Popup and the reader’s tracked terms', () => {
+  const withTracked: LabelledSummary = {
+    ...summary,
+    entries: [
+      ...summary.entries,
+      { id: 'tracked-3', label: 'water compact', category: 'concept', count: 2 },
+      { id: 'tracked-4', label: 'Maria Okafor', category: 'person', count: 1 },
+    ],
+  };
+  const panel = () => document.querySelector('.tracked-here');
+  const listed = () => [...document.querySelectorAll('.found button')].map((b) => b.textContent);
+
+  it('where they are not highlighted: leaves them out of the lists, says why and how many are named, and offers to show them', async () => {
+    const { props, container } = renderPopup({ summary: withTracked, trackedTerms: 2 });
+    expect(listed()).not.toContain('water compact');
+    expect(detail()).toBe('3 entries, 6 mentions in the article.');
+    expect(panel()!.textContent).toContain(
+      'Your tracked terms are not highlighted here, because a page can see which words Crosscheck highlights on it. 2 of them are named on this page.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Show them on this page' }));
+    expect(props.onShowTrackedHere).toHaveBeenCalled();
+    const allow = screen.getByRole('switch', { name: 'Tracked terms on news.example.com' }) as HTMLInputElement;
+    expect(allow.checked).toBe(false);
+    fireEvent.click(allow);
+    expect(props.onTrackedSite).toHaveBeenCalledWith('news.example.com', true);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('where they are highlighted: lists them and says the page can see them', () => {
+    renderPopup({ summary: { ...withTracked, trackedShown: true }, trackedTerms: 2 });
+    expect(listed()).toContain('water compact');
+    expect(panel()!.querySelector('p')!.textContent).toBe(
+      'Your tracked terms are highlighted on this page, and the page can see which words are highlighted.',
+    );
+    expect(screen.queryByRole('button', { name: 'Show them on this page' })).toBeNull();
+  });
+
+  it.each<[string, Partial<Settings>, string | null, boolean]>([
+    ['a site not allowed', {}, 'Tracked terms on news.example.com', false],
+    ['allowed by a parent domain', { trackedSites: ['example.com'] }, 'Tracked terms on example.com', true],
+    ['every site: nothing to allow', { trackedHighlights: 'every-site' }, null, false],
+    ['only on request: nothing to allow', { trackedHighlights: 'on-request' }, null, false],
+  ])('the switch for this site: %s', (_name, changes, name, checked) => {
+    const { props } = renderPopup({
+      settings: { ...DEFAULT_SETTINGS, ...changes },
+      summary: withTracked,
+      trackedTerms: 2,
+    });
+    const allow = screen.queryByRole('switch', { name: /^Tracked terms on/ }) as HTMLInputElement | null;
+    expect(allow && [allow.closest('label')!.textContent, allow.checked]).toEqual(name && [name, checked]);
+    if (allow) {
+      fireEvent.click(allow);
+      expect(props.onTrackedSite).toHaveBeenCalledWith(name!.replace('Tracked terms on ', ''), !checked);
+    }
+  });
+
+  it('says nothing of tracked terms to a reader who tracks none', () => {
+    renderPopup({ summary: withTracked, trackedTerms: 0 });
+    expect(panel()).toBeNull();
+  });
+});
+
 describe('withLabels', () => {
   it('labels what the page found, leaving out any entry it has no label for', () => {
     const labels = new Map([
@@ -284,6 +350,7 @@ describe('withLabels', () => {
         site: 'news.example.com',
         active: true,
         scope: 'article',
+        trackedShown: false,
         entries: [
           { id: 'soft-secession', category: 'concept', count: 2 },
           { id: 'no-such-entry', category: 'person', count: 1 },

@@ -26,9 +26,9 @@ const matching = new MatchingEngine(() => pageMatcher);
 /** `engine`, with `before` told of each request to match, ahead of it. */
 function observed(engine: PageMatching, before: (windows: readonly string[]) => void): PageMatching {
   return {
-    matchWindows: (windows, named) => {
+    matchWindows: (windows, named, withTracked) => {
       before(windows);
-      return engine.matchWindows(windows, named);
+      return engine.matchWindows(windows, named, withTracked);
     },
     checkFigure: (...args) => engine.checkFigure(...args),
     prepare: () => undefined,
@@ -309,6 +309,35 @@ describe('Highlighter, calm (first mention of an entry in each section)', () => 
     document.getElementById('second')!.setAttribute('contenteditable', 'true');
     highlighter.remove(document.getElementById('second')!);
     expect((await highlighter.countMentions()).get('ice')?.count).toBe(2);
+  });
+});
+
+describe('Highlighter with the reader’s tracked terms', () => {
+  const tracked = [
+    { ...entry('tracked-7', ['water compact']), label: 'water compact' },
+    { ...entry('tracked-8', ['ICE raids'], 'organization'), label: 'ICE raids' },
+  ];
+  const withTracked = new MatchingEngine(() => createPageMatcher({ entries, figures: [], sourceCount: 0 }, tracked));
+  const html = '<p>ICE raids and the water compact.</p>';
+
+  it('draws none of them unless asked: the page holds what the knowledge base alone gives', async () => {
+    const root = setUp(html);
+    const highlighter = new Highlighter(root, withTracked);
+    await highlighter.annotate();
+    expect(marked(root)).toEqual(['ice:ICE']);
+    expect(document.documentElement.outerHTML).not.toContain('tracked');
+    // The popup (an extension page) still hears of them.
+    expect([...(await highlighter.countMentions()).keys()]).toEqual(['tracked-8', 'tracked-7']);
+  });
+
+  it('asked, draws them with no number or label in the page, the real id kept in its own record', async () => {
+    const root = setUp(html);
+    const highlighter = new Highlighter(root, withTracked, { withTracked: true });
+    await highlighter.annotate();
+    expect(marked(root)).toEqual(['tracked:ICE raids', 'tracked:water compact']);
+    expect(document.documentElement.outerHTML).not.toMatch(/tracked-|water compact"|ICE raids"/);
+    const marks = [...root.querySelectorAll('crosscheck-mark')];
+    expect(marks.map((mark) => highlighter.recordFor(mark)?.entry.id)).toEqual(['tracked-8', 'tracked-7']);
   });
 });
 

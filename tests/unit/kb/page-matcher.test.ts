@@ -221,7 +221,7 @@ describe('the reader’s tracked terms', () => {
   ];
   const withTracked = loadPageMatcher(precompiledPageMatcher, tracked);
   const found = (m: typeof withTracked, text: string) =>
-    matchPage(m, text, new Set()).map((match) => `${match.entry.id}:${text.slice(match.start, match.end)}`);
+    matchPage(m, text, new Set(), true).map((match) => `${match.entry.id}:${text.slice(match.start, match.end)}`);
 
   it.each<[string, string, string[]]>([
     ['a tracked term', 'The water compact was signed.', ['tracked-1:water compact']],
@@ -238,5 +238,49 @@ describe('the reader’s tracked terms', () => {
   it('changes nothing on a page without them', () => {
     const plain = loadPageMatcher(precompiledPageMatcher);
     expect(found(withTracked, seedText).filter((m) => !m.startsWith('tracked-'))).toEqual(found(plain, seedText));
+  });
+
+  it('are left out unless asked for', () => {
+    expect(matchPage(withTracked, 'The water compact was signed.', new Set())).toEqual([]);
+  });
+
+  it('left out, leave exactly the knowledge base’s matches, whatever their forms (a property)', () => {
+    const plain = loadPageMatcher(precompiledPageMatcher);
+    const paragraphs = seedText.split(/\n+/).filter((p) => p.trim().length > 0);
+    const kbForms = kbIndex.entries.flatMap((e) => e.forms.map((f) => f.text));
+    const words = seedText.split(/\s+/).filter((w) => w.length > 2);
+    // Forms chosen to compete with the knowledge base's: its own forms, longer ones around them,
+    // pieces of them, and runs of the article's words.
+    const form = fc.oneof(
+      fc.constantFrom(...kbForms),
+      fc.tuple(fc.constantFrom(...kbForms), fc.constantFrom(...words)).map(([kb, word]) => `${kb} ${word}`),
+      fc.tuple(fc.constantFrom(...words), fc.constantFrom(...kbForms)).map(([word, kb]) => `${word} ${kb}`),
+      fc.constantFrom(...kbForms).map((kb) => kb.split(' ')[0]!),
+      fc.integer({ min: 0, max: words.length - 3 }).map((at) => words.slice(at, at + 3).join(' ')),
+    );
+    const term = fc.tuple(fc.array(form, { minLength: 1, maxLength: 3 }), fc.boolean());
+    fc.assert(
+      fc.property(
+        fc.array(term, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.constantFrom(...paragraphs), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.constantFrom(...kbIndex.entries.map((e) => e.id)), { maxLength: 3 }),
+        (terms, chosen, named) => {
+          const tracked = terms.map(([forms, caseSensitive], i) => ({
+            id: `tracked-${i + 1}`,
+            category: 'person' as const,
+            label: forms[0]!,
+            forms: forms.map((text) => ({ text, caseSensitive, shortForm: false })),
+          }));
+          const text = chosen.join(BARRIER);
+          const alone = new Set(named);
+          const beside = new Set(named);
+          expect(matchPage(loadPageMatcher(precompiledPageMatcher, tracked), text, beside, false)).toEqual(
+            matchPage(plain, text, alone),
+          );
+          expect([...beside]).toEqual([...alone]);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -35,7 +35,7 @@ describe('MatchingEngine', () => {
             const request = windows.slice(at, at + requestSizes[r % requestSizes.length]!);
             at += request.length;
             // As a content script gets it: through the extension's messaging, which serialises as JSON.
-            const answer = await engine.matchWindows(request, namedInFull);
+            const answer = await engine.matchWindows(request, namedInFull, false);
             expect(JSON.parse(JSON.stringify(answer))).toEqual(answer);
             namedInFull = answer.namedInFull;
             answer.matches.forEach((matches, k) => {
@@ -61,14 +61,14 @@ describe('MatchingEngine', () => {
     engine.prepare(); // loads it ahead of the first request
     await Promise.resolve();
     expect(loads).toEqual(['loaded']);
-    await engine.matchWindows(['soft secession'], []);
-    await engine.matchWindows(['soft secession'], []);
+    await engine.matchWindows(['soft secession'], [], false);
+    await engine.matchWindows(['soft secession'], [], false);
     expect(loads).toEqual(['loaded']);
     engine.reset();
     fail = true;
-    await expect(engine.matchWindows(['soft secession'], [])).rejects.toThrow('storage unavailable');
+    await expect(engine.matchWindows(['soft secession'], [], false)).rejects.toThrow('storage unavailable');
     fail = false;
-    expect((await engine.matchWindows(['soft secession'], [])).matches[0]).toHaveLength(1);
+    expect((await engine.matchWindows(['soft secession'], [], false)).matches[0]).toHaveLength(1);
     expect(loads).toEqual(['loaded', 'failed', 'loaded']);
   });
 
@@ -105,7 +105,7 @@ describe('MatchingEngine', () => {
     expect(counted.reads).toBe(afterWarmUp);
     expect(asked).toBe(0); // a warm engine does not ask whether it is wanted
     // The warm-up named Gavin Newsom in full; a page that has not must not get his surname alone.
-    const answer = await engine.matchWindows(['Newsom said no.'], []);
+    const answer = await engine.matchWindows(['Newsom said no.'], [], false);
     expect(answer.matches[0]).toEqual([]);
     expect(answer.namedInFull).toEqual([]);
   });
@@ -124,11 +124,11 @@ describe('MatchingEngine', () => {
     'skips the warm-up when a page’s request comes while the matcher loads (%s)',
     async (when) => {
       const alone = counting();
-      await alone.engine.matchWindows(['Newsom said no.'], []);
+      await alone.engine.matchWindows(['Newsom said no.'], [], false);
 
       const raced = counting();
       if (when === 'warm-up asked first') raced.engine.warmUp();
-      const request = raced.engine.matchWindows(['Newsom said no.'], []);
+      const request = raced.engine.matchWindows(['Newsom said no.'], [], false);
       if (when === 'request first') raced.engine.warmUp();
       await request;
       await settle();
@@ -143,9 +143,9 @@ describe('MatchingEngine', () => {
       return matcher;
     };
     const engine = new MatchingEngine(slowLoad, () => now);
-    const first = await engine.matchWindows([paragraphs.join(BARRIER)], []);
+    const first = await engine.matchWindows([paragraphs.join(BARRIER)], [], false);
     expect(first.timing.matcherMs).toBe(5);
-    const second = await engine.matchWindows([paragraphs.join(BARRIER)], []);
+    const second = await engine.matchWindows([paragraphs.join(BARRIER)], [], false);
     expect(second.timing).toEqual({ matcherMs: 0, matchMs: 0, figuresMs: 0 });
   });
 
@@ -178,8 +178,8 @@ describe('trackingEngine (the background’s)', () => {
     label: text,
     forms: [{ text, caseSensitive: false, shortForm: false }],
   });
-  const found = async (engine: MatchingEngine, text: string) =>
-    (await engine.matchWindows([text], [])).matches[0]!.map((m) => m.entry.id);
+  const found = async (engine: MatchingEngine, text: string, withTracked = true) =>
+    (await engine.matchWindows([text], [], withTracked)).matches[0]!.map((m) => m.entry.id);
 
   it('matches the stored terms, reloads only when told other terms, and keeps terms told while it read the stored ones', async () => {
     let reads = 0;
@@ -207,5 +207,15 @@ describe('trackingEngine (the background’s)', () => {
     track([term('quiet quitting')]);
     expect(await found(engine, 'ICE and vibe coding and quiet quitting')).toEqual(['ice', 'tracked-quiet quitting']);
     expect(reads).toBe(2);
+  });
+
+  it('matches the tracked terms only for a request that asks for them, from one loaded matcher', async () => {
+    let reads = 0;
+    const { engine } = trackingEngine(data, async () => (reads++, [term('ICE raids'), term('vibe coding')]));
+    const text = 'ICE raids and vibe coding';
+    expect(await found(engine, text, false)).toEqual(['ice']);
+    expect(await found(engine, text, true)).toEqual(['tracked-ICE raids', 'tracked-vibe coding']);
+    expect(await found(engine, text, false)).toEqual(['ice']);
+    expect(reads).toBe(1);
   });
 });

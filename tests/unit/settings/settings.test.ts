@@ -7,8 +7,11 @@ import {
   normalizeSite,
   readSettings,
   SETTINGS_VERSION,
+  tracksOn,
   withCategory,
   withSitePaused,
+  withTrackedHighlights,
+  withTrackedSite,
   type Settings,
 } from '@/lib/settings/schema';
 import {
@@ -27,10 +30,39 @@ describe('readSettings', () => {
     ['nothing stored: defaults, quietly', undefined, {}, null, false],
     [
       'current version as is',
-      { version: 3, enabled: false, categories: { law: false }, pausedSites: ['b.org', 'a.com'], everyMention: true },
-      { enabled: false, categories: { ...allShown, law: false }, pausedSites: ['a.com', 'b.org'], everyMention: true },
+      {
+        version: 4,
+        enabled: false,
+        categories: { law: false },
+        pausedSites: ['b.org', 'a.com'],
+        everyMention: true,
+        trackedHighlights: 'on-request',
+        trackedSites: ['www.d.net', 'c.com'],
+      },
+      {
+        enabled: false,
+        categories: { ...allShown, law: false },
+        pausedSites: ['a.com', 'b.org'],
+        everyMention: true,
+        trackedHighlights: 'on-request',
+        trackedSites: ['c.com', 'd.net'],
+      },
       null,
       false,
+    ],
+    [
+      'version 3 migrates: tracked terms only on sites the reader allows, none allowed yet',
+      { version: 3, enabled: false, categories: { law: false }, pausedSites: ['b.org', 'a.com'], everyMention: true },
+      {
+        enabled: false,
+        categories: { ...allShown, law: false },
+        pausedSites: ['a.com', 'b.org'],
+        everyMention: true,
+        trackedHighlights: 'allowed-sites',
+        trackedSites: [],
+      },
+      null,
+      true,
     ],
     [
       'version 2 migrates: first mention per section by default',
@@ -54,6 +86,9 @@ describe('readSettings', () => {
     ['bad category value', { version: 2, categories: { law: 'off' } }, {}, 'corrupt', true],
     ['bad site', { version: 2, pausedSites: ['not a host'] }, {}, 'corrupt', true],
     ['bad every-mention value', { version: 3, everyMention: 'yes' }, {}, 'corrupt', true],
+    ['unknown place for tracked terms', { version: 4, trackedHighlights: 'everywhere' }, {}, 'corrupt', true],
+    ['bad allowed site', { version: 4, trackedSites: ['not a host'] }, {}, 'corrupt', true],
+    ['version 4 with missing fields', { version: 4 }, {}, null, false],
     ['unknown old version', { version: 0 }, {}, 'corrupt', true],
     [
       'from a newer Crosscheck: defaults here, stored value kept',
@@ -92,6 +127,31 @@ describe('settings helpers', () => {
     // A page's address does as well as its hostname (the background has a message's sender's).
     expect(isActiveOn(paused, 'https://www.news.example.com/2025/story.html?x=1')).toBe(false);
     expect(isActiveOn(paused, 'https://example.org/story')).toBe(true);
+  });
+
+  it.each<[string, Partial<Settings>, string, boolean]>([
+    ['the default: no site allowed', {}, 'example.com', false],
+    ['every site', { trackedHighlights: 'every-site' }, 'example.com', true],
+    ['an allowed site', { trackedSites: ['example.com'] }, 'example.com', true],
+    ['a subdomain of an allowed site', { trackedSites: ['example.com'] }, 'news.example.com', true],
+    ['a page’s address on an allowed site', { trackedSites: ['example.com'] }, 'https://www.example.com/a', true],
+    ['a site not allowed', { trackedSites: ['example.com'] }, 'example.org', false],
+    [
+      'allowed sites kept while only on request',
+      { trackedHighlights: 'on-request', trackedSites: ['example.com'] },
+      'example.com',
+      false,
+    ],
+  ])('tracked terms on a site: %s', (_name, changes, hostname, expected) => {
+    expect(tracksOn({ ...DEFAULT_SETTINGS, ...changes }, hostname)).toBe(expected);
+  });
+
+  it('allows a site for tracked terms and stops allowing the entry that covers it', () => {
+    const allowed = withTrackedSite(withTrackedSite(DEFAULT_SETTINGS, 'www.b.org', true), 'example.com', true);
+    expect(allowed.trackedSites).toEqual(['b.org', 'example.com']);
+    expect(withTrackedSite(allowed, 'news.example.com', false).trackedSites).toEqual(['b.org']);
+    expect(withTrackedSite(allowed, 'localhost', true)).toBe(allowed);
+    expect(withTrackedHighlights(allowed, 'every-site').trackedHighlights).toBe('every-site');
   });
 
   it('hides categories', () => {
