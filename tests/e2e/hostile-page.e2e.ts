@@ -197,8 +197,10 @@ describe('a hostile page', () => {
     await save(ORIGINAL);
     await save(COPY);
     await track('water compact', 'river sharing pact');
+    // The reader chose to see tracked terms everywhere, knowing a page sees the highlighted words.
+    await suite.useSettings({ trackedHighlights: 'every-site' });
 
-    const page = await suite.open(HOSTILE, '[data-crosscheck-id]');
+    const page = await suite.open(HOSTILE, '[data-crosscheck-id="tracked"]');
     expect(await spy(page, 'attack'), 'a card opened on synthetic events').toBe(false);
 
     // The reader's real pointer opens the card; the library is there, inside the extension's frame…
@@ -213,6 +215,9 @@ describe('a hostile page', () => {
     const figure = page.locator('[data-crosscheck-id="california-budget-reserves"]').first();
     await figure.click();
     await card.filter({ hasText: 'Your sources' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('[data-crosscheck-id="tracked"]').first().click();
+    await card.filter({ hasText: 'river sharing pact' }).waitFor();
     await page.keyboard.press('Escape');
 
     // …and nothing the page can read holds any of it.
