@@ -55,7 +55,23 @@ export function CardFrame({ subscribe, post, loadEntry, loadOwn }: CardFrameProp
   /** Counts every card this frame shows, whichever way it came. */
   const steps = useRef(0);
 
-  useEffect(
+  /** Asks for the bundled data as soon as a card is wanted, not after a render. */
+  const load = useCallback(
+    (content: CardContent) => {
+      if (content.kind !== 'entry' || isPrivateContent(content) || requested.current.has(content.entryId)) return;
+      const id = content.entryId;
+      requested.current.add(id);
+      loadEntry(id).then(
+        (response) => setBundled((map) => new Map(map).set(id, response)),
+        () => setBundled((map) => new Map(map).set(id, MISSING)),
+      );
+    },
+    [loadEntry],
+  );
+
+  // Layout effects, not effects, on the way to a shown card: an effect waits for a frame to be
+  // drawn, and a hidden frame is drawn late (it cost about 40 ms each time).
+  useLayoutEffect(
     () =>
       subscribe((message) => {
         if (message.type === 'crosscheck-card:hide') {
@@ -63,9 +79,10 @@ export function CardFrame({ subscribe, post, loadEntry, loadOwn }: CardFrameProp
           return;
         }
         const { seq, content, readerLanguage, focus, maxWidth } = message;
+        load(content);
         setView({ seq, content, readerLanguage, focus, maxWidth, history: [], step: ++steps.current });
       }),
-    [subscribe],
+    [subscribe, load],
   );
 
   useEffect(() => {
@@ -91,16 +108,6 @@ export function CardFrame({ subscribe, post, loadEntry, loadOwn }: CardFrameProp
   const publicData = entryId && !isPrivate ? bundled.get(entryId) : undefined;
   const ready = content !== undefined && (content.kind !== 'entry' || isPrivate || publicData !== undefined);
 
-  // The bundled data first: the card's size is measured on it alone.
-  useEffect(() => {
-    if (!entryId || isPrivate || bundled.has(entryId) || requested.current.has(entryId)) return;
-    requested.current.add(entryId);
-    loadEntry(entryId).then(
-      (response) => setBundled((map) => new Map(map).set(entryId, response)),
-      () => setBundled((map) => new Map(map).set(entryId, MISSING)),
-    );
-  }, [entryId, isPrivate, bundled, loadEntry]);
-
   // Measured (or fixed) and told before anything of the reader's own is drawn.
   useLayoutEffect(() => {
     const element = panel.current;
@@ -121,36 +128,35 @@ export function CardFrame({ subscribe, post, loadEntry, loadOwn }: CardFrameProp
     post({ type: 'crosscheck-card:size', seq: view.seq, ...size });
     setMeasuredStep(view.step);
     if (view.focus) element.focus({ preventScroll: true });
-  }, [view, ready, isPrivate, measuredStep, post]);
+    // Then what the reader's library adds, loaded by this frame itself, afresh for each card.
+    if (entryId) {
+      loadOwn(entryId).then(
+        (response) => setOwn((map) => new Map(map).set(entryId, response)),
+        () => undefined, // the bundled card stands
+      );
+    }
+  }, [view, ready, isPrivate, measuredStep, post, entryId, loadOwn]);
 
-  // Then what the reader's library adds, loaded by this frame itself.
   const showOwn = view !== null && measuredStep === view.step;
-  useEffect(() => {
-    if (!showOwn || !entryId) return;
-    let current = true;
-    loadOwn(entryId).then(
-      (response) => current && setOwn((map) => new Map(map).set(entryId, response)),
-      () => undefined, // the bundled card stands
-    );
-    return () => {
-      current = false;
-    };
-  }, [showOwn, entryId, loadOwn]);
 
   const close = useCallback(() => post({ type: 'crosscheck-card:close', restoreFocus: true }), [post]);
-  const openEntry = useCallback((id: string) => {
-    const step = ++steps.current;
-    setView(
-      (previous) =>
-        previous && {
-          ...previous,
-          content: { kind: 'entry', entryId: id, figure: null },
-          history: [...previous.history, previous.content],
-          step,
-          focus: true,
-        },
-    );
-  }, []);
+  const openEntry = useCallback(
+    (id: string) => {
+      const step = ++steps.current;
+      load({ kind: 'entry', entryId: id, figure: null });
+      setView(
+        (previous) =>
+          previous && {
+            ...previous,
+            content: { kind: 'entry', entryId: id, figure: null },
+            history: [...previous.history, previous.content],
+            step,
+            focus: true,
+          },
+      );
+    },
+    [load],
+  );
   const back = useCallback(() => {
     const step = ++steps.current;
     setView((previous) =>

@@ -44,6 +44,8 @@ import {
   type FirstPass,
   type NaiveRuns,
 } from './loads';
+import { HOVER_INTENT_MS } from '@/lib/content/highlight-interactions';
+import { firstCard, type CardInput } from './first-card';
 import { withProbes } from './page-probes';
 import { mainThreadMs, passField, type PassField } from './pass-measure';
 
@@ -274,6 +276,19 @@ async function main(): Promise<void> {
     headline.push({ page, loads, traced, naive });
   }
 
+  log('first card');
+  const cards: { input: CardInput; ms: number[] }[] = [];
+  {
+    const extension = await launchExtension();
+    for (const input of ['click', 'hover'] as const) {
+      const ms: number[] = [];
+      for (let run = 0; run < FIRST_RUNS; run++)
+        ms.push(await firstCard(extension, url('/seed/armitage.html'), '[data-crosscheck-id="soft-secession"]', input));
+      cards.push({ input, ms });
+    }
+    await extension.close();
+  }
+
   log('number parser');
   const numberParser: NumberParserCost[] = [];
   for (let run = 0; run < NUMBER_PARSER_RUNS; run++)
@@ -360,6 +375,8 @@ async function main(): Promise<void> {
     '',
     ...breakdownTable(headline, numberParser),
     '',
+    ...firstCardTable(cards),
+    '',
     ...longReadTable(longResults),
     '',
     ...warmTable(warm),
@@ -367,6 +384,20 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   await mkdir(join(PROJECT_ROOT, 'test-results'), { recursive: true });
   await writeFile(join(PROJECT_ROOT, 'test-results/bench.md'), `${lines.join('\n')}\n`);
+}
+
+function firstCardTable(cards: readonly { input: CardInput; ms: number[] }[]): string[] {
+  const what: Record<CardInput, string> = {
+    click: 'a click as soon as the pointer reaches it (the frame is made as it arrives)',
+    hover: `the pointer resting on it (after the ${HOVER_INTENT_MS} ms intent delay)`,
+  };
+  return [
+    `### The first card on a fresh load of the seed page (ms from the reader's input to the card shown; median (max) of ${cards[0]?.ms.length ?? 0} loads)`,
+    '',
+    '| opened by | ms |',
+    '| --- | ---: |',
+    ...cards.map(({ input, ms }) => `| ${what[input]} | ${medianMax(ms)} |`),
+  ];
 }
 
 function headlineTable(results: readonly HeadlineResult[]): string[] {

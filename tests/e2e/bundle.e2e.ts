@@ -34,7 +34,10 @@ describe('the built extension', () => {
         .sort(),
     ).toEqual(CONTENT_SCRIPTS);
     for (const script of m.content_scripts) expect(script.matches).toEqual(['http://*/*', 'https://*/*']);
-    expect(m.web_accessible_resources ?? []).toEqual([]);
+    // Only the card's page, and only to the pages Crosscheck annotates (its frame is embedded there).
+    expect(m.web_accessible_resources).toEqual(
+      browser === 'chrome-mv3' ? [{ resources: ['card.html'], matches: ['http://*/*', 'https://*/*'] }] : ['card.html'],
+    );
     expect(Object.keys(m.commands).sort()).toEqual(['check-figure', 'toggle-highlights']);
   });
 
