@@ -4,7 +4,7 @@ import { foldForSearch } from '@/lib/kb/search';
 import { TRACKED_CATEGORIES, type TrackedCategory, type TrackedTerm } from '@/lib/my-sources/types';
 import type { TrackedHighlights } from '@/lib/settings/schema';
 import { CATEGORY_LABELS } from './category-labels';
-import { declaredDay, ownAttribution } from './OwnSources';
+import { Declared, declaredDay, OwnAttribution } from './OwnSources';
 import { searchProgress, splitAliases } from './TrackForm';
 import { TrackedHighlightsChoice } from './TrackedHighlightsChoice';
 
@@ -198,15 +198,20 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
           <ul class="saved-articles" aria-labelledby="saved-heading">
             {shown.map((article) => (
               <li key={article.id}>
-                <span>
+                <span class="saved-article">
                   <a href={article.url} target="_blank" rel="noopener noreferrer">
-                    {article.title ?? 'Untitled saved article'}
+                    {article.title === null ? 'Untitled saved article' : <Declared text={article.title} />}
                   </a>
                   <br />
-                  <span class="meta">{ownAttribution(article)}</span>
+                  <span class="meta">
+                    <OwnAttribution article={article} />
+                  </span>
                 </span>
                 <button type="button" class="button" onClick={() => props.onDelete(article.id)}>
-                  Delete <span class="visually-hidden">{article.title ?? article.url}</span>
+                  Delete{' '}
+                  <span class="visually-hidden">
+                    <Declared text={article.title ?? article.url} />
+                  </span>
                 </button>
               </li>
             ))}

@@ -9,27 +9,50 @@ export function declaredDay(published: string | null): string | null {
   return published === null ? null : (/^\d{4}-\d{2}-\d{2}/.exec(published)?.[0] ?? published);
 }
 
+/**
+ * What a page declared, shown isolated: its direction cannot reorder the words around it (an
+ * Arabic site name before a date), whatever characters it holds.
+ */
+export function Declared({ text }: { readonly text: string }) {
+  return <bdi>{text}</bdi>;
+}
+
 /** "Jane Doe · Reuters · 2025-06-02", unknown fields said as unknown. */
-export function ownAttribution(article: OwnSourceRecord): string {
-  return [
-    article.author ?? 'Author unknown',
-    article.site ?? 'site unknown',
-    declaredDay(article.published) ?? 'date unknown',
-  ].join(' · ');
+export function OwnAttribution({ article }: { readonly article: OwnSourceRecord }) {
+  const day = declaredDay(article.published);
+  return (
+    <>
+      {article.author === null ? 'Author unknown' : <Declared text={article.author} />} ·{' '}
+      {article.site === null ? 'site unknown' : <Declared text={article.site} />} ·{' '}
+      {day === null ? 'date unknown' : <Declared text={day} />}
+    </>
+  );
 }
 
 /** How a saved article is named in a sentence: its site (or author, or title) and its date. */
-export function ownSourceName(article: OwnSourceRecord | undefined): string {
-  if (!article) return 'a saved article you deleted';
-  const name = article.site ?? article.author ?? article.title ?? 'an untitled saved article';
+export function OwnSourceName({ article }: { readonly article: OwnSourceRecord | undefined }) {
+  if (!article) return <>a saved article you deleted</>;
+  const name = article.site ?? article.author ?? article.title;
   const day = declaredDay(article.published);
-  return day ? `${name} ${day}` : name;
+  return (
+    <>
+      {name === null ? 'an untitled saved article' : <Declared text={name} />}
+      {day !== null && (
+        <>
+          {' '}
+          <Declared text={day} />
+        </>
+      )}
+    </>
+  );
 }
 
-function nameOf(ref: SourceRef, own: Own, sources: readonly SourceRecord[]): string {
-  return typeof ref === 'string'
-    ? sourceNameAndDate(sources.find((s) => s.id === ref))
-    : ownSourceName(own.articles.find((a) => a.id === ref));
+function SourceName({ source, own, sources }: { source: SourceRef; own: Own; sources: readonly SourceRecord[] }) {
+  return typeof source === 'string' ? (
+    <>{sourceNameAndDate(sources.find((s) => s.id === source))}</>
+  ) : (
+    <OwnSourceName article={own.articles.find((a) => a.id === source)} />
+  );
 }
 
 const VERDICT_WORDS: Readonly<Record<NonNullable<OwnStatement['verdict']>, string>> = {
@@ -38,9 +61,14 @@ const VERDICT_WORDS: Readonly<Record<NonNullable<OwnStatement['verdict']>, strin
 };
 
 /** "24 governors, Reuters 2025-06-02: matches". */
-export function statementLine(statement: OwnStatement, own: Own): string {
+export function StatementLine({ statement, own }: { readonly statement: OwnStatement; readonly own: Own }) {
   const verdict = statement.verdict ? VERDICT_WORDS[statement.verdict] : 'no verdict';
-  return `${statement.text}, ${ownSourceName(own.articles.find((a) => a.id === statement.article))}: ${verdict}`;
+  return (
+    <>
+      <Declared text={statement.text} />,{' '}
+      <OwnSourceName article={own.articles.find((a) => a.id === statement.article)} />: {verdict}
+    </>
+  );
 }
 
 export interface OwnSourcesProps {
@@ -63,9 +91,12 @@ export function OwnSources({ own, sources }: OwnSourcesProps) {
         <ul class="statements own-statements">
           {own.statements.map((statement) => (
             <li key={`${statement.article}-${statement.text}`} class={`verdict-${statement.verdict ?? 'none'}`}>
-              {statementLine(statement, own)}
+              <StatementLine statement={statement} own={own} />
               {statement.quotes !== null && (
-                <span class="quotes"> (quotes {nameOf(statement.quotes, own, sources)}; not counted)</span>
+                <span class="quotes">
+                  {' '}
+                  (quotes <SourceName source={statement.quotes} own={own} sources={sources} />; not counted)
+                </span>
               )}
             </li>
           ))}
@@ -76,16 +107,22 @@ export function OwnSources({ own, sources }: OwnSourcesProps) {
           const article = own.articles.find((a) => a.id === excerpt.article)!;
           return (
             <li class="excerpt own-excerpt" key={excerpt.article}>
-              <blockquote cite={article.url}>
+              <blockquote cite={article.url} dir="auto">
                 <ExcerptText excerpt={excerpt} />
               </blockquote>
               <p class="cite">
                 <a href={article.url} target="_blank" rel="noopener noreferrer">
-                  {article.title ?? 'Untitled saved article'}
+                  {article.title === null ? 'Untitled saved article' : <Declared text={article.title} />}
                 </a>
-                <span class="meta"> — {ownAttribution(article)}</span>
+                <span class="meta">
+                  {' '}
+                  — <OwnAttribution article={article} />
+                </span>
                 {excerpt.quotes !== null && (
-                  <span class="quotes"> (quotes {nameOf(excerpt.quotes, own, sources)})</span>
+                  <span class="quotes">
+                    {' '}
+                    (quotes <SourceName source={excerpt.quotes} own={own} sources={sources} />)
+                  </span>
                 )}
               </p>
             </li>

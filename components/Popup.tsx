@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '@/lib/kb/types';
 import type { FoundEntry, PageSummary } from '@/lib/messages';
 import type { SeenBefore } from '@/lib/my-sources/seen-before';
-import { declaredDay } from './OwnSources';
+import { Declared, declaredDay } from './OwnSources';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import type { Settings, SettingsProblem } from '@/lib/settings/schema';
 import { listedAs, normalizeSite } from '@/lib/settings/schema';
@@ -288,14 +288,15 @@ function SeenBeforeList({ seen }: { readonly seen: SeenBefore }) {
         {seen.articles.map((article) => (
           <li key={article.id}>
             <a href={article.url} target="_blank" rel="noopener noreferrer">
-              {article.title ?? article.url}
+              <Declared text={article.title ?? article.url} />
             </a>
             <span class="meta">
               {' '}
               —{' '}
-              {[article.site, declaredDay(article.published), plural(article.shared, 'entry', 'entries')]
-                .filter(Boolean)
-                .join(' · ')}
+              {[article.site, declaredDay(article.published)].flatMap((text, i) =>
+                text === null ? [] : [<Declared key={i} text={text} />, ' · '],
+              )}
+              {plural(article.shared, 'entry', 'entries')}
             </span>
           </li>
         ))}

@@ -169,6 +169,8 @@ export type TabRequest =
   | { readonly type: 'crosscheck:toggle-highlights' }
   /** The article's text and the page's declared metadata, for saving it (null without an article). */
   | { readonly type: 'crosscheck:read-article' }
+  /** Only the address the article would be saved under (see savedAddress; null without an article). */
+  | { readonly type: 'crosscheck:saved-address' }
   /** Says something to the reader on the page (the outcome of a context-menu action). */
   | { readonly type: 'crosscheck:tell'; readonly message: string };
 
@@ -204,6 +206,7 @@ const TAB_REQUEST_TYPES = new Set([
   'crosscheck:show-tracked',
   'crosscheck:toggle-highlights',
   'crosscheck:read-article',
+  'crosscheck:saved-address',
   'crosscheck:tell',
 ]);
 
@@ -252,9 +255,27 @@ export function isArticleForSaving(message: unknown): message is ArticleForSavin
   if (typeof message !== 'object' || message === null) return false;
   const { text, metadata } = message as Record<string, unknown>;
   if (typeof text !== 'string' || typeof metadata !== 'object' || metadata === null) return false;
-  const { url, title, author, site, published } = metadata as Record<string, unknown>;
+  const { url, canonical, title, author, site, published } = metadata as Record<string, unknown>;
   const textOrNull = (value: unknown) => value === null || typeof value === 'string';
-  return typeof url === 'string' && [title, author, site, published].every(textOrNull);
+  return typeof url === 'string' && [canonical, title, author, site, published].every(textOrNull);
+}
+
+/** Who sent a message, as the browser says (runtime.MessageSender). */
+export interface MessageSender {
+  readonly id?: string;
+  readonly url?: string;
+  readonly tab?: unknown;
+}
+
+/**
+ * Whether a message reached a content script from Crosscheck itself: its background or one of its
+ * pages, never a web page. An extension page opened in a tab carries `sender.tab` in Firefox, so
+ * the sender's address decides: it must be in the extension's own origin (`ownOrigin`,
+ * `runtime.getURL('/')`). A sender without an address must not be a tab.
+ */
+export function isFromExtension(sender: MessageSender, ownId: string, ownOrigin: string): boolean {
+  if (sender.id !== ownId) return false;
+  return sender.url === undefined ? sender.tab === undefined : sender.url.startsWith(ownOrigin);
 }
 
 /** The context-menu items for the reader's own sources. */

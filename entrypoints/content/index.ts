@@ -3,7 +3,7 @@ import { backgroundMatching } from '@/lib/content/background-matching';
 import { ignoreForgedRestarts } from '@/lib/content/forged-restarts';
 import { PageController } from '@/lib/content/page-controller';
 import { Popover } from '@/lib/content/popover';
-import { isCheckSelectionRequest, isTabRequest } from '@/lib/messages';
+import { isCheckSelectionRequest, isFromExtension, isTabRequest, type MessageSender } from '@/lib/messages';
 import { isArticleFurniture } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
@@ -40,15 +40,16 @@ export default defineContentScript({
       popover.destroy();
     });
 
-    // Messages from our own popup and background only: never from a page. Replies go through
+    // Messages from our own popup, pages and background only: never from a page. Replies go through
     // sendResponse, the channel kept open by returning true (the content script has no polyfill,
     // so a returned promise would not be awaited; see wxt.config.ts).
+    const ownOrigin = browser.runtime.getURL('/');
     const onMessage = (
       message: unknown,
-      sender: { id?: string; tab?: unknown },
+      sender: MessageSender,
       sendResponse: (reply: unknown) => void,
     ): true | undefined => {
-      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+      if (!isFromExtension(sender, browser.runtime.id, ownOrigin)) return undefined;
       if (isCheckSelectionRequest(message)) void page.checkSelection();
       if (!isTabRequest(message)) return undefined;
       void page.handle(message).then(sendResponse, () => sendResponse(null));

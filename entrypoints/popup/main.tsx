@@ -6,7 +6,7 @@ import '@/entrypoints/content/highlights.css';
 import { kbIndex } from '@/lib/kb/index-data';
 import { liveQuery } from 'dexie';
 import type { PopupMySources } from '@/components/Popup';
-import { isArticleForSaving, isPageSummary, isSaveReply, type MySourcesRequest, type TabRequest } from '@/lib/messages';
+import { isPageSummary, isSaveReply, type MySourcesRequest, type TabRequest } from '@/lib/messages';
 import { MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
@@ -43,13 +43,15 @@ let settings = await loadSettings();
 let summary = await ask(tabId, { type: 'crosscheck:page-summary' });
 const notice = await takeSettingsNotice();
 
-// The page's canonical address (as the content script reads it): whether it is saved, and which
-// saved articles discuss its entries, followed live from the database.
-const article: unknown =
+// The address the page's article would be saved under (null without an article): whether it is
+// saved, and which saved articles discuss its entries, followed live from the database.
+const address: unknown =
   tabId === undefined
     ? null
-    : await browser.tabs.sendMessage(tabId, { type: 'crosscheck:read-article' } satisfies TabRequest).catch(() => null);
-const pageUrl = isArticleForSaving(article) ? article.metadata.url : null;
+    : await browser.tabs
+        .sendMessage(tabId, { type: 'crosscheck:saved-address' } satisfies TabRequest)
+        .catch(() => null);
+const pageUrl = typeof address === 'string' ? address : null;
 let mySources: PopupMySources | undefined = {
   saved: pageUrl === null ? null : false,
   outcome: null,

@@ -2,6 +2,7 @@ import type { PageMatching } from '../kb/page-matching';
 import type { Category } from '../kb/types';
 import type { FoundReport, MentionedEntry, PageSummary, TabRequest } from '../messages';
 import { articleForSaving, type ArticleForSaving } from '../my-sources/extract';
+import { pageSavedAddress } from '../my-sources/metadata';
 import { findArticleRoot } from '../page/article';
 import { hiddenCategories, isActiveOn, tracksOn, type Settings } from '../settings/schema';
 import type { FigureCheck } from '../figures/check';
@@ -102,7 +103,7 @@ export class PageController {
   }
 
   /** Answers a request from the popup or the background; resolves with the reply, if any. */
-  async handle(request: TabRequest): Promise<PageSummary | ArticleForSaving | null | undefined> {
+  async handle(request: TabRequest): Promise<PageSummary | ArticleForSaving | string | null | undefined> {
     switch (request.type) {
       case 'crosscheck:page-summary':
         return this.summary();
@@ -125,14 +126,20 @@ export class PageController {
         this.deps.popover.announce(this.hiddenHere ? 'Crosscheck highlights hidden' : 'Crosscheck highlights shown');
         return undefined;
       case 'crosscheck:read-article': {
-        // The article being annotated, or the one the finder sees (Crosscheck may be paused here).
-        const root = this.session?.root ?? findArticleRoot(document);
+        const root = this.articleToSave();
         return root ? articleForSaving(root, this.deps.isExcluded, document, location.href) : null;
       }
+      case 'crosscheck:saved-address':
+        return this.articleToSave() ? pageSavedAddress(document, location.href) : null;
       case 'crosscheck:tell':
         this.deps.popover.openNotice(request.message);
         return undefined;
     }
+  }
+
+  /** The article being annotated, or the one the finder sees (Crosscheck may be paused here). */
+  private articleToSave(): Element | null {
+    return this.session?.root ?? findArticleRoot(document);
   }
 
   /** "Check this figure" on the current selection (works on paused sites too: the reader asked). */

@@ -1,4 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import { cleanDeclared, DECLARED_LIMITS } from './declared';
 import type { ArticleText, SavedArticle, StoredFigureStatement, StoredMention, TrackedTerm } from './types';
 
 /**
@@ -22,6 +23,16 @@ export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   texts: 'articleId',
   tracked: '++id, &label',
+} as const;
+
+/**
+ * The third: the same text may be saved from two sites (a page copying another site's article is
+ * its own article, never that site's), so the text hash is no longer unique; and the declared
+ * fields of articles saved before are cleaned as saving now cleans them (see declared.ts).
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  articles: '++id, &url, textHash, savedAt, site, published, *fingerprints',
 } as const;
 
 export class MySourcesDatabase extends Dexie {
@@ -55,6 +66,18 @@ export class MySourcesDatabase extends Dexie {
           after = page[page.length - 1]!.id!;
         }
       });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) =>
+        tx
+          .table<SavedArticle, number>('articles')
+          .toCollection()
+          .modify((article: { -readonly [K in keyof SavedArticle]: SavedArticle[K] }) => {
+            for (const field of ['title', 'author', 'site', 'published'] as const) {
+              article[field] = cleanDeclared(article[field], DECLARED_LIMITS[field]);
+            }
+          }),
+      );
   }
 }
 

@@ -6,8 +6,10 @@
  */
 
 export interface PageMetadata {
-  /** The page's canonical address, else its own address without the fragment. */
+  /** The page's own address, without the fragment. */
   readonly url: string;
+  /** The address the page declares as canonical (`<link rel=canonical>`), absolute http(s); null when none. */
+  readonly canonical: string | null;
   readonly title: string | null;
   readonly author: string | null;
   /** The publisher or site name ("Reuters"). */
@@ -84,13 +86,45 @@ function absolute(href: string | null, base: string): string | null {
   }
 }
 
+/** Longest address an article is saved under (browsers accept far longer; a key this long is plenty). */
+export const MAX_ADDRESS = 8192;
+
+/**
+ * The address an article is saved under, and matched by when saved again: the declared canonical
+ * address only where it is on the page's own origin (a page cannot claim another site's article),
+ * else the page's own; without the fragment. Null when it is not http(s) or too long to keep.
+ */
+export function savedAddress({
+  url,
+  canonical,
+}: {
+  readonly url: string;
+  readonly canonical?: string | null;
+}): string | null {
+  const own = absolute(url, url);
+  if (own === null) return null;
+  const declared = canonical ? absolute(canonical, own) : null;
+  const chosen = new URL(declared !== null && new URL(declared).origin === new URL(own).origin ? declared : own);
+  chosen.hash = '';
+  return chosen.href.length <= MAX_ADDRESS ? chosen.href : null;
+}
+
+function declaredCanonical(doc: Document, pageUrl: string): string | null {
+  return absolute(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null, pageUrl);
+}
+
+/** The page's address as the save rule sees it (see savedAddress), without reading the rest. */
+export function pageSavedAddress(doc: Document, pageUrl: string): string | null {
+  return savedAddress({ url: pageUrl, canonical: declaredCanonical(doc, pageUrl) });
+}
+
 export function readPageMetadata(doc: Document, pageUrl: string): PageMetadata {
   const article = readJsonLd(doc);
   const own = new URL(pageUrl);
   own.hash = '';
-  const canonical = absolute(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null, pageUrl);
   return {
-    url: canonical ?? own.href,
+    url: own.href,
+    canonical: declaredCanonical(doc, pageUrl),
     title: text(article?.headline) ?? meta(doc, 'og:title') ?? text(doc.title),
     author: names(article?.author),
     site: names(article?.publisher) ?? meta(doc, 'og:site_name'),

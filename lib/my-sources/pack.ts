@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { allTables, type MySourcesDatabase } from './db';
+import { cleanDeclared, DECLARED_LIMITS, type DeclaredField } from './declared';
 import type { Knowledge } from './indexing';
-import { MIN_SAVED_TEXT, prepareArticle, writeArticle } from './store';
+import { savedAddress } from './metadata';
+import { MIN_SAVED_TEXT, prepareArticle, SavingError, writeArticle } from './store';
 import { cleanTrackedInput } from './tracking';
 import { TRACKED_CATEGORIES } from './types';
 
@@ -18,7 +20,22 @@ z.config({ jitless: true });
 export const PACK_FORMAT = 'crosscheck-knowledge-pack';
 export const PACK_VERSION = 1;
 
-const nullableText = z.string().max(2000).nullable();
+/**
+ * The pack's schema is the store's: a declared field is cleaned as saving cleans it (an older
+ * Crosscheck's pack with a page's megabyte-long title still imports, cut as a save cuts it), and an
+ * address must be one an article can be saved under. What Crosscheck stores passes unchanged.
+ */
+const declared = (field: DeclaredField) =>
+  z
+    .string()
+    .nullable()
+    .transform((value) => cleanDeclared(value, DECLARED_LIMITS[field]));
+
+const address = z.string().transform((value, context) => {
+  const url = savedAddress({ url: value });
+  if (url === null) context.addIssue({ code: 'custom', message: 'Not a web address (http or https) that can be kept' });
+  return url ?? z.NEVER;
+});
 
 const packSchema = z.strictObject({
   format: z.literal(PACK_FORMAT),
@@ -26,21 +43,32 @@ const packSchema = z.strictObject({
   exportedAt: z.string(),
   articles: z.array(
     z.strictObject({
-      url: z.url({ protocol: /^https?$/ }),
-      title: nullableText,
-      author: nullableText,
-      site: nullableText,
-      published: nullableText,
+      url: address,
+      title: declared('title'),
+      author: declared('author'),
+      site: declared('site'),
+      published: declared('published'),
       savedAt: z.number().int().nonnegative(),
       text: z.string().min(MIN_SAVED_TEXT),
     }),
   ),
   tracked: z.array(
-    z.strictObject({
-      label: z.string().min(2).max(200),
-      category: z.enum(TRACKED_CATEGORIES),
-      aliases: z.array(z.string().max(200)),
-    }),
+    z
+      .strictObject({
+        label: z.string(),
+        category: z.enum(TRACKED_CATEGORIES),
+        aliases: z.array(z.string()),
+      })
+      // The track form's own rule: what it tracks, a pack tracks.
+      .transform((term, context) => {
+        try {
+          return cleanTrackedInput(term);
+        } catch (error) {
+          if (!(error instanceof SavingError)) throw error;
+          context.addIssue({ code: 'custom', message: error.message, path: ['label'] });
+          return z.NEVER;
+        }
+      }),
   ),
 });
 
@@ -133,7 +161,7 @@ export async function importPack(
       prepareArticle({ text, metadata }).then((article) => ({ article, savedAt })),
     ),
   );
-  const terms = pack.tracked.map(cleanTrackedInput);
+  const terms = pack.tracked;
   await db.transaction('rw', allTables(db), async () => {
     for (const { article, savedAt } of prepared) await writeArticle(db, knowledge, article, savedAt);
     for (const term of terms) {

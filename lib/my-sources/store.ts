@@ -1,5 +1,5 @@
 import { allTables, type MySourcesDatabase } from './db';
-import type { ArticleForSaving } from './extract';
+import { keptMetadata, type KeptMetadata } from './declared';
 import { fingerprints, findFigureStatements, findMentions, reproductionsOf, type Knowledge } from './indexing';
 import type { SavedArticle } from './types';
 
@@ -19,16 +19,29 @@ export const MIN_SAVED_TEXT = 200;
  */
 export const MAX_COMPARED = 10;
 
-/** An article ready to be written: hashed and fingerprinted outside the transaction (hashing is async). */
+/**
+ * An article to save: its text and what its page declares (a page's canonical address; an
+ * imported article has only the address it was saved under).
+ */
+export interface ArticleInput {
+  readonly text: string;
+  readonly metadata: KeptMetadata & { readonly canonical?: string | null };
+}
+
+/**
+ * An article ready to be written: its metadata cleaned as it is kept (see declared.ts), hashed and
+ * fingerprinted outside the transaction (hashing is async).
+ */
 export interface PreparedArticle {
-  readonly input: ArticleForSaving;
+  readonly text: string;
+  readonly metadata: KeptMetadata;
   readonly textHash: string;
   readonly fingerprints: readonly number[];
 }
 
 export interface SaveResult {
   readonly article: SavedArticle & { readonly id: number };
-  /** True when it replaced an article saved before (same canonical address or same text). */
+  /** True when it replaced an article saved before (same address, or same text from the same site). */
   readonly updated: boolean;
 }
 
@@ -42,11 +55,23 @@ export async function textHash(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-export async function prepareArticle(input: ArticleForSaving): Promise<PreparedArticle> {
-  if (sameTextKey(input.text).length < MIN_SAVED_TEXT) {
+export async function prepareArticle({ text, metadata }: ArticleInput): Promise<PreparedArticle> {
+  if (sameTextKey(text).length < MIN_SAVED_TEXT) {
     throw new SavingError('This page has too little article text to save.');
   }
-  return { input, textHash: await textHash(input.text), fingerprints: fingerprints(input.text) };
+  const kept = keptMetadata(metadata);
+  if (kept === null)
+    throw new SavingError('This page’s address is not one Crosscheck can keep (too long, or not a web page).');
+  return { text, metadata: kept, textHash: await textHash(text), fingerprints: fingerprints(text) };
+}
+
+/** An address's origin ("https://news.example"), or null for one that does not parse. */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** A problem the reader can act on, said in their words. */
@@ -58,7 +83,7 @@ export class SavingError extends Error {
 export async function saveArticle(
   db: MySourcesDatabase,
   knowledge: Knowledge,
-  input: ArticleForSaving,
+  input: ArticleInput,
   now = Date.now(),
 ): Promise<SaveResult> {
   const prepared = await prepareArticle(input);
@@ -68,19 +93,22 @@ export async function saveArticle(
 /**
  * Writes a prepared article inside the caller's transaction: the record, its text, its mentions and
  * figure statements, and the reproduced passages on both sides. `savedAt` is kept from an earlier
- * save of the same article.
+ * save of the same article. It replaces an article saved under the same address, or with the same
+ * text from the same origin: a page copying another site's text is another article, never that
+ * site's (and its address is its own: see savedAddress).
  */
 export async function writeArticle(
   db: MySourcesDatabase,
   knowledge: Knowledge,
-  { input, textHash, fingerprints: prints }: PreparedArticle,
+  { text, metadata, textHash, fingerprints: prints }: PreparedArticle,
   savedAt: number,
 ): Promise<SaveResult> {
-  const { metadata, text } = input;
-  const [byUrl, byText] = await Promise.all([
+  const [byUrl, sameText] = await Promise.all([
     db.articles.where('url').equals(metadata.url).first(),
-    db.articles.where('textHash').equals(textHash).first(),
+    db.articles.where('textHash').equals(textHash).toArray(),
   ]);
+  const origin = originOf(metadata.url);
+  const byText = sameText.find((saved) => originOf(saved.url) === origin);
   const existing = byUrl ?? byText;
   // The same text saved before under another address: one article, not two.
   if (byUrl && byText && byText.id !== byUrl.id) await deleteRows(db, byText.id!);

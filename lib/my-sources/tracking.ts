@@ -1,4 +1,5 @@
 import { createTermMatcher } from '../kb/term-matcher';
+import { cleanText } from './declared';
 import { mentionsOf, type MySourcesDatabase } from './db';
 import { findMentions, trackedEntry } from './indexing';
 import { SavingError } from './store';
@@ -21,12 +22,15 @@ export interface TrackedInput {
 
 const LABEL_LIMIT = 200;
 
-/** The input with its words trimmed, or a reason it cannot be tracked. */
+/**
+ * The input with its words trimmed (and, as the page's text it was selected from may hold them,
+ * without control or bidi-override characters: see cleanText), or a reason it cannot be tracked.
+ */
 export function cleanTrackedInput(input: TrackedInput): TrackedInput {
-  const label = input.label.replace(/\s+/g, ' ').trim();
+  const label = cleanText(input.label);
   if (label.length < 2) throw new SavingError('Select a word or phrase of at least two characters to track.');
   if (label.length > LABEL_LIMIT) throw new SavingError(`A tracked term is at most ${LABEL_LIMIT} characters.`);
-  const aliases = [...new Set(input.aliases.map((a) => a.replace(/\s+/g, ' ').trim()))].filter(
+  const aliases = [...new Set(input.aliases.map(cleanText))].filter(
     (alias) => alias.length >= 2 && alias !== label && alias.length <= LABEL_LIMIT,
   );
   return { label, category: input.category, aliases };

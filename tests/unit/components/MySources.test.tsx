@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agreementLine, EntryCard } from '@/components/EntryCard';
 import { formatBytes, listArticles, MySourcesOptions, type ListedArticle } from '@/components/MySourcesOptions';
-import { ownAttribution, ownSourceName, statementLine } from '@/components/OwnSources';
+import { OwnAttribution, OwnSourceName, StatementLine } from '@/components/OwnSources';
 import { Popup, seenBeforeLine, type PopupMySources } from '@/components/Popup';
 import { searchProgress, splitAliases, TrackForm } from '@/components/TrackForm';
 import { PAGES_SEE_HIGHLIGHTS } from '@/components/TrackedHighlightsChoice';
@@ -95,7 +95,9 @@ describe('the reader’s sources on a card', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
-  it.each<[string, Parameters<typeof statementLine>[0], string]>([
+  const textOf = (node: preact.ComponentChild) => render(<p>{node}</p>).container.textContent;
+
+  it.each<[string, Parameters<typeof StatementLine>[0]['statement'], string]>([
     [
       'a match',
       { article: 1, text: '24 governors', verdict: 'matches', quotes: null },
@@ -103,12 +105,31 @@ describe('the reader’s sources on a card', () => {
     ],
     ['no verdict', { article: 2, text: '25 governors', verdict: null, quotes: null }, '25 governors, Jo: no verdict'],
   ])('a figure statement: %s', (_name, statement, line) => {
-    expect(statementLine(statement, own)).toBe(line);
+    expect(textOf(<StatementLine statement={statement} own={own} />)).toBe(line);
   });
 
   it('names saved articles by what they declare, never guessing', () => {
-    expect(ownAttribution(reprint)).toBe('Jo · site unknown · date unknown');
-    expect(ownSourceName(undefined)).toBe('a saved article you deleted');
+    expect(textOf(<OwnAttribution article={reprint} />)).toBe('Jo · site unknown · date unknown');
+    expect(textOf(<OwnSourceName article={undefined} />)).toBe('a saved article you deleted');
+  });
+
+  it('shows what pages declared isolated, so its direction cannot reorder what follows', () => {
+    const arabic = { ...reuters, title: 'عنوان', author: 'كاتب', site: 'موقع' };
+    const { container } = render(
+      <EntryCard
+        entry={entry}
+        sources={[armitageSource]}
+        corpusSize={5}
+        readerLanguage="en"
+        headingId="h"
+        onClose={vi.fn()}
+        onOpenEntry={vi.fn()}
+        own={{ ...own, articles: [arabic, reprint] }}
+      />,
+    );
+    const isolated = [...container.querySelectorAll('.own-sources bdi')].map((bdi) => bdi.textContent);
+    expect(isolated).toEqual(expect.arrayContaining(['عنوان', 'كاتب', 'موقع', '2025-06-02', 'Jo']));
+    expect(container.querySelector('.own-excerpt blockquote')!.getAttribute('dir')).toBe('auto');
   });
 });
 
@@ -156,6 +177,8 @@ describe('the popup’s reader’s sources', () => {
     );
     expect(screen.getByRole('link', { name: 'Governors meet' }).getAttribute('href')).toBe(reuters.url);
     expect(container.querySelector('.seen-before li')!.textContent).toContain('Reuters · 2025-06-02 · 3 entries');
+    const isolated = [...container.querySelectorAll('.seen-before li bdi')].map((bdi) => bdi.textContent);
+    expect(isolated).toEqual(['Governors meet', 'Reuters', '2025-06-02']);
     expect(await axeViolations(container)).toEqual([]);
   });
 });
@@ -224,6 +247,10 @@ describe('the options page’s reader’s sources', () => {
       />,
     );
     expect(container.textContent).toContain('Storage used: 2.0 KB.');
+    // What pages declared is isolated (bdi) in a cell that wraps anywhere (see ui.css).
+    const first = container.querySelector('.saved-articles li .saved-article')!;
+    expect([...first.querySelectorAll('bdi')].map((bdi) => bdi.textContent)).toEqual(['Jo']);
+    expect(container.querySelector('.saved-articles li:nth-child(2) a bdi')!.textContent).toBe('Governors meet');
     fireEvent.click(screen.getByRole('button', { name: 'Delete Governors meet' }));
     expect(handlers.onDelete).toHaveBeenCalledWith(1);
     fireEvent.click(screen.getByRole('button', { name: 'Delete all…' }));

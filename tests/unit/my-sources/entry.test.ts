@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { kbDetails } from '@/lib/kb/details-data';
 import { lookupEntry } from '@/lib/kb/lookup';
-import { isArticleForSaving, isMySourcesRequest, isTabRequest } from '@/lib/messages';
+import { isArticleForSaving, isFromExtension, isMySourcesRequest, isTabRequest } from '@/lib/messages';
 import {
   loadTrackedTerms,
   publishTrackedTerms,
@@ -66,13 +66,42 @@ describe('tracked terms', () => {
   });
 });
 
+describe('isFromExtension: what a content script acts on', () => {
+  const id = 'our-id';
+  const origin = 'chrome-extension://our-id/';
+  it.each<[string, { id?: string; url?: string; tab?: unknown }, boolean]>([
+    ['the background (Chromium: its worker’s address)', { id, url: `${origin}background.js` }, true],
+    ['the background, no address', { id }, true],
+    ['the popup', { id, url: `${origin}popup.html` }, true],
+    // Firefox gives a message from an extension page in a tab its tab.
+    ['the popup opened in a tab (Firefox)', { id, url: `${origin}popup.html?tab=3`, tab: { id: 3 } }, true],
+    ['a content script of ours in a tab', { id, url: 'https://news.example/', tab: { id: 3 } }, false],
+    ['a tab without an address', { id, tab: { id: 3 } }, false],
+    ['another extension', { id: 'other', url: 'chrome-extension://other/popup.html' }, false],
+    ['another extension naming our origin', { id: 'other', url: `${origin}popup.html` }, false],
+    ['a look-alike origin', { id, url: 'chrome-extension://our-id.evil/' }, false],
+  ])('%s', (_name, sender, expected) => {
+    expect(isFromExtension(sender, id, origin)).toBe(expected);
+  });
+});
+
 describe('message guards', () => {
   const article = {
     text: 'x',
-    metadata: { url: 'https://a.example/', title: null, author: 'A', site: null, published: null },
+    metadata: { url: 'https://a.example/', canonical: null, title: null, author: 'A', site: null, published: null },
   };
   it.each<[string, unknown, boolean]>([
     ['an article', article, true],
+    [
+      'an article with a canonical address',
+      { ...article, metadata: { ...article.metadata, canonical: 'https://a.example/c' } },
+      true,
+    ],
+    [
+      'an article with a numeric canonical address',
+      { ...article, metadata: { ...article.metadata, canonical: 1 } },
+      false,
+    ],
     ['an article with a numeric author', { ...article, metadata: { ...article.metadata, author: 3 } }, false],
     ['no metadata', { text: 'x' }, false],
   ])('isArticleForSaving: %s', (_name, message, expected) => {
@@ -90,6 +119,7 @@ describe('message guards', () => {
 
   it.each<[unknown, boolean]>([
     [{ type: 'crosscheck:read-article' }, true],
+    [{ type: 'crosscheck:saved-address' }, true],
     [{ type: 'crosscheck:tell', message: 'Added to your sources.' }, true],
     [{ type: 'crosscheck:tell', message: 'x'.repeat(2000) }, false],
     [{ type: 'crosscheck:tell' }, false],

@@ -18,7 +18,15 @@ export function knowledgeWith(tracked: readonly TrackedTerm[] = []) {
 }
 
 export function metadata(changes: Partial<PageMetadata>): PageMetadata {
-  return { url: 'https://news.example/a', title: null, author: null, site: null, published: null, ...changes };
+  return {
+    url: 'https://news.example/a',
+    canonical: null,
+    title: null,
+    author: null,
+    site: null,
+    published: null,
+    ...changes,
+  };
 }
 
 export function article(text: string, changes: Partial<PageMetadata> = {}): ArticleForSaving {

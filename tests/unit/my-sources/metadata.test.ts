@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { readPageMetadata } from '@/lib/my-sources/metadata';
+import { MAX_ADDRESS, pageSavedAddress, readPageMetadata, savedAddress } from '@/lib/my-sources/metadata';
 import { articleLines } from '@/lib/my-sources/extract';
 
 function page(head: string, body = ''): Document {
@@ -52,7 +52,13 @@ describe('readPageMetadata', () => {
     [
       'meta tags and canonical link',
       '<link rel="canonical" href="/story"><meta property="og:site_name" content="The Post"><meta property="article:published_time" content="2025-01-02"><meta property="og:title" content="OG title">',
-      { url: 'https://news.example/story', site: 'The Post', published: '2025-01-02', title: 'OG title' },
+      {
+        url: 'https://news.example/story?id=1',
+        canonical: 'https://news.example/story',
+        site: 'The Post',
+        published: '2025-01-02',
+        title: 'OG title',
+      },
     ],
     [
       'a JSON-LD WebPage is not an article: no author from it',
@@ -62,11 +68,35 @@ describe('readPageMetadata', () => {
     [
       'a canonical link that is not http(s) is not used',
       '<link rel="canonical" href="javascript:alert(1)">',
-      { url: 'https://news.example/story?id=1' },
+      { url: 'https://news.example/story?id=1', canonical: null },
     ],
   ])('%s', (_name, head, expected) => {
     const read = readPageMetadata(page(head), 'https://news.example/story?id=1#comments');
     expect(read).toMatchObject(expected);
+  });
+});
+
+describe('savedAddress: the address an article is saved under and matched by', () => {
+  const own = 'https://news.example/story?id=1';
+  it.each<[string, string, string | null, string | null]>([
+    ['no canonical: the page’s own address', own, null, own],
+    ['a canonical on the page’s origin', own, 'https://news.example/story', 'https://news.example/story'],
+    // A page cannot claim another site's article: its canonical is not trusted for matching.
+    ['a canonical on another origin: the page’s own', own, 'https://reuters.example/story', own],
+    ['a canonical on another scheme of the same host: the page’s own', own, 'http://news.example/story', own],
+    ['a canonical on another port: the page’s own', own, 'https://news.example:8443/story', own],
+    ['fragments left out', `${own}#top`, 'https://news.example/story#comments', 'https://news.example/story'],
+    ['a page that is not http(s)', 'file:///home/a.html', null, null],
+    ['an address too long to keep', `https://news.example/${'a'.repeat(MAX_ADDRESS)}`, null, null],
+  ])('%s', (_name, url, canonical, expected) => {
+    expect(savedAddress({ url, canonical })).toBe(expected);
+  });
+
+  it('is what the popup asks the page for, read from the document', () => {
+    const impostor = page('<link rel="canonical" href="https://reuters.example/story">');
+    expect(pageSavedAddress(impostor, 'http://127.0.0.1:8080/copy.html#x')).toBe('http://127.0.0.1:8080/copy.html');
+    const own = page('<link rel="canonical" href="/story">');
+    expect(pageSavedAddress(own, 'https://news.example/story?utm=1')).toBe('https://news.example/story');
   });
 });
 

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ownSourcesFor } from '@/lib/my-sources/card-data';
 import type { MySourcesDatabase } from '@/lib/my-sources/db';
 import { exportPack, importPack, PACK_FORMAT, PACK_VERSION, readPack } from '@/lib/my-sources/pack';
-import { saveArticle } from '@/lib/my-sources/store';
+import { DECLARED_LIMITS } from '@/lib/my-sources/declared';
+import { saveArticle, SavingError } from '@/lib/my-sources/store';
 import { trackTerm } from '@/lib/my-sources/tracking';
 import { article, BUNDLED_SENTENCE, FILLER, freshDatabase, knowledgeWith } from './fixture';
 
@@ -132,5 +134,83 @@ describe('knowledge packs', () => {
     expect(await snapshot(other)).toEqual(otherBefore);
     expect(await snapshot(db)).toEqual(before);
     other.close();
+  });
+
+  it('imports a pack from an older Crosscheck whose titles are longer than saving keeps now, cut as a save cuts them', async () => {
+    await filled();
+    const pack = await exportPack(db);
+    const old = { ...pack, articles: [{ ...pack.articles[0]!, title: 'A'.repeat(1_000_000), author: 'Jo\u202e' }] };
+    const read = readPack(JSON.stringify(old));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.pack.articles[0]).toMatchObject({ title: `${'A'.repeat(DECLARED_LIMITS.title - 1)}…`, author: 'Jo' });
+    const other = freshDatabase();
+    await importPack(other, knowledge, read.pack);
+    expect((await other.articles.toArray()).map((a) => a.title)).toEqual([read.pack.articles[0]!.title]);
+    other.close();
+  });
+});
+
+describe('every library the store accepts survives export → import unchanged', () => {
+  /** Declared text as hostile pages write it: any code units, controls, bidi overrides, far too long. */
+  const declared = fc.option(
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 400 }),
+      fc.constantFrom('Jane\u202e Doe', '\u2067عربي\u2069 2025', '\ud800 lone', ' \u0000\u001b[31m '),
+      fc.string({ unit: fc.constantFrom('a', ' ', '\u202e', '\u200f', '😀', '\u0301', '\n'), maxLength: 600 }),
+      fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.nat({ max: 1000 })).map(([word, n]) => word.repeat(n)),
+    ),
+    { nil: null },
+  );
+  const save = fc.record({
+    url: fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.constant('https://a.example/1')),
+    canonical: fc.option(fc.oneof(fc.webUrl(), fc.constant('https://a.example/canonical')), { nil: null }),
+    title: declared,
+    author: declared,
+    site: declared,
+    published: declared,
+    words: fc.string({ unit: fc.constantFrom('bank ', 'river ', 'California ', 'x', '\u202e', ' '), maxLength: 60 }),
+  });
+  const track = fc.record({
+    label: fc.string({ unit: 'grapheme', maxLength: 210 }),
+    category: fc.constantFrom('concept' as const, 'law' as const, 'person' as const, 'organization' as const),
+    aliases: fc.array(fc.string({ maxLength: 210 }), { maxLength: 3 }),
+  });
+
+  it('whatever pages declared and whatever the reader tracked', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(save, { maxLength: 4 }), fc.array(track, { maxLength: 3 }), async (saves, terms) => {
+        const library = freshDatabase();
+        const restored = freshDatabase();
+        try {
+          let savedAt = 1;
+          for (const { words, ...metadata } of saves) {
+            // The store's refusals (an address it cannot keep) are part of what it accepts.
+            await saveArticle(library, knowledge, { text: `${FILLER}\n${words}`, metadata }, savedAt++).catch(
+              (error: unknown) => {
+                if (!(error instanceof SavingError)) throw error;
+              },
+            );
+          }
+          for (const term of terms) {
+            await trackTerm(library, term).catch((error: unknown) => {
+              if (!(error instanceof SavingError)) throw error;
+            });
+          }
+          const at = new Date('2026-01-01T00:00:00Z');
+          const exported = await exportPack(library, at);
+          const read = readPack(JSON.stringify(exported));
+          if (!read.ok) throw new Error(read.problem);
+          expect(read.pack).toEqual(exported);
+          await importPack(restored, knowledge, read.pack);
+          expect(await exportPack(restored, at)).toEqual(exported);
+        } finally {
+          library.close();
+          restored.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ownSourcesFor } from '@/lib/my-sources/card-data';
 import type { MySourcesDatabase } from '@/lib/my-sources/db';
-import { readerMessage, STORAGE_FULL } from '@/lib/my-sources/errors';
+import { DECLARED_LIMITS } from '@/lib/my-sources/declared';
+import { DISK_FAILED, readerMessage, STORAGE_FULL } from '@/lib/my-sources/errors';
 import { deleteArticle, deleteEverything, saveArticle, SavingError } from '@/lib/my-sources/store';
 import { seenBefore } from '@/lib/my-sources/seen-before';
+import { readPageMetadata } from '@/lib/my-sources/metadata';
+import { Window } from 'happy-dom';
 import { article, BUNDLED_SENTENCE, FILLER, freshDatabase, knowledgeWith, ORIGINAL_PASSAGE } from './fixture';
 
 let db: MySourcesDatabase;
@@ -13,6 +16,8 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const knowledge = knowledgeWith();
+const parseHtml = (head: string) =>
+  new new Window().DOMParser().parseFromString(`<html><head>${head}</head></html>`, 'text/html') as unknown as Document;
 const bankText = `${FILLER}\nThe Bank of North Dakota lends to farmers across the state, its president said on Monday, and it has done so for a century.\n${FILLER}`;
 
 async function counts() {
@@ -47,7 +52,16 @@ describe('saving an article', () => {
       { url: 'https://a.example/1', title: 'New title' },
       `${bankText}\nA correction was added.`,
     ],
-    ['the same text from another address', { url: 'https://mirror.example/copy', title: 'New title' }, bankText],
+    [
+      'the same text from another address of the same site',
+      { url: 'https://a.example/copy', title: 'New title' },
+      bankText,
+    ],
+    [
+      'a canonical address on the page’s own site',
+      { url: 'https://a.example/1?utm=x', canonical: 'https://a.example/1', title: 'New title' },
+      `${bankText}\nA correction was added.`,
+    ],
   ])('updates instead of duplicating when saved again with %s', async (_name, changes, text) => {
     const first = await saveArticle(db, knowledge, article(bankText, { url: 'https://a.example/1' }), 1000);
     const second = await saveArticle(db, knowledge, article(text, changes), 2000);
@@ -56,6 +70,66 @@ describe('saving an article', () => {
     expect(second.article.savedAt).toBe(1000);
     expect(second.article.title).toBe('New title');
     expect(await counts()).toMatchObject({ articles: 1, texts: 1 });
+  });
+
+  describe('a page cannot overwrite another site’s saved article', () => {
+    const genuine = () =>
+      saveArticle(
+        db,
+        knowledge,
+        article(bankText, { url: 'https://a.example/1', title: 'Banks', published: '2025-06-02' }),
+        1000,
+      );
+
+    it.each([
+      [
+        'declaring its address as canonical',
+        {
+          text: `${FILLER}\nThe impostor’s own words about the Bank of North Dakota, none of them true.`,
+          metadata: readPageMetadata(
+            parseHtml('<title>Impostor</title><link rel="canonical" href="https://a.example/1">'),
+            'http://127.0.0.1:8080/impostor.html',
+          ),
+        },
+      ],
+      ['copying its text', article(bankText, { url: 'https://impostor.example/copy', title: 'Impostor' })],
+      [
+        'copying its text and declaring its address',
+        article(bankText, {
+          url: 'https://impostor.example/copy',
+          canonical: 'https://a.example/1',
+          title: 'Impostor',
+        }),
+      ],
+    ])('%s: saved as another article, the original untouched', async (_name, impostor) => {
+      const original = await genuine();
+      const saved = await saveArticle(db, knowledge, impostor, 2000);
+      expect(saved.updated).toBe(false);
+      expect(saved.article.id).not.toBe(original.article.id);
+      expect(saved.article).toMatchObject({ url: impostor.metadata.url, title: 'Impostor' });
+      const kept = await db.articles.get(original.article.id);
+      const { url, title, published, textHash, savedAt } = original.article;
+      expect(kept).toMatchObject({ url, title, published, textHash, savedAt });
+      expect((await db.texts.get(original.article.id))!.text).toBe(bankText);
+      expect(await counts()).toMatchObject({ articles: 2, texts: 2 });
+    });
+  });
+
+  it('cleans what the page declares: lengths cut with an ellipsis, bidi overrides and controls gone', async () => {
+    const { article: saved } = await saveArticle(
+      db,
+      knowledge,
+      article(bankText, {
+        title: `Breaking ${'news '.repeat(200_000)}`,
+        author: 'Jane\u202e Doe\u0000',
+        site: '\u2067Valley\u2069 Ledger',
+        published: '2025-06-02\u202e',
+      }),
+    );
+    expect(saved.title!.length).toBeLessThanOrEqual(DECLARED_LIMITS.title);
+    expect(saved.title).toMatch(/^Breaking news news .*news…$/);
+    expect(saved).toMatchObject({ author: 'Jane Doe', site: 'Valley Ledger', published: '2025-06-02' });
+    expect(await db.articles.get(saved.id)).toEqual(saved);
   });
 
   it('refuses a page with too little text, saying so', async () => {
@@ -73,18 +147,24 @@ describe('saving an article', () => {
     ]);
   });
 
-  it('is one transaction: a failure half-way leaves nothing of it and everything before', async () => {
-    await saveArticle(db, knowledge, article(bankText, { url: 'https://a.example/1' }));
-    const before = await counts();
-    // As if the service worker died, or the disk filled, after the article and its text were written.
-    vi.spyOn(db.mentions, 'bulkPut').mockRejectedValueOnce(
-      Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }),
-    );
-    const failed = saveArticle(db, knowledge, article(`${bankText} Another.`, { url: 'https://b.example/2' }));
-    await expect(failed).rejects.toThrow();
-    expect(await counts()).toEqual(before);
-    expect(readerMessage(await failed.catch((e: unknown) => e), 'save this article')).toBe(STORAGE_FULL);
-  });
+  // As the browser reports a full quota or disk after the article and its text were written: Chromium
+  // says a full disk with a DataError ("Failed to write blobs (IOError)") or an UnknownError.
+  it.each([
+    ['QuotaExceededError', 'The quota has been exceeded.', STORAGE_FULL],
+    ['DataError', 'Failed to write blobs (IOError)', DISK_FAILED],
+    ['UnknownError', 'Internal error.', DISK_FAILED],
+  ])(
+    'is one transaction: a %s half-way leaves nothing of it and everything before, and is said in words',
+    async (name, message, said) => {
+      await saveArticle(db, knowledge, article(bankText, { url: 'https://a.example/1' }));
+      const before = await counts();
+      vi.spyOn(db.mentions, 'bulkPut').mockRejectedValueOnce(new DOMException(message, name));
+      const failed = saveArticle(db, knowledge, article(`${bankText} Another.`, { url: 'https://b.example/2' }));
+      await expect(failed).rejects.toThrow();
+      expect(await counts()).toEqual(before);
+      expect(readerMessage(await failed.catch((e: unknown) => e), 'save this article')).toBe(said);
+    },
+  );
 });
 
 describe('independence across the bundled and the saved corpus', () => {
@@ -181,6 +261,22 @@ describe('seen before', () => {
 describe('readerMessage', () => {
   it.each<[string, unknown, RegExp]>([
     ['a quota error wrapped by Dexie', { name: 'AbortError', inner: { name: 'QuotaExceededError' } }, /no room left/],
+    [
+      'a full disk in Chromium, wrapped by Dexie',
+      { name: 'AbortError', inner: { name: 'DataError', message: 'Failed to write blobs (IOError)' } },
+      /^Crosscheck could not write to the disk: it may be full/,
+    ],
+    [
+      'a failed disk',
+      new DOMException('Internal error opening backing store', 'UnknownError'),
+      /could not write to the disk/,
+    ],
+    [
+      'an IO error named only in the message',
+      new Error('IO error: /profile/IndexedDB/LOCK'),
+      /could not write to the disk/,
+    ],
+    ['a closed database', { name: 'DatabaseClosedError', message: 'Database has been closed' }, /storage was closed/],
     ['a reader-facing problem', new SavingError('This page has too little article text to save.'), /too little/],
     ['anything else', new Error('boom'), /^Crosscheck could not save this article \(boom\)\. Nothing was changed\.$/],
   ])('%s', (_name, error, expected) => {
