@@ -42,8 +42,13 @@ export async function textHash(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** True when a text is long enough to keep (MIN_SAVED_TEXT, its spacing normalised). */
+export function hasEnoughText(text: string): boolean {
+  return sameTextKey(text).length >= MIN_SAVED_TEXT;
+}
+
 export async function prepareArticle(input: ArticleForSaving): Promise<PreparedArticle> {
-  if (sameTextKey(input.text).length < MIN_SAVED_TEXT) {
+  if (!hasEnoughText(input.text)) {
     throw new SavingError('This page has too little article text to save.');
   }
   return { input, textHash: await textHash(input.text), fingerprints: fingerprints(input.text) };
@@ -132,7 +137,8 @@ async function comparedWith(db: MySourcesDatabase, id: number, prints: readonly 
   return ids.flatMap((_, i) => (articles[i] && texts[i] ? [{ article: articles[i], text: texts[i].text }] : []));
 }
 
-async function deleteRows(db: MySourcesDatabase, id: number): Promise<void> {
+/** Deletes one article's rows inside the caller's transaction. */
+export async function deleteRows(db: MySourcesDatabase, id: number): Promise<void> {
   await db.articles.delete(id);
   await db.texts.delete(id);
   await db.mentions.where('articleId').equals(id).delete();
