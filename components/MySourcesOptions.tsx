@@ -34,6 +34,23 @@ export interface MySourcesOptionsProps {
   readonly trackedSites: readonly string[];
   readonly onTrackedHighlights: (value: TrackedHighlights) => void;
   readonly onStopTrackedSite: (site: string) => void;
+  /** An import under way: articles written so far and the pack's (null while the pack is read). */
+  readonly importing: ImportState | null;
+  readonly onCancelImport: () => void;
+}
+
+export interface ImportState {
+  readonly done: number;
+  readonly total: number | null;
+  /** The reader chose Cancel: it stops after the batch being written. */
+  readonly cancelling: boolean;
+}
+
+/** "Imported 4,000 of 20,000 articles…". */
+export function importProgress({ done, total, cancelling }: ImportState): string {
+  if (cancelling) return `Stopping the import after ${done.toLocaleString('en')} articles…`;
+  if (total === null) return 'Reading the knowledge pack…';
+  return `Imported ${done.toLocaleString('en')} of ${total.toLocaleString('en')} articles…`;
 }
 
 /** At most this many articles are listed at once: a search narrows a long list. */
@@ -144,7 +161,7 @@ function TrackedRow({
  * or all), tracked terms (aliases and category editable), the storage used, and knowledge packs.
  */
 export function MySourcesOptions(props: MySourcesOptionsProps) {
-  const { articles, tracked, storageUsed, message } = props;
+  const { articles, tracked, storageUsed, message, importing } = props;
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<ArticleOrder>('saved');
   const [confirming, setConfirming] = useState(false);
@@ -265,12 +282,13 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
         <button type="button" class="button" onClick={props.onExport}>
           Export a knowledge pack
         </button>
-        <label class="button file-button">
+        <label class={`button file-button${importing ? ' disabled' : ''}`}>
           Import a knowledge pack…
           <input
             type="file"
             accept="application/json,.json"
             class="visually-hidden"
+            disabled={importing !== null}
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) props.onImport(file);
@@ -295,11 +313,26 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
             </button>
           </>
         ) : (
-          <button type="button" class="button" onClick={() => setConfirming(true)}>
+          <button type="button" class="button" disabled={importing !== null} onClick={() => setConfirming(true)}>
             Delete all…
           </button>
         )}
       </div>
+      {importing && (
+        <div class="field-row import-progress">
+          <span id="import-progress-text" role="status">
+            {importProgress(importing)}
+          </span>
+          <progress
+            aria-labelledby="import-progress-text"
+            max={importing.total ?? undefined}
+            value={importing.total === null ? undefined : importing.done}
+          />
+          <button type="button" class="button" disabled={importing.cancelling} onClick={props.onCancelImport}>
+            Cancel the import
+          </button>
+        </div>
+      )}
       {confirming && (
         <p class="error" role="alert">
           This deletes every saved article and tracked term from this browser. Export a pack first to keep them.

@@ -7,15 +7,18 @@ import '@/components/ui.css';
 // The highlight samples (key, category names) are drawn by the page's own highlight styles.
 import '@/entrypoints/content/highlights.css';
 import { kbDetails } from '@/lib/kb/details-data';
-import { kbIndex } from '@/lib/kb/index-data';
-import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
 import type { MySourcesRequest } from '@/lib/messages';
 import { ownSourceRecord, ownSourcesFor, type OwnSources } from '@/lib/my-sources/card-data';
 import { mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
-import { createKnowledge, trackedEntry } from '@/lib/my-sources/indexing';
-import { exportPack, importPack, readPack } from '@/lib/my-sources/pack';
-import { deleteArticle, deleteEverything, SavingError } from '@/lib/my-sources/store';
+import {
+  importChanged,
+  importMessage,
+  type ImportWorkerReply,
+  type ImportWorkerRequest,
+} from '@/lib/my-sources/import';
+import { exportPack } from '@/lib/my-sources/pack';
+import { deleteArticle, deleteEverything } from '@/lib/my-sources/store';
 import { deleteTracked, updateTracked } from '@/lib/my-sources/tracking';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import { withTrackedHighlights, withTrackedSite, type Settings } from '@/lib/settings/schema';
@@ -26,11 +29,12 @@ let settings = await loadSettings();
 const notice = await takeSettingsNotice();
 
 const db = new MySourcesDatabase();
-let mine: Pick<MySourcesOptionsProps, 'articles' | 'tracked' | 'storageUsed' | 'message'> = {
+let mine: Pick<MySourcesOptionsProps, 'articles' | 'tracked' | 'storageUsed' | 'message' | 'importing'> = {
   articles: [],
   tracked: [],
   storageUsed: null,
   message: null,
+  importing: null,
 };
 
 function show(next: Partial<typeof mine>): void {
@@ -38,12 +42,14 @@ function show(next: Partial<typeof mine>): void {
   draw();
 }
 
+const tellBackground = () =>
+  void browser.runtime.sendMessage({ type: 'crosscheck:my-sources-changed' } satisfies MySourcesRequest);
+
 /** Runs a change to the reader's sources, saying what happened (or what went wrong) in words. */
-async function act(doing: string, change: () => Promise<string>, tellBackground = false): Promise<void> {
+async function act(doing: string, change: () => Promise<string>, changesTracked = false): Promise<void> {
   try {
     const done = await change();
-    if (tellBackground)
-      void browser.runtime.sendMessage({ type: 'crosscheck:my-sources-changed' } satisfies MySourcesRequest);
+    if (changesTracked) tellBackground();
     show({ message: { ok: true, text: done } });
   } catch (error) {
     show({ message: { ok: false, text: readerMessage(error, doing) } });
@@ -87,18 +93,35 @@ const handlers: Omit<
       download(JSON.stringify(pack));
       return `Exported ${pack.articles.length} articles and ${pack.tracked.length} tracked terms.`;
     }),
-  onImport: (file) =>
-    void act(
-      'import this knowledge pack',
-      async () => {
-        const read = readPack(await file.text());
-        if (!read.ok) throw new SavingError(read.problem);
-        const tracked = (await db.tracked.toArray()).map(trackedEntry);
-        const result = await importPack(db, createKnowledge(kbIndex, bundledSourceTexts, tracked), read.pack);
-        return `Imported ${result.articles} articles and ${result.tracked} tracked terms.`;
-      },
-      true,
-    ),
+  onImport: (file) => {
+    if (importWorker) return;
+    // A pack is read and written by a worker: parsing and indexing 50 MB here would freeze the page.
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+    importWorker = worker;
+    // Reloading every saved article after each batch would busy this page: the list waits for the end.
+    watchingArticles.unsubscribe();
+    const finish = (message: MySourcesOptionsProps['message'], changed: boolean) => {
+      worker.terminate();
+      importWorker = null;
+      if (changed) tellBackground();
+      watchingArticles = watchArticles();
+      show({ importing: null, message });
+    };
+    worker.onmessage = ({ data }: MessageEvent<ImportWorkerReply>) => {
+      if (data.type === 'progress') {
+        show({ importing: { ...data.progress, cancelling: mine.importing?.cancelling ?? false } });
+      } else finish(importMessage(data.outcome), importChanged(data.outcome));
+    };
+    // The worker itself failed (it should not): what it wrote stays, and the background is told.
+    worker.onerror = () =>
+      finish({ ok: false, text: 'The import stopped unexpectedly; what it had imported stays. Try again.' }, true);
+    show({ importing: { done: 0, total: null, cancelling: false }, message: null });
+    worker.postMessage({ type: 'start', file } satisfies ImportWorkerRequest);
+  },
+  onCancelImport: () => {
+    importWorker?.postMessage({ type: 'cancel' } satisfies ImportWorkerRequest);
+    if (mine.importing) show({ importing: { ...mine.importing, cancelling: true } });
+  },
 };
 
 // Live: the popup, the context menu and the background's searches change the store while this page is open.
@@ -107,14 +130,17 @@ const failed = (error: unknown) =>
 const storageUsed = async () => (await navigator.storage?.estimate?.().catch(() => null))?.usage ?? null;
 // Two live queries: a tracked term's search writes mentions chunk by chunk, which must not reload
 // every saved article's record each time.
-liveQuery(() => db.articles.toArray()).subscribe({
-  next: async (articles) =>
-    show({
-      articles: articles.map((a) => ({ ...ownSourceRecord(a), savedAt: a.savedAt })),
-      storageUsed: await storageUsed(),
-    }),
-  error: failed,
-});
+const watchArticles = () =>
+  liveQuery(() => db.articles.toArray()).subscribe({
+    next: async (articles) =>
+      show({
+        articles: articles.map((a) => ({ ...ownSourceRecord(a), savedAt: a.savedAt })),
+        storageUsed: await storageUsed(),
+      }),
+    error: failed,
+  });
+let watchingArticles = watchArticles();
+let importWorker: Worker | null = null;
 liveQuery(async () => {
   const tracked = await db.tracked.toArray();
   const found = await Promise.all(tracked.map((t) => mentionsOf(db, `${TRACKED_ID_PREFIX}${t.id}`).count()));

@@ -55,23 +55,37 @@ export function ngramKeys(tokens: readonly Token[], n: number): string[] {
   return keys;
 }
 
+/** A text as quotation detection reads it: its words and their n-grams. */
+export interface ReadText {
+  readonly tokens: readonly Token[];
+  readonly keys: readonly string[];
+  readonly keySet: ReadonlySet<string>;
+}
+
+export function readText(text: string, options: QuotationOptions = DEFAULT_QUOTATION_OPTIONS): ReadText {
+  const tokens = tokenize(text);
+  const keys = ngramKeys(tokens, options.ngram);
+  return { tokens, keys, keySet: new Set(keys) };
+}
+
 /**
  * `sources` must be in chronological order (the manifest's order): of two sources sharing a
- * passage, the earlier one is taken as the original.
+ * passage, the earlier one is taken as the original. `read` lets a caller comparing the same texts
+ * again and again (an import) keep them read.
  */
 export function findReproducedPassages(
   sources: readonly { readonly id: string; readonly text: string }[],
   options: QuotationOptions = DEFAULT_QUOTATION_OPTIONS,
+  read: (text: string) => ReadText = (text) => readText(text, options),
 ): Map<string, ReproducedPassage[]> {
-  const tokenized = sources.map((s) => tokenize(s.text));
-  const keySets = tokenized.map((tokens) => new Set(ngramKeys(tokens, options.ngram)));
+  const texts = sources.map((s) => read(s.text));
   const result = new Map<string, ReproducedPassage[]>();
   sources.forEach((source, index) => {
-    const tokens = tokenized[index]!;
+    const { tokens, keys } = texts[index]!;
     // originOf[t]: index of the earliest earlier source sharing an n-gram that covers token t.
     const originOf = new Int32Array(tokens.length).fill(-1);
-    ngramKeys(tokens, options.ngram).forEach((key, position) => {
-      const origin = keySets.findIndex((set, earlier) => earlier < index && set.has(key));
+    keys.forEach((key, position) => {
+      const origin = texts.findIndex((earlier, at) => at < index && earlier.keySet.has(key));
       if (origin === -1) return;
       for (let t = position; t < position + options.ngram; t++) {
         if (originOf[t] === -1 || origin < originOf[t]!) originOf[t] = origin;

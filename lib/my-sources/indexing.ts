@@ -3,7 +3,14 @@ import { createFigureLinker, findLinkedFigures, type FigureLinker } from '../fig
 import { figureReading } from '../figures/number-parser';
 import { judgeFigure } from '../figures/verdict';
 import { excerptAround, isSentenceExcerpt, sentenceAround } from '../kb/excerpt';
-import { DEFAULT_QUOTATION_OPTIONS, findReproducedPassages, ngramKeys, tokenize } from '../kb/quotation';
+import {
+  DEFAULT_QUOTATION_OPTIONS,
+  findReproducedPassages,
+  ngramKeys,
+  readText,
+  tokenize,
+  type ReadText,
+} from '../kb/quotation';
 import { createTermMatcher, matchTerms, type TermMatcher } from '../kb/term-matcher';
 import type { IndexedEntry, IndexedFigure, KbIndex } from '../kb/types';
 import type {
@@ -174,12 +181,14 @@ export interface ComparedArticle {
  * The passages `article` reproduces from an earlier source, and the passages of later saved
  * articles that now turn out to reproduce it. Bundled sources count as earlier than anything saved;
  * saved articles are ordered by articleDate. Only the bundled sources and the `candidates` that
- * share a fingerprint with the article are compared (see fingerprints and MAX_COMPARED).
+ * share a fingerprint with the article are compared (see fingerprints and MAX_COMPARED). `read` is
+ * quotation detection's reading of a text (an import keeps the texts it compares again and again).
  */
 export function reproductionsOf(
   knowledge: Knowledge,
   article: ComparedArticle,
   candidates: readonly ComparedArticle[],
+  read: (text: string) => ReadText = (text) => readText(text),
 ): { readonly own: StoredPassage[]; readonly later: Map<number, StoredPassage[]> } {
   const saved = [article, ...candidates].sort((a, b) => byDate(a.article, b.article));
   const key = (id: number) => `saved:${id}`;
@@ -188,10 +197,11 @@ export function reproductionsOf(
   const bundled = knowledge.bundled.filter(({ id }) =>
     prints.some((p) => knowledge.bundledFingerprints.get(id)!.has(p)),
   );
-  const passages = findReproducedPassages([
-    ...bundled,
-    ...saved.map(({ article: a, text }) => ({ id: key(a.id!), text })),
-  ]);
+  const passages = findReproducedPassages(
+    [...bundled, ...saved.map(({ article: a, text }) => ({ id: key(a.id!), text }))],
+    DEFAULT_QUOTATION_OPTIONS,
+    read,
+  );
   const refOf = (id: string): SourceRef => (id.startsWith('saved:') ? Number(id.slice(6)) : id);
   const toStored = (list: readonly { start: number; end: number; original: string }[]) =>
     list.map((p) => ({ start: p.start, end: p.end, original: refOf(p.original) }));

@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { allTables, type MySourcesDatabase } from './db';
+import type { MySourcesDatabase } from './db';
 import { cleanDeclared, DECLARED_LIMITS, type DeclaredField } from './declared';
-import type { Knowledge } from './indexing';
 import { savedAddress } from './metadata';
-import { MIN_SAVED_TEXT, prepareArticle, SavingError, writeArticle } from './store';
+import { MIN_SAVED_TEXT, SavingError } from './store';
 import { cleanTrackedInput } from './tracking';
 import { TRACKED_CATEGORIES } from './types';
 
 /**
  * A knowledge pack: one JSON file with the reader's saved articles (text and declared metadata) and
  * tracked terms, to keep or move them. Indexes are not in it: importing indexes the articles again
- * with this Crosscheck's knowledge base. A pack that is not one, is damaged, or comes from a newer
+ * with this Crosscheck's knowledge base (import.ts). A pack that is not one, is damaged, or comes from a newer
  * Crosscheck is refused with a message naming what is wrong, and nothing stored changes.
  */
 
@@ -137,40 +136,4 @@ export async function exportPack(db: MySourcesDatabase, now = new Date()): Promi
     aliases: [...aliases],
   }));
   return { format: PACK_FORMAT, version: PACK_VERSION, exportedAt: now.toISOString(), articles, tracked };
-}
-
-export interface ImportResult {
-  readonly articles: number;
-  readonly tracked: number;
-}
-
-/**
- * Merges a pack in one transaction: an article already saved (same address or text) is updated, a
- * tracked term already tracked gains the pack's aliases. Imported tracked terms are then searched
- * for in every saved article (their search is left to do; the background runs it).
- */
-export async function importPack(
-  db: MySourcesDatabase,
-  knowledge: Knowledge,
-  pack: KnowledgePack,
-  now = Date.now(),
-): Promise<ImportResult> {
-  // Hashing is asynchronous outside IndexedDB, so it is done before the transaction opens.
-  const prepared = await Promise.all(
-    pack.articles.map(({ text, savedAt, ...metadata }) =>
-      prepareArticle({ text, metadata }).then((article) => ({ article, savedAt })),
-    ),
-  );
-  const terms = pack.tracked;
-  await db.transaction('rw', allTables(db), async () => {
-    for (const { article, savedAt } of prepared) await writeArticle(db, knowledge, article, savedAt);
-    for (const term of terms) {
-      const same = await db.tracked.where('label').equals(term.label).first();
-      const aliases = [...new Set([...(same?.aliases ?? []), ...term.aliases])];
-      const search = { searched: 0, after: 0 };
-      if (same) await db.tracked.update(same.id!, { aliases, search });
-      else await db.tracked.add({ ...term, aliases, createdAt: now, search });
-    }
-  });
-  return { articles: prepared.length, tracked: terms.length };
 }

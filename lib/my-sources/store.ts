@@ -55,8 +55,13 @@ export async function textHash(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** True when a text is long enough to keep (MIN_SAVED_TEXT, its spacing normalised). */
+export function hasEnoughText(text: string): boolean {
+  return sameTextKey(text).length >= MIN_SAVED_TEXT;
+}
+
 export async function prepareArticle({ text, metadata }: ArticleInput): Promise<PreparedArticle> {
-  if (sameTextKey(text).length < MIN_SAVED_TEXT) {
+  if (!hasEnoughText(text)) {
     throw new SavingError('This page has too little article text to save.');
   }
   const kept = keptMetadata(metadata);
@@ -72,6 +77,25 @@ function originOf(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Which saved article a new one replaces: the one saved under its address, else one with the same
+ * text from the same site; a page copying another site's text is another article, never that
+ * site's. When the address and the text name two different articles, the one with the text is a
+ * duplicate of what is being saved, to delete: one article, not two.
+ */
+export function replacedBy<A extends { readonly id?: number; readonly url: string }>(
+  url: string,
+  byUrl: A | undefined,
+  sameText: readonly A[],
+): { readonly existing: A | undefined; readonly duplicate: A | undefined } {
+  const origin = originOf(url);
+  const byText = sameText.find((saved) => originOf(saved.url) === origin);
+  return {
+    existing: byUrl ?? byText,
+    duplicate: byUrl && byText && byText.id !== byUrl.id ? byText : undefined,
+  };
 }
 
 /** A problem the reader can act on, said in their words. */
@@ -107,11 +131,8 @@ export async function writeArticle(
     db.articles.where('url').equals(metadata.url).first(),
     db.articles.where('textHash').equals(textHash).toArray(),
   ]);
-  const origin = originOf(metadata.url);
-  const byText = sameText.find((saved) => originOf(saved.url) === origin);
-  const existing = byUrl ?? byText;
-  // The same text saved before under another address: one article, not two.
-  if (byUrl && byText && byText.id !== byUrl.id) await deleteRows(db, byText.id!);
+  const { existing, duplicate } = replacedBy(metadata.url, byUrl, sameText);
+  if (duplicate) await deleteRows(db, duplicate.id!);
   const record: SavedArticle = {
     url: metadata.url,
     title: metadata.title,
@@ -160,7 +181,8 @@ async function comparedWith(db: MySourcesDatabase, id: number, prints: readonly 
   return ids.flatMap((_, i) => (articles[i] && texts[i] ? [{ article: articles[i], text: texts[i].text }] : []));
 }
 
-async function deleteRows(db: MySourcesDatabase, id: number): Promise<void> {
+/** Deletes one article's rows inside the caller's transaction. */
+export async function deleteRows(db: MySourcesDatabase, id: number): Promise<void> {
   await db.articles.delete(id);
   await db.texts.delete(id);
   await db.mentions.where('articleId').equals(id).delete();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cardFrame, axeViolations, extensionSuite } from '../harness/e2e';
 import { PROJECT_ROOT } from '../harness/server';
+import { generatedArticle } from '../bench/generated-articles';
 
 // The reader's own sources, end to end in Chromium: save two of the project's fixture pages (one
 // reproduces a passage of the other), see both on a third page's cards with the right independence
@@ -38,6 +39,11 @@ const extensionPage = async (path: string) => {
   await page.goto(`chrome-extension://${suite.browser.extensionId}/${path}`);
   return page;
 };
+
+async function savedCount(options: Page): Promise<number> {
+  const heading = await options.getByText(/^Saved articles \(\d[\d,]*\)$/).textContent();
+  return Number(/\(([\d,]+)\)/.exec(heading!)![1]!.replace(/,/g, ''));
+}
 
 async function save(path: string): Promise<void> {
   const article = await suite.open(path, '[data-crosscheck-id]');
@@ -233,8 +239,13 @@ describe('my sources', () => {
     });
     await options.getByRole('alert').filter({ hasText: 'not a Crosscheck knowledge pack' }).waitFor();
     await options.locator('input[type="file"]').setInputFiles(packPath);
-    await options.getByText('Imported 2 articles and 1 tracked terms.').waitFor();
+    await options.getByText('Added 2 articles and 1 tracked term.').waitFor();
     await options.getByText('Saved articles (2)').waitFor();
+    // The same pack again adds nothing, and says so.
+    await options.locator('input[type="file"]').setInputFiles(packPath);
+    await options
+      .getByText('Nothing new was added; 2 articles were already saved; 1 tracked term was already tracked.')
+      .waitFor();
     // The knowledge base's cards on the options page list them too.
     await options.getByLabel('Search the knowledge base').fill('Bank of North Dakota');
     await options.locator('.kb-list').getByRole('button', { name: 'Bank of North Dakota' }).click();
@@ -249,6 +260,39 @@ describe('my sources', () => {
     expect(bank).toContain('Named in 2 of 5 sources and 2 of your 2 saved articles · 2 independent');
     await third.close();
   });
+
+  it('imports a large pack in the background: progress, the controls disabled, Cancel keeps what was written', async () => {
+    const total = 1000;
+    const articles = Array.from({ length: total }, (_, n) => {
+      const { text, metadata } = generatedArticle(100_000 + n, 2500);
+      return { ...metadata, savedAt: 1_750_000_000_000 + n, text };
+    });
+    const pack = { format: 'crosscheck-knowledge-pack', version: 1, exportedAt: '2026-01-01', articles, tracked: [] };
+    const options = await extensionPage('options.html');
+    await options.getByText(/^Saved articles \(\d+\)$/).waitFor();
+    const before = await savedCount(options);
+    await options.locator('input[type="file"]').setInputFiles({
+      name: 'big-pack.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(pack)),
+    });
+    await options.getByText(/^Imported [1-9][\d,]* of 1,000 articles…$/).waitFor();
+    expect(await options.locator('input[type="file"]').isDisabled()).toBe(true);
+    expect(await options.getByRole('button', { name: 'Delete all…' }).isDisabled()).toBe(true);
+    await options.getByRole('button', { name: 'Cancel the import' }).click();
+    const result = options.getByText(
+      /^The import stopped after [\d,]+ of the pack’s 1,000 articles; what it imported stays\./,
+    );
+    await result.waitFor();
+    const done = Number(/after ([\d,]+) of/.exec((await result.textContent())!)![1]!.replace(/,/g, ''));
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(total);
+    expect(await result.textContent()).toContain(`Added ${done.toLocaleString('en')} articles.`);
+    // The list, paused while the import ran, shows what it wrote; the import can be started again.
+    await options.getByText(`Saved articles (${(before + done).toLocaleString('en')})`).waitFor();
+    expect(await options.locator('input[type="file"]').isDisabled()).toBe(false);
+    await options.close();
+  }, 120_000);
 });
 
 // The benchmark is a script, not a timed test: this only checks that it runs and prints its table.

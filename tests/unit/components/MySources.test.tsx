@@ -2,7 +2,13 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agreementLine, EntryCard } from '@/components/EntryCard';
-import { formatBytes, listArticles, MySourcesOptions, type ListedArticle } from '@/components/MySourcesOptions';
+import {
+  formatBytes,
+  importProgress,
+  listArticles,
+  MySourcesOptions,
+  type ListedArticle,
+} from '@/components/MySourcesOptions';
 import { OwnAttribution, OwnSourceName, StatementLine } from '@/components/OwnSources';
 import { Popup, seenBeforeLine, type PopupMySources } from '@/components/Popup';
 import { searchProgress, splitAliases, TrackForm } from '@/components/TrackForm';
@@ -225,6 +231,8 @@ describe('the options page’s reader’s sources', () => {
       onImport: vi.fn(),
       onTrackedHighlights: vi.fn(),
       onStopTrackedSite: vi.fn(),
+      onCancelImport: vi.fn(),
+      importing: null,
     };
     const term = {
       id: 4,
@@ -275,8 +283,9 @@ describe('the options page’s reader’s sources', () => {
       onImport: vi.fn(),
       onTrackedHighlights: vi.fn(),
       onStopTrackedSite: vi.fn(),
+      onCancelImport: vi.fn(),
     };
-    const props = { articles: [], tracked: [], storageUsed: null, message: null, ...handlers };
+    const props = { articles: [], tracked: [], storageUsed: null, message: null, importing: null, ...handlers };
     render(<MySourcesOptions {...props} trackedHighlights="allowed-sites" trackedSites={['example.com']} />);
     const choice = screen.getByRole('group', { name: 'Highlight tracked terms' });
     expect(choice.getAttribute('aria-describedby')).toBe('tracked-where-cost');
@@ -293,6 +302,52 @@ describe('the options page’s reader’s sources', () => {
     render(<MySourcesOptions {...props} trackedHighlights="on-request" trackedSites={['example.com']} />);
     expect(screen.queryByRole('list', { name: 'Sites where tracked terms are highlighted' })).toBeNull();
   });
+
+  it.each<[string, { done: number; total: number | null; cancelling: boolean }, string]>([
+    ['reading the pack', { done: 0, total: null, cancelling: false }, 'Reading the knowledge pack…'],
+    ['writing', { done: 4000, total: 20_000, cancelling: false }, 'Imported 4,000 of 20,000 articles…'],
+    ['cancelling', { done: 4000, total: 20_000, cancelling: true }, 'Stopping the import after 4,000 articles…'],
+  ])(
+    'an import under way, %s: progress, Cancel, and the import and delete-all buttons disabled',
+    async (_name, importing, text) => {
+      const onCancelImport = vi.fn();
+      const props = {
+        articles,
+        tracked: [],
+        storageUsed: null,
+        onDelete: vi.fn(),
+        onDeleteAll: vi.fn(),
+        onUpdateTracked: vi.fn(),
+        onDeleteTracked: vi.fn(),
+        onExport: vi.fn(),
+        onImport: vi.fn(),
+        onCancelImport,
+        trackedHighlights: 'allowed-sites' as const,
+        trackedSites: [],
+        onTrackedHighlights: vi.fn(),
+        onStopTrackedSite: vi.fn(),
+      };
+      const { container, rerender } = render(<MySourcesOptions {...props} message={null} importing={importing} />);
+      expect(importProgress(importing)).toBe(text);
+      const progress = screen.getByLabelText(text) as HTMLProgressElement;
+      expect(progress.tagName).toBe('PROGRESS');
+      expect(screen.getByRole('status').textContent).toBe(text);
+      expect((container.querySelector('input[type="file"]') as HTMLInputElement).disabled).toBe(true);
+      expect((screen.getByRole('button', { name: 'Delete all…' }) as HTMLButtonElement).disabled).toBe(true);
+      const cancel = screen.getByRole('button', { name: 'Cancel the import' }) as HTMLButtonElement;
+      expect(cancel.disabled).toBe(importing.cancelling);
+      fireEvent.click(cancel);
+      expect(onCancelImport).toHaveBeenCalledTimes(importing.cancelling ? 0 : 1);
+      expect(await axeViolations(container)).toEqual([]);
+
+      // Done: the truthful sentence, the controls back.
+      const done = 'Added 2 articles and 1 tracked term; 2 were already saved.';
+      rerender(<MySourcesOptions {...props} message={{ ok: true, text: done }} importing={null} />);
+      expect(screen.getByRole('status').textContent).toBe(done);
+      expect(screen.queryByRole('button', { name: 'Cancel the import' })).toBeNull();
+      expect((container.querySelector('input[type="file"]') as HTMLInputElement).disabled).toBe(false);
+    },
+  );
 });
 
 describe('the track form', () => {

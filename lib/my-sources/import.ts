@@ -1,0 +1,404 @@
+import { readText, type ReadText } from '../kb/quotation';
+import { allTables, type MySourcesDatabase } from './db';
+import { readerMessage } from './errors';
+import { findFigureStatements, findMentions, reproductionsOf, type ComparedArticle, type Knowledge } from './indexing';
+import { readPack, type KnowledgePack } from './pack';
+import { deleteRows, hasEnoughText, MAX_COMPARED, prepareArticle, replacedBy, type PreparedArticle } from './store';
+import { cleanTrackedInput, type TrackedInput } from './tracking';
+import type { SavedArticle, StoredFigureStatement, StoredMention } from './types';
+
+/**
+ * Importing a knowledge pack as background work (run by the options page's import worker): the
+ * pack is read and checked whole before anything is written, then its tracked terms are merged in
+ * one transaction and its articles in batches of IMPORT_BATCH, one transaction each, with progress
+ * after each batch. Cancelling stops after the batch being written: the batches written before stay
+ * (each is whole), and the result says how far it got. Counts say what changed: articles added,
+ * updated (same address or text, something changed) or already saved (nothing changed); tracked
+ * terms added, given other names, or already tracked.
+ */
+
+/** Articles per transaction: about half a megabyte of text, and a progress step. */
+export const IMPORT_BATCH = 200;
+
+/**
+ * Texts kept read for quotation detection during an import. An article is compared with the saved
+ * articles sharing the most fingerprints, and a site's footer makes those the same few for every
+ * article of the site, so they are read once, not once per article (about 65 KB each for a 2,500-character article).
+ */
+const KEPT_READINGS = 500;
+
+export interface ImportCounts {
+  readonly articles: { readonly added: number; readonly updated: number; readonly unchanged: number };
+  readonly tracked: { readonly added: number; readonly gainedNames: number; readonly unchanged: number };
+}
+
+export interface ImportProgress {
+  /** Articles of the pack written so far (whole batches). */
+  readonly done: number;
+  readonly total: number;
+  readonly counts: ImportCounts;
+}
+
+export type ImportOutcome =
+  | { readonly kind: 'refused'; readonly problem: string }
+  | ({ readonly kind: 'finished' } & ImportProgress)
+  | ({ readonly kind: 'cancelled' } & ImportProgress)
+  | ({ readonly kind: 'failed'; readonly problem: string } & ImportProgress);
+
+/** What the options page tells the import worker. */
+export type ImportWorkerRequest = { readonly type: 'start'; readonly file: Blob } | { readonly type: 'cancel' };
+
+/** What the import worker tells the options page. */
+export type ImportWorkerReply =
+  | { readonly type: 'progress'; readonly progress: ImportProgress }
+  | { readonly type: 'done'; readonly outcome: ImportOutcome };
+
+export interface ImportHooks {
+  readonly onProgress: (progress: ImportProgress) => void;
+  /** Asked between batches: true once the reader has cancelled. */
+  readonly cancelled: () => boolean;
+}
+
+const NO_COUNTS: ImportCounts = {
+  articles: { added: 0, updated: 0, unchanged: 0 },
+  tracked: { added: 0, gainedNames: 0, unchanged: 0 },
+};
+
+/** Reads a pack file and imports it; never throws (a refusal or failure is the outcome, in words). */
+export async function importPackFile(
+  db: MySourcesDatabase,
+  file: Blob,
+  knowledge: () => Promise<Knowledge>,
+  hooks: ImportHooks,
+): Promise<ImportOutcome> {
+  const read = readPack(await file.text());
+  if (!read.ok) return { kind: 'refused', problem: read.problem };
+  try {
+    return await importInBatches(db, await knowledge(), read.pack, hooks);
+  } catch (error) {
+    return { kind: 'failed', problem: readerMessage(error, 'import this knowledge pack'), ...started(read.pack) };
+  }
+}
+
+const started = (pack: KnowledgePack): ImportProgress => ({ done: 0, total: pack.articles.length, counts: NO_COUNTS });
+
+/** What in a valid pack still cannot be stored, said as readPack says damage; null when all can. */
+function unstorable(pack: KnowledgePack): string | null {
+  const short = pack.articles.findIndex((article) => !hasEnoughText(article.text));
+  if (short !== -1) {
+    return `This knowledge pack is damaged, so nothing was imported. articles[${short}].text: too little article text to keep.`;
+  }
+  for (const [i, term] of pack.tracked.entries()) {
+    try {
+      cleanTrackedInput(term);
+    } catch (error) {
+      return `This knowledge pack is damaged, so nothing was imported. tracked[${i}].label: ${(error as Error).message}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Imports a pack already read: refused whole (nothing written) when something in it cannot be
+ * stored; else its tracked terms, then its articles batch by batch until done or cancelled. A
+ * storage failure stops it: the batch that failed is not written, the batches before it stay.
+ */
+export async function importInBatches(
+  db: MySourcesDatabase,
+  knowledge: Knowledge,
+  pack: KnowledgePack,
+  { onProgress, cancelled }: ImportHooks,
+  { now = Date.now(), batch: batchSize = IMPORT_BATCH }: { readonly now?: number; readonly batch?: number } = {},
+): Promise<ImportOutcome> {
+  const problem = unstorable(pack);
+  if (problem) return { kind: 'refused', problem };
+  let progress = started(pack);
+  onProgress(progress);
+  try {
+    const tracked = await importTracked(db, pack.tracked.map(cleanTrackedInput), now);
+    progress = { ...progress, counts: { ...progress.counts, tracked } };
+    onProgress(progress);
+    const writer = new BatchWriter(db, knowledge, await storedFingerprints(db));
+    for (let from = 0; from < pack.articles.length; from += batchSize) {
+      if (cancelled()) return { kind: 'cancelled', ...progress };
+      const batch = pack.articles.slice(from, from + batchSize);
+      const articles = await writer.write(batch);
+      progress = {
+        done: from + batch.length,
+        total: progress.total,
+        counts: { ...progress.counts, articles: sum(progress.counts.articles, articles) },
+      };
+      onProgress(progress);
+    }
+    return { kind: 'finished', ...progress };
+  } catch (error) {
+    const { tracked } = progress.counts;
+    const partly = progress.done > 0 || tracked.added + tracked.gainedNames > 0;
+    const doing = partly ? 'import the rest of this knowledge pack' : 'import this knowledge pack';
+    return { kind: 'failed', problem: readerMessage(error, doing), ...progress };
+  }
+}
+
+const sum = (a: ImportCounts['articles'], b: ImportCounts['articles']): ImportCounts['articles'] => ({
+  added: a.added + b.added,
+  updated: a.updated + b.updated,
+  unchanged: a.unchanged + b.unchanged,
+});
+
+/** Merges tracked terms in one transaction: a term already tracked gains the pack's other names. */
+async function importTracked(
+  db: MySourcesDatabase,
+  terms: readonly TrackedInput[],
+  now: number,
+): Promise<ImportCounts['tracked']> {
+  const counts = { added: 0, gainedNames: 0, unchanged: 0 };
+  if (terms.length === 0) return counts;
+  await db.transaction('rw', db.tracked, async () => {
+    for (const term of terms) {
+      const same = await db.tracked.where('label').equals(term.label).first();
+      // Its search of the saved articles is left to do: the background runs it after the import.
+      const search = { searched: 0, after: 0 };
+      if (!same) {
+        await db.tracked.add({ ...term, aliases: [...term.aliases], createdAt: now, search });
+        counts.added++;
+        continue;
+      }
+      const aliases = [...new Set([...same.aliases, ...term.aliases])];
+      if (aliases.length === same.aliases.length) {
+        counts.unchanged++;
+        continue;
+      }
+      await db.tracked.update(same.id!, { aliases, search });
+      counts.gainedNames++;
+    }
+  });
+  return counts;
+}
+
+/** Which saved articles hold each fingerprint: read once, so an import looks none up in the database. */
+async function storedFingerprints(db: MySourcesDatabase): Promise<Map<number, number[]>> {
+  const holders = new Map<number, number[]>();
+  let after = 0;
+  for (;;) {
+    const page = await db.articles.where('id').above(after).limit(1000).toArray();
+    if (page.length === 0) return holders;
+    for (const { id, fingerprints } of page) addHolder(holders, id!, fingerprints);
+    after = page[page.length - 1]!.id!;
+  }
+}
+
+function addHolder(holders: Map<number, number[]>, id: number, prints: readonly number[]): void {
+  for (const print of prints) {
+    const list = holders.get(print);
+    if (!list) holders.set(print, [id]);
+    else if (list[list.length - 1] !== id) list.push(id);
+  }
+}
+
+/** The same article as stored: its address, text and declared details all unchanged. */
+function unchanged(stored: SavedArticle, { metadata, textHash }: PreparedArticle): boolean {
+  return (
+    stored.url === metadata.url &&
+    stored.textHash === textHash &&
+    stored.title === metadata.title &&
+    stored.author === metadata.author &&
+    stored.site === metadata.site &&
+    stored.published === metadata.published
+  );
+}
+
+/** A bounded cache of quotation detection's readings, the least recently used dropped first. */
+function keptReadings(limit: number): (text: string) => ReadText {
+  const kept = new Map<string, ReadText>();
+  return (text) => {
+    let reading = kept.get(text);
+    if (reading) kept.delete(text);
+    else reading = readText(text);
+    kept.set(text, reading);
+    if (kept.size > limit) kept.delete(kept.keys().next().value!);
+    return reading;
+  };
+}
+
+/**
+ * Writes batches of a pack's articles, each in one transaction, indexing each as a save does
+ * (store.ts writeArticle): mentions, figure statements, and the passages it reproduces or that
+ * later saved articles reproduce from it. The saved articles compared with each are found in memory
+ * (which articles hold which fingerprint), and the texts imported so far are kept from the pack.
+ */
+class BatchWriter {
+  private readonly imported = new Map<number, string>();
+  private readonly read = keptReadings(KEPT_READINGS);
+
+  constructor(
+    private readonly db: MySourcesDatabase,
+    private readonly knowledge: Knowledge,
+    private readonly holders: Map<number, number[]>,
+  ) {}
+
+  /** The ids of the saved articles sharing the most fingerprints with an article (not itself). */
+  private mostShared(prints: readonly number[], self: number | undefined): number[] {
+    const shared = new Map<number, number>();
+    for (const print of prints) {
+      for (const id of this.holders.get(print) ?? []) if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    return [...shared.keys()].sort((a, b) => shared.get(b)! - shared.get(a)! || a - b).slice(0, MAX_COMPARED);
+  }
+
+  async write(batch: KnowledgePack['articles']): Promise<ImportCounts['articles']> {
+    const prepared = await Promise.all(
+      batch.map(({ text, savedAt, ...metadata }) =>
+        prepareArticle({ text, metadata }).then((article) => ({ article, savedAt })),
+      ),
+    );
+    const { db, knowledge } = this;
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    const written: [number, string][] = [];
+    await db.transaction('rw', allTables(db), async () => {
+      const [byUrl, byText] = await Promise.all([
+        Promise.all(prepared.map(({ article }) => db.articles.where('url').equals(article.metadata.url).first())),
+        Promise.all(prepared.map(({ article }) => db.articles.where('textHash').equals(article.textHash).toArray())),
+      ]);
+      // Every article this batch may compare with, read at once: those written before it (in
+      // memory: adding this batch's articles can only push them down the list, never bring others in).
+      const before = [
+        ...new Set(
+          prepared.flatMap(({ article }, i) =>
+            this.mostShared(article.fingerprints, replacedBy(article.metadata.url, byUrl[i], byText[i]!).existing?.id),
+          ),
+        ),
+      ];
+      const unread = before.filter((id) => !this.imported.has(id));
+      const [records, texts] = await Promise.all([db.articles.bulkGet(before), db.texts.bulkGet(unread)]);
+      const articles = new Map(before.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : [])));
+      const textOf = new Map([...unread.flatMap((id, i) => (texts[i] ? [[id, texts[i].text] as const] : []))]);
+      // This batch's own, for an article repeated in it (the pack holds it twice).
+      const batchUrls = new Map<string, number>();
+      const batchTexts = new Map<string, { readonly id: number; readonly url: string }[]>();
+      const gone = new Set<number>();
+      const touched = new Set<number>();
+      const deletions: Promise<unknown>[] = [];
+      const mentions: StoredMention[] = [];
+      const statements: Omit<StoredFigureStatement, 'id'>[] = [];
+      for (const [i, { article, savedAt }] of prepared.entries()) {
+        const { metadata, text } = article;
+        const live = <A extends { readonly id?: number }>(a: A | undefined) =>
+          a === undefined || gone.has(a.id!) ? undefined : a;
+        // What this batch wrote under the address, or with the text, stands before what was stored.
+        const urlId = batchUrls.get(metadata.url);
+        const match = replacedBy(
+          metadata.url,
+          live(urlId === undefined ? byUrl[i] : { id: urlId, url: metadata.url }),
+          [...(batchTexts.get(article.textHash) ?? []), ...byText[i]!].filter((a) => live(a) !== undefined),
+        );
+        const existingId = match.existing?.id;
+        const existing =
+          existingId === undefined
+            ? undefined
+            : (articles.get(existingId) ?? [byUrl[i], ...byText[i]!].find((a) => a?.id === existingId));
+        if (existing && unchanged(existing, article)) {
+          counts.unchanged++;
+          continue;
+        }
+        if (match.duplicate) {
+          const duplicate = match.duplicate.id!;
+          deletions.push(deleteRows(db, duplicate));
+          gone.add(duplicate);
+          articles.delete(duplicate);
+          touched.delete(duplicate);
+        }
+        const record: SavedArticle = {
+          url: metadata.url,
+          title: metadata.title,
+          author: metadata.author,
+          site: metadata.site,
+          published: metadata.published,
+          savedAt: existing?.savedAt ?? savedAt,
+          textHash: article.textHash,
+          length: text.length,
+          reproduced: [],
+          fingerprints: article.fingerprints,
+        };
+        const id = existing ? existing.id! : ((await db.articles.add(record)) as number);
+        if (existing) {
+          counts.updated++;
+          // Requests run in order in a transaction: these deletions come before the batch's new rows.
+          deletions.push(
+            db.mentions.where('articleId').equals(id).delete(),
+            db.figureStatements.where('articleId').equals(id).delete(),
+          );
+        } else counts.added++;
+        const candidates = this.mostShared(article.fingerprints, id).flatMap((other): ComparedArticle[] => {
+          const otherArticle = gone.has(other) ? undefined : articles.get(other);
+          const otherText = this.imported.get(other) ?? textOf.get(other);
+          return otherArticle && otherText !== undefined ? [{ article: otherArticle, text: otherText }] : [];
+        });
+        const { own, later } = reproductionsOf(knowledge, { article: { ...record, id }, text }, candidates, this.read);
+        articles.set(id, { ...record, id, reproduced: own });
+        touched.add(id);
+        for (const [laterId, reproduced] of later) {
+          articles.set(laterId, { ...articles.get(laterId)!, reproduced });
+          touched.add(laterId);
+        }
+        mentions.push(...findMentions(knowledge.matcher, text, own).map((m) => ({ ...m, articleId: id })));
+        statements.push(...findFigureStatements(knowledge, text).map((s) => ({ ...s, articleId: id })));
+        addHolder(this.holders, id, article.fingerprints);
+        batchUrls.set(metadata.url, id);
+        batchTexts.set(article.textHash, [{ id, url: metadata.url }, ...(batchTexts.get(article.textHash) ?? [])]);
+        written.push([id, text]);
+        textOf.set(id, text);
+      }
+      await Promise.all([
+        ...deletions,
+        db.articles.bulkPut([...touched].map((id) => articles.get(id)!)),
+        db.texts.bulkPut(written.map(([articleId, text]) => ({ articleId, text }))),
+        db.mentions.bulkPut(mentions),
+        db.figureStatements.bulkAdd(statements),
+      ]);
+    });
+    for (const [id, text] of written) this.imported.set(id, text);
+    return counts;
+  }
+}
+
+const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+const were = (n: number) => (n === 1 ? 'was' : 'were');
+
+/** "Added 2 articles and 1 tracked term; 2 were already saved.": what changed, never more. */
+export function countsSentence({ articles, tracked }: ImportCounts): string {
+  const added = [
+    articles.added > 0 && count(articles.added, 'article'),
+    tracked.added > 0 && count(tracked.added, 'tracked term'),
+  ].filter(Boolean);
+  const clauses = [added.length > 0 ? `Added ${added.join(' and ')}` : 'Nothing new was added'];
+  if (articles.updated > 0)
+    clauses.push(`${count(articles.updated, 'saved article')} ${were(articles.updated)} updated`);
+  if (articles.unchanged > 0) {
+    // After "Added 2 articles", "2 were already saved" can only mean articles.
+    const which = articles.added > 0 ? articles.unchanged.toLocaleString('en') : count(articles.unchanged, 'article');
+    clauses.push(`${which} ${were(articles.unchanged)} already saved`);
+  }
+  if (tracked.gainedNames > 0) clauses.push(`${count(tracked.gainedNames, 'tracked term')} gained other names`);
+  if (tracked.unchanged > 0)
+    clauses.push(`${count(tracked.unchanged, 'tracked term')} ${were(tracked.unchanged)} already tracked`);
+  return `${clauses.join('; ')}.`;
+}
+
+/** The reader's message for an import's outcome: what it changed and, if it stopped early, where. */
+export function importMessage(outcome: ImportOutcome): { readonly ok: boolean; readonly text: string } {
+  if (outcome.kind === 'refused') return { ok: false, text: outcome.problem };
+  if (outcome.kind === 'finished') return { ok: true, text: countsSentence(outcome.counts) };
+  const stopped =
+    outcome.done > 0
+      ? `The import stopped after ${outcome.done.toLocaleString('en')} of the pack’s ${count(outcome.total, 'article')}; what it imported stays. ${countsSentence(outcome.counts)}`
+      : `The import stopped before any article was imported. ${countsSentence(outcome.counts)}`;
+  if (outcome.kind === 'cancelled') return { ok: true, text: `${stopped}` };
+  return { ok: false, text: `${stopped} ${outcome.problem}` };
+}
+
+/** True when an import wrote something the background must take in (tracked terms, indexes). */
+export function importChanged(outcome: ImportOutcome): boolean {
+  if (outcome.kind === 'refused') return false;
+  const { articles, tracked } = outcome.counts;
+  return articles.added + articles.updated + tracked.added + tracked.gainedNames > 0;
+}
