@@ -52,36 +52,14 @@ export class HighlightInteractions {
 
   constructor(private readonly deps: InteractionDeps) {
     const options = { signal: this.abort.signal, capture: true };
-    const trusted =
-      <E extends Event>(handler: (event: E) => void) =>
-      (event: E) => {
-        if (event.isTrusted) handler(event);
-      };
-    document.addEventListener(
-      'pointerover',
-      trusted((e) => this.onPointerOver(e)),
-      options,
-    );
-    document.addEventListener(
-      'pointerout',
-      trusted((e) => this.onPointerOut(e)),
-      options,
-    );
-    document.addEventListener(
-      'click',
-      trusted((e) => this.onClick(e)),
-      options,
-    );
-    document.addEventListener(
-      'keydown',
-      trusted((e) => this.onKeyDown(e)),
-      options,
-    );
-    document.addEventListener(
-      'focusin',
-      trusted((e) => this.onFocusIn(e)),
-      options,
-    );
+    // Only the reader's own input: a page's dispatched events are not trusted.
+    const listen = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
+      document.addEventListener(type, (event) => event.isTrusted && handler(event), options);
+    listen('pointerover', (e) => this.onPointerOver(e));
+    listen('pointerout', (e) => this.onPointerOut(e));
+    listen('click', (e) => this.onClick(e));
+    listen('keydown', (e) => this.onKeyDown(e));
+    listen('focusin', (e) => this.onFocusIn(e));
   }
 
   destroy(): void {

@@ -3,7 +3,15 @@ import { allTables, type MySourcesDatabase } from './db';
 import { readerMessage } from './errors';
 import { findFigureStatements, findMentions, reproductionsOf, type ComparedArticle, type Knowledge } from './indexing';
 import { readPack, type KnowledgePack } from './pack';
-import { deleteRows, hasEnoughText, MAX_COMPARED, prepareArticle, replacedBy, type PreparedArticle } from './store';
+import {
+  deleteRows,
+  hasEnoughText,
+  MAX_COMPARED,
+  prepareArticle,
+  replacedBy,
+  savedRecord,
+  type PreparedArticle,
+} from './store';
 import { cleanTrackedInput, type TrackedInput } from './tracking';
 import type { SavedArticle, StoredFigureStatement, StoredMention } from './types';
 
@@ -307,18 +315,7 @@ class BatchWriter {
           articles.delete(duplicate);
           touched.delete(duplicate);
         }
-        const record: SavedArticle = {
-          url: metadata.url,
-          title: metadata.title,
-          author: metadata.author,
-          site: metadata.site,
-          published: metadata.published,
-          savedAt: existing?.savedAt ?? savedAt,
-          textHash: article.textHash,
-          length: text.length,
-          reproduced: [],
-          fingerprints: article.fingerprints,
-        };
+        const record = savedRecord(article, existing?.savedAt ?? savedAt);
         const id = existing ? existing.id! : ((await db.articles.add(record)) as number);
         if (existing) {
           counts.updated++;

@@ -79,6 +79,15 @@ function originOf(url: string): string | null {
   }
 }
 
+/** A prepared article's record, before its reproduced passages are found. */
+export function savedRecord(
+  { text, metadata, textHash, fingerprints }: PreparedArticle,
+  savedAt: number,
+): SavedArticle {
+  const { url, title, author, site, published } = metadata;
+  return { url, title, author, site, published, savedAt, textHash, length: text.length, reproduced: [], fingerprints };
+}
+
 /**
  * Which saved article a new one replaces: the one saved under its address, else one with the same
  * text from the same site; a page copying another site's text is another article, never that
@@ -133,18 +142,7 @@ export async function writeArticle(
   ]);
   const { existing, duplicate } = replacedBy(metadata.url, byUrl, sameText);
   if (duplicate) await deleteRows(db, duplicate.id!);
-  const record: SavedArticle = {
-    url: metadata.url,
-    title: metadata.title,
-    author: metadata.author,
-    site: metadata.site,
-    published: metadata.published,
-    savedAt: existing?.savedAt ?? savedAt,
-    textHash,
-    length: text.length,
-    reproduced: [],
-    fingerprints: prints,
-  };
+  const record = savedRecord({ text, metadata, textHash, fingerprints: prints }, existing?.savedAt ?? savedAt);
   const id: number = existing ? existing.id! : ((await db.articles.add(record)) as number);
   const article = { ...record, id };
   // Requests are sent together and awaited once: each separate wait is a round trip to the browser.

@@ -221,19 +221,21 @@ describe('the options page’s reader’s sources', () => {
     expect(formatBytes(bytes)).toBe(text);
   });
 
+  /** Every callback the options page's "My sources" takes, each a spy. */
+  const optionHandlers = () => ({
+    onDelete: vi.fn(),
+    onDeleteAll: vi.fn(),
+    onUpdateTracked: vi.fn(),
+    onDeleteTracked: vi.fn(),
+    onExport: vi.fn(),
+    onImport: vi.fn(),
+    onTrackedHighlights: vi.fn(),
+    onStopTrackedSite: vi.fn(),
+    onCancelImport: vi.fn(),
+  });
+
   it('deletes one, asks before deleting all, and edits a tracked term’s aliases', async () => {
-    const handlers = {
-      onDelete: vi.fn(),
-      onDeleteAll: vi.fn(),
-      onUpdateTracked: vi.fn(),
-      onDeleteTracked: vi.fn(),
-      onExport: vi.fn(),
-      onImport: vi.fn(),
-      onTrackedHighlights: vi.fn(),
-      onStopTrackedSite: vi.fn(),
-      onCancelImport: vi.fn(),
-      importing: null,
-    };
+    const handlers = { ...optionHandlers(), importing: null };
     const term = {
       id: 4,
       label: 'water compact',
@@ -274,17 +276,7 @@ describe('the options page’s reader’s sources', () => {
   });
 
   it('says what highlighting tracked terms lets a page see, and offers where, with the sites allowed', () => {
-    const handlers = {
-      onDelete: vi.fn(),
-      onDeleteAll: vi.fn(),
-      onUpdateTracked: vi.fn(),
-      onDeleteTracked: vi.fn(),
-      onExport: vi.fn(),
-      onImport: vi.fn(),
-      onTrackedHighlights: vi.fn(),
-      onStopTrackedSite: vi.fn(),
-      onCancelImport: vi.fn(),
-    };
+    const handlers = optionHandlers();
     const props = { articles: [], tracked: [], storageUsed: null, message: null, importing: null, ...handlers };
     render(<MySourcesOptions {...props} trackedHighlights="allowed-sites" trackedSites={['example.com']} />);
     const choice = screen.getByRole('group', { name: 'Highlight tracked terms' });
@@ -315,17 +307,10 @@ describe('the options page’s reader’s sources', () => {
         articles,
         tracked: [],
         storageUsed: null,
-        onDelete: vi.fn(),
-        onDeleteAll: vi.fn(),
-        onUpdateTracked: vi.fn(),
-        onDeleteTracked: vi.fn(),
-        onExport: vi.fn(),
-        onImport: vi.fn(),
+        ...optionHandlers(),
         onCancelImport,
         trackedHighlights: 'allowed-sites' as const,
         trackedSites: [],
-        onTrackedHighlights: vi.fn(),
-        onStopTrackedSite: vi.fn(),
       };
       const { container, rerender } = render(<MySourcesOptions {...props} message={null} importing={importing} />);
       expect(importProgress(importing)).toBe(text);
