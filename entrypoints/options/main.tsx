@@ -9,7 +9,7 @@ import '@/entrypoints/content/highlights.css';
 import { kbDetails } from '@/lib/kb/details-data';
 import type { MySourcesRequest } from '@/lib/messages';
 import { ownSourceRecord, ownSourcesFor, type OwnSources } from '@/lib/my-sources/card-data';
-import { mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
+import { eachArticlePage, mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
 import {
   importChanged,
@@ -131,12 +131,14 @@ const storageUsed = async () => (await navigator.storage?.estimate?.().catch(() 
 // Two live queries: a tracked term's search writes mentions chunk by chunk, which must not reload
 // every saved article's record each time.
 const watchArticles = () =>
-  liveQuery(() => db.articles.toArray()).subscribe({
-    next: async (articles) =>
-      show({
-        articles: articles.map((a) => ({ ...ownSourceRecord(a), savedAt: a.savedAt })),
-        storageUsed: await storageUsed(),
-      }),
+  liveQuery(async () => {
+    const articles: MySourcesOptionsProps['articles'][number][] = [];
+    await eachArticlePage(db, 1000, (page) => {
+      for (const a of page) articles.push({ ...ownSourceRecord(a), savedAt: a.savedAt });
+    });
+    return articles;
+  }).subscribe({
+    next: async (articles) => show({ articles, storageUsed: await storageUsed() }),
     error: failed,
   });
 let watchingArticles = watchArticles();

@@ -90,3 +90,21 @@ export function allTables(db: MySourcesDatabase) {
 export function mentionsOf(db: MySourcesDatabase, entryId: string) {
   return db.mentions.where('[entryId+articleId]').between([entryId, Dexie.minKey], [entryId, Dexie.maxKey]);
 }
+
+/**
+ * Reads every saved article a page of `size` at a time, in id order. Each read is deserialised in
+ * one task, so a page keeps that task short where one read of them all would not (30,000 records,
+ * fingerprints and all, held an extension page's thread for about half a second).
+ */
+export async function eachArticlePage(
+  db: MySourcesDatabase,
+  size: number,
+  visit: (page: SavedArticle[]) => void | Promise<void>,
+): Promise<void> {
+  for (let after = 0; ;) {
+    const page = await db.articles.where('id').above(after).limit(size).toArray();
+    if (page.length === 0) return;
+    await visit(page);
+    after = page[page.length - 1]!.id!;
+  }
+}

@@ -1,5 +1,5 @@
 import { readText, type ReadText } from '../kb/quotation';
-import { allTables, type MySourcesDatabase } from './db';
+import { allTables, eachArticlePage, type MySourcesDatabase } from './db';
 import { readerMessage } from './errors';
 import { findFigureStatements, findMentions, reproductionsOf, type ComparedArticle, type Knowledge } from './indexing';
 import { readPack, type KnowledgePack } from './pack';
@@ -186,13 +186,10 @@ async function importTracked(
 /** Which saved articles hold each fingerprint: read once, so an import looks none up in the database. */
 async function storedFingerprints(db: MySourcesDatabase): Promise<Map<number, number[]>> {
   const holders = new Map<number, number[]>();
-  let after = 0;
-  for (;;) {
-    const page = await db.articles.where('id').above(after).limit(1000).toArray();
-    if (page.length === 0) return holders;
+  await eachArticlePage(db, 1000, (page) => {
     for (const { id, fingerprints } of page) addHolder(holders, id!, fingerprints);
-    after = page[page.length - 1]!.id!;
-  }
+  });
+  return holders;
 }
 
 function addHolder(holders: Map<number, number[]>, id: number, prints: readonly number[]): void {

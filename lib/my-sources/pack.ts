@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MySourcesDatabase } from './db';
+import { eachArticlePage, type MySourcesDatabase } from './db';
 import { cleanDeclared, DECLARED_LIMITS, type DeclaredField } from './declared';
 import { savedAddress } from './metadata';
 import { MIN_SAVED_TEXT, SavingError } from './store';
@@ -118,18 +118,14 @@ export function readPack(json: string): PackReading {
 /** Every saved article and tracked term as a pack, oldest saved first; texts are read a page at a time. */
 export async function exportPack(db: MySourcesDatabase, now = new Date()): Promise<KnowledgePack> {
   const articles: KnowledgePack['articles'] = [];
-  await db.transaction('r', db.articles, db.texts, db.tracked, async () => {
-    let after = 0;
-    for (;;) {
-      const page = await db.articles.where('id').above(after).limit(500).toArray();
-      if (page.length === 0) break;
+  await db.transaction('r', db.articles, db.texts, db.tracked, () =>
+    eachArticlePage(db, 500, async (page) => {
       const texts = await db.texts.bulkGet(page.map((a) => a.id!));
       page.forEach(({ url, title, author, site, published, savedAt }, i) =>
         articles.push({ url, title, author, site, published, savedAt, text: texts[i]?.text ?? '' }),
       );
-      after = page[page.length - 1]!.id!;
-    }
-  });
+    }),
+  );
   const tracked = (await db.tracked.toArray()).map(({ label, category, aliases }) => ({
     label,
     category,
