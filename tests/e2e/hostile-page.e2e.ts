@@ -34,8 +34,8 @@ const SPY = `
   };
   addEventListener('message', (event) => spy.messages.push(keep(event.data) + ' ports:' + event.ports.length), true);
 
-  /** Everything the page can read, as one string. */
-  spy.observe = () => {
+  /** Everything the page can read now, as one string. */
+  const readNow = () => {
     const seen = [];
     const roots = new Set(spy.roots);
     const visit = (root) => {
@@ -71,6 +71,15 @@ const SPY = `
     for (const entry of performance.getEntries()) seen.push(entry.name + ' ' + keep(entry.detail ?? null));
     seen.push(...spy.messages);
     return seen.join('\\n');
+  };
+  // Read again every 50 ms, as a page watching for a card to open would: what showed for a moment counts.
+  const seenEver = new Set();
+  const record = () => seenEver.add(readNow());
+  setInterval(record, 50);
+  /** Everything the page could read at any moment so far. */
+  spy.observe = () => {
+    record();
+    return [...seenEver].join('\\n');
   };
 
   /** Every kind of event a script can fire, at every highlight; whether any of it opened a card. */
