@@ -16,7 +16,8 @@ export interface ListedArticle extends OwnSourceRecord {
 export type ArticleOrder = 'saved' | 'published' | 'site';
 
 export interface MySourcesOptionsProps {
-  readonly articles: readonly ListedArticle[];
+  /** Null until they are read: the page says so rather than "none". */
+  readonly articles: readonly ListedArticle[] | null;
   readonly tracked: readonly (TrackedTerm & { readonly found: number })[];
   /** Bytes the extension's storage uses, as the browser estimates it; null where it cannot say. */
   readonly storageUsed: number | null;
@@ -161,7 +162,8 @@ function TrackedRow({
  * or all), tracked terms (aliases and category editable), the storage used, and knowledge packs.
  */
 export function MySourcesOptions(props: MySourcesOptionsProps) {
-  const { articles, tracked, storageUsed, message, importing } = props;
+  const { tracked, storageUsed, message, importing } = props;
+  const articles = props.articles ?? [];
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<ArticleOrder>('saved');
   const [confirming, setConfirming] = useState(false);
@@ -181,7 +183,9 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
         </p>
       )}
 
-      <h3 id="saved-heading">Saved articles ({articles.length.toLocaleString('en')})</h3>
+      <h3 id="saved-heading">
+        {props.articles === null ? 'Saved articles' : `Saved articles (${articles.length.toLocaleString('en')})`}
+      </h3>
       <div class="field-row saved-controls">
         <label class="visually-hidden" for="saved-search">
           Search your saved articles
@@ -200,7 +204,9 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
           <option value="site">site</option>
         </select>
       </div>
-      {articles.length === 0 ? (
+      {props.articles === null ? (
+        <p class="meta">Reading your saved articles…</p>
+      ) : articles.length === 0 ? (
         <p class="meta">
           No saved articles yet. Open an article and choose “Add to my sources” in the popup or the page’s menu.
         </p>

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { render } from 'preact';
-import { MySourcesOptions, type MySourcesOptionsProps } from '@/components/MySourcesOptions';
+import { MySourcesOptions, type ListedArticle, type MySourcesOptionsProps } from '@/components/MySourcesOptions';
 import { Options } from '@/components/Options';
 import '@/components/entry-card.css';
 import '@/components/ui.css';
@@ -30,7 +30,7 @@ const notice = await takeSettingsNotice();
 
 const db = new MySourcesDatabase();
 let mine: Pick<MySourcesOptionsProps, 'articles' | 'tracked' | 'storageUsed' | 'message' | 'importing'> = {
-  articles: [],
+  articles: null,
   tracked: [],
   storageUsed: null,
   message: null,
@@ -132,7 +132,7 @@ const storageUsed = async () => (await navigator.storage?.estimate?.().catch(() 
 // every saved article's record each time.
 const watchArticles = () =>
   liveQuery(async () => {
-    const articles: MySourcesOptionsProps['articles'][number][] = [];
+    const articles: ListedArticle[] = [];
     await eachArticlePage(db, 1000, (page) => {
       for (const a of page) articles.push({ ...ownSourceRecord(a), savedAt: a.savedAt });
     });

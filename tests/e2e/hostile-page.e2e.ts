@@ -149,20 +149,9 @@ const spy = <M extends keyof Spy>(page: Page, method: M): Promise<Awaited<Return
     method,
   ) as Promise<Awaited<ReturnType<Spy[M]>>>;
 
-async function tabIdOf(page: Page): Promise<number> {
-  await page.bringToFront();
-  return suite.browser.serviceWorker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { tabs: { query: (q: object) => Promise<{ id?: number }[]> } };
-    };
-    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
-  });
-}
-
 async function save(path: string): Promise<void> {
   const article = await suite.open(path, '[data-crosscheck-id]');
-  const popup = await suite.browser.context.newPage();
-  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${await tabIdOf(article)}`);
+  const popup = await suite.openPopup(article);
   await popup.getByRole('button', { name: 'Add to my sources' }).click();
   await popup.locator('.save-outcome').waitFor();
   await popup.close();

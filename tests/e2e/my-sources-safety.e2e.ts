@@ -76,20 +76,9 @@ async function openElsewhere(path: string): Promise<Page> {
   return page;
 }
 
-async function tabIdOf(page: Page): Promise<number> {
-  await page.bringToFront();
-  return suite.browser.serviceWorker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { tabs: { query: (q: object) => Promise<{ id?: number }[]> } };
-    };
-    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
-  });
-}
-
 /** Opens the popup for `article`'s tab, presses its save button (named `button`), returns what it said. */
 async function saveFromPopup(article: Page, button: string): Promise<string> {
-  const popup = await suite.browser.context.newPage();
-  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${await tabIdOf(article)}`);
+  const popup = await suite.openPopup(article);
   await popup.getByRole('button', { name: button, exact: true }).click();
   const said = popup.locator('.save-outcome').filter({ hasText: /\S/ });
   await said.waitFor({ state: 'attached' });
@@ -182,8 +171,7 @@ describe('my sources against hostile pages', () => {
       store.add = failing;
     });
     const page = await suite.open('/disk-full.html', READY);
-    const popup = await suite.browser.context.newPage();
-    await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${await tabIdOf(page)}`);
+    const popup = await suite.openPopup(page);
     await popup.getByRole('button', { name: 'Add to my sources', exact: true }).click();
     const alert = popup.getByRole('alert');
     await alert.waitFor();

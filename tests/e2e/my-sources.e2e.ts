@@ -16,24 +16,6 @@ const ORIGINAL = '/fixtures/my-sources-original.html';
 const COPY = '/fixtures/my-sources-copy.html';
 const THIRD = '/fixtures/my-sources-third.html';
 
-/** The page's tab id: the extension has no "tabs" permission, so the worker asks for the active tab. */
-async function tabIdOf(page: Page): Promise<number> {
-  await page.bringToFront();
-  return suite.browser.serviceWorker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { tabs: { query: (q: object) => Promise<{ id?: number }[]> } };
-    };
-    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
-  });
-}
-
-async function openPopup(article: Page): Promise<Page> {
-  const popup = await suite.browser.context.newPage();
-  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${await tabIdOf(article)}`);
-  await popup.locator('h1', { hasText: 'Crosscheck' }).waitFor();
-  return popup;
-}
-
 const extensionPage = async (path: string) => {
   const page = await suite.browser.context.newPage();
   await page.goto(`chrome-extension://${suite.browser.extensionId}/${path}`);
@@ -47,7 +29,7 @@ async function savedCount(options: Page): Promise<number> {
 
 async function save(path: string): Promise<void> {
   const article = await suite.open(path, '[data-crosscheck-id]');
-  const popup = await openPopup(article);
+  const popup = await suite.openPopup(article);
   await popup.getByRole('button', { name: 'Add to my sources' }).click();
   await popup.locator('.save-outcome', { hasText: 'Added to your sources.' }).waitFor();
   await popup.getByRole('button', { name: 'Saved: update in my sources' }).waitFor();
@@ -120,7 +102,7 @@ describe('my sources', () => {
 
   it('saving the same article again updates it instead of adding another', async () => {
     const article = await suite.open(ORIGINAL, '[data-crosscheck-id]');
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     await popup.getByRole('button', { name: 'Saved: update in my sources' }).click();
     await popup.locator('.save-outcome', { hasText: 'Updated in your sources.' }).waitFor();
     await popup.close();
@@ -129,7 +111,7 @@ describe('my sources', () => {
 
   it('the popup says which saved articles discuss this page’s entries, each linking to it', async () => {
     const third = await suite.open(THIRD, '[data-crosscheck-id]');
-    const popup = await openPopup(third);
+    const popup = await suite.openPopup(third);
     const seen = popup.locator('.seen-before');
     await seen.locator('summary').click();
     expect(await seen.locator('summary').textContent()).toMatch(
@@ -160,7 +142,7 @@ describe('my sources', () => {
 
   it('on request from the popup, highlights them on this page only, with no number, until it is reloaded', async () => {
     const third = await suite.open(THIRD, '[data-crosscheck-id]');
-    const popup = await openPopup(third);
+    const popup = await suite.openPopup(third);
     await popup.getByText('1 of them is named on this page.').waitFor();
     await popup.getByRole('button', { name: 'Show them on this page' }).click();
     await popup.getByText('Your tracked terms are highlighted on this page').waitFor();
@@ -180,7 +162,7 @@ describe('my sources', () => {
 
   it('allowing the site from the popup, and stopping, annotates the open page again without a reload', async () => {
     const third = await suite.open(THIRD, '[data-crosscheck-id]');
-    const popup = await openPopup(third);
+    const popup = await suite.openPopup(third);
     const allow = popup.getByRole('switch', { name: 'Tracked terms on 127.0.0.1' });
     await allow.check();
     await third.bringToFront();
@@ -203,7 +185,7 @@ describe('my sources', () => {
     const third = await suite.open(THIRD, TRACKED);
     expect(await third.locator(TRACKED).first().textContent()).toBe('water compact');
     expect(await trackedTraces(third)).toEqual({ marked: true, named: false, highlights: [] });
-    const popup = await openPopup(third);
+    const popup = await suite.openPopup(third);
     await popup.getByText('Your tracked terms are highlighted on this page').waitFor();
     await popup.close();
     await third.close();

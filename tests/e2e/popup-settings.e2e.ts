@@ -30,20 +30,7 @@ function inWorker<A, R>(fn: (chrome: Chrome, arg: A) => Promise<R>, arg: A): Pro
   ) as Promise<R>;
 }
 
-/** The page's tab id: the extension has no "tabs" permission, so it asks for the active tab. */
-async function tabIdOf(page: Page): Promise<number> {
-  await page.bringToFront();
-  return inWorker(async (chrome) => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!, null);
-}
-
 const openArticle = () => suite.open('/seed/armitage.html', '[data-crosscheck-id]');
-
-async function openPopup(article: Page): Promise<Page> {
-  const popup = await suite.browser.context.newPage();
-  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${await tabIdOf(article)}`);
-  await popup.locator('h1', { hasText: 'Crosscheck' }).waitFor();
-  return popup;
-}
 
 const personShown = (page: Page) =>
   page
@@ -69,7 +56,7 @@ const entriesFound = /^\d+ entries, \d+ mentions in the article\.$/;
 describe('the popup', () => {
   it('shows counts by category and the entries found, and a category switch hides and shows them live', async () => {
     const article = await openArticle();
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     const people = popup.getByRole('switch', { name: 'People' });
     expect(await people.isChecked()).toBe(true);
     const count = Number(await popup.locator('label', { hasText: 'People' }).locator('.count').textContent());
@@ -92,7 +79,7 @@ describe('the popup', () => {
 
   it('jumps to an entry’s first mention and opens its card', async () => {
     const article = await openArticle();
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     await showAll(popup);
     await popup.getByRole('button', { name: 'Printz v. United States' }).click();
     await cardFrame(article).locator('h2', { hasText: 'Printz v. United States' }).waitFor();
@@ -102,7 +89,7 @@ describe('the popup', () => {
 
   it('pauses a site: highlights go at once, stay gone after a reload, and come back on resume', async () => {
     const article = await openArticle();
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     await popup.getByRole('switch', { name: /^Pause on / }).check();
     await article.waitForFunction(() => document.querySelectorAll('crosscheck-mark').length === 0);
     await article.reload();
@@ -119,7 +106,7 @@ describe('the popup', () => {
     await inWorker((chrome) => chrome.storage.sync.set({ settings: '{not: settings' }), null);
     const article = await openArticle();
     expect(await article.locator('[data-crosscheck-category="person"]').count()).toBeGreaterThan(0);
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     expect(await popup.getByRole('status').textContent()).toContain('could not be read');
     await popup.reload();
     await popup.locator('h1').waitFor();
@@ -130,7 +117,7 @@ describe('the popup', () => {
 
   it('the keyboard command hides all highlights on the page and says so', async () => {
     const article = await openArticle();
-    const tabId = await tabIdOf(article);
+    const tabId = await suite.tabIdOf(article);
     await inWorker((chrome, id) => chrome.tabs.sendMessage(id, { type: 'crosscheck:toggle-highlights' }), tabId);
     await article.waitForFunction(() => document.documentElement.getAttribute('data-crosscheck-hide') === 'all');
     await article.waitForFunction(
@@ -145,7 +132,7 @@ describe('the popup', () => {
   it('says plainly whether Crosscheck is on for the site, paused here, or off everywhere', async () => {
     const article = await openArticle();
     const host = new URL(article.url()).hostname;
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     const headline = popup.locator('.status-headline');
     const detail = popup.locator('.status-detail');
     await detail.filter({ hasText: entriesFound }).waitFor();
@@ -181,7 +168,7 @@ describe('the popup', () => {
 
   it('drops the list of a category switched off, and brings it back when switched on', async () => {
     const article = await openArticle();
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     const people = popup.getByRole('list', { name: 'People on this page' });
     await people.waitFor();
     await popup.getByRole('switch', { name: 'People' }).uncheck();
@@ -200,7 +187,7 @@ describe('the popup', () => {
 
   it('stays short on a rich page: a few entries per category, the rest behind "Show all N", keyboard included', async () => {
     const article = await openArticle();
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     await popup.locator('.status-detail').filter({ hasText: entriesFound }).waitFor();
     const found = Number((await popup.locator('.status-detail').textContent())!.match(/^\d+/)![0]);
     const height = () => popup.locator('main').evaluate((main) => main.getBoundingClientRect().height);
@@ -225,7 +212,7 @@ describe('the popup', () => {
   it('has no axe violations, in light and dark, key open (screenshots kept in test-results/)', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     const article = await openArticle();
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     await popup.setViewportSize({ width: 380, height: 600 });
     await popup.locator('.status-detail').filter({ hasText: entriesFound }).waitFor();
     for (const scheme of ['light', 'dark'] as const) {
@@ -245,7 +232,7 @@ describe('the popup', () => {
 
   it('shows the key: the page’s own highlight per category, and each figure verdict’s line style', async () => {
     const article = await openArticle();
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     await popup.locator('.key-details summary').click();
     const style = (selector: string) =>
       popup.locator(selector).evaluate((mark) => {
@@ -363,7 +350,7 @@ describe('the options page', () => {
 describe('the toolbar button', () => {
   /** The tab's badge and title, once the badge says `expected` (the report settles after the passes). */
   async function badgeOf(page: Page, expected: RegExp): Promise<{ text: string; title: string }> {
-    const tabId = await tabIdOf(page);
+    const tabId = await suite.tabIdOf(page);
     let badge = { text: '', title: '' };
     for (let tries = 0; tries < 40 && !expected.test(badge.text); tries++) {
       if (tries > 0) await page.waitForTimeout(100);
@@ -388,7 +375,7 @@ describe('the toolbar button', () => {
     expect(found.text).toBe(String(entries));
     expect(found.title).toBe(`Crosscheck: ${entries} entries found on this page`);
 
-    const popup = await openPopup(article);
+    const popup = await suite.openPopup(article);
     await popup.getByRole('switch', { name: /^Pause on / }).check();
     expect((await badgeOf(article, /^$/)).text).toBe('');
     await popup.getByRole('switch', { name: /^Pause on / }).uncheck();

@@ -26,6 +26,10 @@ export interface ExtensionSuite {
    * commands and the popup do, and returns the reply.
    */
   tellTab(page: Page, message: unknown): Promise<unknown>;
+  /** The page's tab id: the extension has no "tabs" permission, so the worker asks for the active tab. */
+  tabIdOf(page: Page): Promise<number>;
+  /** The popup for `article`'s tab, opened as a page (`popup.html?tab=ID`), once it has drawn. */
+  openPopup(article: Page): Promise<Page>;
 }
 
 /** Every figure highlight on the page (first pieces and continuations alike), where it is and what it says. */
@@ -77,20 +81,31 @@ export function extensionSuite(
       );
     },
     async tellTab(page, message) {
-      // The extension has no "tabs" permission: the page's tab is found as the active one.
+      const tabId = await this.tabIdOf(page);
+      return browser!.serviceWorker.evaluate(
+        ([tabId, message]) =>
+          (
+            globalThis as unknown as {
+              chrome: { tabs: { sendMessage: (tabId: number, message: unknown) => Promise<unknown> } };
+            }
+          ).chrome.tabs.sendMessage(tabId, message),
+        [tabId, message] as const,
+      );
+    },
+    async tabIdOf(page) {
       await page.bringToFront();
-      return browser!.serviceWorker.evaluate(async (message) => {
+      return browser!.serviceWorker.evaluate(async () => {
         const { chrome } = globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query: (query: object) => Promise<{ id?: number }[]>;
-              sendMessage: (tabId: number, message: unknown) => Promise<unknown>;
-            };
-          };
+          chrome: { tabs: { query: (query: object) => Promise<{ id?: number }[]> } };
         };
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return chrome.tabs.sendMessage(tab!.id!, message);
-      }, message);
+        return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
+      });
+    },
+    async openPopup(article) {
+      const popup = await browser!.context.newPage();
+      await popup.goto(`chrome-extension://${browser!.extensionId}/popup.html?tab=${await this.tabIdOf(article)}`);
+      await popup.locator('h1', { hasText: 'Crosscheck' }).waitFor();
+      return popup;
     },
     async open(path, ready) {
       const page = await browser!.context.newPage();

@@ -234,6 +234,18 @@ describe('the options page’s reader’s sources', () => {
     onCancelImport: vi.fn(),
   });
 
+  it('says it is reading the saved articles until they are read, never "none" meanwhile', () => {
+    const props = { tracked: [], storageUsed: null, message: null, importing: null, ...optionHandlers() };
+    const tracking = { trackedHighlights: 'allowed-sites' as const, trackedSites: [] };
+    const { rerender } = render(<MySourcesOptions {...props} {...tracking} articles={null} />);
+    expect(screen.getByRole('heading', { name: 'Saved articles' })).toBeTruthy();
+    expect(screen.getByText('Reading your saved articles…')).toBeTruthy();
+    expect(screen.queryByText(/No saved articles yet/)).toBeNull();
+    rerender(<MySourcesOptions {...props} {...tracking} articles={[]} />);
+    expect(screen.getByRole('heading', { name: 'Saved articles (0)' })).toBeTruthy();
+    expect(screen.getByText(/No saved articles yet/)).toBeTruthy();
+  });
+
   it('deletes one, asks before deleting all, and edits a tracked term’s aliases', async () => {
     const handlers = { ...optionHandlers(), importing: null };
     const term = {
