@@ -77,10 +77,13 @@ export function findReproducedPassages(
   sources: readonly { readonly id: string; readonly text: string }[],
   options: QuotationOptions = DEFAULT_QUOTATION_OPTIONS,
   read: (text: string) => ReadText = (text) => readText(text, options),
+  /** The sources whose passages are wanted (all by default): the others are only compared with. */
+  wanted: (id: string) => boolean = () => true,
 ): Map<string, ReproducedPassage[]> {
   const texts = sources.map((s) => read(s.text));
   const result = new Map<string, ReproducedPassage[]>();
   sources.forEach((source, index) => {
+    if (!wanted(source.id)) return;
     const { tokens, keys } = texts[index]!;
     // originOf[t]: index of the earliest earlier source sharing an n-gram that covers token t.
     const originOf = new Int32Array(tokens.length).fill(-1);

@@ -127,12 +127,18 @@ export async function importInBatches(
     progress = { ...progress, counts: { ...progress.counts, tracked } };
     onProgress(progress);
     const writer = new BatchWriter(db, knowledge, await storedFingerprints(db));
+    const batchAt = (from: number) => pack.articles.slice(from, from + batchSize);
+    let preparing = prepareBatch(batchAt(0));
     for (let from = 0; from < pack.articles.length; from += batchSize) {
       if (cancelled()) return { kind: 'cancelled', ...progress };
-      const batch = pack.articles.slice(from, from + batchSize);
-      const articles = await writer.write(batch);
+      const prepared = await preparing;
+      const writing = writer.write(prepared);
+      // The next batch is hashed and fingerprinted while the browser writes this one.
+      preparing = prepareBatch(batchAt(from + batchSize));
+      preparing.catch(() => undefined); // awaited next time round, unless this batch fails first
+      const articles = await writing;
       progress = {
-        done: from + batch.length,
+        done: from + prepared.length,
         total: progress.total,
         counts: { ...progress.counts, articles: sum(progress.counts.articles, articles) },
       };
@@ -225,6 +231,17 @@ function keptReadings(limit: number): (text: string) => ReadText {
   };
 }
 
+/** A batch of a pack's articles, hashed and fingerprinted (outside any transaction: hashing is asynchronous). */
+type PreparedBatch = readonly { readonly article: PreparedArticle; readonly savedAt: number }[];
+
+function prepareBatch(batch: KnowledgePack['articles']): Promise<PreparedBatch> {
+  return Promise.all(
+    batch.map(({ text, savedAt, ...metadata }) =>
+      prepareArticle({ text, metadata }).then((article) => ({ article, savedAt })),
+    ),
+  );
+}
+
 /**
  * Writes batches of a pack's articles, each in one transaction, indexing each as a save does
  * (store.ts writeArticle): mentions, figure statements, and the passages it reproduces or that
@@ -234,6 +251,12 @@ function keptReadings(limit: number): (text: string) => ReadText {
 class BatchWriter {
   private readonly imported = new Map<number, string>();
   private readonly read = keptReadings(KEPT_READINGS);
+  /**
+   * The id the next new article gets. Ids are given here rather than by the database, whose
+   * key is known only after a round trip per article (a third of the import's time); never one
+   * used before in this import, so nothing kept in memory (texts, fingerprints) is mistaken for it.
+   */
+  private nextId = 1;
 
   constructor(
     private readonly db: MySourcesDatabase,
@@ -250,16 +273,16 @@ class BatchWriter {
     return [...shared.keys()].sort((a, b) => shared.get(b)! - shared.get(a)! || a - b).slice(0, MAX_COMPARED);
   }
 
-  async write(batch: KnowledgePack['articles']): Promise<ImportCounts['articles']> {
-    const prepared = await Promise.all(
-      batch.map(({ text, savedAt, ...metadata }) =>
-        prepareArticle({ text, metadata }).then((article) => ({ article, savedAt })),
-      ),
-    );
+  async write(prepared: PreparedBatch): Promise<ImportCounts['articles']> {
     const { db, knowledge } = this;
     const counts = { added: 0, updated: 0, unchanged: 0 };
     const written: [number, string][] = [];
     await db.transaction('rw', allTables(db), async () => {
+      // Read inside the transaction, which no other save can interleave with.
+      this.nextId = Math.max(
+        this.nextId,
+        (((await db.articles.orderBy(':id').lastKey()) as number | undefined) ?? 0) + 1,
+      );
       const [byUrl, byText] = await Promise.all([
         Promise.all(prepared.map(({ article }) => db.articles.where('url').equals(article.metadata.url).first())),
         Promise.all(prepared.map(({ article }) => db.articles.where('textHash').equals(article.textHash).toArray())),
@@ -313,7 +336,7 @@ class BatchWriter {
           touched.delete(duplicate);
         }
         const record = savedRecord(article, existing?.savedAt ?? savedAt);
-        const id = existing ? existing.id! : ((await db.articles.add(record)) as number);
+        const id = existing ? existing.id! : this.nextId++;
         if (existing) {
           counts.updated++;
           // Requests run in order in a transaction: these deletions come before the batch's new rows.

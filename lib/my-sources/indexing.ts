@@ -197,16 +197,20 @@ export function reproductionsOf(
   const bundled = knowledge.bundled.filter(({ id }) =>
     prints.some((p) => knowledge.bundledFingerprints.get(id)!.has(p)),
   );
+  const position = saved.findIndex((c) => c.article.id === article.article.id);
+  // Only the new article's passages and those of the articles after it can change: the earlier
+  // ones are compared with, not read for passages of their own.
+  const wanted = new Set(saved.slice(position).map(({ article: a }) => key(a.id!)));
   const passages = findReproducedPassages(
     [...bundled, ...saved.map(({ article: a, text }) => ({ id: key(a.id!), text }))],
     DEFAULT_QUOTATION_OPTIONS,
     read,
+    (id) => wanted.has(id),
   );
   const refOf = (id: string): SourceRef => (id.startsWith('saved:') ? Number(id.slice(6)) : id);
   const toStored = (list: readonly { start: number; end: number; original: string }[]) =>
     list.map((p) => ({ start: p.start, end: p.end, original: refOf(p.original) }));
   const later = new Map<number, StoredPassage[]>();
-  const position = saved.findIndex((c) => c.article.id === article.article.id);
   for (const { article: candidate } of saved.slice(position + 1)) {
     const fromNew = toStored(passages.get(key(candidate.id!)) ?? []).filter((p) => p.original === article.article.id);
     if (fromNew.length === 0) continue;

@@ -1,12 +1,46 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { findReproducedPassages } from '@/lib/kb/quotation';
+import { DEFAULT_QUOTATION_OPTIONS, findReproducedPassages, readText } from '@/lib/kb/quotation';
 import type { AuthoredSource } from '@/lib/kb/schema';
 
 const original =
   'Behind closed doors, blue state leaders are planning for a long season of conflict with the federal government over money and law.';
+
+describe('findReproducedPassages for some of the sources', () => {
+  it('gives each wanted source exactly the passages it gives it when all are wanted', () => {
+    const words = original.split(' ');
+    // Texts made of runs of the original's words and other words, so that some share passages.
+    const text = fc
+      .array(
+        fc.oneof(
+          fc.constant(original),
+          fc.subarray(words, { minLength: 1 }).map((w) => w.join(' ')),
+          fc.lorem(),
+        ),
+        {
+          maxLength: 6,
+        },
+      )
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+        (texts, picks) => {
+          const sources = texts.map((t, i) => ({ id: `s${i}`, text: t }));
+          const all = findReproducedPassages(sources);
+          const wanted = new Set(sources.filter((_, i) => picks[i]).map((s) => s.id));
+          const some = findReproducedPassages(sources, DEFAULT_QUOTATION_OPTIONS, readText, (id) => wanted.has(id));
+          expect([...some.keys()].sort()).toEqual([...wanted].sort());
+          for (const id of wanted) expect(some.get(id)).toEqual(all.get(id));
+        },
+      ),
+    );
+  });
+});
 
 describe('findReproducedPassages on made-up texts', () => {
   it.each<[string, string, number]>([

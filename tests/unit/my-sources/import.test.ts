@@ -181,6 +181,22 @@ describe('importing a pack in batches', () => {
     expect((await db.articles.toArray()).map((a) => a.url)).toEqual(urls);
   });
 
+  it('gives new articles ids after every saved one, and a save afterwards an id after theirs', async () => {
+    const first = await saveArticle(db, knowledge, {
+      text: `${FILLER}\nA saved article about the Bank of North Dakota.`,
+      metadata: { url: 'https://saved.example/1', title: null, author: null, site: null, published: null },
+    });
+    await run(db, pack([1, 2, 3].map((n) => packArticle(n))), 2);
+    const ids = (await db.articles.toArray()).map((a) => a.id!);
+    expect(ids).toEqual([first.article.id, first.article.id + 1, first.article.id + 2, first.article.id + 3]);
+    expect(new Set((await db.texts.toArray()).map((t) => t.articleId))).toEqual(new Set(ids));
+    const after = await saveArticle(db, knowledge, {
+      text: `${FILLER}\nAnother article, saved after the import.`,
+      metadata: { url: 'https://saved.example/2', title: null, author: null, site: null, published: null },
+    });
+    expect(after.article.id).toBe(first.article.id + 4);
+  });
+
   it('cancelled: stops after the batch being written, keeps the batches written, and says so', async () => {
     const { outcome } = await run(db, pack([1, 2, 3, 4, 5].map((n) => packArticle(n))), 2, 1);
     expect(outcome).toMatchObject({ kind: 'cancelled', done: 2, total: 5, counts: counts([2, 0, 0]) });
