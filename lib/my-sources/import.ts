@@ -1,6 +1,7 @@
 import { readText, type ReadText } from '../kb/quotation';
 import { allTables, eachArticlePage, type MySourcesDatabase } from './db';
 import { readerMessage } from './errors';
+import { FingerprintHolders } from './fingerprint-holders';
 import { findFigureStatements, findMentions, reproductionsOf, type ComparedArticle, type Knowledge } from './indexing';
 import { readPack, type KnowledgePack } from './pack';
 import {
@@ -190,20 +191,12 @@ async function importTracked(
 }
 
 /** Which saved articles hold each fingerprint: read once, so an import looks none up in the database. */
-async function storedFingerprints(db: MySourcesDatabase): Promise<Map<number, number[]>> {
-  const holders = new Map<number, number[]>();
+async function storedFingerprints(db: MySourcesDatabase): Promise<FingerprintHolders> {
+  const holders = new FingerprintHolders();
   await eachArticlePage(db, 1000, (page) => {
-    for (const { id, fingerprints } of page) addHolder(holders, id!, fingerprints);
+    for (const { id, fingerprints } of page) holders.add(id!, fingerprints);
   });
   return holders;
-}
-
-function addHolder(holders: Map<number, number[]>, id: number, prints: readonly number[]): void {
-  for (const print of prints) {
-    const list = holders.get(print);
-    if (!list) holders.set(print, [id]);
-    else if (list[list.length - 1] !== id) list.push(id);
-  }
 }
 
 /** The same article as stored: its address, text and declared details all unchanged. */
@@ -261,16 +254,12 @@ class BatchWriter {
   constructor(
     private readonly db: MySourcesDatabase,
     private readonly knowledge: Knowledge,
-    private readonly holders: Map<number, number[]>,
+    private readonly holders: FingerprintHolders,
   ) {}
 
   /** The ids of the saved articles sharing the most fingerprints with an article (not itself). */
   private mostShared(prints: readonly number[], self: number | undefined): number[] {
-    const shared = new Map<number, number>();
-    for (const print of prints) {
-      for (const id of this.holders.get(print) ?? []) if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1);
-    }
-    return [...shared.keys()].sort((a, b) => shared.get(b)! - shared.get(a)! || a - b).slice(0, MAX_COMPARED);
+    return this.holders.mostShared(prints, self, MAX_COMPARED);
   }
 
   async write(prepared: PreparedBatch): Promise<ImportCounts['articles']> {
@@ -359,7 +348,7 @@ class BatchWriter {
         }
         mentions.push(...findMentions(knowledge.matcher, text, own).map((m) => ({ ...m, articleId: id })));
         statements.push(...findFigureStatements(knowledge, text).map((s) => ({ ...s, articleId: id })));
-        addHolder(this.holders, id, article.fingerprints);
+        this.holders.add(id, article.fingerprints);
         batchUrls.set(metadata.url, id);
         batchTexts.set(article.textHash, [{ id, url: metadata.url }, ...(batchTexts.get(article.textHash) ?? [])]);
         written.push([id, text]);
