@@ -80,41 +80,55 @@ export function findReproducedPassages(
   /** The sources whose passages are wanted (all by default): the others are only compared with. */
   wanted: (id: string) => boolean = () => true,
 ): Map<string, ReproducedPassage[]> {
-  const texts = sources.map((s) => read(s.text));
   const result = new Map<string, ReproducedPassage[]>();
-  sources.forEach((source, index) => {
-    if (!wanted(source.id)) return;
-    const { tokens, keys } = texts[index]!;
-    // originOf[t]: index of the earliest earlier source sharing an n-gram that covers token t.
-    const originOf = new Int32Array(tokens.length).fill(-1);
-    keys.forEach((key, position) => {
-      const origin = texts.findIndex((earlier, at) => at < index && earlier.keySet.has(key));
-      if (origin === -1) return;
-      for (let t = position; t < position + options.ngram; t++) {
-        if (originOf[t] === -1 || origin < originOf[t]!) originOf[t] = origin;
-      }
-    });
-    const passages: ReproducedPassage[] = [];
-    let t = 0;
-    while (t < tokens.length) {
-      if (originOf[t] === -1) {
-        t++;
-        continue;
-      }
-      const origin = originOf[t]!;
-      let last = t;
-      let probe = t + 1;
-      while (probe < tokens.length && probe - last <= options.maxGap + 1) {
-        if (originOf[probe] === origin) last = probe;
-        else if (originOf[probe] !== -1) break;
-        probe++;
-      }
-      if (last - t + 1 >= options.minWords) {
-        passages.push({ start: tokens[t]!.start, end: tokens[last]!.end, original: sources[origin]!.id });
-      }
-      t = last + 1;
-    }
-    result.set(source.id, passages);
-  });
+  const last = sources.findLastIndex((source) => wanted(source.id));
+  /** Each n-gram's earliest source among those before the one being read. */
+  const earliest = new Map<string, number>();
+  for (let index = 0; index <= last; index++) {
+    const source = sources[index]!;
+    const { tokens, keys, keySet } = read(source.text);
+    if (wanted(source.id)) result.set(source.id, passagesOf(tokens, keys, earliest, sources, options));
+    for (const key of keySet) if (!earliest.has(key)) earliest.set(key, index);
+  }
   return result;
+}
+
+/** The passages of one source's text that an earlier source (in `earliest`) holds too. */
+function passagesOf(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  earliest: ReadonlyMap<string, number>,
+  sources: readonly { readonly id: string }[],
+  options: QuotationOptions,
+): ReproducedPassage[] {
+  // originOf[t]: index of the earliest earlier source sharing an n-gram that covers token t.
+  const originOf = new Int32Array(tokens.length).fill(-1);
+  keys.forEach((key, position) => {
+    const origin = earliest.get(key);
+    if (origin === undefined) return;
+    for (let t = position; t < position + options.ngram; t++) {
+      if (originOf[t] === -1 || origin < originOf[t]!) originOf[t] = origin;
+    }
+  });
+  const passages: ReproducedPassage[] = [];
+  let t = 0;
+  while (t < tokens.length) {
+    if (originOf[t] === -1) {
+      t++;
+      continue;
+    }
+    const origin = originOf[t]!;
+    let last = t;
+    let probe = t + 1;
+    while (probe < tokens.length && probe - last <= options.maxGap + 1) {
+      if (originOf[probe] === origin) last = probe;
+      else if (originOf[probe] !== -1) break;
+      probe++;
+    }
+    if (last - t + 1 >= options.minWords) {
+      passages.push({ start: tokens[t]!.start, end: tokens[last]!.end, original: sources[origin]!.id });
+    }
+    t = last + 1;
+  }
+  return passages;
 }
