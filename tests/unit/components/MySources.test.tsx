@@ -79,8 +79,9 @@ describe('the reader’s sources on a card', () => {
     expect(agreementLine(details, 5, ownSources)).toBe(line);
   });
 
-  it('lists them after the bundled sources: attributed, linked, verbatim, a copy naming its original', async () => {
-    const { container } = render(
+  /** The entry's card with `ownSources` listed after the bundled source. */
+  const renderCard = (ownSources: typeof own) =>
+    render(
       <EntryCard
         entry={entry}
         sources={[armitageSource]}
@@ -89,9 +90,12 @@ describe('the reader’s sources on a card', () => {
         headingId="h"
         onClose={vi.fn()}
         onOpenEntry={vi.fn()}
-        own={own}
+        own={ownSources}
       />,
     );
+
+  it('lists them after the bundled sources: attributed, linked, verbatim, a copy naming its original', async () => {
+    const { container } = renderCard(own);
     const section = screen.getByRole('region', { name: 'Your saved articles' });
     expect(section.querySelectorAll('blockquote mark')[0]!.textContent).toBe('Bank of North Dakota');
     expect(screen.getByRole('link', { name: 'Governors meet' }).getAttribute('href')).toBe('https://reuters.example/a');
@@ -121,18 +125,7 @@ describe('the reader’s sources on a card', () => {
 
   it('shows what pages declared isolated, so its direction cannot reorder what follows', () => {
     const arabic = { ...reuters, title: 'عنوان', author: 'كاتب', site: 'موقع' };
-    const { container } = render(
-      <EntryCard
-        entry={entry}
-        sources={[armitageSource]}
-        corpusSize={5}
-        readerLanguage="en"
-        headingId="h"
-        onClose={vi.fn()}
-        onOpenEntry={vi.fn()}
-        own={{ ...own, articles: [arabic, reprint] }}
-      />,
-    );
+    const { container } = renderCard({ ...own, articles: [arabic, reprint] });
     const isolated = [...container.querySelectorAll('.own-sources bdi')].map((bdi) => bdi.textContent);
     expect(isolated).toEqual(expect.arrayContaining(['عنوان', 'كاتب', 'موقع', '2025-06-02', 'Jo']));
     expect(container.querySelector('.own-excerpt blockquote')!.getAttribute('dir')).toBe('auto');
