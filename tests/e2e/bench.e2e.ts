@@ -86,6 +86,10 @@ describe('npm run bench', () => {
       /^Number parser, on the seed article page's [1-9]\d* sentences .* first call \d+\.\d ms .* then \d+ µs per sentence\./m,
     );
 
+    // The first card a reader opens on a fresh load, by a click and by resting the pointer on a highlight.
+    const cards = section(stdout, 'The first card');
+    for (const input of ['a click', 'the pointer resting']) expect(row(cards, input)[1], input).toMatch(MEDIAN_MAX);
+
     const longReads = section(stdout, 'Long reads');
     for (const article of ['250,000 characters', '30,000 one-word spans']) {
       const [, chars, highlights, , , wall, , , inputDelay, frameGap] = row(longReads, article);
