@@ -36,7 +36,7 @@ const MIN_CARD_HEIGHT = 160;
 /** The widest card (26rem). */
 const MAX_CARD_WIDTH = 416;
 /** Grace period to travel from the highlight into the card. */
-export const HOVER_LEAVE_MS = 300;
+const HOVER_LEAVE_MS = 300;
 
 /**
  * Owns the `<crosscheck-popover>` host: an open shadow root holding an iframe of the extension's
@@ -161,7 +161,6 @@ export class Popover {
   close({ restoreFocus }: { restoreFocus: boolean }): void {
     if (!this.isOpen) return;
     const anchor = this.anchor;
-    const hadFocus = this.host !== null && document.activeElement === this.host;
     clearTimeout(this.leaveTimer);
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
@@ -170,7 +169,7 @@ export class Popover {
     this.size = null;
     this.setVisible(false);
     this.send({ type: 'crosscheck-card:hide' });
-    if ((restoreFocus || hadFocus) && anchor?.isConnected) {
+    if (restoreFocus && anchor?.isConnected) {
       this.restoringFocus = true;
       try {
         anchor.focus({ preventScroll: true });
