@@ -82,30 +82,34 @@ export function findReproducedPassages(
 ): Map<string, ReproducedPassage[]> {
   const result = new Map<string, ReproducedPassage[]>();
   const last = sources.findLastIndex((source) => wanted(source.id));
-  /** Each n-gram's earliest source among those before the one being read. */
-  const earliest = new Map<string, number>();
+  const readings: ReadText[] = [];
   for (let index = 0; index <= last; index++) {
     const source = sources[index]!;
-    const { tokens, keys, keySet } = read(source.text);
-    if (wanted(source.id)) result.set(source.id, passagesOf(tokens, keys, earliest, sources, options));
-    for (const key of keySet) if (!earliest.has(key)) earliest.set(key, index);
+    const reading = read(source.text);
+    if (wanted(source.id)) {
+      // Each n-gram's earliest source is looked up in the earlier texts' own sets, kept read: an
+      // import compares each article with ten others, and copying their n-grams into one map
+      // every time was most of its work.
+      const earliest = (key: string) => readings.findIndex((earlier) => earlier.keySet.has(key));
+      result.set(source.id, passagesOf(reading, earliest, sources, options));
+    }
+    readings.push(reading);
   }
   return result;
 }
 
 /** The passages of one source's text that an earlier source (in `earliest`) holds too. */
 function passagesOf(
-  tokens: readonly Token[],
-  keys: readonly string[],
-  earliest: ReadonlyMap<string, number>,
+  { tokens, keys }: ReadText,
+  earliest: (key: string) => number,
   sources: readonly { readonly id: string }[],
   options: QuotationOptions,
 ): ReproducedPassage[] {
   // originOf[t]: index of the earliest earlier source sharing an n-gram that covers token t.
   const originOf = new Int32Array(tokens.length).fill(-1);
   keys.forEach((key, position) => {
-    const origin = earliest.get(key);
-    if (origin === undefined) return;
+    const origin = earliest(key);
+    if (origin === -1) return;
     for (let t = position; t < position + options.ngram; t++) {
       if (originOf[t] === -1 || origin < originOf[t]!) originOf[t] = origin;
     }

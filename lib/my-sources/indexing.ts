@@ -3,14 +3,7 @@ import { createFigureLinker, findLinkedFigures, type FigureLinker } from '../fig
 import { figureReading } from '../figures/number-parser';
 import { judgeFigure } from '../figures/verdict';
 import { excerptAround, isSentenceExcerpt, sentenceAround } from '../kb/excerpt';
-import {
-  DEFAULT_QUOTATION_OPTIONS,
-  findReproducedPassages,
-  ngramKeys,
-  readText,
-  tokenize,
-  type ReadText,
-} from '../kb/quotation';
+import { DEFAULT_QUOTATION_OPTIONS, findReproducedPassages, readText, type ReadText } from '../kb/quotation';
 import { createTermMatcher, matchTerms, type TermMatcher } from '../kb/term-matcher';
 import type { IndexedEntry, IndexedFigure, KbIndex } from '../kb/types';
 import type {
@@ -52,7 +45,7 @@ export function createKnowledge(
     linker: createFigureLinker(index.figures),
     claims: new Map(index.figures.map((claim) => [claim.id, claim])),
     bundled,
-    bundledFingerprints: new Map(bundled.map(({ id, text }) => [id, new Set(fingerprints(text))])),
+    bundledFingerprints: new Map(bundled.map(({ id, text }) => [id, new Set(fingerprints(readText(text)))])),
   };
 }
 
@@ -146,16 +139,21 @@ function fnv1a(text: string): number {
 }
 
 /**
- * Winnowed hashes of the text's 8-word n-grams (the minimum of every window, as in MOSS). Stored in
- * a multi-entry index, they find the few saved articles worth comparing a new one with, instead of
- * reading them all; the comparison itself is quotation detection's.
+ * Winnowed hashes of a text's 8-word n-grams (the minimum of every window, as in MOSS), from its
+ * reading by quotation detection, which an import needs anyway. Stored in a multi-entry index, they
+ * find the few saved articles worth comparing a new one with, instead of reading them all; the
+ * comparison itself is quotation detection's.
  */
-export function fingerprints(text: string): number[] {
-  const hashes = ngramKeys(tokenize(text), DEFAULT_QUOTATION_OPTIONS.ngram).map(fnv1a);
+export function fingerprints({ keys }: Pick<ReadText, 'keys'>): number[] {
+  const hashes = keys.map(fnv1a);
   const kept = new Set<number>();
-  for (let i = 0; i + WINNOWING_WINDOW <= Math.max(hashes.length, WINNOWING_WINDOW); i++) {
-    const window = hashes.slice(i, i + WINNOWING_WINDOW);
-    if (window.length > 0) kept.add(Math.min(...window));
+  // Every full window, or the one short window of a text with fewer n-grams than that.
+  const windows = hashes.length === 0 ? 0 : Math.max(hashes.length - WINNOWING_WINDOW + 1, 1);
+  for (let i = 0; i < windows; i++) {
+    let least = hashes[i]!;
+    const end = Math.min(i + WINNOWING_WINDOW, hashes.length);
+    for (let j = i + 1; j < end; j++) if (hashes[j]! < least) least = hashes[j]!;
+    kept.add(least);
   }
   return [...kept];
 }

@@ -1,5 +1,6 @@
 import { allTables, type MySourcesDatabase } from './db';
 import { keptMetadata, type KeptMetadata } from './declared';
+import { readText, type ReadText } from '../kb/quotation';
 import { fingerprints, findFigureStatements, findMentions, reproductionsOf, type Knowledge } from './indexing';
 import type { SavedArticle } from './types';
 
@@ -60,14 +61,18 @@ export function hasEnoughText(text: string): boolean {
   return sameTextKey(text).length >= MIN_SAVED_TEXT;
 }
 
-export async function prepareArticle({ text, metadata }: ArticleInput): Promise<PreparedArticle> {
+/** `reading` is the text's reading by quotation detection, when the caller has it already. */
+export async function prepareArticle(
+  { text, metadata }: ArticleInput,
+  reading: Pick<ReadText, 'keys'> = readText(text),
+): Promise<PreparedArticle> {
   if (!hasEnoughText(text)) {
     throw new SavingError('This page has too little article text to save.');
   }
   const kept = keptMetadata(metadata);
   if (kept === null)
     throw new SavingError('This page’s address is not one Crosscheck can keep (too long, or not a web page).');
-  return { text, metadata: kept, textHash: await textHash(text), fingerprints: fingerprints(text) };
+  return { text, metadata: kept, textHash: await textHash(text), fingerprints: fingerprints(reading) };
 }
 
 /** An address's origin ("https://news.example"), or null for one that does not parse. */

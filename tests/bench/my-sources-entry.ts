@@ -5,6 +5,7 @@
  */
 import { kbIndex } from '@/lib/kb/index-data';
 import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
+import { readText } from '@/lib/kb/quotation';
 import { ownSourcesFor } from '@/lib/my-sources/card-data';
 import { MySourcesDatabase } from '@/lib/my-sources/db';
 import { createKnowledge, findFigureStatements, findMentions, fingerprints } from '@/lib/my-sources/indexing';
@@ -41,7 +42,7 @@ export async function generate(count: number, chunk = 200): Promise<{ chars: num
           textHash: hash,
           length: article.text.length,
           reproduced: [],
-          fingerprints: fingerprints(article.text),
+          fingerprints: fingerprints(readText(article.text)),
         })) as number;
         await db.texts.add({ articleId: id, text: article.text });
         await db.mentions.bulkAdd(
