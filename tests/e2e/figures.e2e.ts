@@ -59,7 +59,7 @@ describe('figures on a page', () => {
 describe('a figure on the page of the only source that states it', () => {
   it('gets no verdict, and its card says the article itself is the only source', async () => {
     const page = await open('/seed/armitage.html');
-    const figure = page.locator('[data-crosscheck-id="zoom-call-sources"]').first();
+    const figure = page.locator('[data-crosscheck-id="climate-alliance-governors"]').first();
     expect(await figure.getAttribute('data-crosscheck-verdict')).toBeNull();
     await figure.scrollIntoViewIfNeeded();
     await figure.click();
