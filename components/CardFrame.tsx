@@ -37,6 +37,13 @@ interface View {
   readonly maxWidth: number;
 }
 
+/** The entry whose bundled data a card shows, if any: the entry's, or a checked figure's linked claim's. */
+function bundledId(content: CardContent): string | null {
+  if (content.kind === 'check') return content.check.linked?.claim.id ?? null;
+  if (content.kind !== 'entry' || isPrivateContent(content)) return null;
+  return content.entryId;
+}
+
 /**
  * The card, inside the extension's own frame. Its size is measured while it shows only the
  * bundled knowledge base's data (or fixed, for a card that is the reader's own), and told to the
@@ -55,11 +62,14 @@ export function CardFrame({ subscribe, post, loadEntry, loadOwn }: CardFrameProp
   /** Counts every card this frame shows, whichever way it came. */
   const steps = useRef(0);
 
-  /** Asks for the bundled data as soon as a card is wanted, not after a render. */
+  /**
+   * Asks for the bundled data as soon as a card is wanted, not after a render: an entry's, or, for
+   * a checked figure linked to a claim, the claim's (its sources name who states what).
+   */
   const load = useCallback(
     (content: CardContent) => {
-      if (content.kind !== 'entry' || isPrivateContent(content) || requested.current.has(content.entryId)) return;
-      const id = content.entryId;
+      const id = bundledId(content);
+      if (id === null || requested.current.has(id)) return;
       requested.current.add(id);
       loadEntry(id).then(
         (response) => setBundled((map) => new Map(map).set(id, response)),
@@ -105,8 +115,9 @@ export function CardFrame({ subscribe, post, loadEntry, loadOwn }: CardFrameProp
   const content = view?.content;
   const entryId = content?.kind === 'entry' ? content.entryId : null;
   const isPrivate = content ? isPrivateContent(content) : false;
-  const publicData = entryId && !isPrivate ? bundled.get(entryId) : undefined;
-  const ready = content !== undefined && (content.kind !== 'entry' || isPrivate || publicData !== undefined);
+  const publicId = content ? bundledId(content) : null;
+  const publicData = publicId === null ? undefined : bundled.get(publicId);
+  const ready = content !== undefined && (publicId === null || publicData !== undefined);
 
   // Measured (or fixed) and told before anything of the reader's own is drawn.
   useLayoutEffect(() => {
@@ -195,7 +206,15 @@ export function CardFrame({ subscribe, post, loadEntry, loadOwn }: CardFrameProp
       </div>
     );
   } else if (content.kind === 'check') {
-    card = <FigureCheckCard check={content.check} headingId={HEADING_ID} onClose={close} onOpenEntry={openEntry} />;
+    card = (
+      <FigureCheckCard
+        check={content.check}
+        sources={publicData?.sources ?? []}
+        headingId={HEADING_ID}
+        onClose={close}
+        onOpenEntry={openEntry}
+      />
+    );
   } else {
     const withOwn = showOwn ? own.get(content.entryId) : undefined;
     const response = withOwn ?? publicData;

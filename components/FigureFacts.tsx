@@ -11,7 +11,11 @@ export interface FigureFactsProps {
   readonly pageFigure?: PageFigure | null;
 }
 
-/** "Differs: the sources state $76 billion, 1.3% more" — the verdict in plain words. */
+/**
+ * "Differs: the sources state $76 billion, 1.3% more" — the verdict in plain words. On the page of
+ * the only source that states the figure, that article is its own source: it is said so, not
+ * that the number matches.
+ */
 export function verdictLine(pageFigure: PageFigure, sources: readonly SourceRecord[]): string {
   const verdict = pageFigure.verdict;
   if (pageFigure.alsoFits.length > 0) return 'No verdict: this number may belong to another claim.';
@@ -32,6 +36,32 @@ export function linkLine(pageFigure: PageFigure): string | null {
   if (pageFigure.linkedBy === 'sentence') return null;
   if (pageFigure.alsoFits.length === 0) return 'Linked by the sentence before.';
   return `Linked by the sentence before, which could also make it about: ${pageFigure.alsoFits.join('; ')}.`;
+}
+
+/**
+ * A number on the page and what Crosscheck says of it: the highlight's card and "Check this
+ * figure" both show it, so the same number gets the same words.
+ */
+export function PageFigureVerdict({
+  pageFigure,
+  sources,
+  label,
+}: {
+  readonly pageFigure: PageFigure;
+  readonly sources: readonly SourceRecord[];
+  /** What the number is called: "This page", "Selected". */
+  readonly label: string;
+}) {
+  const link = linkLine(pageFigure);
+  return (
+    <div class={`page-figure verdict-${pageFigure.verdict?.verdict ?? 'none'}`}>
+      <p>
+        {label}: <strong>{pageFigure.text}</strong>
+      </p>
+      {link && <p class="linked-by">{link}</p>}
+      <p class="verdict">{verdictLine(pageFigure, sources)}</p>
+    </div>
+  );
 }
 
 const round = (value: number) => (value >= 100 ? value.toFixed(0) : value.toPrecision(3));
@@ -66,15 +96,7 @@ export function FigureFacts({ facts, sources, pageFigure }: FigureFactsProps) {
   ];
   return (
     <section class="figure" aria-label="What the sources state">
-      {pageFigure && (
-        <div class={`page-figure verdict-${pageFigure.verdict?.verdict ?? 'none'}`}>
-          <p>
-            This page: <strong>{pageFigure.text}</strong>
-          </p>
-          {linkLine(pageFigure) && <p class="linked-by">{linkLine(pageFigure)}</p>}
-          <p class="verdict">{verdictLine(pageFigure, sources)}</p>
-        </div>
-      )}
+      {pageFigure && <PageFigureVerdict pageFigure={pageFigure} sources={sources} label="This page" />}
       <h3>What the sources state</h3>
       <p class="figure-status">
         {STATUS_TEXT[facts.status]}

@@ -140,8 +140,15 @@ export function isFigureCheckRequest(message: unknown): message is FigureCheckRe
 
 export function isFigureCheck(message: unknown): message is FigureCheck {
   if (typeof message !== 'object' || message === null) return false;
-  const { selection, candidates, verdict } = message as Record<string, unknown>;
-  return typeof selection === 'string' && Array.isArray(candidates) && typeof verdict === 'string';
+  const { selection, notFigures, linked, candidates, verdict } = message as Record<string, unknown>;
+  const linkedClaim = (linked as { claim?: { id?: unknown } } | null)?.claim;
+  return (
+    typeof selection === 'string' &&
+    Array.isArray(notFigures) &&
+    (linked === null || (typeof linked === 'object' && typeof linkedClaim?.id === 'string')) &&
+    Array.isArray(candidates) &&
+    (verdict === null || typeof verdict === 'string')
+  );
 }
 
 /** The context-menu item and the keyboard command (see wxt.config.ts) for "Check this figure". */

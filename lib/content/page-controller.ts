@@ -12,7 +12,14 @@ import { PageSession } from './page-session';
 import { VIEWPORT_TOP, type Popover } from './popover';
 
 /** The check of an empty selection. */
-const NOTHING_SELECTED: FigureCheck = { selection: '', figure: null, candidates: [], verdict: 'unsourced' };
+const NOTHING_SELECTED: FigureCheck = {
+  selection: '',
+  figure: null,
+  notFigures: [],
+  linked: null,
+  candidates: [],
+  verdict: 'unsourced',
+};
 
 /** Passes come in bursts on a live page: the badge is told once they settle. */
 export const REPORT_DELAY_MS = 300;

@@ -1,33 +1,48 @@
 import { sentenceAround } from '../kb/excerpt';
+import { judgeLinkedFigure, type PageFigure } from '../kb/page-matcher';
 import type { IndexedFigure } from '../kb/types';
 import { unitsComparable } from './compare';
-import { findCueMatches, namedCueGroups, type FigureLinker } from './linker';
-import { findFigures, type ParsedFigure } from './number-parser';
-import { judgeFigure, type FigureVerdict } from './verdict';
+import { findCueMatches, findLinkedFigures, namedCueGroups, type FigureLinker } from './linker';
+import { readNumbers, type NotFigure, type ParsedFigure } from './number-parser';
+import { judgeFigure, type StatedValue } from './verdict';
 
 /** Claims shown for a checked figure, at most. */
 export const MAX_CANDIDATES = 3;
 
 export interface CheckCandidate {
   readonly claim: IndexedFigure;
-  /** How many of the claim's cue groups the selection's sentence names (all: it speaks of it). */
+  /** How many of the claim's cue groups the selection's sentence names. */
   readonly cuesNamed: number;
-  readonly verdict: FigureVerdict | null;
+  /** What the sources state for it, nearest the number first: shown, never judged. */
+  readonly nearest: StatedValue | null;
 }
 
 export interface FigureCheck {
   readonly selection: string;
-  /** The figure read from the selection, or null when it holds no number. */
+  /** The figure read from the selection, or null when it holds none. */
   readonly figure: ParsedFigure | null;
+  /** The numbers of a selection that holds no figure, with what each reads as ("1919": a year). */
+  readonly notFigures: readonly NotFigure[];
+  /**
+   * The claim the number speaks of, linked as a highlight of it is, and what that highlight's
+   * card says of it: the same verdict, or the same reason for none.
+   */
+  readonly linked: { readonly claim: IndexedFigure; readonly pageFigure: PageFigure } | null;
+  /** Claims whose words the number's sentence shares, when none is linked: listed, never judged. */
   readonly candidates: readonly CheckCandidate[];
-  /** `unsourced` when no claim of the knowledge base speaks of this figure. */
-  readonly verdict: 'matches' | 'differs' | 'unsourced';
+  /**
+   * The linked number's verdict; null when it is linked but gets none (the page is its only
+   * source's article, or another claim fits as well); `unsourced` when no claim speaks of it.
+   */
+  readonly verdict: 'matches' | 'differs' | 'unsourced' | null;
 }
 
 /**
- * "Check this figure": reads the first figure in the selection and ranks the knowledge base's
- * claims by unit (must fit), subject (cue groups named in the selection's sentence) and value
- * (nearest first). `claims` are the linker's claims with their stated values.
+ * "Check this figure": reads the selection's first figure in its block's text (`context`), as the
+ * page's pass reads it, and links it with the same linker and judgement as its highlight, so the
+ * two say the same. A number no claim takes gets no verdict; the claims whose cue groups its
+ * sentence names are listed by unit (must fit), subject (cue groups named) and value (nearest
+ * first). `claims` are the linker's claims with their stated values.
  */
 export function checkFigure(
   linker: FigureLinker,
@@ -37,28 +52,41 @@ export function checkFigure(
   selectionEnd: number,
 ): FigureCheck {
   const selection = context.slice(selectionStart, selectionEnd);
-  const found = findFigures(selection)[0];
-  if (!found) return { selection, figure: null, candidates: [], verdict: 'unsourced' };
-  const figure = found;
-  const [from, to] = sentenceAround(context, selectionStart, selectionEnd, false);
+  const inSelection = (span: { readonly start: number; readonly end: number }) =>
+    span.start < selectionEnd && span.end > selectionStart;
+  const numbers = readNumbers(context);
+  const figure = numbers.figures.find(inSelection);
+  if (!figure) {
+    const notFigures = numbers.notFigures.filter(inSelection);
+    return { selection, figure: null, notFigures, linked: null, candidates: [], verdict: 'unsourced' };
+  }
+  const sentence = (start: number, end: number) => sentenceAround(context, start, end, false);
+  const link = findLinkedFigures(linker, context, sentence, undefined, { linesAreParagraphs: false }).find(
+    (l) => l.figure.start === figure.start,
+  );
+  if (link) {
+    const byId = new Map(claims.map((claim) => [claim.id, claim]));
+    const pageFigure = judgeLinkedFigure((id) => byId.get(id)!, context, link);
+    const linked = { claim: byId.get(link.claim.id)!, pageFigure };
+    return { selection, figure, notFigures: [], linked, candidates: [], verdict: pageFigure.verdict?.verdict ?? null };
+  }
+  const [from, to] = sentence(figure.start, figure.end);
   const cues = findCueMatches(linker, context).filter((m) => m.start >= from && m.end <= to);
   const named = namedCueGroups(linker, cues);
   const candidates = claims
     .map((claim, c) => ({ claim, cuesNamed: named.get(c)?.size ?? 0 }))
     .filter(({ claim, cuesNamed }) => cuesNamed > 0 && unitsComparable(claim.unit, figure.unit))
-    .map(({ claim, cuesNamed }) => ({ claim, cuesNamed, verdict: judgeFigure(figure, claim.stated) }))
+    .map(({ claim, cuesNamed }) => ({ claim, cuesNamed, nearest: judgeFigure(figure, claim.stated)?.closest ?? null }))
     .sort(
       (a, b) =>
         b.cuesNamed / b.claim.cues.length - a.cuesNamed / a.claim.cues.length ||
-        distance(figure, a.verdict) - distance(figure, b.verdict),
+        distance(figure, a.nearest) - distance(figure, b.nearest),
     )
     .slice(0, MAX_CANDIDATES);
-  const top = candidates[0];
-  const speaksOfIt = top && top.cuesNamed === top.claim.cues.length && top.verdict;
-  return { selection, figure, candidates, verdict: speaksOfIt ? top.verdict!.verdict : 'unsourced' };
+  return { selection, figure, notFigures: [], linked: null, candidates, verdict: 'unsourced' };
 }
 
-function distance(figure: ParsedFigure, verdict: FigureVerdict | null): number {
-  if (!verdict || figure.value <= 0 || verdict.closest.value <= 0) return Infinity;
-  return Math.abs(Math.log(verdict.closest.value / figure.value));
+function distance(figure: ParsedFigure, nearest: StatedValue | null): number {
+  if (!nearest || figure.value <= 0 || nearest.value <= 0) return Infinity;
+  return Math.abs(Math.log(nearest.value / figure.value));
 }

@@ -136,16 +136,18 @@ interface ReadSentence {
  * state).
  *
  * By the sentence before, only for a number no claim takes by its sentence: the unit fits; the
- * number's sentence ties it to the claim, by naming at least one of its cue groups, or, for a
- * claim that counts a named thing, by the number counting it ("… 165 electoral votes") in a
- * sentence it opens or that refers back ("These jurisdictions", "its", "they"); every
- * other cue group is named in the sentence just before, in the same paragraph (never two back,
- * never across a block edge); that sentence does not itself state the claim by its sentence (then
- * the new number is about something else); and the number's sentence names no one else: no
- * capitalised word outside the claim's cues and the number, but for an opening word such as
- * "These", "It" or "Nine" ("Texas holds $24 billion in reserves" after a sentence on California is
- * Texas's). When more than one claim fits so, the nearest is kept and the others are listed in
- * `alsoFits`.
+ * number's sentence ties it to the claim, by naming at least one of its cue groups, by calling the
+ * name the sentence before gave it by its last word ("the initiative" after "the Regional
+ * Greenhouse Gas Initiative", "the compact's" after "the National Popular Vote Interstate
+ * Compact"), or, for a claim that counts a named thing, by the number counting it ("… 165
+ * electoral votes") in a sentence it opens, after opening words only ("Currently, nine states …"),
+ * or that refers back ("These jurisdictions", "its", "they"); every other cue group is named in
+ * the sentence just before, in the same paragraph (never two back, never across a block edge);
+ * that sentence does not itself state the claim by its sentence (then the new number is about
+ * something else); and the number's sentence names no one else: no capitalised word outside the
+ * claim's cues and the number, but for an opening word such as "These", "It", "Nine" or "States"
+ * ("Texas holds $24 billion in reserves" after a sentence on California is Texas's). When more
+ * than one claim fits so, the nearest is kept and the others are listed in `alsoFits`.
  */
 export function findLinkedFigures(
   linker: FigureLinker,
@@ -171,9 +173,10 @@ export function findLinkedFigures(
     const before = previous && adjoins(text, previous.to, from, linesAreParagraphs) ? previous : null;
     const sentence = readSentence(linker, text, from, to, inSentence, before, links);
     previous = sentence;
-    // A sentence that names a counted claim in full may be followed by one that states the count
-    // with no cue at all ("These jurisdictions have 165 electoral votes."): read that one too.
-    if (!namesCountedClaim(linker, sentence)) continue;
+    // A sentence that names a claim in full may be followed by one that states it with no cue at
+    // all ("These jurisdictions have 165 electoral votes.", "The initiative cut them 50 percent."):
+    // read that one too.
+    if (!namesUnstatedClaim(linker, sentence)) continue;
     let start = to;
     while (start < text.length && /\s/.test(text[start]!)) start++;
     if (start >= text.length || text[start] === BARRIER || !adjoins(text, to, start, linesAreParagraphs)) continue;
@@ -201,7 +204,8 @@ function readSentence(
     .filter(([c, groups]) => groups.size === linker.claims[c]!.cues.length)
     .map(([c]) => c)
     .sort((a, b) => a - b);
-  const context = before ? contextClaims(linker, named, before) : [];
+  const calledBack = before ? claimsCalledBack(text, from, to, before, linker) : new Set<number>();
+  const context = before ? contextClaims(linker, named, calledBack, before) : [];
   if (complete.length === 0 && context.length === 0) return sentence;
   const borrowed = context.length > 0 ? [...before!.cues, ...cues] : cues;
   for (const figure of findFigures(text, from, to)) {
@@ -211,7 +215,9 @@ function readSentence(
       links.push({ figure, claim: linker.claims[own]!, linkedBy: 'sentence', alsoFits: [] });
       continue;
     }
-    const fitting = context.filter((c) => fitsByContext(linker, text, figure, c, named, cues, from, to));
+    const fitting = context.filter((c) =>
+      fitsByContext(linker, text, figure, c, named.has(c) || calledBack.has(c), cues, from, to),
+    );
     const best = bestClaim(linker, text, figure, borrowed, fitting);
     if (best === null) continue;
     links.push({
@@ -239,13 +245,55 @@ function countsNamedThing(claim: FigureClaim): boolean {
   return claim.unit.kind === 'count' && claim.unit.noun !== null;
 }
 
-/** Whether the sentence names every cue group of a claim that counts a named thing and does not state it. */
-function namesCountedClaim(linker: FigureLinker, sentence: ReadSentence): boolean {
+/** Whether the sentence names every cue group of a claim and does not state it. */
+function namesUnstatedClaim(linker: FigureLinker, sentence: ReadSentence): boolean {
   for (const [c, groups] of sentence.named) {
-    const claim = linker.claims[c]!;
-    if (countsNamedThing(claim) && groups.size === claim.cues.length && !sentence.stated.has(c)) return true;
+    if (groups.size === linker.claims[c]!.cues.length && !sentence.stated.has(c)) return true;
   }
   return false;
+}
+
+/** A capitalised word after a name's cue: the name goes on ("National Popular Vote" + " Interstate Compact"). */
+const NAME_GOES_ON = /\s+(\p{Lu}[\p{L}\p{M}'’.-]*)/uy;
+
+/**
+ * Claims the sentence `from`…`to` calls by the last word of a name the sentence before gave them:
+ * "the initiative" after "the Regional Greenhouse Gas Initiative", "this compact's" after "the
+ * National Popular Vote Interstate Compact". Only names of two words or more: "the state" after
+ * "California" could be any state.
+ */
+function claimsCalledBack(
+  text: string,
+  from: number,
+  to: number,
+  before: ReadSentence,
+  linker: FigureLinker,
+): Set<number> {
+  const called = new Set<number>();
+  const sentence = text.slice(from, to);
+  for (const match of before.cues) {
+    if (!/^\p{Lu}/u.test(text[match.start] ?? '')) continue;
+    const words = text.slice(match.start, match.end).split(/\s+/);
+    for (let at = match.end, next = nameWord(text, at); next !== null; next = nameWord(text, at)) {
+      words.push(next.word);
+      at = next.end;
+    }
+    if (words.length < 2) continue;
+    const head = words[words.length - 1]!.replace(/(?:['’]s|\.)$/u, '').toLowerCase();
+    if (
+      !/^\p{L}+$/u.test(head) ||
+      !new RegExp(`(?<!\\p{L})(?:the|this)\\s+${head}(?:['’]s)?(?!\\p{L})`, 'iu').test(sentence)
+    )
+      continue;
+    for (const { claim } of linker.owners[match.form]!) called.add(claim);
+  }
+  return called;
+}
+
+function nameWord(text: string, at: number): { word: string; end: number } | null {
+  NAME_GOES_ON.lastIndex = at;
+  const match = NAME_GOES_ON.exec(text);
+  return match ? { word: match[1]!, end: at + match[0].length } : null;
 }
 
 /**
@@ -256,6 +304,7 @@ function namesCountedClaim(linker: FigureLinker, sentence: ReadSentence): boolea
 function contextClaims(
   linker: FigureLinker,
   named: ReadonlyMap<number, ReadonlySet<number>>,
+  calledBack: ReadonlySet<number>,
   before: ReadSentence,
 ): number[] {
   const claims: number[] = [];
@@ -263,7 +312,7 @@ function contextClaims(
     const claim = linker.claims[c]!;
     const own = named.get(c);
     if (before.stated.has(c) || (own?.size ?? 0) === claim.cues.length) continue;
-    if (own === undefined && !countsNamedThing(claim)) continue;
+    if (own === undefined && !calledBack.has(c) && !countsNamedThing(claim)) continue;
     const groups = new Set([...borrowed, ...(own ?? [])]);
     if (groups.size === claim.cues.length) claims.push(c);
   }
@@ -275,14 +324,15 @@ function fitsByContext(
   text: string,
   figure: ParsedFigure,
   c: number,
-  named: ReadonlyMap<number, ReadonlySet<number>>,
+  /** Whether the sentence names a cue group of the claim, or calls it by its name's last word. */
+  tied: boolean,
   cues: readonly FormMatch[],
   from: number,
   to: number,
 ): boolean {
   const claim = linker.claims[c]!;
   if (!unitsComparable(claim.unit, figure.unit) || !nounFits(claim, figure)) return false;
-  if (!named.has(c) && !(countsNamedThing(claim) && continuesSubject(text, from, to, figure))) return false;
+  if (!tied && !(countsNamedThing(claim) && continuesSubject(text, from, to, figure))) return false;
   const own = cues.filter((m) => linker.owners[m.form]!.some((o) => o.claim === c));
   return namesNoOneElse(text, from, to, [figure, ...own]);
 }
@@ -291,11 +341,13 @@ function fitsByContext(
 const REFERS_BACK = new Set(['it', 'its', 'they', 'their', 'them', 'these', 'those', 'this', 'such', 'both']);
 
 /**
- * For a sentence with no cue of the claim: the number opens it ("Twelve states take part") or it
- * refers back; "Buyers from 12 states took part" may count anything.
+ * For a sentence with no cue of the claim: the number opens it, after opening words at most
+ * ("Twelve states take part", "Currently, nine states …"), or the sentence refers back; "Buyers
+ * from 12 states took part" may count anything.
  */
 function continuesSubject(text: string, from: number, to: number, figure: ParsedFigure): boolean {
-  if (!/\p{L}/u.test(text.slice(from, figure.start))) return true;
+  const opening = text.slice(from, figure.start).match(/\p{L}+/gu) ?? [];
+  if (opening.every((word) => OPENERS.has(word.toLowerCase()))) return true;
   for (const word of text.slice(from, to).match(/\p{L}+/gu) ?? []) {
     if (REFERS_BACK.has(word.toLowerCase())) return true;
   }
@@ -311,11 +363,21 @@ const OPENERS = new Set(
     'the a an this that these those it its they their them he his she her we our all both each every some many ' +
     'most several such another other one two three four five six seven eight nine ten eleven twelve thirteen ' +
     'fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ' +
-    'ninety hundred nearly almost about around roughly over under more fewer less only just up in on at by ' +
+    'ninety hundred nearly almost about around roughly over under more fewer less only just up in on at by to ' +
     'for from of with since after before during until as among between across and but or so yet while ' +
     'though although because if when now today currently together combined altogether collectively still ' +
-    'also already overall there here then'
+    'also already overall there here then far'
   ).split(' '),
+);
+
+/**
+ * Plural common nouns that open a sentence about the members of what the sentence before named
+ * ("States that have joined the compact …"): capitalised there only because they come first.
+ */
+const COMMON_SUBJECTS = new Set(
+  'states members governors legislatures lawmakers jurisdictions signatories participants countries cities counties'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -336,7 +398,7 @@ function namesNoOneElse(
     const isFirst = first;
     first = false;
     if (!/^\p{Lu}/u.test(word[0]) || spans.some((s) => at >= s.start && at < s.end)) continue;
-    if (isFirst && OPENERS.has(word[0].toLowerCase())) continue;
+    if (isFirst && (OPENERS.has(word[0].toLowerCase()) || COMMON_SUBJECTS.has(word[0].toLowerCase()))) continue;
     return false;
   }
   return true;

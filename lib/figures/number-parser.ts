@@ -66,6 +66,51 @@ export interface ParsedFigure {
  * offsets to shift back.
  */
 export function findFigures(original: string, from = 0, to = original.length): ParsedFigure[] {
+  return scan(original, from, to, null);
+}
+
+/**
+ * What a number that is not a figure reads as: why Crosscheck does not check it ("1919" is a
+ * year, "8 AM" a time, "COVID-19" part of a name).
+ */
+export type NumberReading =
+  | 'year'
+  | 'decade'
+  | 'date'
+  | 'time'
+  | 'web address'
+  | 'e-mail address'
+  | 'phone number'
+  | 'label'
+  | 'rank'
+  | 'code'
+  | 'currency'
+  | 'word';
+
+/** A number in the text that is not a figure, and what it reads as. */
+export interface NotFigure {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly reading: NumberReading;
+}
+
+/**
+ * The figures of `text.slice(from, to)`, as findFigures reads them, and the numbers it reads as
+ * something else, in order: the same scan, so "Check this figure" can say what it read.
+ */
+export function readNumbers(
+  original: string,
+  from = 0,
+  to = original.length,
+): { figures: ParsedFigure[]; notFigures: NotFigure[] } {
+  const notFigures: NotFigure[] = [];
+  const figures = scan(original, from, to, notFigures);
+  return { figures, notFigures };
+}
+
+/** findFigures, which also lists the numbers that are not figures in `notFigures` when given. */
+function scan(original: string, from: number, to: number, notFigures: NotFigure[] | null): ParsedFigure[] {
   // Full-width digits and signs ("＄７６ billion" on a CJK page) read as ASCII: one unit for one,
   // so offsets hold; each figure's text stays the page's own.
   const fullWidth = FULL_WIDTH.test(original.slice(from, to));
@@ -80,16 +125,33 @@ export function findFigures(original: string, from = 0, to = original.length): P
   let floor = from; // a figure may not reach back into the previous one, nor before the span
   for (let match = scanner.exec(bounded); match !== null; match = scanner.exec(bounded)) {
     const groups = match.groups ?? {};
-    if (groups.skip !== undefined) continue;
+    if (groups.skip !== undefined) {
+      if (notFigures && /\d/.test(match[0])) {
+        const end = withoutClosingPunctuation(bounded, match.index, match.index + match[0].length);
+        notFigures.push({
+          start: match.index,
+          end,
+          text: original.slice(match.index, end),
+          reading: skipped(bounded, match.index),
+        });
+      }
+      continue;
+    }
     const core = readCore(groups, match.index, match[0]);
     if (core === null) continue;
     const figure = widen(bounded, core, floor);
-    if (figure !== null) {
+    if (typeof figure === 'object' && figure !== null) {
       figures.push(fullWidth ? { ...figure, text: original.slice(figure.start, figure.end) } : figure);
       floor = figure.end;
+      scanner.lastIndex = figure.end;
+      continue;
+    }
+    if (notFigures && figure !== null) {
+      const [start, end] = readingSpan(bounded, core, figure, floor);
+      notFigures.push({ start, end, text: original.slice(start, end), reading: figure });
     }
     // A number-word run may have been cut short ("twenty and thirty states"): rescan what follows.
-    scanner.lastIndex = figure?.end ?? core.end;
+    scanner.lastIndex = core.end;
   }
   return figures;
 }
@@ -115,21 +177,35 @@ const MONTH =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b\\.?';
 const YEAR_AFTER = '(?:,?\\s{1,3}\\d{4}(?!\\d))?';
 
-/** Spans whose digits are identifiers, dates, times or labels; consumed so no figure starts inside. */
-const NOT_FIGURES = [
-  String.raw`(?:https?:\/\/|www\.)[^\s<>"']+`,
-  String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
-  String.raw`(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|io|co|uk|us|eu|de|fr|cn|info|news)\b(?:[\/?#][^\s<>"']*)?`,
-  String.raw`(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,4}){1,4}(?!\d)`,
-  String.raw`(?<!\w)\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}(?!\d)`,
+/**
+ * Spans whose digits are identifiers, dates, times or labels, with what each reads as; consumed so
+ * no figure starts inside.
+ */
+const NOT_FIGURES: readonly (readonly [NumberReading, string])[] = [
+  ['web address', String.raw`(?:https?:\/\/|www\.)[^\s<>"']+`],
+  ['e-mail address', String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+`],
+  [
+    'web address',
+    String.raw`(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|io|co|uk|us|eu|de|fr|cn|info|news)\b(?:[\/?#][^\s<>"']*)?`,
+  ],
+  ['phone number', String.raw`(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,4}){1,4}(?!\d)`],
+  ['phone number', String.raw`(?<!\w)\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}(?!\d)`],
   // One month alternation for "Aug 18, 2025" and "August 2025": each copy costs compile time.
-  `\\b${MONTH}(?:\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?(?!\\d)${YEAR_AFTER}|,?\\s{1,3}\\d{4}(?!\\d))`,
-  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${MONTH}${YEAR_AFTER}`,
-  String.raw`\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\b\.?)?`,
-  String.raw`\b\d{1,2}\s?[ap]\.?m\b\.?`,
-  String.raw`\d+\s?(?:天|小时|分钟|秒|周|个月|年)[前后]`,
-  String.raw`(?<!\w)(?:pages?|pp?\.|chapters?|ch\.|sections?|sec\.|articles?|art\.|items?|figures?|fig\.|tables?|volumes?|vol\.|episodes?|ep\.|seasons?|parts?|steps?|versions?|ver\.|paragraphs?|para\.|verses?|footnotes?|slides?|appendix|exhibits?|clauses?|nos?\.|#|§{1,2})\s{0,2}#?\s{0,2}\d+(?:[.:]\d+)*[a-z]?\b(?:\s{1,3}(?:of|to|through|and|-|–)\s{1,3}\d+)?`,
-].join('|');
+  ['date', `\\b${MONTH}(?:\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?(?!\\d)${YEAR_AFTER}|,?\\s{1,3}\\d{4}(?!\\d))`],
+  ['date', `\\b\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${MONTH}${YEAR_AFTER}`],
+  // Numeric dates: "2025-08-18", "12/05/2025", "2025年8月18日".
+  [
+    'date',
+    String.raw`\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\d{1,4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]`,
+  ],
+  ['time', String.raw`\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\b\.?)?`],
+  ['time', String.raw`\b\d{1,2}\s?[ap]\.?m\b\.?`],
+  ['time', String.raw`\d+\s?(?:天|小时|分钟|秒|周|个月|年)[前后]`],
+  [
+    'label',
+    String.raw`(?<!\w)(?:pages?|pp?\.|chapters?|ch\.|sections?|sec\.|articles?|art\.|items?|figures?|fig\.|tables?|volumes?|vol\.|episodes?|ep\.|seasons?|parts?|steps?|versions?|ver\.|paragraphs?|para\.|verses?|footnotes?|slides?|appendix|exhibits?|clauses?|nos?\.|#|§{1,2})\s{0,2}#?\s{0,2}\d+(?:[.:]\d+)*[a-z]?\b(?:\s{1,3}(?:of|to|through|and|-|–)\s{1,3}\d+)?`,
+  ],
+];
 
 const EN_UNITS: Readonly<Record<string, number>> = {
   zero: 0,
@@ -188,7 +264,26 @@ const NUMBER_CORES = [
   `(?<zh>[${ZH_NUMERALS}]+)`,
 ].join('|');
 
-const SCANNER = new RegExp(`(?<skip>${NOT_FIGURES})|${NUMBER_CORES}`, 'gi');
+const SCANNER = new RegExp(`(?<skip>${NOT_FIGURES.map(([, pattern]) => pattern).join('|')})|${NUMBER_CORES}`, 'gi');
+
+/** A skipped span's end before the sentence's punctuation it took in ("8 AM." but "8 a.m."). */
+function withoutClosingPunctuation(text: string, start: number, end: number): number {
+  while (end > start && /[.,;:!?)\]]/.test(text[end - 1]!) && !/[ap]\.m\.$/i.test(text.slice(start, end))) end--;
+  return end;
+}
+
+/** Each NOT_FIGURES pattern alone, compiled when first asked what a skipped span reads as. */
+let notFigureReaders: readonly (readonly [NumberReading, RegExp])[] | null = null;
+
+/** What the skipped span at `at` reads as: the first pattern that matches there, as the scanner's alternation chose. */
+function skipped(text: string, at: number): NumberReading {
+  notFigureReaders ??= NOT_FIGURES.map(([reading, pattern]) => [reading, new RegExp(pattern, 'iy')] as const);
+  for (const [reading, pattern] of notFigureReaders) {
+    pattern.lastIndex = at;
+    if (pattern.test(text)) return reading;
+  }
+  return 'code';
+}
 
 // ---------------------------------------------------------------------------------------------
 // Number cores
@@ -633,17 +728,21 @@ function readScale(
   return { scale, end: at + zhScale.length, more };
 }
 
-function widen(text: string, core: Core, floor: number): ParsedFigure | null {
+/**
+ * The figure around `core`, or what the number reads as instead ("1919": a year), or null when it
+ * reads as nothing worth saying (an exponent, a hyphenated adjective such as "20-year-old").
+ */
+function widen(text: string, core: Core, floor: number): ParsedFigure | NumberReading | null {
   const prefix = readPrefix(text, core.start, floor);
-  if (prefix.foreign) return null;
-  if (!hasCleanEdges(text, core)) return null;
+  if (prefix.foreign) return 'currency';
+  if (!hasCleanEdges(text, core)) return gluedReading(text, core);
 
   const scaled = readScale(text, core, prefix.currency !== null);
-  if (scaled === null) return null;
+  if (scaled === null) return suffixedReading(text, core);
   const { scale } = scaled;
   let at = scaled.end;
   let approximation = prefix.approximation ?? (scaled.more ? 'more-than' : null);
-  if (DATE_SUFFIX.test(text[at] ?? '')) return null;
+  if (DATE_SUFFIX.test(text[at] ?? '')) return text[at] === '年' ? 'year' : 'date';
 
   let unit: FigureUnit | null = null;
   if (prefix.currency !== null) unit = { kind: 'currency', currency: prefix.currency };
@@ -675,9 +774,9 @@ function widen(text: string, core: Core, floor: number): ParsedFigure | null {
   const precision = (core.step * scale) / core.divisor;
   if (!Number.isFinite(value) || !Number.isFinite(precision) || precision <= 0) return null;
   if (unit.kind === 'count' && scale === 1) {
-    if (core.yearLike && (unit.noun === null || followsYearWord(text, prefix.start))) return null;
-    if (core.kind === 'words' && core.lone && unit.noun === null) return null; // "one reason", "one of the states"
-    if (core.kind === 'zh' && (core.lone || core.mantissa < 10) && !(classified && core.mantissa > 1)) return null; // "一个", "十分"
+    if (core.yearLike && (unit.noun === null || followsYearWord(text, prefix.start))) return 'year';
+    if (core.kind === 'words' && core.lone && unit.noun === null) return 'word'; // "one reason", "one of the states"
+    if (core.kind === 'zh' && (core.lone || core.mantissa < 10) && !(classified && core.mantissa > 1)) return 'word'; // "一个", "十分"
   }
 
   return {
@@ -692,6 +791,43 @@ function widen(text: string, core: Core, floor: number): ParsedFigure | null {
     numberEnd: core.end,
     text: text.slice(prefix.start, at),
   };
+}
+
+/**
+ * What a number glued to another token reads as: "第二" a rank, "COVID-19" or "v1.24" part of a
+ * name or code, "#4" a label; null for the rest ("20-year-old", "5-4", "twenty-first").
+ */
+function gluedReading(text: string, core: Core): NumberReading | null {
+  const before = text[core.start - 1] ?? '';
+  if (before === '第') return 'rank';
+  if (core.kind !== 'digits') return null;
+  if (before === '#') return 'label';
+  if (/[A-Za-z_]/.test(before) || (/[-‐‑–]/.test(before) && /[A-Za-z]/.test(text[core.start - 2] ?? ''))) return 'code';
+  return null;
+}
+
+/** What digits with letters glued after them read as: "2nd" a rank, "1990s" a decade; null for the rest ("3D", "100m"). */
+function suffixedReading(text: string, core: Core): NumberReading | null {
+  const suffix = /^[A-Za-z]+/.exec(text.slice(core.end, core.end + 3))?.[0].toLowerCase() ?? '';
+  if (/^(?:st|nd|rd|th)$/.test(suffix)) return 'rank';
+  if (suffix === 's' && /0$/.test(text.slice(core.start, core.end))) return 'decade';
+  return null;
+}
+
+/** The span a reading names: the token around a glued number ("COVID-19"), with its suffix ("2nd", "2025年"), or the number alone. */
+function readingSpan(text: string, core: Core, reading: NumberReading, floor: number): [number, number] {
+  let start = core.start;
+  let end = core.end;
+  if (reading === 'code' || reading === 'label' || reading === 'rank' || reading === 'decade') {
+    while (start > floor && /[\w#第.+-]/.test(text[start - 1]!)) start--;
+    while (end < text.length && /[\w.-]/.test(text[end]!)) end++;
+    while (end > core.end && /[.-]/.test(text[end - 1]!)) end--;
+  } else if (reading === 'year' || reading === 'date') {
+    if (DATE_SUFFIX.test(text[end] ?? '')) end++;
+  } else if (reading === 'currency') {
+    while (start > floor && /[^\s\d]/.test(text[start - 1]!)) start--;
+  }
+  return [start, end];
 }
 
 /** Rejects numbers glued to other tokens: "v1.24", "#4", "+1", "COVID-19", "3:00", "12/05", "5-4", "twenty-first", "第二". */

@@ -38,8 +38,8 @@ export interface PageFigure {
   /** Labels of other claims the sentence before fits as well: the number then gets no verdict. */
   readonly alsoFits: readonly string[];
   /**
-   * The source whose own statement this sentence is, when it is the only source stating the figure
-   * (the page is that article, or copies its sentence): the number then gets no verdict.
+   * The source whose own statement this sentence is, when no other source states the figure (the
+   * page is that article, or copies its sentence): the number then gets no verdict.
    */
   readonly statedBy: string | null;
 }
@@ -118,15 +118,24 @@ export function loadPageMatcher(data: PrecompiledPageMatcher, tracked: readonly 
   };
 }
 
-function pageFigure(matcher: PageMatcher, text: string, { figure, claim, linkedBy, alsoFits }: FigureLink): PageFigure {
-  const { claim: indexed } = matcher.figureEntries.get(claim.id)!;
-  const others = alsoFits.map((other) => matcher.figureEntries.get(other.id)!.claim.label);
-  // The page's sentence is the only source's own statement (the article itself, or a verbatim copy):
-  // nothing independent to check it against.
+/**
+ * What a page says of a number the linker tied to a claim in `text`: its verdict, or why it has
+ * none. The highlight's card and "Check this figure" both show this, so they say the same.
+ * `claimOf` gives a claim's indexed figure by id.
+ */
+export function judgeLinkedFigure(
+  claimOf: (id: string) => IndexedFigure,
+  text: string,
+  { figure, claim, linkedBy, alsoFits }: FigureLink,
+): PageFigure {
+  const indexed = claimOf(claim.id);
+  const others = alsoFits.map((other) => claimOf(other.id).label);
+  // A source's statement is not checked against itself: on its own article (or a verbatim copy)
+  // the number is judged by the other sources alone, and with none it gets no verdict.
   const key = sentenceKey(text.slice(...sentenceAround(text, figure.start, figure.end, false)));
-  const statedHere =
-    indexed.stated.length > 0 && indexed.stated.every((stated) => stated.sentenceKeys?.includes(key) ?? false);
-  const verdict = others.length === 0 && !statedHere ? judgeFigure(figure, indexed.stated) : null;
+  const elsewhere = indexed.stated.filter((stated) => !(stated.sentenceKeys?.includes(key) ?? false));
+  const statedHere = indexed.stated.length > 0 && elsewhere.length === 0;
+  const verdict = others.length === 0 && !statedHere ? judgeFigure(figure, elsewhere) : null;
   return {
     text: figure.text,
     value: figure.value,
@@ -168,7 +177,8 @@ export function matchPage(
       linesAreParagraphs: false,
     }).map((link) => {
       const { entry } = matcher.figureEntries.get(link.claim.id)!;
-      return { start: link.figure.start, end: link.figure.end, entry, figure: pageFigure(matcher, text, link) };
+      const figure = judgeLinkedFigure((id) => matcher.figureEntries.get(id)!.claim, text, link);
+      return { start: link.figure.start, end: link.figure.end, entry, figure };
     }),
   );
   return figures.length === 0 ? terms : selectLeftmostLongest([...terms, ...figures]);

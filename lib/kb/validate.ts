@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { foldForm } from '../matching/fold';
 import { findInternalName, internalNames } from './reader-text';
-import { entrySchema, sourceSchema, type AuthoredEntry, type AuthoredSource } from './schema';
+import { entrySchema, sourceSchema, type AuthoredEntry, type AuthoredFigure, type AuthoredSource } from './schema';
 
 /** What the build found wrong, named by file, entry and field so an author can go straight there. */
 export interface KbProblem {
@@ -31,6 +31,34 @@ export function formatProblem(problem: KbProblem): string {
     .filter(Boolean)
     .join(', ');
   return `${problem.severity}: ${where}: ${problem.message}`;
+}
+
+/** Counted nouns that measure time: a count of them says how long or since when. */
+const DURATION_NOUNS = new Set(
+  'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries 秒 分钟 小时 天 周 月 个月 年 世纪'.split(
+    ' ',
+  ),
+);
+/** Counted nouns that are an article's own sourcing: how many it cites says nothing about the world. */
+const SOURCING_NOUNS = new Set('source sources citation citations 消息人士 知情人士'.split(' '));
+
+/**
+ * Why `figure` is not a figure a reader would check, or null when it is. A figure entry is a
+ * quantity about the world with a subject: money, a share, a multiple, or a count of things
+ * (states, people, lawsuits, votes). The number of sources an article cites is the article's
+ * sourcing, and a count of years or days is a time frame ("nearly two decades", "for 20 years"):
+ * highlighted and given a verdict, they would read as facts to check on every page that repeats
+ * them. Such a fact belongs in the summary of the entry it is about, or stays plain text.
+ */
+export function figureEntryProblem(figure: Pick<AuthoredFigure, 'unit' | 'noun'>): string | null {
+  if (figure.unit !== 'count' || figure.noun === null) return null;
+  const noun = figure.noun.toLowerCase();
+  const head = noun.split(/\s+/).pop()!;
+  if (DURATION_NOUNS.has(head) || DURATION_NOUNS.has(noun))
+    return `counts ${figure.noun}: a time frame, not a quantity a reader checks; say it in the summary of the entry it is about`;
+  if (SOURCING_NOUNS.has(head) || SOURCING_NOUNS.has(noun))
+    return `counts ${figure.noun}: an article's sourcing, not a quantity about the world; say it in the summary of the entry it is about`;
+  return null;
 }
 
 function issuesToProblems(file: string, entry: string | null, issues: readonly z.core.$ZodIssue[]): KbProblem[] {
@@ -158,6 +186,10 @@ export function validateSeeds(inputs: SeedInputs): ValidatedSeeds {
         error(file, entry.id, `excerpts.${i}.text`, `not a verbatim excerpt of ${source.file}`);
       }
     });
+    if (entry.category === 'figure') {
+      const problem = figureEntryProblem(entry);
+      if (problem) error(file, entry.id, 'noun', problem);
+    }
     if (entry.category === 'person') {
       entry.roles.forEach((role, i) => {
         if (!sourceIds.has(role.source)) error(file, entry.id, `roles.${i}.source`, `unknown source "${role.source}"`);

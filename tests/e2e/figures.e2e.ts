@@ -56,44 +56,54 @@ describe('figures on a page', () => {
   });
 });
 
+/** Selects the first `text` inside `root` (a CSS selector) and asks Crosscheck to check it. */
+async function checkSelected(page: Page, root: string, text: string) {
+  await page.evaluate(
+    ({ root, text }) => {
+      const walker = document.createTreeWalker(document.querySelector(root)!, NodeFilter.SHOW_TEXT);
+      let node = walker.nextNode();
+      while (node && !node.textContent!.includes(text)) node = walker.nextNode();
+      const at = node!.textContent!.indexOf(text);
+      const range = document.createRange();
+      range.setStart(node!, at);
+      range.setEnd(node!, at + text.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    },
+    { root, text },
+  );
+  // What the context-menu item and the keyboard command do: the background asks the tab.
+  await suite.tellTab(page, { type: 'crosscheck:check-selection' });
+  const card = cardFrame(page).locator('.popover');
+  await card.locator('h2', { hasText: 'Check this figure' }).waitFor();
+  return card;
+}
+
 describe('a figure on the page of the only source that states it', () => {
-  it('gets no verdict, and its card says the article itself is the only source', async () => {
+  it('gets no verdict, and its card and "Check this figure" both say the article itself is the only source', async () => {
     const page = await open('/seed/armitage.html');
-    const figure = page.locator('[data-crosscheck-id="zoom-call-sources"]').first();
+    await page.bringToFront();
+    const figure = page.locator('[data-crosscheck-id="climate-alliance-governors"]').first();
     expect(await figure.getAttribute('data-crosscheck-verdict')).toBeNull();
     await figure.scrollIntoViewIfNeeded();
     await figure.click();
     const card = cardFrame(page).locator('.popover');
     await card.locator('.page-figure .verdict').waitFor();
-    expect(await card.locator('.page-figure .verdict').textContent()).toBe(
-      'Stated only by this article: this sentence is Chris Armitage’s own statement, and no other source in the knowledge base states it.',
-    );
+    const said =
+      'Stated only by this article: this sentence is Chris Armitage’s own statement, and no other source in the knowledge base states it.';
+    expect(await card.locator('.page-figure .verdict').textContent()).toBe(said);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+
+    const checked = await checkSelected(page, 'article', '24 governors');
+    await checked.locator('.page-figure .verdict').waitFor();
+    expect(await checked.locator('.page-figure .verdict').textContent()).toBe(said);
+    expect(await checked.locator('.card').getAttribute('data-crosscheck-verdict')).toBeNull();
     await page.close();
   });
 });
 
 describe('Check this figure', () => {
-  async function checkSelected(page: Page, paragraph: string, text: string) {
-    await page.evaluate(
-      ({ paragraph, text }) => {
-        const node = [...document.getElementById(paragraph)!.childNodes].find((n) => n.textContent!.includes(text))!;
-        const textNode = node.nodeType === 3 ? node : node.firstChild!;
-        const at = textNode.textContent!.indexOf(text);
-        const range = document.createRange();
-        range.setStart(textNode, at);
-        range.setEnd(textNode, at + text.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-      },
-      { paragraph, text },
-    );
-    // What the context-menu item and the keyboard command do: the background asks the tab.
-    await suite.tellTab(page, { type: 'crosscheck:check-selection' });
-    const card = cardFrame(page).locator('.popover');
-    await card.locator('h2', { hasText: 'Check this figure' }).waitFor();
-    return card;
-  }
-
   it.each([
     [
       'a number no source speaks of',
@@ -110,14 +120,28 @@ describe('Check this figure', () => {
       'unsourced',
       'No source in the knowledge base states this figure for what its sentence is about',
     ],
-    ['a changed figure', 'reserves', '$75 billion', 'differs', 'the sources state $76 billion: differs, 1.3% more'],
+    // The words of the highlight's card (see above), not a wording of its own.
+    [
+      'a changed figure',
+      'reserves',
+      '$75 billion',
+      'differs',
+      'Differs: the sources state $76 billion, 1.3% more (Chris Armitage, 2025-08-18).',
+    ],
+    [
+      'a year and a time',
+      'times',
+      '1919, at 8 AM',
+      'unsourced',
+      '1919 reads as a year and 8 AM as a time; Crosscheck checks amounts, counts and shares.',
+    ],
   ])('%s', async (_name, paragraph, text, verdict, says) => {
     const page = await open('/fixtures/figures-changed.html');
     await page.bringToFront();
-    const card = await checkSelected(page, paragraph, text);
+    const card = await checkSelected(page, `#${paragraph}`, text);
     expect(await card.locator('[data-crosscheck-verdict]').getAttribute('data-crosscheck-verdict')).toBe(verdict);
     expect(await card.textContent()).toContain(says);
-    expect(await card.textContent()).toContain(`Selected: ${text}`);
+    if (!says.includes('reads as')) expect(await card.textContent()).toContain(`Selected: ${text}`);
     // One verdict per check: an unsourced check lists no claim as matching or differing.
     if (verdict === 'unsourced') expect(await card.textContent()).not.toMatch(/: (matches|differs)/);
     await page.keyboard.press('Escape');

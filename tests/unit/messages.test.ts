@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backgroundMatching } from '@/lib/content/background-matching';
 import {
+  isFigureCheck,
   isFigureCheckRequest,
   isMatchRequest,
   isWindowMatches,
@@ -63,6 +64,26 @@ describe('matching requests, as the background checks them', () => {
   });
 });
 
+describe('a figure check, as the content script checks it', () => {
+  const unlinked = {
+    selection: '1919',
+    figure: null,
+    notFigures: [],
+    linked: null,
+    candidates: [],
+    verdict: 'unsourced',
+  };
+  it.each<[string, unknown, boolean]>([
+    ['nothing linked', unlinked, true],
+    ['linked, with no verdict', { ...unlinked, linked: { claim: { id: 'x' }, pageFigure: {} }, verdict: null }, true],
+    ['readings not a list', { ...unlinked, notFigures: undefined }, false],
+    ['a linked claim without an id', { ...unlinked, linked: { claim: {} } }, false],
+    ['verdict not said', { ...unlinked, verdict: undefined }, false],
+  ])('%s', (_name, message, expected) => {
+    expect(isFigureCheck(message)).toBe(expected);
+  });
+});
+
 describe('backgroundMatching', () => {
   it('sends its requests as messages and returns the answers', async () => {
     const sent: (MatchRequest | FigureCheckRequest | PrepareMatchingRequest)[] = [];
@@ -70,7 +91,7 @@ describe('backgroundMatching', () => {
       sent.push(message);
       return message.type === 'crosscheck:match'
         ? { matches: [[]], namedInFull: ['a'], timing: { matcherMs: 0, matchMs: 1, figuresMs: 0 } }
-        : { selection: '$5', figure: null, candidates: [], verdict: 'unsourced' };
+        : { selection: '$5', figure: null, notFigures: [], linked: null, candidates: [], verdict: 'unsourced' };
     });
     matching.prepare();
     expect((await matching.matchWindows(['text'], ['b'], true)).namedInFull).toEqual(['a']);

@@ -3,7 +3,9 @@ import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CardFrame } from '@/components/CardFrame';
 import { NOTICE_CARD_SIZE, PRIVATE_CARD_SIZE, type CardContent, type FromCard, type ToCard } from '@/lib/card/protocol';
-import type { EntryDetails } from '@/lib/kb/types';
+import { parseFigure } from '@/lib/figures/number-parser';
+import { judgeFigure } from '@/lib/figures/verdict';
+import type { EntryDetails, IndexedFigure, SourceRecord } from '@/lib/kb/types';
 import type { EntryResponse } from '@/lib/messages';
 import type { OwnSources } from '@/lib/my-sources/card-data';
 
@@ -110,5 +112,75 @@ describe('the card frame', () => {
     expect(sizes.filter((m) => m.type === 'crosscheck-card:size')).toEqual([
       { type: 'crosscheck-card:size', seq: 7, ...size },
     ]);
+  });
+
+  it('for a checked figure linked to a claim, names who states it from the claim’s data, then tells its size', async () => {
+    const gazette: SourceRecord = {
+      id: 'gazette',
+      file: 'gazette.txt',
+      title: null,
+      author: 'Dana Whitfield',
+      outlet: null,
+      date: '2026-03-02',
+      dateNote: null,
+      url: null,
+      language: 'en',
+      kind: null,
+    };
+    const stated = { ...parseFigure('$76 billion')!, source: 'gazette' };
+    const claim: IndexedFigure = {
+      id: 'ca-reserves',
+      label: "California's budget reserves",
+      unit: stated.unit,
+      cues: [['California'], ['reserves']],
+      stated: [stated],
+      asOf: null,
+    };
+    const figure = parseFigure('$75 billion')!;
+    const pageFigure = {
+      text: figure.text,
+      value: figure.value,
+      verdict: judgeFigure(figure, claim.stated),
+      linkedBy: 'sentence' as const,
+      alsoFits: [],
+      statedBy: null,
+    };
+    const events: string[] = [];
+    let listener: ((message: ToCard) => void) | undefined;
+    const loadEntry = vi.fn(async (id: string): Promise<EntryResponse> => {
+      events.push(`load ${id}`);
+      return { entry: entry(id, claim.label), sources: [gazette], corpusSize: 5 };
+    });
+    render(
+      <CardFrame
+        subscribe={(l) => ((listener = l), () => undefined)}
+        post={(message) => events.push(message.type)}
+        loadEntry={loadEntry}
+        loadOwn={() => Promise.reject(new Error('not asked'))}
+      />,
+    );
+    const check = {
+      selection: '$75 billion',
+      figure,
+      notFigures: [],
+      linked: { claim, pageFigure },
+      candidates: [],
+      verdict: 'differs' as const,
+    };
+    await act(() =>
+      listener!({
+        type: 'crosscheck-card:show',
+        seq: 3,
+        content: { kind: 'check', check },
+        readerLanguage: 'en',
+        focus: false,
+        maxWidth: 416,
+      }),
+    );
+    await act(async () => undefined);
+    expect(document.querySelector('.page-figure .verdict')!.textContent).toBe(
+      'Differs: the sources state $76 billion, 1.3% more (Dana Whitfield, 2026-03-02).',
+    );
+    expect(events).toEqual(['load ca-reserves', 'crosscheck-card:size']);
   });
 });

@@ -166,3 +166,111 @@ describe('findLinkedFigures by the sentence before', () => {
     expect(links(text, false)).toEqual(['npv-votes=205 electoral votes (before)']);
   });
 });
+
+describe('findLinkedFigures in real wording', () => {
+  // Claims as the seeds write them: a name's cue, a verb group, a counted noun.
+  const realClaims: FigureClaim[] = [
+    { id: 'npv-votes', unit: claimUnit('count', 'electoral votes'), cues: [['National Popular Vote']] },
+    { id: 'rggi-states', unit: claimUnit('count', 'states'), cues: [['Regional Greenhouse Gas Initiative', 'RGGI']] },
+    {
+      id: 'rggi-cut',
+      unit: claimUnit('percent', null),
+      cues: [['Regional Greenhouse Gas Initiative', 'RGGI'], ['emissions']],
+    },
+    {
+      id: 'real-id-states',
+      unit: claimUnit('count', 'states'),
+      cues: [['REAL ID'], ['refused', 'refuse', 'rejected', 'reject', 'rejecting', 'resisted']],
+    },
+    { id: 'suits', unit: claimUnit('count', 'lawsuits'), cues: [['multistate'], ['lawsuits', 'lawsuit']] },
+    { id: 'alliance-members', unit: claimUnit('count', 'members'), cues: [['Climate Alliance']] },
+    { id: 'aca-states', unit: claimUnit('count', 'states'), cues: [['Affordable Care Act']] },
+  ];
+  const realLinker = createFigureLinker(realClaims);
+  const realLinks = (text: string) =>
+    findLinkedFigures(realLinker, text, (s, e) => sentenceAround(text, s, e, false), undefined, {
+      linesAreParagraphs: false,
+    }).map(
+      (l) =>
+        `${l.claim.id}=${l.figure.text}${l.linkedBy === 'previous-sentence' ? ' (before)' : ''}` +
+        (l.alsoFits.length > 0 ? ` (also ${l.alsoFits.map((c) => c.id).join(', ')})` : ''),
+    );
+
+  it.each<[string, string, string[]]>([
+    // By its own sentence: other verbs, other word orders.
+    [
+      'another verb, the count first and an aside before the verb',
+      '25 states, either through a statute or a resolution, rejected the REAL ID Act.',
+      ['real-id-states=25 states'],
+    ],
+    ['the verb first', 'Rejecting REAL ID outright were 25 states, led by Maine.', ['real-id-states=25 states']],
+    ['passive', 'The REAL ID Act was resisted by 25 states at first.', ['real-id-states=25 states']],
+    [
+      'a count of lawsuits after its subject and verb',
+      'By the end of the term the coalition had filed 160 multistate lawsuits.',
+      ['suits=160 multistate lawsuits'],
+    ],
+    ['a count of members', 'The U.S. Climate Alliance now counts 24 members.', ['alliance-members=24 members']],
+    [
+      'a count of votes after "would reach"',
+      'With Virginia, the National Popular Vote plan would reach 222 electoral votes.',
+      ['npv-votes=222 electoral votes'],
+    ],
+    // By the sentence before.
+    [
+      'the count opens its sentence after opening words',
+      'The Regional Greenhouse Gas Initiative caps power-plant emissions in the Northeast. Currently, nine states take part.',
+      ['rggi-states=nine states (before)'],
+    ],
+    [
+      'the subject called by its name’s last word, another verb',
+      'The Regional Greenhouse Gas Initiative caps power-plant emissions in the Northeast. Nine states currently participate in the initiative.',
+      ['rggi-states=Nine states (before)'],
+    ],
+    [
+      'the name’s last word with a possessive, the count mid-sentence',
+      'The Affordable Care Act let states expand Medicaid. To date, 40 states have adopted the act’s expansion.',
+      ['aca-states=40 states (before)'],
+    ],
+    [
+      'a share, the subject called by its name’s last word',
+      'The Regional Greenhouse Gas Initiative caps power-plant emissions. Since 2009 the initiative has cut them by 45 percent.',
+      ['rggi-cut=45 percent (before)'],
+    ],
+    [
+      'a common noun opens the sentence, "have joined"',
+      'The National Popular Vote Interstate Compact is an agreement among states. States that have joined the compact hold 209 electoral votes.',
+      ['npv-votes=209 electoral votes (before)'],
+    ],
+    // Not linked: no verdict for a number the wording does not tie to one claim.
+    [
+      'the sentence speaks of a state the one before named',
+      'Virginia debated joining the National Popular Vote Interstate Compact. The state has 13 electoral votes.',
+      [],
+    ],
+    [
+      'another name with the same last word',
+      'The Regional Greenhouse Gas Initiative met in Albany. The Transportation and Climate Initiative has 12 states.',
+      [],
+    ],
+    [
+      'a count after words that are not opening words',
+      'The Regional Greenhouse Gas Initiative met in Albany on Tuesday. Officials from 12 states attended.',
+      [],
+    ],
+    [
+      'the name’s last word, but a count of something else',
+      'The Regional Greenhouse Gas Initiative caps power-plant emissions. The initiative employs 40 staff members.',
+      [],
+    ],
+    [
+      'the name’s last word two sentences on',
+      'The Regional Greenhouse Gas Initiative caps power-plant emissions. Prices rose. Since 2009 the initiative has cut them by 45 percent.',
+      [],
+    ],
+    ['the counted noun only before a bare number', 'Multistate lawsuits filed so far this year: 39.', []],
+    ['the verb with another subject', 'Twelve governors rejected the plan; REAL ID was not discussed.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(realLinks(text)).toEqual(expected);
+  });
+});

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   findFigures,
   parseFigure,
+  readNumbers,
   type Approximation,
   type FigureUnit,
+  type NumberReading,
   type ParsedFigure,
 } from '@/lib/figures/number-parser';
 
@@ -209,6 +211,89 @@ describe('parseFigure and findFigures find no figure', () => {
   ])('%s: %s', (_name, text) => {
     expect(parseFigure(text)).toBeNull();
     expect(findFigures(text)).toEqual([]);
+  });
+});
+
+describe('readNumbers says what a number that is not a figure reads as', () => {
+  it.each<[string, string, [string, NumberReading][]]>([
+    ['year after "in"', 'in 1919', [['1919', 'year']]],
+    ['bare year', '2025', [['2025', 'year']]],
+    ['year before a noun it dates', 'In 2018 lawmakers passed it', [['2018', 'year']]],
+    ['Chinese year', '2025年', [['2025年', 'year']]],
+    ['decade', 'the 1990s', [['1990s', 'decade']]],
+    ['ISO date', '2025-08-18', [['2025-08-18', 'date']]],
+    ['full date', 'August 26, 2025', [['August 26, 2025', 'date']]],
+    ['day and month', '26 August', [['26 August', 'date']]],
+    ['numeric date', '12/05/2025', [['12/05/2025', 'date']]],
+    ['Chinese date', '2025年8月18日', [['2025年8月18日', 'date']]],
+    ['time of day', 'at 8 AM Pacific', [['8 AM', 'time']]],
+    ['a time ending its sentence', 'The call starts at 8 AM.', [['8 AM', 'time']]],
+    ['a time written with points', 'at 10 a.m.', [['10 a.m.', 'time']]],
+    ['a web address ending its sentence', 'See example.com/2025.', [['example.com/2025', 'web address']]],
+    ['clock time', '3:00', [['3:00', 'time']]],
+    ['relative time', '1天前', [['1天前', 'time']]],
+    ['phone number', '+1 (555) 010-2025', [['+1 (555) 010-2025', 'phone number']]],
+    [
+      'web address',
+      'see https://example.com/2025/76-billion',
+      [['https://example.com/2025/76-billion', 'web address']],
+    ],
+    ['e-mail address', 'jane.doe42@example.org', [['jane.doe42@example.org', 'e-mail address']]],
+    ['page', 'Page 2', [['Page 2', 'label']]],
+    ['version word', 'version 2', [['version 2', 'label']]],
+    ['ordinal', 'the 21st century', [['21st', 'rank']]],
+    ['Chinese ordinal', '第二', [['第二', 'rank']]],
+    ['disease name', 'COVID-19 cases', [['COVID-19', 'code']]],
+    ['version with v', 'v1.24', [['v1.24', 'code']]],
+    ['another currency', '¥500', [['¥500', 'currency']]],
+    ['lone number word', 'one reason', [['one', 'word']]],
+    ['Chinese article', '一个问题', [['一', 'word']]],
+    [
+      'a year and a time, with a figure between',
+      'In 1919, $76 billion at 8 AM',
+      [
+        ['1919', 'year'],
+        ['8 AM', 'time'],
+      ],
+    ],
+    // Read as nothing worth naming: no reading rather than a wrong one.
+    ['compound adjective', '20-year-old', []],
+    ['score', '5-4 ruling', []],
+    ['letter suffix', '3D', []],
+    ['hyphenated ordinal word', 'twenty-first century', []],
+    ['a web address without digits', 'example.com', []],
+    ['a figure', '$76 billion', []],
+  ])('%s: %s', (_name, text, expected) => {
+    expect(readNumbers(text).notFigures.map((n) => [n.text, n.reading])).toEqual(expected);
+    for (const n of readNumbers(text).notFigures) expect(text.slice(n.start, n.end)).toBe(n.text);
+  });
+
+  it('reads the same figures as findFigures, and no reading overlaps a figure', () => {
+    const pieces = fc.constantFrom(
+      '$76 billion',
+      'v1.24',
+      '¥5',
+      '1919',
+      '8 AM',
+      'COVID-19',
+      'one',
+      '2nd',
+      'in',
+      ' ',
+      ', ',
+      '. ',
+      'states',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const { figures, notFigures } = readNumbers(text);
+        expect(figures).toEqual(findFigures(text));
+        for (const n of notFigures) {
+          expect(figures.some((f) => n.start < f.end && f.start < n.end)).toBe(false);
+        }
+      }),
+    );
   });
 });
 

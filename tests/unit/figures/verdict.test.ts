@@ -81,29 +81,78 @@ const claims: IndexedFigure[] = [
 const linker = createFigureLinker(claims);
 
 describe('checkFigure', () => {
-  it.each<[string, string, string, string, string[]]>([
-    ['the claim it speaks of', 'California has $75 billion in reserves.', '$75 billion', 'differs', ['ca-reserves']],
+  it.each<[string, string, string, string, 'matches' | 'differs' | 'unsourced', string | null, string[]]>([
+    [
+      'the claim it speaks of',
+      'California has $75 billion in reserves.',
+      '$75 billion',
+      '$75 billion',
+      'differs',
+      'ca-reserves',
+      [],
+    ],
+    [
+      'the figure its highlight is, wherever the selection falls in it',
+      'California has $75 billion in reserves.',
+      '75 bil',
+      '$75 billion',
+      'differs',
+      'ca-reserves',
+      [],
+    ],
     [
       'a claim in its own words',
       'They filed 135 multistate lawsuits.',
       '135 multistate lawsuits',
+      '135 multistate lawsuits',
       'matches',
-      ['lawsuits'],
+      'lawsuits',
+      [],
     ],
     [
-      'half a subject: listed, not sourced',
+      'the subject in the sentence before, as its highlight links it',
+      'California closed its budget gap. It leaves $41 billion in reserves.',
+      '$41 billion',
+      '$41 billion',
+      'differs',
+      'ca-reserves',
+      [],
+    ],
+    [
+      'half a subject: listed, not judged',
       'Texas has $76 billion in reserves.',
       '$76 billion',
+      '$76 billion',
       'unsourced',
+      null,
       ['ca-reserves'],
     ],
-    ['no subject at all', 'It costs $76 billion.', '$76 billion', 'unsourced', []],
-    ['no number in the selection', 'California has reserves.', 'reserves', 'unsourced', []],
-  ])('%s', (_name, context, selection, verdict, candidates) => {
+    [
+      'a bare number beside a counted claim’s words: listed, not judged',
+      'They filed multistate lawsuits in 135 courts.',
+      '135',
+      '135 courts',
+      'unsourced',
+      null,
+      [],
+    ],
+    ['no subject at all', 'It costs $76 billion.', '$76 billion', '$76 billion', 'unsourced', null, []],
+  ])('%s', (_name, context, selection, read, verdict, linked, candidates) => {
     const start = context.indexOf(selection);
     const check = checkFigure(linker, claims, context, start, start + selection.length);
+    expect(check.figure?.text).toBe(read);
     expect(check.verdict).toBe(verdict);
+    expect(check.linked?.claim.id ?? null).toBe(linked);
     expect(check.candidates.map((c) => c.claim.id)).toEqual(candidates);
+  });
+
+  it('no number in the selection: what its numbers read as, if any', () => {
+    const context = 'California has reserves, counted in 1919.';
+    const at = (text: string) => [context.indexOf(text), context.indexOf(text) + text.length] as const;
+    expect(checkFigure(linker, claims, context, ...at('reserves')).notFigures).toEqual([]);
+    expect(checkFigure(linker, claims, context, ...at('1919')).notFigures).toEqual([
+      { start: context.indexOf('1919'), end: context.indexOf('1919') + 4, text: '1919', reading: 'year' },
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateSeeds, type SeedInputs } from '@/lib/kb/validate';
+import { figureEntryProblem, formatProblem, validateSeeds, type SeedInputs } from '@/lib/kb/validate';
 
 const text = 'Soft secession is discussed. Printz v. United States limits commandeering.';
 const source = {
@@ -159,6 +159,44 @@ describe('validateSeeds', () => {
     const { problems } = validateSeeds(inputs([{ ...concept, aliases: ['quiet exit'] }]));
     expect(problems.map(formatProblem)).toEqual([
       'warning: entries/test.yaml, entry "soft-secession", field "aliases.0": "quiet exit" occurs nowhere in the corpus',
+    ]);
+  });
+});
+
+describe('figureEntryProblem: what a figure entry is', () => {
+  it.each<[string, 'USD' | 'percent' | 'count' | 'multiple', string | null, 'figure' | 'time frame' | 'sourcing']>([
+    // Quantities about the world, with a subject.
+    ['an amount of money', 'USD', null, 'figure'],
+    ['a share', 'percent', null, 'figure'],
+    ['a multiple', 'multiple', null, 'figure'],
+    ['a count of states', 'count', 'states', 'figure'],
+    ['a count of people, the noun left to the cues', 'count', null, 'figure'],
+    ['a count of lawsuits', 'count', 'lawsuits', 'figure'],
+    ['a count of votes', 'count', 'electoral votes', 'figure'],
+    ['a count of members', 'count', 'members', 'figure'],
+    ['a margin in points', 'count', 'points', 'figure'],
+    ['a count in Chinese', 'count', '州', 'figure'],
+    // Time frames: "two years", "nearly two decades", "for 20 years".
+    ['years', 'count', 'years', 'time frame'],
+    ['decades', 'count', 'decades', 'time frame'],
+    ['a single year', 'count', 'year', 'time frame'],
+    ['days, capitalised', 'count', 'Days', 'time frame'],
+    ['a qualified duration', 'count', 'fiscal years', 'time frame'],
+    ['years in Chinese', 'count', '年', 'time frame'],
+    // The article's own sourcing: "three sources".
+    ['sources', 'count', 'sources', 'sourcing'],
+    ['unnamed sources', 'count', 'unnamed sources', 'sourcing'],
+    ['a single source', 'count', 'source', 'sourcing'],
+  ])('%s', (_name, unit, noun, expected) => {
+    const problem = figureEntryProblem({ unit, noun });
+    const kind = problem === null ? 'figure' : problem.includes('time frame') ? 'time frame' : 'sourcing';
+    expect(kind).toBe(expected);
+  });
+
+  it('stops the build, naming the entry and its noun', () => {
+    const years = { id: 'study-years', category: 'figure', label: 'Years of study', summary: 'x', unit: 'count' };
+    expect(errors(inputs([{ ...years, noun: 'years', cues: [['studied']] }]))).toEqual([
+      'error: entries/test.yaml, entry "study-years", field "noun": counts years: a time frame, not a quantity a reader checks; say it in the summary of the entry it is about',
     ]);
   });
 });
