@@ -10,6 +10,7 @@ import type { OwnSources as Own } from '@/lib/my-sources/card-data';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import { OwnSources } from './OwnSources';
 import { ExcerptText } from './ExcerptText';
+import { Credit } from './Credit';
 
 export interface EntryCardProps {
   /** Undefined while loading; null when the knowledge base holds no such entry. */
@@ -34,10 +35,16 @@ export interface EntryCardProps {
 /** Excerpts shown before "Show more": a card stays compact. */
 export const INITIAL_EXCERPTS = 3;
 
-/** "Chris Armitage · The Existential Republic · 2025-08-18", unknown fields said as unknown. */
-export function attribution(source: SourceRecord): string {
-  return [source.author ?? 'Author unknown', source.outlet ?? 'outlet unknown', source.date ?? 'date unknown'].join(
-    ' · ',
+/** "Chris Armitage · The Existential Republic · 2025-08-18", or "Author, outlet and date not stated". */
+export function SourceAttribution({ source }: { readonly source: SourceRecord }) {
+  return (
+    <Credit
+      fields={[
+        ['author', source.author],
+        ['outlet', source.outlet],
+        ['date', source.date],
+      ]}
+    />
   );
 }
 
@@ -105,7 +112,7 @@ function SourceExcerpt({ excerpt, sources }: { readonly excerpt: Excerpt; readon
         ) : (
           <span>{title}</span>
         )}
-        <span class="meta"> — {source ? attribution(source) : 'source unknown'}</span>
+        <span class="meta"> — {source ? <SourceAttribution source={source} /> : 'source unknown'}</span>
         {excerpt.quotes && <span class="quotes"> (quotes {sourceNameAndDate(original)})</span>}
       </p>
     </li>

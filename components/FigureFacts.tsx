@@ -76,7 +76,7 @@ const STATUS_TEXT: Readonly<Record<FigureStatus, string>> = {
 function who(sources: readonly SourceRecord[], id: string): string {
   return sourceNameAndDate(
     sources.find((s) => s.id === id),
-    { sayUnknownDate: true },
+    { sayUnstatedDate: true },
   );
 }
 

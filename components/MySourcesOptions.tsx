@@ -4,7 +4,8 @@ import { foldForSearch } from '@/lib/kb/search';
 import { TRACKED_CATEGORIES, type TrackedCategory, type TrackedTerm } from '@/lib/my-sources/types';
 import type { TrackedHighlights } from '@/lib/settings/schema';
 import { CATEGORY_LABELS } from './category-labels';
-import { Declared, declaredDay, OwnAttribution } from './OwnSources';
+import { Declared } from './Credit';
+import { declaredDay, OwnAttribution } from './OwnSources';
 import { searchProgress, splitAliases } from './TrackForm';
 import { TrackedHighlightsChoice } from './TrackedHighlightsChoice';
 

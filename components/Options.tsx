@@ -15,7 +15,7 @@ import {
 } from '@/lib/settings/schema';
 import { CATEGORY_LABELS } from './category-labels';
 import { CategorySwitches } from './CategorySwitches';
-import { attribution, EntryCard } from './EntryCard';
+import { EntryCard, SourceAttribution } from './EntryCard';
 import { HighlightKey, HighlightSample } from './HighlightKey';
 import iconUrl from './icon/icon.svg';
 import { SettingsNotice } from './SettingsNotice';
@@ -255,8 +255,8 @@ export function Options({
       <section class="card-section" aria-labelledby="sources-heading">
         <h2 id="sources-heading">The sources</h2>
         <p class="intro">
-          Every excerpt Crosscheck shows is a verbatim passage of one of these. What a source does not say about itself
-          is shown as unknown.
+          Every excerpt Crosscheck shows is a verbatim passage of one of these. Where a source does not state its
+          author, outlet or date, Crosscheck says so rather than guess.
         </p>
         <ol class="sources">
           {details.sources.map((source) => (
@@ -271,7 +271,7 @@ export function Options({
                 )}
               </span>
               <br />
-              {attribution(source)}
+              <SourceAttribution source={source} />
               {source.dateNote && <span class="meta"> ({source.dateNote})</span>}
               <br />
               <span class="meta">In {languageName(source.language)}</span>

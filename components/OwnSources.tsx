@@ -3,29 +3,23 @@ import type { OwnSourceRecord, OwnSources as Own, OwnStatement } from '@/lib/my-
 import type { SourceRef } from '@/lib/my-sources/types';
 import { sourceNameAndDate } from './source-names';
 import { ExcerptText } from './ExcerptText';
+import { Credit, Declared } from './Credit';
 
 /** A declared date as a day ("2025-06-02"); what the page declared, as it declared it, otherwise. */
 export function declaredDay(published: string | null): string | null {
   return published === null ? null : (/^\d{4}-\d{2}-\d{2}/.exec(published)?.[0] ?? published);
 }
 
-/**
- * What a page declared, shown isolated: its direction cannot reorder the words around it (an
- * Arabic site name before a date), whatever characters it holds.
- */
-export function Declared({ text }: { readonly text: string }) {
-  return <bdi>{text}</bdi>;
-}
-
-/** "Jane Doe · Reuters · 2025-06-02", unknown fields said as unknown. */
+/** "Jane Doe · Reuters · 2025-06-02", or "Reuters · author and date not stated". */
 export function OwnAttribution({ article }: { readonly article: OwnSourceRecord }) {
-  const day = declaredDay(article.published);
   return (
-    <>
-      {article.author === null ? 'Author unknown' : <Declared text={article.author} />} ·{' '}
-      {article.site === null ? 'site unknown' : <Declared text={article.site} />} ·{' '}
-      {day === null ? 'date unknown' : <Declared text={day} />}
-    </>
+    <Credit
+      fields={[
+        ['author', article.author],
+        ['site', article.site],
+        ['date', declaredDay(article.published)],
+      ]}
+    />
   );
 }
 

@@ -16,9 +16,9 @@ export function sourceTitle(source: SourceRecord | undefined): string {
   return source?.title ?? `Untitled ${source?.kind ?? 'source'}`;
 }
 
-/** "Chris Armitage, 2025-08-18", or the name alone, or with "date unknown" where a date is expected. */
-export function sourceNameAndDate(source: SourceRecord | undefined, { sayUnknownDate = false } = {}): string {
+/** "Chris Armitage, 2025-08-18", or the name alone, or with "date not stated" where a date is expected. */
+export function sourceNameAndDate(source: SourceRecord | undefined, { sayUnstatedDate = false } = {}): string {
   const name = sourceName(source);
   if (source?.date) return `${name}, ${source.date}`;
-  return sayUnknownDate ? `${name}, date unknown` : name;
+  return sayUnstatedDate ? `${name}, date not stated` : name;
 }

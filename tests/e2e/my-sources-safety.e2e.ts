@@ -109,7 +109,7 @@ describe('my sources against hostile pages', () => {
 
     const options = await optionsPage(3);
     const row = options.locator('.saved-articles li', { hasText: 'Valley towns sign a water compact' });
-    expect(await row.locator('.meta').textContent()).toBe('Maria Okafor · site unknown · 2025-06-02');
+    expect(await row.locator('.meta').textContent()).toBe('Maria Okafor · 2025-06-02 · site not stated');
     expect(await row.getByRole('link').getAttribute('href')).toBe(`${suite.server.origin}/genuine.html`);
     await options.close();
 

@@ -76,7 +76,7 @@ describe('my sources', () => {
     expect(bank).toContain('Valley towns sign a water compact');
     expect(bank).toContain('Maria Okafor · Valley Ledger · 2025-06-02');
     expect(bank).toContain('Round-up: water, roads and the county fair');
-    expect(bank).toContain('Author unknown · Daily Reprint · 2025-06-05');
+    expect(bank).toContain('Daily Reprint · 2025-06-05 · author not stated');
     expect(bank).toContain('(quotes Valley Ledger 2025-06-02)');
     const link = cardFrame(third).locator('.own-excerpt a').first();
     // The page's canonical address is on another origin than the page (valley-ledger.example, served

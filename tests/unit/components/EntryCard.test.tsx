@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { agreementLine, attribution, EntryCard, orderExcerpts } from '@/components/EntryCard';
+import { agreementLine, EntryCard, orderExcerpts, SourceAttribution } from '@/components/EntryCard';
 import type { EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
 import { armitageSource } from './fixtures';
 
@@ -68,10 +68,10 @@ describe('EntryCard', () => {
     );
   });
 
-  it('says unknown metadata is unknown and links nothing without a URL', () => {
+  it('says once what a source does not state and links nothing without a URL', () => {
     renderCard(details({ excerpts: [excerpt('anon', 'Soft secession again.')] }));
     expect(document.querySelector('.cite')!.textContent).toContain(
-      'Untitled source — Author unknown · outlet unknown · date unknown',
+      'Untitled source — Author, outlet and date not stated',
     );
     expect(screen.queryByRole('link')).toBeNull();
   });
@@ -131,7 +131,7 @@ describe('EntryCard', () => {
     );
     const items = [...document.querySelectorAll('.statements li')].map((li) => li.textContent);
     expect(items).toEqual([
-      '$76 billion / 760亿美元 — Chris Armitage, 2025-08-18 (also quoted by an unnamed source, date unknown)',
+      '$76 billion / 760亿美元 — Chris Armitage, 2025-08-18 (also quoted by an unnamed source, date not stated)',
     ]);
   });
 
@@ -170,7 +170,12 @@ describe('card helpers', () => {
   });
 
   it('attribution and agreement lines', () => {
-    expect(attribution(unknown)).toBe('Author unknown · outlet unknown · date unknown');
+    expect(render(<SourceAttribution source={unknown} />).container.textContent).toBe(
+      'Author, outlet and date not stated',
+    );
+    expect(render(<SourceAttribution source={{ ...known, outlet: null }} />).container.textContent).toBe(
+      'Chris Armitage · 2025-08-18 · outlet not stated',
+    );
     expect(agreementLine(details({ agreement: { sources: ['a', 'b', 'c'], independent: ['a', 'c'] } }), 5)).toBe(
       'Named in 3 of 5 sources · 2 independent',
     );

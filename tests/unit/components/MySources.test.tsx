@@ -99,8 +99,8 @@ describe('the reader’s sources on a card', () => {
     const section = screen.getByRole('region', { name: 'Your saved articles' });
     expect(section.querySelectorAll('blockquote mark')[0]!.textContent).toBe('Bank of North Dakota');
     expect(screen.getByRole('link', { name: 'Governors meet' }).getAttribute('href')).toBe('https://reuters.example/a');
-    expect(section.textContent).toContain('Author unknown · Reuters · 2025-06-02');
-    expect(section.textContent).toContain('Untitled saved article — Jo · site unknown · date unknown');
+    expect(section.textContent).toContain('Reuters · 2025-06-02 · author not stated');
+    expect(section.textContent).toContain('Untitled saved article — Jo · site and date not stated');
     expect(section.textContent).toContain('(quotes Reuters 2025-06-02)');
     expect(await axeViolations(container)).toEqual([]);
   });
@@ -119,7 +119,7 @@ describe('the reader’s sources on a card', () => {
   });
 
   it('names saved articles by what they declare, never guessing', () => {
-    expect(textOf(<OwnAttribution article={reprint} />)).toBe('Jo · site unknown · date unknown');
+    expect(textOf(<OwnAttribution article={reprint} />)).toBe('Jo · site and date not stated');
     expect(textOf(<OwnSourceName article={undefined} />)).toBe('a saved article you deleted');
   });
 
