@@ -18,6 +18,8 @@ import {
   SAVE_ARTICLE_MENU_ID,
   TOGGLE_HIGHLIGHTS_COMMAND,
   TRACK_TERM_MENU_ID,
+  senderKind,
+  type MessageSender,
   type SaveReply,
   type TabRequest,
 } from '@/lib/messages';
@@ -50,20 +52,22 @@ export default defineBackground(() => {
   // The matcher gets the tracked terms from the database, and a search cut short (the worker stopped) resumes.
   void mySources.changed();
 
-  const fromOwnPage = (sender: { url?: string }) => sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+  const ownOrigin = browser.runtime.getURL('/');
+  const kindOf = (sender: MessageSender) => senderKind(sender, browser.runtime.id, ownOrigin);
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages may ask; anything else gets no answer.
-    if (sender.id !== browser.runtime.id) return undefined;
+    const kind = kindOf(sender);
+    if (kind === 'other') return undefined;
     if (isEntryRequest(message)) return Promise.resolve(mySources.entry(message.id));
     // The reader's library only ever goes to the extension's own pages (the card's frame among
     // them), never to a content script, which shares its page with the page's own scripts.
-    if (isEntryWithOwnRequest(message) && fromOwnPage(sender)) return mySources.entryWithOwn(message.id);
+    if (isEntryWithOwnRequest(message) && kind === 'extension') return mySources.entryWithOwn(message.id);
     return undefined;
   });
 
   // Our own content scripts ask for their page's matches and figure checks.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== browser.runtime.id || sender.tab === undefined) return undefined;
+    if (kindOf(sender) !== 'content-script') return undefined;
     // Woken as a page starts loading: the matcher loads at once; the warm-up (about 20 ms) waits
     // for the settings and runs only for a page Crosscheck annotates.
     if (isPrepareMatchingRequest(message)) {
@@ -77,9 +81,8 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== browser.runtime.id || !isMySourcesRequest(message)) return undefined;
     // Saving and changes come from our own pages (popup, options, track form), never a tab's script.
-    if (!fromOwnPage(sender)) return undefined;
+    if (!isMySourcesRequest(message) || kindOf(sender) !== 'extension') return undefined;
     if (message.type === 'crosscheck:save-tab') return mySources.save(() => readArticle(message.tabId));
     void mySources.changed();
     return undefined;
@@ -88,7 +91,7 @@ export default defineBackground(() => {
   // A tab's own content script reports what it found; the badge is that tab's only.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const tabId = sender.tab?.id;
-    if (sender.id !== browser.runtime.id || tabId === undefined || !isFoundReport(message)) return undefined;
+    if (kindOf(sender) !== 'content-script' || tabId === undefined || !isFoundReport(message)) return undefined;
     const badge = badgeFor(message);
     const action = browser.action ?? browser.browserAction;
     void Promise.all([

@@ -275,14 +275,24 @@ export interface MessageSender {
 }
 
 /**
- * Whether a message reached a content script from Crosscheck itself: its background or one of its
- * pages, never a web page. An extension page opened in a tab carries `sender.tab` in Firefox, so
- * the sender's address decides: it must be in the extension's own origin (`ownOrigin`,
- * `runtime.getURL('/')`). A sender without an address must not be a tab.
+ * Where a message came from: `extension`, Crosscheck's background or one of its pages (popup,
+ * options, track form, the card's frame); `content-script`, Crosscheck's script in a web page's
+ * tab; `other`, anything else (another extension, a page), which gets no answer.
  */
-export function isFromExtension(sender: MessageSender, ownId: string, ownOrigin: string): boolean {
-  if (sender.id !== ownId) return false;
-  return sender.url === undefined ? sender.tab === undefined : sender.url.startsWith(ownOrigin);
+export type SenderKind = 'extension' | 'content-script' | 'other';
+
+/**
+ * Classifies a sender by its address, not by whether it has a tab: Firefox gives a message from an
+ * extension page open in a tab `sender.tab` (both browsers do for the card's frame, which sits in
+ * the page's tab). An extension page's address is in the extension's own origin (`ownOrigin`,
+ * `runtime.getURL('/')`); a content script's is its page's, in a tab. A sender of ours with neither
+ * address nor tab is the background.
+ */
+export function senderKind(sender: MessageSender, ownId: string, ownOrigin: string): SenderKind {
+  if (sender.id !== ownId) return 'other';
+  if (sender.url === undefined) return sender.tab === undefined ? 'extension' : 'other';
+  if (sender.url.startsWith(ownOrigin)) return 'extension';
+  return sender.tab === undefined ? 'other' : 'content-script';
 }
 
 /** The context-menu items for the reader's own sources. */

@@ -3,7 +3,7 @@ import { backgroundMatching } from '@/lib/content/background-matching';
 import { ignoreForgedRestarts } from '@/lib/content/forged-restarts';
 import { PageController } from '@/lib/content/page-controller';
 import { Popover } from '@/lib/content/popover';
-import { isCheckSelectionRequest, isFromExtension, isTabRequest, type MessageSender } from '@/lib/messages';
+import { isCheckSelectionRequest, isTabRequest, senderKind, type MessageSender } from '@/lib/messages';
 import { isArticleFurniture } from '@/lib/page/article';
 import { isRendered } from '@/lib/page/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
@@ -49,7 +49,7 @@ export default defineContentScript({
       sender: MessageSender,
       sendResponse: (reply: unknown) => void,
     ): true | undefined => {
-      if (!isFromExtension(sender, browser.runtime.id, ownOrigin)) return undefined;
+      if (senderKind(sender, browser.runtime.id, ownOrigin) !== 'extension') return undefined;
       if (isCheckSelectionRequest(message)) void page.checkSelection();
       if (!isTabRequest(message)) return undefined;
       void page.handle(message).then(sendResponse, () => sendResponse(null));

@@ -7,7 +7,8 @@
  *    the seed article page; the seed article in three real layouts (../shared/realpages); a
  *    100,000-character article; and the stress page (20,000 words, 1,000 made-up terms), which the
  *    shipped extension cannot know, so its first pass is the engine's, bundled into a page of a
- *    browser launched for it.
+ *    browser launched for it. The seed page and the seed article in nytimes-4's layout are
+ *    measured in Firefox too, with the Firefox build (issue 26).
  * 2. Where the first pass's time goes, as the engine records it, and the content script's
  *    start-up, from Chromium's trace.
  * 3. Long reads (250,000 to 2,000,000 characters, and 30,000 one-word spans): the pass's cost
@@ -24,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium, launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
 import { builtExtensionPath } from '../harness/extension';
+import { firefoxPath } from '../harness/firefox';
 import {
   longArticlePage,
   SEED_LAYOUTS,
@@ -36,6 +38,7 @@ import { bundleForPage } from '../harness/page-script';
 import { PROJECT_ROOT, REALPAGES_DIR, startPageServer } from '../harness/server';
 import type { NumberParserCost, RunResult } from './engine-entry';
 import {
+  firstPassesInFirefox,
   firstPassWithEngine,
   loadWithExtension,
   naiveRuns,
@@ -135,6 +138,8 @@ interface HeadlinePage {
   readonly backgroundAsleep?: boolean;
   /** Finding the article on a fresh load (its first call), median, at most. */
   readonly findArticleMs?: number;
+  /** Measured in Firefox too, with the Firefox build: the Firefox column. */
+  readonly firefox?: boolean;
 }
 
 interface HeadlineResult {
@@ -142,6 +147,8 @@ interface HeadlineResult {
   readonly loads: FirstPass[];
   readonly traced: FirstPass[];
   readonly naive: NaiveRuns;
+  /** The loads in Firefox, for pages measured there (null: not measured). */
+  readonly firefox: FirstPass[] | null;
 }
 
 /**
@@ -219,10 +226,19 @@ async function main(): Promise<void> {
   };
   const plain = await launch();
   const chromiumVersion = plain.version();
+  const firefoxFound = firefoxPath() !== null;
+  if (!firefoxFound) notes.push('No Firefox found (install firefox-esr, or set FIREFOX_PATH): no Firefox column.');
+  let firefoxVersion: string | null = null;
 
   // The headline's loads, which the breakdown reads too.
   const headlinePages: HeadlinePage[] = [
-    { name: 'Seed article page (armitage)', path: '/seed/armitage.html', targetMs: 8, minSpeedUp: 10 },
+    {
+      name: 'Seed article page (armitage)',
+      path: '/seed/armitage.html',
+      targetMs: 8,
+      minSpeedUp: 10,
+      firefox: true,
+    },
     {
       name: 'Background asleep: seed article page (armitage)',
       path: '/seed/armitage.html',
@@ -237,7 +253,12 @@ async function main(): Promise<void> {
     },
     ...layouts
       .filter((l) => l.page.realLayout)
-      .map((l) => ({ name: `Seed article in ${l.name}`, path: `/bench/layout/${l.name}.html`, targetMs: 20 })),
+      .map((l) => ({
+        name: `Seed article in ${l.name}`,
+        path: `/bench/layout/${l.name}.html`,
+        targetMs: 20,
+        firefox: l.name === 'nytimes-4',
+      })),
     {
       name: `100,000 characters (${big.realLayout ? 'guardian-1' : 'bare article'})`,
       path: '/bench/big.html',
@@ -274,9 +295,16 @@ async function main(): Promise<void> {
       }
       await extension.close();
     }
+    let firefox: FirstPass[] | null = null;
+    if (page.firefox && firefoxFound) {
+      log(`first passes in Firefox: ${page.name}`);
+      const measured = await firstPassesInFirefox(url(page.path), FIRST_RUNS, SETTLE_MS);
+      firefoxVersion = measured.version;
+      firefox = measured.loads;
+    }
     log(`naive baseline: ${page.name}`);
     const naive = await naiveRuns(plain, url(page.path), engine, page.engineTerms ?? null, NAIVE_RUNS);
-    headline.push({ page, loads, traced, naive });
+    headline.push({ page, loads, traced, naive, firefox });
   }
 
   log('first card');
@@ -371,7 +399,7 @@ async function main(): Promise<void> {
   await server.close();
 
   const lines = [
-    `Crosscheck benchmark: Chromium ${chromiumVersion}, ${new Date().toISOString().slice(0, 10)}${QUICK ? ', quick mode (fewer loads and runs, long reads of 250,000 characters and the spans page only)' : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    `Crosscheck benchmark: Chromium ${chromiumVersion}${firefoxVersion ? `, Firefox ${firefoxVersion.replace(/^firefox\//, '')}` : ''}, ${new Date().toISOString().slice(0, 10)}${QUICK ? ', quick mode (fewer loads and runs, long reads of 250,000 characters and the spans page only)' : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     ...notes,
     '',
     ...headlineTable(headline),
@@ -407,10 +435,10 @@ function headlineTable(results: readonly HeadlineResult[]): string[] {
   return [
     '## First pass per fresh page load',
     '',
-    `| page | text chars | highlights | first pass median (max) ms | measured as | wall median (max) ms | viewport drawn median (max) ms | naive mark(array) median ms | speed-up | longest task ms (trace) | target | met |`,
-    `| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |`,
+    `| page | text chars | highlights | first pass median (max) ms | Firefox: first pass median (max) ms | measured as | wall median (max) ms | viewport drawn median (max) ms | naive mark(array) median ms | speed-up | longest task ms (trace) | target | met |`,
+    `| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |`,
     ...results
-      .map(({ page, loads, traced, naive }) => {
+      .map(({ page, loads, traced, naive, firefox }) => {
         const costs = loads.map((load) => passCost(load, page));
         const ours = median(costs);
         const theirs = median(naive.ms);
@@ -434,6 +462,7 @@ function headlineTable(results: readonly HeadlineResult[]): string[] {
           count(naive.articleChars),
           count(median(loads.map((l) => l.highlights))),
           medianMax(costs),
+          firefox ? medianMax(firefox.map((load) => passCost(load, page))) : '—',
           recordsBusy(loads) ? 'busyMs' : 'duration (wall)',
           medianMax(loads.map((l) => l.pass?.duration ?? null)),
           medianMax(viewport),
@@ -452,6 +481,7 @@ function headlineTable(results: readonly HeadlineResult[]): string[] {
     `- Background asleep: the extension's service worker stopped before each load (CDP \`ServiceWorker.stopAllWorkers\`), as Chromium stops it after 30 s without events: the page's first request then waits for it to start and load its matcher, unless it was ready before: the extension wakes it as a page starts loading. With ${PAGE_SCRIPTS_MS} ms of page scripts: a script in the page's <head> keeps its main thread busy that long before the content script runs, as a real news page's scripts do (the saved pages are served without theirs). The other pages are loaded one after another, the background awake, as when a reader goes from page to page.`,
     `- naive: mark.js \`mark(array)\` with the knowledge base's terms (the stress page: its 1,000 terms), in arrays of 100, in a fresh tab of a browser without the extension, ${NAIVE_RUNS} run${NAIVE_RUNS > 1 ? 's' : ''} per page; speed-up: naive median / first pass median.`,
     `- Stress: the shipped extension only knows its own knowledge base, so this first pass is the engine's (the content script's modules, bundled into the page) with the page's 1,000 made-up terms, in a browser launched for each run.`,
+    `- Firefox: the same first pass (\`detail.busyMs\`), with the Firefox build in Firefox ESR (headless, driven over WebDriver BiDi, its timers at full precision), ${FIRST_RUNS} fresh loads in a Firefox launched for the page; on the seed page and the seed article in nytimes-4's layout only. Its background is a page that stays loaded, so there is no asleep case; judged on nothing, a column to compare with.`,
     `- longest task: the longest of the page's main-thread tasks during the pass, from Chromium's trace of ${TRACED_RUNS} further load${TRACED_RUNS > 1 ? 's' : ''} per page (traced apart: tracing slows what it records).`,
   ];
 }

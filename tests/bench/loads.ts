@@ -1,10 +1,13 @@
 /**
- * One fresh page load, measured: with the shipped extension (its first pass, as it records it),
- * with the engine bundled into the page (for term sets the extension does not ship), or with the
- * naive baseline.
+ * One fresh page load, measured: with the shipped extension (its first pass, as it records it, in
+ * Chromium or, with the Firefox build, in Firefox), with the engine bundled into the page (for term
+ * sets the extension does not ship), or with the naive baseline.
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../harness/chromium';
+import { builtExtensionPath } from '../harness/extension';
+import { launchFirefoxWithExtension, type FirefoxExtension } from '../harness/firefox';
+import { firstPassEnded } from '../harness/in-page';
 import type { NumberParserCost, RunResult } from './engine-entry';
 import { duringPass, type ProbeRecord, type ResponsivenessDuringPass } from './page-probes';
 import { passField, type PassMeasure } from './pass-measure';
@@ -66,6 +69,35 @@ interface PageReading {
   readonly probe: ProbeRecord | null;
 }
 
+/**
+ * In the page, once the first pass has ended: its measure, the searches for the article up to its
+ * end, and what the page holds (the same for Chromium and Firefox).
+ */
+const readPage = (): PageReading => {
+  const [entry] = performance.getEntriesByName('crosscheck:annotate') as PerformanceMeasure[];
+  const end = entry ? entry.startTime + entry.duration : Infinity;
+  const searches = performance
+    .getEntriesByName('crosscheck:find-article')
+    .filter((e) => e.startTime + e.duration <= end + 1);
+  const article = document.querySelector('[itemprop="articleBody"], article, main') ?? document.body;
+  return {
+    pass: entry
+      ? {
+          startTime: entry.startTime,
+          duration: entry.duration,
+          detail:
+            typeof entry.detail === 'object' && entry.detail !== null
+              ? (entry.detail as Record<string, unknown>)
+              : null,
+        }
+      : null,
+    findArticleMs: searches.length ? searches.reduce((sum, e) => sum + e.duration, 0) : null,
+    marks: document.querySelectorAll('crosscheck-mark:not([data-crosscheck-continued])').length,
+    textChars: article.textContent?.length ?? 0,
+    probe: (window as unknown as { __crosscheckProbe?: ProbeRecord }).__crosscheckProbe ?? null,
+  };
+};
+
 /** Loads `url` in a new tab of `extension` and waits for the extension's first pass to end. */
 export async function loadWithExtension(
   extension: ExtensionBrowser,
@@ -92,30 +124,7 @@ export async function loadWithExtension(
     }
   };
   const events = traced ? await traceWhile(cdp, load) : (await load(), null);
-  const reading: PageReading = await page.evaluate(() => {
-    const [entry] = performance.getEntriesByName('crosscheck:annotate') as PerformanceMeasure[];
-    const end = entry ? entry.startTime + entry.duration : Infinity;
-    const searches = performance
-      .getEntriesByName('crosscheck:find-article')
-      .filter((e) => e.startTime + e.duration <= end + 1);
-    const article = document.querySelector('[itemprop="articleBody"], article, main') ?? document.body;
-    return {
-      pass: entry
-        ? {
-            startTime: entry.startTime,
-            duration: entry.duration,
-            detail:
-              typeof entry.detail === 'object' && entry.detail !== null
-                ? (entry.detail as Record<string, unknown>)
-                : null,
-          }
-        : null,
-      findArticleMs: searches.length ? searches.reduce((sum, e) => sum + e.duration, 0) : null,
-      marks: document.querySelectorAll('crosscheck-mark:not([data-crosscheck-continued])').length,
-      textChars: article.textContent?.length ?? 0,
-      probe: (window as unknown as { __crosscheckProbe?: ProbeRecord }).__crosscheckProbe ?? null,
-    };
-  });
+  const reading = await page.evaluate(readPage);
   await page.close();
   const { pass, probe } = reading;
   return {
@@ -126,6 +135,47 @@ export async function loadWithExtension(
     trace: events && readTracedPass(events, CONTENT_SCRIPT),
     responsiveness: probe && pass ? duringPass(probe, pass.startTime, pass.startTime + pass.duration) : null,
   };
+}
+
+/** Loads `url` in a new tab of Firefox with the Firefox build, and reads its first pass as loadWithExtension does. */
+export async function loadWithFirefox(firefox: FirefoxExtension, url: string, timeoutMs = 60_000): Promise<FirstPass> {
+  const page = await firefox.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+    await page.waitForFunction(firstPassEnded, { polling: 100, timeout: timeoutMs });
+    const { pass, findArticleMs, marks, textChars } = await page.evaluate(readPage);
+    return {
+      pass,
+      findArticleMs,
+      highlights: passField(pass, 'highlights') ?? marks,
+      textChars,
+      trace: null,
+      responsiveness: null,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * `runs` fresh loads of `url` in a Firefox launched for them with the Firefox build (its first
+ * load the coldest, as for Chromium), after `settleMs` for Firefox's own start-up; with Firefox's
+ * version.
+ */
+export async function firstPassesInFirefox(
+  url: string,
+  runs: number,
+  settleMs: number,
+): Promise<{ version: string; loads: FirstPass[] }> {
+  const firefox = await launchFirefoxWithExtension(builtExtensionPath('firefox-mv2'));
+  try {
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    const loads: FirstPass[] = [];
+    for (let run = 0; run < runs; run++) loads.push(await loadWithFirefox(firefox, url));
+    return { version: await firefox.browser.version(), loads };
+  } finally {
+    await firefox.close();
+  }
 }
 
 /** What engine-entry.ts puts on the page's window, as `crosscheckBench`. */

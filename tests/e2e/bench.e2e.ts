@@ -35,9 +35,12 @@ describe('npm run bench', () => {
   it('runs in quick mode and prints its tables', async () => {
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'tests/bench/bench.ts', '--quick'], {
       cwd: PROJECT_ROOT,
-      timeout: 240_000,
+      // Two Firefox launches (its column) take up to a minute of this on a loaded machine.
+      timeout: 300_000,
     });
-    expect(stdout).toMatch(/^Crosscheck benchmark: Chromium \d+\.[\d.]+, \d{4}-\d{2}-\d{2}, quick mode/m);
+    expect(stdout).toMatch(
+      /^Crosscheck benchmark: Chromium \d+\.[\d.]+, Firefox \d+\.[\w.]+, \d{4}-\d{2}-\d{2}, quick mode/m,
+    );
     const layouts = existsSync(REALPAGES_DIR) ? ['nytimes-4', 'guardian-1', 'yahoo-3'] : [];
     const pages = [
       'Seed article page (armitage)',
@@ -51,8 +54,11 @@ describe('npm run bench', () => {
 
     const headline = section(stdout, 'First pass per fresh page load');
     for (const page of pages) {
-      const [, chars, highlights, firstPass, measuredAs, wall, viewport, naive, speedUp] = row(headline, page);
+      const [, chars, highlights, firstPass, firefox, measuredAs, wall, viewport, naive, speedUp] = row(headline, page);
       expect(chars, page).toMatch(COUNT);
+      // Measured in Firefox on the seed page and in nytimes-4's layout.
+      const inFirefox = page === 'Seed article page (armitage)' || page === 'Seed article in nytimes-4';
+      expect(firefox, page).toMatch(inFirefox ? MEDIAN_MAX : /^—$/);
       expect(positive(highlights!), `${page}: highlights`).toBeGreaterThan(0);
       expect(firstPass, page).toMatch(MEDIAN_MAX);
       expect(measuredAs, page).toMatch(/^(busyMs|duration \(wall\))$/);
@@ -107,5 +113,5 @@ describe('npm run bench', () => {
       expect(ours, name).toMatch(MS);
     }
     expect(warm).toMatch(/Ten times the terms costs \d+\.\d+× the time/);
-  }, 300_000);
+  }, 360_000);
 });

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import { SETTINGS_KEY } from '@/lib/settings/store';
 export { cardFrame } from './card';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './chromium';
 import { builtExtensionPath } from './extension';
-import { PROJECT_ROOT, startPageServer, type PageServer } from './server';
+import { axeSource, firstPassEnded, runAxe } from './in-page';
+import { startPageServer, type PageServer } from './server';
 
 export interface ExtensionSuite {
   /** Chromium with the built extension (set in beforeAll). */
@@ -112,8 +111,7 @@ export function extensionSuite(
       await page.goto(`${server!.origin}${path}`);
       if (ready) await page.waitForSelector(ready);
       // A highlight shows once what is in view is drawn; the rest of the pass is drawn in idle time.
-      if (ready?.includes('crosscheck'))
-        await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0);
+      if (ready?.includes('crosscheck')) await page.waitForFunction(firstPassEnded);
       return page;
     },
   };
@@ -124,11 +122,5 @@ export function extensionSuite(
  * no inline script).
  */
 export async function axeViolations(page: Page | Frame): Promise<string[]> {
-  const source = await readFile(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  return page.evaluate(async (axeSource) => {
-    (0, eval)(axeSource);
-    type Axe = { run: (c: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
-    const result = await (window as unknown as { axe: Axe }).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
-  }, source);
+  return page.evaluate(runAxe, await axeSource());
 }

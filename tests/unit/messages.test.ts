@@ -6,7 +6,10 @@ import {
   isMatchRequest,
   isWindowMatches,
   MAX_MATCH_REQUEST_CHARS,
+  senderKind,
   type FigureCheckRequest,
+  type MessageSender,
+  type SenderKind,
   type MatchRequest,
   type PrepareMatchingRequest,
 } from '@/lib/messages';
@@ -81,6 +84,50 @@ describe('a figure check, as the content script checks it', () => {
     ['verdict not said', { ...unlinked, verdict: undefined }, false],
   ])('%s', (_name, message, expected) => {
     expect(isFigureCheck(message)).toBe(expected);
+  });
+});
+
+describe('senderKind: who a message is from, as the background and the content script classify it', () => {
+  const id = 'our-id';
+  const chromium = 'chrome-extension://our-id/';
+  const firefox = 'moz-extension://0b5e1c2d-uuid/';
+  const page = 'https://news.example/article';
+  it.each<[string, MessageSender, string, SenderKind]>([
+    ['Chromium: the background’s worker', { id, url: `${chromium}background.js` }, chromium, 'extension'],
+    ['Firefox: the background page', { id, url: `${firefox}_generated_background_page.html` }, firefox, 'extension'],
+    ['the background, no address', { id }, chromium, 'extension'],
+    ['Chromium: the toolbar popup', { id, url: `${chromium}popup.html` }, chromium, 'extension'],
+    [
+      'Chromium: the popup opened in a tab',
+      { id, url: `${chromium}popup.html?tab=3`, tab: { id: 4 } },
+      chromium,
+      'extension',
+    ],
+    [
+      'Firefox: the popup opened in a tab',
+      { id, url: `${firefox}popup.html?tab=3`, tab: { id: 4 } },
+      firefox,
+      'extension',
+    ],
+    ['Firefox: the options page in a tab', { id, url: `${firefox}options.html`, tab: { id: 5 } }, firefox, 'extension'],
+    ['the card’s frame, in the page’s tab', { id, url: `${firefox}card.html`, tab: { id: 3 } }, firefox, 'extension'],
+    ['Chromium: our content script', { id, url: page, tab: { id: 3 } }, chromium, 'content-script'],
+    ['Firefox: our content script', { id, url: page, tab: { id: 3 } }, firefox, 'content-script'],
+    ['ours, a page’s address without a tab', { id, url: page }, chromium, 'other'],
+    ['ours, a tab without an address', { id, tab: { id: 3 } }, chromium, 'other'],
+    ['another extension', { id: 'other', url: 'chrome-extension://other/popup.html' }, chromium, 'other'],
+    ['another extension naming our origin', { id: 'other', url: `${chromium}popup.html` }, chromium, 'other'],
+    ['another extension’s content script', { id: 'other', url: page, tab: { id: 3 } }, chromium, 'other'],
+    [
+      'a look-alike of our origin is a page, in a tab',
+      { id, url: 'chrome-extension://our-id.evil/', tab: { id: 3 } },
+      chromium,
+      'content-script',
+    ],
+    ['Chromium’s origin in Firefox', { id, url: `${chromium}popup.html`, tab: { id: 3 } }, firefox, 'content-script'],
+    ['no id', { url: `${chromium}popup.html` }, chromium, 'other'],
+  ])('%s', (_name, sender, ownOrigin, expected) => {
+    expect(senderKind(sender, id, ownOrigin)).toBe(expected);
   });
 });
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { kbDetails } from '@/lib/kb/details-data';
 import { lookupEntry } from '@/lib/kb/lookup';
-import { isArticleForSaving, isFromExtension, isMySourcesRequest, isTabRequest } from '@/lib/messages';
+import { isArticleForSaving, isMySourcesRequest, isTabRequest } from '@/lib/messages';
 import {
   loadTrackedTerms,
   publishTrackedTerms,
@@ -63,25 +63,6 @@ describe('tracked terms', () => {
     expect(trackedEntryDetails('tracked-3', term).summary).toBe(
       'A term you track (since 2026-01-02). Crosscheck looks for it on pages and in your saved articles, also as “river pact”, “RGP”.',
     );
-  });
-});
-
-describe('isFromExtension: what a content script acts on', () => {
-  const id = 'our-id';
-  const origin = 'chrome-extension://our-id/';
-  it.each<[string, { id?: string; url?: string; tab?: unknown }, boolean]>([
-    ['the background (Chromium: its worker’s address)', { id, url: `${origin}background.js` }, true],
-    ['the background, no address', { id }, true],
-    ['the popup', { id, url: `${origin}popup.html` }, true],
-    // Firefox gives a message from an extension page in a tab its tab.
-    ['the popup opened in a tab (Firefox)', { id, url: `${origin}popup.html?tab=3`, tab: { id: 3 } }, true],
-    ['a content script of ours in a tab', { id, url: 'https://news.example/', tab: { id: 3 } }, false],
-    ['a tab without an address', { id, tab: { id: 3 } }, false],
-    ['another extension', { id: 'other', url: 'chrome-extension://other/popup.html' }, false],
-    ['another extension naming our origin', { id: 'other', url: `${origin}popup.html` }, false],
-    ['a look-alike origin', { id, url: 'chrome-extension://our-id.evil/' }, false],
-  ])('%s', (_name, sender, expected) => {
-    expect(isFromExtension(sender, id, origin)).toBe(expected);
   });
 });
 
