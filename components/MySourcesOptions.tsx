@@ -215,7 +215,7 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
         <>
           <p class="meta" aria-live="polite">
             {listed.length === articles.length
-              ? `${articles.length.toLocaleString('en')} articles`
+              ? `${articles.length.toLocaleString('en')} ${articles.length === 1 ? 'article' : 'articles'}`
               : `${listed.length.toLocaleString('en')} of ${articles.length.toLocaleString('en')} articles`}
             {listed.length > shown.length && `; the first ${shown.length} are listed, search to find others`}
           </p>

@@ -239,6 +239,16 @@ describe('the options page’s reader’s sources', () => {
     expect(screen.getByText(/No saved articles yet/)).toBeTruthy();
   });
 
+  it.each<[number, string]>([
+    [1, '1 article'],
+    [3, '3 articles'],
+  ])('counts %i saved as "%s"', (count, text) => {
+    const props = { tracked: [], storageUsed: null, message: null, importing: null, ...optionHandlers() };
+    const tracking = { trackedHighlights: 'allowed-sites' as const, trackedSites: [] };
+    render(<MySourcesOptions {...props} {...tracking} articles={articles.slice(0, count)} />);
+    expect(screen.getByText(text)).toBeTruthy();
+  });
+
   it('deletes one, asks before deleting all, and edits a tracked term’s aliases', async () => {
     const handlers = { ...optionHandlers(), importing: null };
     const term = {
