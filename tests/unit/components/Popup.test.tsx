@@ -165,7 +165,7 @@ describe('Popup', () => {
     renderPopup({ settings: withSitePaused(DEFAULT_SETTINGS, 'news.example.com', true) });
     expect(document.querySelectorAll('.found').length).toBe(0);
     expect(document.querySelectorAll('.cat-switch .count').length).toBe(0);
-    expect(screen.getAllByRole('switch').length).toBe(1 + 1 + 5);
+    expect(screen.getAllByRole('switch').length).toBe(1 + 1 + 6);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Highlights');
   });
 
@@ -227,13 +227,13 @@ describe('Popup', () => {
   });
 
   it('keeps the popup short on a rich page: a few entries per category at most', () => {
-    const entries = (['concept', 'law', 'person', 'organization', 'figure'] as const).flatMap((category) =>
+    const entries = (['concept', 'law', 'person', 'organization', 'place', 'figure'] as const).flatMap((category) =>
       manyEntries(25, category).map((e) => ({ ...e, id: `${category}-${e.id}` })),
     );
     renderPopup({ summary: { ...summary, entries } });
     const listed = document.querySelectorAll('.found li:not(.found-more)').length;
-    expect(listed).toBeLessThanOrEqual(5 * 6);
-    expect(screen.getAllByRole('button', { name: 'Show all 25' }).length).toBe(5);
+    expect(listed).toBeLessThanOrEqual(6 * 6);
+    expect(screen.getAllByRole('button', { name: 'Show all 25' }).length).toBe(6);
   });
 
   it('offers to annotate the whole page when no article was found', () => {
@@ -250,7 +250,7 @@ describe('Popup', () => {
       [...key.querySelectorAll('.key-categories crosscheck-mark')].map((m) =>
         m.getAttribute('data-crosscheck-category'),
       ),
-    ).toEqual(['concept', 'law', 'person', 'organization', 'figure']);
+    ).toEqual(['concept', 'law', 'person', 'organization', 'place', 'figure']);
     expect(
       [...key.querySelectorAll('.key-verdicts crosscheck-mark')].map((m) => m.getAttribute('data-crosscheck-verdict')),
     ).toEqual(['matches', 'differs', 'unsourced']);
