@@ -30,7 +30,7 @@ const summary: LabelledSummary = {
 
 /** A rich page: `n` entries of one category, the first mentioned most. */
 function manyEntries(n: number, category: FoundEntry['category'] = 'organization'): FoundEntry[] {
-  return Array.from({ length: n }, (_, i) => ({ id: `org-${i}`, label: `Organization ${i}`, category, count: n - i }));
+  return Array.from({ length: n }, (_, i) => ({ id: `org-${i}`, label: `Body ${i}`, category, count: n - i }));
 }
 
 function renderPopup(overrides: Partial<PopupProps> = {}) {
@@ -215,12 +215,12 @@ describe('Popup', () => {
     expect(list.querySelectorAll('.found button.link:not([aria-expanded])').length).toBe(few);
   });
 
-  it('lists a few entries while their names fit in about two lines, never hiding only one', () => {
+  it('lists a few entries while their names fit in about a line, never hiding only one', () => {
     const named = (labels: string[]): FoundEntry[] =>
       labels.map((label, i) => ({ id: `e${i}`, label, category: 'figure', count: 1 }));
     const long = 'A very long name of a figure claim that takes a whole line';
     expect(fewEntries(named([long, 'Another long name of a claim', 'C', 'D']))).toBe(1);
-    expect(fewEntries(named([long, 'B', 'C']))).toBe(3);
+    expect(fewEntries(named([long, 'B']))).toBe(2);
     expect(fewEntries(named(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']))).toBeLessThan(12);
     expect(fewEntries(named(['x'.repeat(FEW_CHARACTERS - 10), 'y']))).toBe(2);
     expect(fewEntries([])).toBe(0);
