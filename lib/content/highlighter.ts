@@ -2,6 +2,7 @@ import type { PageMatch } from '../kb/page-matcher';
 import type { PageMatching } from '../kb/page-matching';
 import type { EntryRef } from '../kb/types';
 import { isEditable, isSkippedElement, isWithinSkipped, MARK_TAG } from '../page/exclusions';
+import { singleScript, type Script } from '../matching/scripts';
 import { FirstMentions, SectionCursor } from '../page/sections';
 import { nodeAt, textCollector, toRawRange, type TextWindow } from '../page/text-collector';
 import { MarkRenderer } from './mark-renderer';
@@ -262,15 +263,19 @@ export class Highlighter {
     };
 
     /** Turns a window's matches into highlights to draw, in the viewport's share or the rest. */
-    const take = ({ from }: TextWindow, matches: readonly PageMatch[]) => {
+    const take = ({ from, text }: TextWindow, matches: readonly PageMatch[]) => {
+      let script: Script | null | undefined;
       for (const match of matches) {
         const range: PendingHighlight = {
           ...toRawRange(collected, match.start + from, match.end + from),
           record: { entry: match.entry, figure: match.figure, elements: [], range: null },
         };
         if (!shows(range.node) || !shows(range.lastNode)) continue;
-        if (shown && !match.figure && !shown.note(sections!.sectionOf(range.node, range.start), match.entry.id))
-          continue;
+        if (shown && !match.figure) {
+          // A window in one script (most are) tells its blocks' script without reading them again.
+          script ??= singleScript(text);
+          if (!shown.note(sections!.sectionOf(range.node, range.start, script), match.entry.id)) continue;
+        }
         all.push(range);
         (clock.timing.viewportMs === null ? found : below).push(range);
       }

@@ -109,7 +109,7 @@ function occurrences(text: string, passage: string): number[] {
 
 /** The excerpt's language: Chinese where most of its letters are Chinese characters, else its source's language. */
 export function excerptLanguage(text: string, sourceLanguage: string): string {
-  return mainScript([text], Infinity) === 'han' ? 'zh' : sourceLanguage;
+  return mainScript(text) === 'han' ? 'zh' : sourceLanguage;
 }
 
 interface Mention {

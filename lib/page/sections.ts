@@ -1,4 +1,4 @@
-import { mainScript } from '../matching/scripts';
+import { mainScript, type Script } from '../matching/scripts';
 import { isInlineElement } from './text-collector';
 
 /** Headings divide an article into sections: calm highlighting marks an entry once in each. */
@@ -52,11 +52,15 @@ export class SectionCursor {
     this.readable = this.headings.map((h) => !!read && read.scope.contains(h) && !read.isSkipped(h));
   }
 
-  /** The section of `node`; `rawOffset`, a raw offset in the node's text as the pass read it, makes the answer cheap. */
-  sectionOf(node: Node, rawOffset?: number): Section {
+  /**
+   * The section of `node`. `rawOffset`, a raw offset in the node's text as the pass read it, makes
+   * the heading cheap to tell; `script`, the script of all the text read around the node when it
+   * is one (see singleScript), spares reading its block again.
+   */
+  sectionOf(node: Node, rawOffset?: number, script?: Script | null): Section {
     while (this.next < this.headings.length && this.startsAtOrBefore(this.next, node, rawOffset)) this.next++;
     const heading = this.next === 0 ? this.root : this.headings[this.next - 1]!;
-    return { heading, language: this.languageOf(blockOf(node) ?? this.root) };
+    return { heading, language: this.languageOf(blockOf(node) ?? this.root, script ?? null) };
   }
 
   private startsAtOrBefore(index: number, node: Node, rawOffset: number | undefined): boolean {
@@ -70,11 +74,11 @@ export class SectionCursor {
   }
 
   /** A block's language, read once per block: a pass asks once per match. */
-  private languageOf(block: Element): string {
+  private languageOf(block: Element, script: Script | null): string {
     let language = this.languages.get(block);
     if (language === undefined) {
       const declared = block.closest('[lang]')?.getAttribute('lang') ?? '';
-      language = `${primaryLanguage(declared)} ${mainScript(textsOf(block)) ?? ''}`;
+      language = `${primaryLanguage(declared)} ${script ?? scriptOf(block) ?? ''}`;
       this.languages.set(block, language);
     }
     return language;
@@ -93,13 +97,13 @@ function blockOf(node: Node): Element | null {
   return element;
 }
 
-/** The text of a block's nodes, in document order, read only as far as the caller reads on. */
-function* textsOf(block: Element): Generator<string> {
-  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement?.localName;
-    if (parent !== 'script' && parent !== 'style') yield (node as Text).data;
-  }
+/** Characters of a block read to tell its script: its opening tells, and reading them costs the same on any block. */
+const SCRIPT_SAMPLE = 200;
+
+/** The main script of a block's opening (see mainScript). */
+function scriptOf(block: Element): Script | null {
+  // Native and one copy of a paragraph; a block that is a whole article is read once per pass.
+  return mainScript((block.textContent ?? '').slice(0, SCRIPT_SAMPLE));
 }
 
 /** Which entries each section has shown: calm highlighting marks an entry's first mention in each. */

@@ -10,7 +10,7 @@ export const NO_CJK_FONT_NOTE =
   'This block is in Chinese, and no Chinese font is installed here: install one to read it (Debian: sudo apt-get install fonts-noto-cjk).';
 
 /** A passage written mostly in Chinese characters. */
-const isChinese = (text: string) => mainScript([text], Infinity) === 'han';
+const isChinese = (text: string) => mainScript(text) === 'han';
 
 /** How readers can name a source whose title is unknown. */
 const nameOf = (source: AuthoredSource) => source.title ?? `Untitled ${source.kind ?? 'source'}`;

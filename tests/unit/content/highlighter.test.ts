@@ -282,6 +282,11 @@ describe('Highlighter, calm (first mention of an entry in each section)', () => 
       ['soft-secession:软脱离', 'soft-secession:soft secession'],
     ],
     [
+      'once in each language, the languages in windows of their own',
+      `<p>${'讨论'.repeat(600)}“软脱离”。</p><p>${'Word after word. '.repeat(80)}Soft secession, soft secession.</p>`,
+      ['soft-secession:软脱离', 'soft-secession:Soft secession'],
+    ],
+    [
       'a language met again in the same section has had its first mention',
       '<p lang="zh">讨论“软脱离”。</p><p>Soft secession.</p><p lang="zh">“软脱离”。</p><h2>Later</h2><p>Soft secession.</p>',
       ['soft-secession:软脱离', 'soft-secession:Soft secession', 'soft-secession:Soft secession'],
