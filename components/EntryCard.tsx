@@ -3,7 +3,7 @@ import type { PageFigure } from '@/lib/kb/page-matcher';
 import type { Category, EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
 import { CATEGORY_LABELS } from './category-labels';
 import { FigureFacts } from './FigureFacts';
-import { isOwnWords } from '@/lib/kb/own-words';
+import { excerptsBySource } from '@/lib/card/excerpts';
 import { sourceNameAndDate, sourceTitle } from './source-names';
 import { combinedAgreement } from '@/lib/my-sources/entry';
 import type { OwnSources as Own } from '@/lib/my-sources/card-data';
@@ -32,9 +32,6 @@ export interface EntryCardProps {
   readonly own?: Own;
 }
 
-/** Excerpts shown before "Show more": a card stays compact. */
-export const INITIAL_EXCERPTS = 3;
-
 /** "Chris Armitage · The Existential Republic · 2025-08-18", or "Author, outlet and date not stated". */
 export function SourceAttribution({ source }: { readonly source: SourceRecord }) {
   return (
@@ -46,20 +43,6 @@ export function SourceAttribution({ source }: { readonly source: SourceRecord })
       ]}
     />
   );
-}
-
-/**
- * Independent voices first, then passages that reproduce another source or that someone else wrote
- * into it (an aggregator's summary); within each, excerpts
- * in the reader's language before the others.
- */
-export function orderExcerpts(excerpts: readonly Excerpt[], readerLanguage: string): Excerpt[] {
-  const primary = readerLanguage.toLowerCase().split('-')[0];
-  const rank = (e: Excerpt) => (isOwnWords(e) ? 0 : 2) + (e.language.split('-')[0] === primary ? 0 : 1);
-  return excerpts
-    .map((excerpt, order) => ({ excerpt, order }))
-    .sort((a, b) => rank(a.excerpt) - rank(b.excerpt) || a.order - b.order)
-    .map(({ excerpt }) => excerpt);
 }
 
 export function agreementLine(entry: EntryDetails, sourceCount: number, own?: Own): string {
@@ -161,8 +144,7 @@ export function EntryCard({
       </div>
     );
   }
-  const excerpts = orderExcerpts(entry.excerpts, readerLanguage);
-  const shown = showAll ? excerpts : excerpts.slice(0, INITIAL_EXCERPTS);
+  const { first, more } = excerptsBySource(entry.excerpts, readerLanguage);
   return (
     <div class="card">
       <div class="card-header">
@@ -187,19 +169,29 @@ export function EntryCard({
       )}
       <p class="agreement">{agreementLine(entry, corpusSize, own)}</p>
       {entry.figure && <FigureFacts facts={entry.figure} sources={sources} pageFigure={pageFigure} />}
-      {excerpts.length > 0 && (
+      {first.length > 0 && (
         <section aria-label="What the sources say">
           <h3>What the sources say</h3>
-          <ul class="excerpts">
-            {shown.map((excerpt) => (
+          {/* One excerpt per source, then the rest on request: every voice is heard before a second word from any. */}
+          <ul class="excerpts" id={`${headingId}-excerpts`}>
+            {[...first, ...(showAll ? more : [])].map((excerpt) => (
               <SourceExcerpt key={`${excerpt.source}-${excerpt.start}`} excerpt={excerpt} sources={sources} />
             ))}
           </ul>
-          {excerpts.length > shown.length && (
-            <button type="button" class="more" onClick={() => setShowAll(true)}>
-              Show {excerpts.length - shown.length} more
+          {more.length > 0 && (
+            <button
+              type="button"
+              class="more"
+              aria-expanded={showAll}
+              aria-controls={`${headingId}-excerpts`}
+              onClick={() => setShowAll(!showAll)}
+            >
+              {showAll ? 'Show fewer' : `Show ${more.length} more`}
             </button>
           )}
+          <p class="visually-hidden" role="status">
+            {showAll ? `${more.length} more ${more.length === 1 ? 'excerpt' : 'excerpts'} shown` : ''}
+          </p>
         </section>
       )}
       {own && <OwnSources own={own} sources={sources} />}

@@ -19,6 +19,7 @@ const READINGS: Readonly<Record<NumberReading, string>> = {
   time: 'a time',
   'web address': 'part of a web address',
   'e-mail address': 'part of an e-mail address',
+  handle: 'part of an account’s handle',
   'phone number': 'a phone number',
   label: 'a page, section or item number',
   rank: 'a rank',

@@ -66,9 +66,10 @@ export interface PopupMySources {
 
 /**
  * How much of a category's list shows before "Show all": entries while their labels fit in about
- * two lines of the popup (at least one, at most six), so the popup stays short on a rich page.
+ * one line of the popup beside "Show all N" (at least one, at most six), so that with its six
+ * categories the popup stays within the 600 px a browser shows before it scrolls on a rich page.
  */
-export const FEW_CHARACTERS = 72;
+export const FEW_CHARACTERS = 30;
 const FEW_MAX = 6;
 
 export function fewEntries(entries: readonly FoundEntry[]): number {

@@ -6,6 +6,7 @@ export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   law: 'Law or case',
   person: 'Person',
   organization: 'Organization',
+  place: 'Place',
   figure: 'Figure',
 };
 
@@ -15,5 +16,6 @@ export const CATEGORY_PLURALS: Readonly<Record<Category, string>> = {
   law: 'Laws & cases',
   person: 'People',
   organization: 'Organizations',
+  place: 'Places',
   figure: 'Figures',
 };

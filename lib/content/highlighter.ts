@@ -2,7 +2,8 @@ import type { PageMatch } from '../kb/page-matcher';
 import type { PageMatching } from '../kb/page-matching';
 import type { EntryRef } from '../kb/types';
 import { isEditable, isSkippedElement, isWithinSkipped, MARK_TAG } from '../page/exclusions';
-import { SectionCursor } from '../page/sections';
+import { singleScript, type Script } from '../matching/scripts';
+import { FirstMentions, SectionCursor } from '../page/sections';
 import { nodeAt, textCollector, toRawRange, type TextWindow } from '../page/text-collector';
 import { MarkRenderer } from './mark-renderer';
 import { PassClock } from './pass-timing';
@@ -262,15 +263,19 @@ export class Highlighter {
     };
 
     /** Turns a window's matches into highlights to draw, in the viewport's share or the rest. */
-    const take = ({ from }: TextWindow, matches: readonly PageMatch[]) => {
+    const take = ({ from, text }: TextWindow, matches: readonly PageMatch[]) => {
+      let script: Script | null | undefined;
       for (const match of matches) {
         const range: PendingHighlight = {
           ...toRawRange(collected, match.start + from, match.end + from),
           record: { entry: match.entry, figure: match.figure, elements: [], range: null },
         };
         if (!shows(range.node) || !shows(range.lastNode)) continue;
-        const section = shown && !match.figure ? sections!.sectionOf(range.node, range.start) : null;
-        if (section && !firstInSection(shown!, section, match.entry.id)) continue;
+        if (shown && !match.figure) {
+          // A window in one script (most are) tells its blocks' script without reading them again.
+          script ??= singleScript(text);
+          if (!shown.note(sections!.sectionOf(range.node, range.start, script), match.entry.id)) continue;
+        }
         all.push(range);
         (clock.timing.viewportMs === null ? found : below).push(range);
       }
@@ -389,10 +394,10 @@ export class Highlighter {
   }
 
   /** For each section of the article, the entries highlighted in it now. */
-  private entriesShownBySection(): Map<Element, Set<string>> {
-    const shown = new Map<Element, Set<string>>();
+  private entriesShownBySection(): FirstMentions {
+    const shown = new FirstMentions();
     const sections = new SectionCursor(this.root);
-    for (const record of this.records()) firstInSection(shown, sections.sectionOf(startNode(record)), record.entry.id);
+    for (const record of this.records()) shown.note(sections.sectionOf(startNode(record)), record.entry.id);
     return shown;
   }
 
@@ -446,13 +451,4 @@ function startsBefore(a: HighlightRecord, b: HighlightRecord): boolean {
   const y = startNode(b);
   if (x === y) return (a.range?.startOffset ?? 0) < (b.range?.startOffset ?? 0);
   return (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-}
-
-/** Notes `entryId` as shown in `section`; true when it was not shown there yet. */
-function firstInSection(shown: Map<Element, Set<string>>, section: Element, entryId: string): boolean {
-  let ids = shown.get(section);
-  if (!ids) shown.set(section, (ids = new Set()));
-  if (ids.has(entryId)) return false;
-  ids.add(entryId);
-  return true;
 }

@@ -1,14 +1,16 @@
 /**
  * The one number parser shared by the knowledge-base build and the in-page figure checker, so a
  * figure stated in a source ("$76 billion", "nearly 40 million", "760亿美元") and the same figure
- * on a page are read identically. Pure: no DOM, no dependencies.
+ * on a page are read identically. Pure: no DOM.
  *
  * findFigures scans once with a single global regex. Each match is either something whose digits
- * are not a figure (URL, e-mail, phone number, date, time, page furniture), consumed and dropped,
+ * are not a figure (web or e-mail address, handle, phone number, date, time, page furniture), consumed and dropped,
  * or a number core (digits, English number words, Chinese numerals), which is then widened by a
  * bounded look behind (approximation words, currency marks) and ahead (scale, unit, counted noun).
  * Every match does bounded work, so a 100,000-character page costs one linear pass.
  */
+
+import { WEB_ADDRESS_PATTERNS } from '../matching/web-addresses';
 
 export type FigureUnit =
   | { kind: 'currency'; currency: Currency }
@@ -80,6 +82,7 @@ export type NumberReading =
   | 'time'
   | 'web address'
   | 'e-mail address'
+  | 'handle'
   | 'phone number'
   | 'label'
   | 'rank'
@@ -182,12 +185,7 @@ const YEAR_AFTER = '(?:,?\\s{1,3}\\d{4}(?!\\d))?';
  * no figure starts inside.
  */
 const NOT_FIGURES: readonly (readonly [NumberReading, string])[] = [
-  ['web address', String.raw`(?:https?:\/\/|www\.)[^\s<>"']+`],
-  ['e-mail address', String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+`],
-  [
-    'web address',
-    String.raw`(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|io|co|uk|us|eu|de|fr|cn|info|news)\b(?:[\/?#][^\s<>"']*)?`,
-  ],
+  ...WEB_ADDRESS_PATTERNS,
   ['phone number', String.raw`(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,4}){1,4}(?!\d)`],
   ['phone number', String.raw`(?<!\w)\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}(?!\d)`],
   // One month alternation for "Aug 18, 2025" and "August 2025": each copy costs compile time.

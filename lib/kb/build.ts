@@ -10,6 +10,7 @@ import {
 } from '../figures/linker';
 import { figureReading } from '../figures/number-parser';
 import { loadAutomaton } from '../matching/automaton';
+import { mainScript } from '../matching/scripts';
 import { pageAutomatonData, precompilePageMatcher, type PrecompiledPageMatcher } from './page-matcher';
 import { deriveForms, type Derivation } from './derive';
 import { excerptAround, isSentenceExcerpt, sentenceAround } from './excerpt';
@@ -106,12 +107,9 @@ function occurrences(text: string, passage: string): number[] {
   return found;
 }
 
-const HAN = /\p{Script=Han}/gu;
-
-/** The excerpt's language: Chinese where Han characters dominate, else its source's language. */
+/** The excerpt's language: Chinese where most of its letters are Chinese characters, else its source's language. */
 export function excerptLanguage(text: string, sourceLanguage: string): string {
-  const han = text.match(HAN)?.length ?? 0;
-  return han > 0 && han >= text.replace(/\s/g, '').length / 3 ? 'zh' : sourceLanguage;
+  return mainScript(text) === 'han' ? 'zh' : sourceLanguage;
 }
 
 interface Mention {

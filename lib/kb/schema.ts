@@ -59,7 +59,7 @@ const commonFields = {
 
 const termEntrySchema = z.strictObject({
   ...commonFields,
-  category: z.enum(['concept', 'law', 'organization']),
+  category: z.enum(['concept', 'law', 'organization', 'place']),
 });
 
 const personEntrySchema = z.strictObject({

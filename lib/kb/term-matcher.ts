@@ -9,6 +9,7 @@ import { isAcronym } from '../matching/acronym';
 import { digitAt, toDigits } from '../matching/digits';
 import { foldAt, foldForm, IGNORED } from '../matching/fold';
 import { isLowerCode, isUpperCode } from '../matching/letters';
+import { isInWebAddress } from '../matching/web-addresses';
 import { bareName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS, TITLE_WORDS } from '../matching/words';
 import type { EntryRef, IndexedEntry } from './types';
 
@@ -178,7 +179,8 @@ export function matchTerms(matcher: TermMatcher, text: string, namedInFull: Set<
 
 /**
  * The term matches among `candidates` (matches of the term matcher's forms in `text`, by form
- * index): leftmost-longest, short forms only after a full form, and no look-alike (see Guard).
+ * index): leftmost-longest, short forms only after a full form, none inside a web or e-mail
+ * address or a handle, and no look-alike (see Guard).
  */
 export function selectTerms(
   matcher: TermMatcher,
@@ -196,6 +198,7 @@ export function selectTerms(
   const chosen = selectLeftmostLongest(candidates, (match) => {
     const { entry, shortForm, guard } = matcher.owners[match.form]!;
     if (shortForm && !namedInFull.has(entry.id)) return false;
+    if (isInWebAddress(text, match.start, match.end)) return false;
     if (!passesGuard(guard, text, match.start, match.end, known)) return false;
     if (!shortForm) namedInFull.add(entry.id);
     return true;

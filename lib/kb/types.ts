@@ -7,7 +7,7 @@
 import type { FigureReading, FigureUnit } from '../figures/number-parser';
 import type { StatedValue } from '../figures/verdict';
 
-export const CATEGORIES = ['concept', 'law', 'person', 'organization', 'figure'] as const;
+export const CATEGORIES = ['concept', 'law', 'person', 'organization', 'place', 'figure'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** A surface form the matcher looks for. */

@@ -66,7 +66,13 @@ export interface StoredFigureStatement extends Readonly<FigureReading> {
   readonly verdict: 'matches' | 'differs' | null;
 }
 
-export const TRACKED_CATEGORIES = ['concept', 'law', 'person', 'organization'] as const satisfies readonly Category[];
+export const TRACKED_CATEGORIES = [
+  'concept',
+  'law',
+  'person',
+  'organization',
+  'place',
+] as const satisfies readonly Category[];
 export type TrackedCategory = (typeof TRACKED_CATEGORIES)[number];
 
 /** A term the reader tracks: highlighted on pages and looked for in every saved article. */

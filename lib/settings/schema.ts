@@ -35,7 +35,7 @@ export type TrackedHighlights = (typeof TRACKED_HIGHLIGHTS)[number];
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   enabled: true,
-  categories: { concept: true, law: true, person: true, organization: true, figure: true },
+  categories: { concept: true, law: true, person: true, organization: true, place: true, figure: true },
   pausedSites: [],
   everyMention: false,
   // Nothing a page can probe until the reader allows it, site by site or all at once.
@@ -75,6 +75,11 @@ function sites(value: unknown): string[] | null {
   return [...new Set(normalized as string[])].sort();
 }
 
+/**
+ * Which categories are shown; one the stored value does not name is shown. So a category added
+ * since (places, once organizations) is on for a reader whose settings predate it, with no new
+ * version: a Crosscheck that predates it still reads these settings, synced from a newer one.
+ */
 function categories(value: unknown): Record<Category, boolean> | null {
   if (!isRecord(value)) return null;
   const result = { ...DEFAULT_SETTINGS.categories };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionSuite } from '../harness/e2e';
+import { cardFrame, extensionSuite } from '../harness/e2e';
 
 const suite = extensionSuite();
 
@@ -45,6 +45,41 @@ describe('calm highlighting', () => {
     expect(every['alexis-madrigal']).toBe(turns);
     expect((await summaryCounts(page))['alexis-madrigal']).toBe(turns);
     await suite.useSettings({});
+    await page.close();
+  });
+
+  it('marks the English article’s first mentions below the Chinese summary of the aggregator’s copy, and opens their cards', async () => {
+    // Seed 000: the aggregator's Chinese summary (lang="zh") above Armitage's English article,
+    // in one section; default settings (first mention per section).
+    const page = await suite.open('/seed/armitage.html', '[data-crosscheck-id="soft-secession"]');
+    const english = 'article > p:not([lang]):not(.byline)';
+    await page.waitForFunction(
+      (english) => document.querySelector(`${english} [data-crosscheck-id="soft-secession"]`) !== null,
+      english,
+    );
+    const first = await page.evaluate((english) => {
+      const paragraph = [...document.querySelectorAll(english)].find((p) => /soft secession/i.test(p.textContent!))!;
+      const mark = paragraph.querySelector('[data-crosscheck-id="soft-secession"]')!;
+      const before = document.createRange();
+      before.setStart(paragraph, 0);
+      before.setEndBefore(mark);
+      return { at: before.toString().length, first: paragraph.textContent!.search(/soft secession/i) };
+    }, english);
+    expect(first.at).toBe(first.first);
+    const inEnglish = await page.$$eval(`${english} [data-crosscheck-id]`, (marks) =>
+      marks.map((m) => m.getAttribute('data-crosscheck-id')),
+    );
+    expect(inEnglish).toEqual(
+      expect.arrayContaining(['bank-of-north-dakota', 'anti-commandeering-doctrine', 'oregon', 'illinois']),
+    );
+    // The summary keeps its own first mention: each language's readers see the entry marked.
+    expect(await page.locator('p[lang="zh"] [data-crosscheck-id="soft-secession"]').count()).toBe(1);
+
+    await page.locator(`${english} [data-crosscheck-id="soft-secession"]`).first().click();
+    const card = cardFrame(page).locator('.popover[role="dialog"]');
+    await card.locator('h2', { hasText: 'Soft secession' }).waitFor();
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
     await page.close();
   });
 });

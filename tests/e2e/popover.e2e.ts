@@ -43,7 +43,7 @@ describe('the card', () => {
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-crosscheck-id'));
     expect(focused).toBeTruthy();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-description'))).toMatch(
-      /^(Concept|Law or case|Person|Organization|Figure): Crosscheck has sources on this$/,
+      /^(Concept|Law or case|Person|Organization|Place|Figure): Crosscheck has sources on this$/,
     );
     await cardTitle(page).waitFor(); // focus alone opens the card
     await page.keyboard.press('Enter');

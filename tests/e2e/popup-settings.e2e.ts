@@ -247,7 +247,7 @@ describe('the popup', () => {
           const s = getComputedStyle(mark);
           return { line: s.borderBottomStyle, colour: s.borderBottomColor, tint: s.backgroundColor };
         });
-    for (const category of ['concept', 'law', 'person', 'organization']) {
+    for (const category of ['concept', 'law', 'person', 'organization', 'place']) {
       expect(await style(`.key-categories [data-crosscheck-category="${category}"]`), category).toEqual(
         await pageStyle(`crosscheck-mark[data-crosscheck-category="${category}"]`),
       );

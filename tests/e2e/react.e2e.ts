@@ -21,6 +21,7 @@ describe('a page whose DOM a framework owns (React, server-rendered then hydrate
     await page.waitForFunction(() => (CSS.highlights.get('crosscheck-concept')?.size ?? 0) > 0);
     expect(await rangesOf('crosscheck-concept')).toEqual(expect.arrayContaining(['soft secession']));
     expect(await rangesOf('crosscheck-person')).toEqual(expect.arrayContaining(['Gavin Newsom']));
+    expect(await rangesOf('crosscheck-place')).toEqual(expect.arrayContaining(['California']));
     // A checked figure is registered under its verdict, as a reader sees it (solid: matches).
     expect(await rangesOf('crosscheck-figure-matches')).toEqual(['$76 billion']);
     expect(await rangesOf('crosscheck-figure')).toEqual([]);

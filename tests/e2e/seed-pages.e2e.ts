@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { cardFrame, extensionSuite } from '../harness/e2e';
 
 const suite = extensionSuite();
@@ -95,7 +96,9 @@ describe('a seed article page', () => {
     expect(found.length).toBeGreaterThan(20);
     expect(found.every((m) => m.inArticle)).toBe(true);
     expect(
-      found.map((m) => m.category).every((c) => ['concept', 'law', 'person', 'organization', 'figure'].includes(c!)),
+      found
+        .map((m) => m.category)
+        .every((c) => ['concept', 'law', 'person', 'organization', 'place', 'figure'].includes(c!)),
     ).toBe(true);
     expect(found.map((m) => m.id)).toEqual(expect.arrayContaining(['soft-secession', 'anti-commandeering-doctrine']));
     expect(
@@ -103,6 +106,38 @@ describe('a seed article page', () => {
     ).toHaveLength(0);
     const measures = await page.evaluate(() => performance.getEntriesByName('crosscheck:annotate').length);
     expect(measures).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('names states as places, each in its own colour, on their own switch', async () => {
+    const page = await openSeed('armitage');
+    const categories = await page.$$eval(
+      '[data-crosscheck-id="california"], [data-crosscheck-id="oregon"]',
+      (marks) => [...new Set(marks.map((m) => m.getAttribute('data-crosscheck-category')))],
+    );
+    expect(categories).toEqual(['place']);
+    const colour = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((mark) => getComputedStyle(mark).borderBottomColor);
+    const place = await colour('[data-crosscheck-category="place"]');
+    expect(place).not.toBe(await colour('[data-crosscheck-category="organization"]'));
+    expect(await page.locator('[data-crosscheck-id="california"]').first().getAttribute('aria-description')).toBe(
+      'Place: Crosscheck has sources on this',
+    );
+    // Its own switch: places off, organizations still drawn.
+    await suite.useSettings({ categories: { ...DEFAULT_SETTINGS.categories, place: false } });
+    const line = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((mark) => getComputedStyle(mark).borderBottomWidth);
+    await page.waitForFunction(
+      () => getComputedStyle(document.querySelector('[data-crosscheck-category="place"]')!).borderBottomWidth === '0px',
+    );
+    expect(await line('[data-crosscheck-category="organization"]')).toBe('2px');
+    await suite.useSettings({});
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import type { AuthoredSource } from '@/lib/kb/schema';
+import { mainScript } from '@/lib/matching/scripts';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -8,9 +9,8 @@ function escapeHtml(text: string): string {
 export const NO_CJK_FONT_NOTE =
   'This block is in Chinese, and no Chinese font is installed here: install one to read it (Debian: sudo apt-get install fonts-noto-cjk).';
 
-const HAN = /\p{Script=Han}/gu;
 /** A passage written mostly in Chinese characters. */
-const isChinese = (text: string) => (text.match(HAN)?.length ?? 0) > text.length / 3;
+const isChinese = (text: string) => mainScript(text) === 'han';
 
 /** How readers can name a source whose title is unknown. */
 const nameOf = (source: AuthoredSource) => source.title ?? `Untitled ${source.kind ?? 'source'}`;

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { agreementLine, EntryCard, orderExcerpts, SourceAttribution } from '@/components/EntryCard';
+import { agreementLine, EntryCard, SourceAttribution } from '@/components/EntryCard';
 import type { EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
-import { armitageSource } from './fixtures';
+import { armitageSource, axeViolations } from './fixtures';
 
 afterEach(cleanup);
 
@@ -151,24 +151,55 @@ describe('EntryCard', () => {
     expect(onClose).toHaveBeenCalled();
   });
 
-  it('shows three excerpts, then the rest on request', () => {
-    const many = ['One', 'Two', 'Three', 'Four', 'Five'].map((w) => excerpt('armitage', `${w} soft secession.`));
-    renderCard(details({ excerpts: many }));
-    expect(document.querySelectorAll('blockquote')).toHaveLength(3);
-    fireEvent.click(screen.getByRole('button', { name: 'Show 2 more' }));
-    expect(document.querySelectorAll('blockquote')).toHaveLength(5);
+  it('shows one excerpt per source, then the rest on request, saying so to screen readers', async () => {
+    const many = [
+      ...['One', 'Two', 'Three'].map((w) => excerpt('armitage', `${w} soft secession.`)),
+      excerpt('anon', 'Soft secession, quoted.', 'armitage'),
+      excerpt('anon', 'Soft secession in its own words.'),
+    ];
+    const { container } = render(
+      <EntryCard
+        entry={details({ excerpts: many })}
+        sources={[known, unknown]}
+        corpusSize={5}
+        readerLanguage="en"
+        headingId="h"
+        onClose={() => undefined}
+        onOpenEntry={() => undefined}
+      />,
+    );
+    const quoted = () => [...document.querySelectorAll('blockquote')].map((b) => b.textContent);
+    expect(quoted()).toEqual(['One soft secession.', 'Soft secession in its own words.']);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('');
+    const more = screen.getByRole('button', { name: 'Show 3 more' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(more.getAttribute('aria-controls')!)?.classList.contains('excerpts')).toBe(true);
+    fireEvent.click(more);
+    expect(quoted()).toEqual([
+      'One soft secession.',
+      'Soft secession in its own words.',
+      'Two soft secession.',
+      'Three soft secession.',
+      'Soft secession, quoted.',
+    ]);
+    const fewer = screen.getByRole('button', { name: 'Show fewer' });
+    expect(fewer).toBe(more); // the same button: focus stays where the reader pressed
+    expect(fewer.getAttribute('aria-expanded')).toBe('true');
+    expect(status.textContent).toBe('3 more excerpts shown');
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.click(fewer);
+    expect(quoted()).toHaveLength(2);
+  });
+
+  it('has no "Show more" when every source has said its one excerpt', () => {
+    renderCard(details({ excerpts: [excerpt('armitage', 'Soft secession.'), excerpt('anon', 'Soft secession too.')] }));
+    expect(document.querySelectorAll('blockquote')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: /^Show/ })).toBeNull();
   });
 });
 
 describe('card helpers', () => {
-  it.each<[string, Excerpt[], string[]]>([
-    ['independent first', [excerpt('b', 'q', 'a'), excerpt('a', 'i')], ['i', 'q']],
-    ['reader language first', [excerpt('a', 'zh', null, 'zh'), excerpt('a', 'en')], ['en', 'zh']],
-    ['independence outranks language', [excerpt('b', 'q', 'a'), excerpt('a', 'zh', null, 'zh')], ['zh', 'q']],
-  ])('orderExcerpts: %s', (_name, excerpts, expected) => {
-    expect(orderExcerpts(excerpts, 'en-US').map((e) => e.text)).toEqual(expected);
-  });
-
   it('attribution and agreement lines', () => {
     expect(render(<SourceAttribution source={unknown} />).container.textContent).toBe(
       'Author, outlet and date not stated',

@@ -16,6 +16,7 @@ describe('HighlightKey', () => {
       ['law', 'Law or case'],
       ['person', 'Person'],
       ['organization', 'Organization'],
+      ['place', 'Place'],
       ['figure', 'Figure'],
     ]);
   });

@@ -35,7 +35,7 @@ describe('Options', () => {
       'What Crosscheck knows',
       'The sources',
     ]);
-    expect(screen.getAllByRole('switch').length).toBe(6);
+    expect(screen.getAllByRole('switch').length).toBe(7);
     expect(screen.getByRole('switch', { name: 'Highlight every mention' }).getAttribute('aria-describedby')).toBe(
       'every-mention-hint',
     );
@@ -167,7 +167,7 @@ describe('Options', () => {
   it('shows the key to the highlights', () => {
     renderOptions();
     const key = screen.getByRole('heading', { name: 'What the highlights mean' }).closest('section')!;
-    expect(key.querySelectorAll('.key-categories crosscheck-mark').length).toBe(5);
+    expect(key.querySelectorAll('.key-categories crosscheck-mark').length).toBe(6);
     expect(key.querySelector('.key-verdicts')!.textContent).toContain('Dashed underline: differs');
   });
 });

@@ -30,7 +30,7 @@ const summary: LabelledSummary = {
 
 /** A rich page: `n` entries of one category, the first mentioned most. */
 function manyEntries(n: number, category: FoundEntry['category'] = 'organization'): FoundEntry[] {
-  return Array.from({ length: n }, (_, i) => ({ id: `org-${i}`, label: `Organization ${i}`, category, count: n - i }));
+  return Array.from({ length: n }, (_, i) => ({ id: `org-${i}`, label: `Body ${i}`, category, count: n - i }));
 }
 
 function renderPopup(overrides: Partial<PopupProps> = {}) {
@@ -165,7 +165,7 @@ describe('Popup', () => {
     renderPopup({ settings: withSitePaused(DEFAULT_SETTINGS, 'news.example.com', true) });
     expect(document.querySelectorAll('.found').length).toBe(0);
     expect(document.querySelectorAll('.cat-switch .count').length).toBe(0);
-    expect(screen.getAllByRole('switch').length).toBe(1 + 1 + 5);
+    expect(screen.getAllByRole('switch').length).toBe(1 + 1 + 6);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Highlights');
   });
 
@@ -215,25 +215,25 @@ describe('Popup', () => {
     expect(list.querySelectorAll('.found button.link:not([aria-expanded])').length).toBe(few);
   });
 
-  it('lists a few entries while their names fit in about two lines, never hiding only one', () => {
+  it('lists a few entries while their names fit in about a line, never hiding only one', () => {
     const named = (labels: string[]): FoundEntry[] =>
       labels.map((label, i) => ({ id: `e${i}`, label, category: 'figure', count: 1 }));
     const long = 'A very long name of a figure claim that takes a whole line';
     expect(fewEntries(named([long, 'Another long name of a claim', 'C', 'D']))).toBe(1);
-    expect(fewEntries(named([long, 'B', 'C']))).toBe(3);
+    expect(fewEntries(named([long, 'B']))).toBe(2);
     expect(fewEntries(named(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']))).toBeLessThan(12);
     expect(fewEntries(named(['x'.repeat(FEW_CHARACTERS - 10), 'y']))).toBe(2);
     expect(fewEntries([])).toBe(0);
   });
 
   it('keeps the popup short on a rich page: a few entries per category at most', () => {
-    const entries = (['concept', 'law', 'person', 'organization', 'figure'] as const).flatMap((category) =>
+    const entries = (['concept', 'law', 'person', 'organization', 'place', 'figure'] as const).flatMap((category) =>
       manyEntries(25, category).map((e) => ({ ...e, id: `${category}-${e.id}` })),
     );
     renderPopup({ summary: { ...summary, entries } });
     const listed = document.querySelectorAll('.found li:not(.found-more)').length;
-    expect(listed).toBeLessThanOrEqual(5 * 6);
-    expect(screen.getAllByRole('button', { name: 'Show all 25' }).length).toBe(5);
+    expect(listed).toBeLessThanOrEqual(6 * 6);
+    expect(screen.getAllByRole('button', { name: 'Show all 25' }).length).toBe(6);
   });
 
   it('offers to annotate the whole page when no article was found', () => {
@@ -250,7 +250,7 @@ describe('Popup', () => {
       [...key.querySelectorAll('.key-categories crosscheck-mark')].map((m) =>
         m.getAttribute('data-crosscheck-category'),
       ),
-    ).toEqual(['concept', 'law', 'person', 'organization', 'figure']);
+    ).toEqual(['concept', 'law', 'person', 'organization', 'place', 'figure']);
     expect(
       [...key.querySelectorAll('.key-verdicts crosscheck-mark')].map((m) => m.getAttribute('data-crosscheck-verdict')),
     ).toEqual(['matches', 'differs', 'unsourced']);

@@ -6,6 +6,7 @@ describe('highlightName', () => {
   it.each<[Category, 'matches' | 'differs' | 'unsourced' | undefined, string]>([
     ['concept', undefined, 'crosscheck-concept'],
     ['person', undefined, 'crosscheck-person'],
+    ['place', undefined, 'crosscheck-place'],
     ['figure', undefined, 'crosscheck-figure'],
     ['figure', 'matches', 'crosscheck-figure-matches'],
     ['figure', 'differs', 'crosscheck-figure-differs'],

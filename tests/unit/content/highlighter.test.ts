@@ -15,7 +15,7 @@ function entry(id: string, forms: string[], category: IndexedEntry['category'] =
 }
 
 const entries = [
-  entry('soft-secession', ['soft secession']),
+  entry('soft-secession', ['soft secession', '软脱离']),
   entry('secession', ['secession']),
   entry('gavin-newsom', ['Gavin Newsom'], 'person'),
   entry('ice', ['ICE'], 'organization'),
@@ -270,6 +270,26 @@ describe('Highlighter, calm (first mention of an entry in each section)', () => 
       'each entry its own first',
       '<p>ICE and soft secession, then ICE and soft secession.</p>',
       ['ice:ICE', 'soft-secession:soft secession'],
+    ],
+    [
+      'once in each language: a declared language starts a section',
+      '<p lang="zh">是时候让美国人开始讨论“软脱离”了。</p><p>Time for soft secession. Soft secession is here.</p>',
+      ['soft-secession:软脱离', 'soft-secession:soft secession'],
+    ],
+    [
+      'once in each language: a block in another script, undeclared, starts one too',
+      '<p>是时候让美国人开始讨论“软脱离”了。</p><p>Time for soft secession.</p><p>Soft secession is here.</p>',
+      ['soft-secession:软脱离', 'soft-secession:soft secession'],
+    ],
+    [
+      'once in each language, the languages in windows of their own',
+      `<p>${'讨论'.repeat(600)}“软脱离”。</p><p>${'Word after word. '.repeat(80)}Soft secession, soft secession.</p>`,
+      ['soft-secession:软脱离', 'soft-secession:Soft secession'],
+    ],
+    [
+      'a language met again in the same section has had its first mention',
+      '<p lang="zh">讨论“软脱离”。</p><p>Soft secession.</p><p lang="zh">“软脱离”。</p><h2>Later</h2><p>Soft secession.</p>',
+      ['soft-secession:软脱离', 'soft-secession:Soft secession', 'soft-secession:Soft secession'],
     ],
     [
       'figures every time',

@@ -22,7 +22,7 @@ describe('the knowledge base built from seeds/', () => {
   it('covers every category, with well over 60 entries', () => {
     const entries = Object.values(kb.details.entries);
     expect(entries.length).toBeGreaterThan(60);
-    for (const category of ['concept', 'law', 'person', 'organization', 'figure']) {
+    for (const category of ['concept', 'law', 'person', 'organization', 'place', 'figure']) {
       expect(entries.filter((e) => e.category === category).length).toBeGreaterThan(0);
     }
   });

@@ -55,9 +55,9 @@ describe('validateSeeds', () => {
     ],
     [
       'unknown category',
-      [{ ...concept, category: 'place' }],
+      [{ ...concept, category: 'event' }],
       undefined,
-      'error: entries/test.yaml, entry "soft-secession", field "category": category must be one of concept, law, person, organization, figure',
+      'error: entries/test.yaml, entry "soft-secession", field "category": category must be one of concept, law, person, organization, place, figure',
     ],
     [
       'excerpt that is not verbatim',

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SectionCursor, type ReadHeadings } from '@/lib/page/sections';
+import { FirstMentions, SectionCursor, type ReadHeadings, type Section } from '@/lib/page/sections';
 import { collectText } from '@/lib/page/text-collector';
 import { isWithinSkipped } from '@/lib/page/exclusions';
 
@@ -54,8 +54,8 @@ describe('SectionCursor', () => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const sections: string[][] = [[], []];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      sections[0]!.push(byOrder.sectionOf(node).id);
-      sections[1]!.push(byOffsets.sectionOf(node, rawStartOfNode.get(node)).id);
+      sections[0]!.push(byOrder.sectionOf(node).heading.id);
+      sections[1]!.push(byOffsets.sectionOf(node, rawStartOfNode.get(node)).heading.id);
     }
     expect(sections).toEqual([expected, expected]);
   });
@@ -67,8 +67,8 @@ describe('SectionCursor', () => {
     const { read, rawStartOfNode } = readOf(document.getElementById('scope')!);
     const cursor = new SectionCursor(root, read);
     const [a, , b] = [...rawStartOfNode.keys()];
-    expect(cursor.sectionOf(a!, rawStartOfNode.get(a!)).id).toBe('h1');
-    expect(cursor.sectionOf(b!, rawStartOfNode.get(b!)).id).toBe('h2');
+    expect(cursor.sectionOf(a!, rawStartOfNode.get(a!)).heading.id).toBe('h1');
+    expect(cursor.sectionOf(b!, rawStartOfNode.get(b!)).heading.id).toBe('h2');
   });
 
   it('asks the DOM nothing for headings the pass read: a long flat article costs one walk', () => {
@@ -79,9 +79,83 @@ describe('SectionCursor', () => {
     const { read, rawStartOfNode } = readOf(root);
     const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
     const cursor = new SectionCursor(root, read);
-    const sections = [...rawStartOfNode].map(([node, raw]) => cursor.sectionOf(node, raw).id);
+    const sections = [...rawStartOfNode].map(([node, raw]) => cursor.sectionOf(node, raw).heading.id);
     expect(compare).not.toHaveBeenCalled();
     expect(sections.slice(999, 1003)).toEqual(['article', 'middle', 'middle', 'middle']);
     expect(sections.at(-1)).toBe('end');
+  });
+});
+
+/** Sections as letters in order of first appearance: two nodes share a letter when they share a section. */
+function sectionLetters(sections: readonly Section[]): string[] {
+  const letters = new Map<string, string>();
+  const ids = new Map<Element, number>();
+  return sections.map(({ heading, language }) => {
+    if (!ids.has(heading)) ids.set(heading, ids.size);
+    const key = `${ids.get(heading)}|${language}`;
+    if (!letters.has(key)) letters.set(key, String.fromCharCode(65 + letters.size));
+    return letters.get(key)!;
+  });
+}
+
+describe('SectionCursor, languages', () => {
+  const han = '加利福尼亚州正在利用其巨额储备来捍卫其政策';
+  it.each<[string, string, string[]]>([
+    ['one language: one section', '<p>One paragraph.</p><p>Another one.</p>', ['A', 'A']],
+    ['a declared language starts a section', `<p lang="zh">${han}</p><p>The English article.</p>`, ['A', 'B']],
+    [
+      'a declared language in the same script too',
+      '<p>The Senate voted.</p><p lang="fr">Le Sénat a voté.</p>',
+      ['A', 'B'],
+    ],
+    ['regions of one language are one', '<p lang="en-US">Color.</p><p lang="en-GB">Colour.</p>', ['A', 'A']],
+    ['the case of a tag does not matter', '<p lang="EN">One.</p><p lang="en">Two.</p>', ['A', 'A']],
+    ['a block written in Han, undeclared', `<p>The English article.</p><p>${han}</p>`, ['A', 'B']],
+    [
+      'a language met again rejoins its section',
+      `<p lang="zh">${han}</p><p>English.</p><p lang="zh">${han}</p>`,
+      ['A', 'B', 'A'],
+    ],
+    [
+      'each heading’s section has its languages',
+      `<p>${han}</p><p>English.</p><h2>A heading</h2><p>${han}</p><p>English again.</p>`,
+      ['A', 'B', 'C', 'D', 'C'],
+    ],
+    [
+      'a block’s script is that of most of its letters: Latin names in a Chinese paragraph',
+      `<p>${han}<em>Gavin Newsom</em>${han}</p><p>Gavin Newsom said.</p>`,
+      ['A', 'A', 'A', 'B'],
+    ],
+    [
+      'a language declared inline does not split its block',
+      '<p>He said <i lang="fr">laissez-faire</i> twice.</p><p>Then more.</p>',
+      ['A', 'A', 'A', 'A'],
+    ],
+    [
+      'a language declared around blocks covers them',
+      `<section lang="zh"><p>${han}</p><p>${han}</p></section><p>English.</p>`,
+      ['A', 'A', 'B'],
+    ],
+  ])('%s', (_name, html, expected) => {
+    document.body.innerHTML = `<article id="article" lang="en">${html}</article>`;
+    const root = document.querySelector('article')!;
+    const cursor = new SectionCursor(root);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const sections: Section[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) sections.push(cursor.sectionOf(node));
+    expect(sectionLetters(sections)).toEqual(expected);
+  });
+
+  it('notes an entry’s first mention once per section and language', () => {
+    document.body.innerHTML = `<article lang="en"><p lang="zh">${han}</p><p>English.</p></article>`;
+    const root = document.querySelector('article')!;
+    const [zh, en] = [...root.querySelectorAll('p')].map((p) => new SectionCursor(root).sectionOf(p.firstChild!));
+    const mentions = new FirstMentions();
+    expect([
+      mentions.note(zh!, 'x'),
+      mentions.note(en!, 'x'),
+      mentions.note(en!, 'x'),
+      mentions.note(zh!, 'y'),
+    ]).toEqual([true, true, false, true]);
   });
 });

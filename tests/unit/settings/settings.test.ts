@@ -89,6 +89,16 @@ describe('readSettings', () => {
     ['unknown place for tracked terms', { version: 4, trackedHighlights: 'everywhere' }, {}, 'corrupt', true],
     ['bad allowed site', { version: 4, trackedSites: ['not a host'] }, {}, 'corrupt', true],
     ['version 4 with missing fields', { version: 4 }, {}, null, false],
+    [
+      'saved before places were a category: places shown, whatever the reader chose for organizations',
+      {
+        version: 4,
+        categories: { concept: true, law: true, person: true, organization: false, figure: true },
+      },
+      { categories: { concept: true, law: true, person: true, organization: false, place: true, figure: true } },
+      null,
+      false,
+    ],
     ['unknown old version', { version: 0 }, {}, 'corrupt', true],
     [
       'from a newer Crosscheck: defaults here, stored value kept',
