@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { cardFrame, axeViolations, extensionSuite } from '../harness/e2e';
 import { PROJECT_ROOT } from '../harness/server';
 import { generatedArticle } from '../bench/generated-articles';
+import { IMPORT_BATCH } from '@/lib/my-sources/import';
 
 // The reader's own sources, end to end in Chromium: save two of the project's fixture pages (one
 // reproduces a passage of the other), see both on a third page's cards with the right independence
@@ -244,7 +245,8 @@ describe('my sources', () => {
   });
 
   it('imports a large pack in the background: progress, the controls disabled, Cancel keeps what was written', async () => {
-    const total = 1000;
+    // Four batches: a Cancel pressed after the first arrives while one of the others is written.
+    const total = 4 * IMPORT_BATCH;
     const articles = Array.from({ length: total }, (_, n) => {
       const { text, metadata } = generatedArticle(100_000 + n, 2500);
       return { ...metadata, savedAt: 1_750_000_000_000 + n, text };
@@ -258,12 +260,13 @@ describe('my sources', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(pack)),
     });
-    await options.getByText(/^Imported [1-9][\d,]* of 1,000 articles…$/).waitFor();
+    const count = total.toLocaleString('en');
+    await options.getByText(new RegExp(`^Imported [1-9][\\d,]* of ${count} articles…$`)).waitFor();
     expect(await options.locator('input[type="file"]').isDisabled()).toBe(true);
     expect(await options.getByRole('button', { name: 'Delete all…' }).isDisabled()).toBe(true);
     await options.getByRole('button', { name: 'Cancel the import' }).click();
     const result = options.getByText(
-      /^The import stopped after [\d,]+ of the pack’s 1,000 articles; what it imported stays\./,
+      new RegExp(`^The import stopped after [\\d,]+ of the pack’s ${count} articles; what it imported stays\\.`),
     );
     await result.waitFor();
     const done = Number(/after ([\d,]+) of/.exec((await result.textContent())!)![1]!.replace(/,/g, ''));
