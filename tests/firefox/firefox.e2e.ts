@@ -285,7 +285,7 @@ describe('Firefox: Check this figure', () => {
     ).toBe('differs');
     const says = await textOf(card, '.popover');
     expect(says).toContain('Selected: $75 billion');
-    expect(says).toContain('the sources state $76 billion: differs, 1.3% more');
+    expect(says).toContain('Differs: the sources state $76 billion, 1.3% more (Chris Armitage, 2025-08-18).');
     await page.keyboard.press('Escape');
     await cardClosed(page);
     await page.close();
