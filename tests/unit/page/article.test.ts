@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BARRIER } from '@/lib/matching/fold';
 import { findArticleRoot, isArticleFurniture } from '@/lib/page/article';
 import { isSkippedElement } from '@/lib/page/exclusions';
 import { collectText } from '@/lib/page/text-collector';
+import { FINDER_LAYOUTS } from '../../harness/finder-layouts';
+import { FIXTURE_PAGES_DIR } from '../../harness/server';
 
 const prose = (n: number, topic = 'The governors met to discuss budgets, courts and the federal government') =>
   Array.from(
@@ -221,5 +225,19 @@ describe('failure classes: an article continued in sibling blocks', () => {
     expect(isArticleFurniture(document.getElementById('a')!)).toBe(false);
     expect(isArticleFurniture(document.getElementById('b')!)).toBe(false);
     expect(isArticleFurniture(document.getElementById('c')!)).toBe(true);
+  });
+});
+
+describe('failure classes: layouts no one tuned for', () => {
+  it.each(FINDER_LAYOUTS.map((layout) => [layout.layout, layout] as const))('%s', (_layout, { file, absent }) => {
+    const html = readFileSync(join(FIXTURE_PAGES_DIR, file), 'utf8');
+    document.head.innerHTML = /<head>([\s\S]*)<\/head>/.exec(html)![1]!;
+    document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
+    const story = [...document.querySelectorAll('p[id]')].map((p) => p.textContent!);
+    expect(story.length).toBeGreaterThanOrEqual(6);
+    const text = articleText();
+    for (const line of story) expect(text).toContain(line);
+    for (const line of absent) expect(text).not.toContain(line);
+    document.head.innerHTML = '';
   });
 });
