@@ -3,10 +3,12 @@
  * live pages in one walk over the DOM): paragraphs are scored (length, commas) into their parent
  * and, less and less, their ancestors; class and id words weigh a candidate up or down rather than
  * veto it; only "unlikely" names that are not also "maybe" names, and navigation landmarks, are
- * passed over; the best candidate's score is scaled by its link density; and the blocks beside it
- * that continue the story are kept with it. The result is one live element: when the story spans
- * sibling blocks, it is their parent, and the siblings that are not story (a sidebar, a teaser
- * row) are then furniture for `isArticleFurniture`.
+ * passed over (and, when that leaves nothing, not even those names); the best candidate's score is
+ * scaled by its link density, and a best block the reader does not see is set aside; and the
+ * blocks beside it that continue the story are kept with it: Readability's siblings, and beyond
+ * a declared article, panes and repeated blocks that hold more of it. The result is one live
+ * element: when the story spans sibling blocks, it is their parent, and the siblings that are not
+ * story (a sidebar, a teaser row) are then furniture for `isArticleFurniture`.
  */
 import { isRendered } from './exclusions';
 
