@@ -267,11 +267,12 @@ class Scorer {
   readonly candidates = new Map<Element, Candidate>();
   /**
    * `unlikelyNames`: whether unlikely class and id names pass a block over (Readability's first
-   * try; its retry goes without). `hidden`: blocks passed over as the reader does not see them.
+   * try; its retry goes without). `hidden`: blocks passed over as the reader does not see them
+   * (null, not an empty set, when there are none: the walk asks for each element).
    */
   constructor(
     private readonly unlikelyNames: boolean,
-    private readonly hidden: ReadonlySet<Element>,
+    private readonly hidden: ReadonlySet<Element> | null,
   ) {}
   /** Running totals while walking: characters of text and of link text, commas. */
   private text = 0;
@@ -308,7 +309,7 @@ class Scorer {
         const childTag = child.tagName.toUpperCase();
         if (
           isUnlikely(child, childTag, this.inTable > 0, this.unlikelyNames) ||
-          (this.hidden.size > 0 && this.hidden.has(child))
+          (this.hidden !== null && this.hidden.has(child))
         ) {
           passedOver = true;
           if (BLOCK_TAGS.has(childTag)) holdsBlock = true;
@@ -478,7 +479,7 @@ function ranked(candidates: ReadonlyMap<Element, Candidate>, count: number): Can
 }
 
 function articleIn(body: HTMLElement, unlikelyNames: boolean): Found | null {
-  let scorer = new Scorer(unlikelyNames, new Set());
+  let scorer = new Scorer(unlikelyNames, null);
   scorer.walk(body, 'BODY');
   let top = ranked(scorer.candidates, TOP);
   // A block the reader does not see is not the story (a message shown only in print, a closed
