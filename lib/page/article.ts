@@ -3,11 +3,14 @@
  * live pages in one walk over the DOM): paragraphs are scored (length, commas) into their parent
  * and, less and less, their ancestors; class and id words weigh a candidate up or down rather than
  * veto it; only "unlikely" names that are not also "maybe" names, and navigation landmarks, are
- * passed over; the best candidate's score is scaled by its link density; and the blocks beside it
- * that continue the story are kept with it. The result is one live element: when the story spans
- * sibling blocks, it is their parent, and the siblings that are not story (a sidebar, a teaser
- * row) are then furniture for `isArticleFurniture`.
+ * passed over (and, when that leaves nothing, not even those names); the best candidate's score is
+ * scaled by its link density, and a best block the reader does not see is set aside; and the
+ * blocks beside it that continue the story are kept with it: Readability's siblings, and beyond
+ * a declared article, panes and repeated blocks that hold more of it. The result is one live
+ * element: when the story spans sibling blocks, it is their parent, and the siblings that are not
+ * story (a sidebar, a teaser row) are then furniture for `isArticleFurniture`.
  */
+import { isRendered } from './exclusions';
 
 /** Less prose than this and the page is not an article: Crosscheck then does nothing by itself. */
 export const MIN_ARTICLE_TEXT = 400;
@@ -40,16 +43,28 @@ const WEAK_FURNITURE_NAME = /(?:^|[-_\s])(?:share|sharing|social|nav|navigation)
 /** Containers whose class names say nothing about their role ("main js-social-anchor-start"). */
 const CONTAINER_SELECTOR = 'html, body, main, article, [role="main"], [itemprop="articleBody"]';
 
-/** Siblings of the article left out when its root was widened to their parent, by that parent. */
-const leftOutSiblings = new WeakMap<Element, ReadonlySet<Element>>();
+/** Siblings of the article left out when its root was widened to their parent, by that parent. Replaced by each search. */
+let leftOutSiblings = new WeakMap<Element, ReadonlySet<Element>>();
+
+/**
+ * The blocks that hold the story, from the best-scoring one up to the article's root: never
+ * furniture, whatever they are named or are (a main column named `l-sidebar-fixed`, a page inside
+ * a <form>). Replaced by each search.
+ */
+let storyBlocks = new WeakSet<Element>();
 
 /** Inside the article, elements that are still not article text (captions and link lists too). */
 export function isArticleFurniture(element: Element): boolean {
   const parent = element.parentElement;
   if (parent && leftOutSiblings.get(parent)?.has(element)) return true;
+  const tag = element.localName;
   // A bare leaf (no attribute, no child element: most of the words of a page made of spans) can be
   // furniture by its tag alone; the selector matches below cost a page of 30,000 spans 60 ms.
-  if (!element.hasAttributes() && element.firstElementChild === null) return FURNITURE_TAGS.has(element.localName);
+  if (!element.hasAttributes() && element.firstElementChild === null) return FURNITURE_TAGS.has(tag);
+  if (storyBlocks.has(element)) return false;
+  // A paragraph's class says how it is shown (a drop cap, faded under a paywall), not what it is.
+  if (tag === 'p') return isLinkBlock(element);
+  if ((tag === 'figure' || tag === 'figcaption') && isGallerySlide(element.closest('figure') ?? element)) return false;
   if (element.matches(FURNITURE_SELECTOR)) return true;
   if (element.matches(CONTAINER_SELECTOR)) return false;
   const name = `${element.id} ${typeof element.className === 'string' ? element.className : ''}`;
@@ -72,6 +87,16 @@ function isLinkBlock(element: Element): boolean {
   for (const link of element.querySelectorAll('a'))
     linkText += (link.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   return linkText >= text.length * LINK_BLOCK_SHARE;
+}
+
+/** A caption longer than this, in paragraphs, is the story told slide by slide, not a line under a photo. */
+const SLIDE_CAPTION_TEXT = 200;
+
+/** Whether `figure` is a slide of a gallery story: its caption is paragraphs of prose. */
+function isGallerySlide(figure: Element): boolean {
+  let text = 0;
+  for (const paragraph of figure.getElementsByTagName('p')) text += (paragraph.textContent ?? '').trim().length;
+  return text >= SLIDE_CAPTION_TEXT;
 }
 
 /** Whether `element` holds an article's worth of paragraphs (not links). */
@@ -144,6 +169,8 @@ interface Candidate {
   score: number;
   /** The part credited by its own child paragraphs: what makes a sibling block a continuation. */
   own: number;
+  /** How many of those paragraphs. */
+  paragraphs: number;
   /** Characters of text and of link text under it, once its walk is done. */
   text: number;
   links: number;
@@ -193,14 +220,14 @@ function tagWeight(tag: string): number {
   }
 }
 
-/** Whether to pass over `element` and everything in it. */
-function isUnlikely(element: Element, tag: string, inTable: boolean): boolean {
+/** Whether to pass over `element` and everything in it; `byName`: also when its class or id is an unlikely one. */
+function isUnlikely(element: Element, tag: string, inTable: boolean, byName: boolean): boolean {
   if (IGNORED_TAGS.has(tag)) return true;
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
   if (role !== null && UNLIKELY_ROLES.has(role)) return true;
-  if (tag === 'BODY' || tag === 'A' || tag === 'MAIN' || tag === 'ARTICLE' || inTable) return false;
+  if (!byName || tag === 'BODY' || tag === 'A' || tag === 'MAIN' || tag === 'ARTICLE' || inTable) return false;
   const className = typeof element.className === 'string' ? element.className : '';
   if (!className && !element.id) return false;
   const name = `${className} ${element.id}`;
@@ -209,6 +236,27 @@ function isUnlikely(element: Element, tag: string, inTable: boolean): boolean {
 
 /** Text without blocks inside: read in one piece with `textContent`, its links counted apart. */
 const PHRASING_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'A']);
+/** What text runs on through, between the line breaks of a block written as text and <br>s. */
+const INLINE_TAGS = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BIG',
+  'CITE',
+  'EM',
+  'FONT',
+  'I',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+]);
 
 /**
  * The scores of one page: every element that a paragraph credited. One walk over the elements;
@@ -217,6 +265,15 @@ const PHRASING_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE',
  */
 class Scorer {
   readonly candidates = new Map<Element, Candidate>();
+  /**
+   * `unlikelyNames`: whether unlikely class and id names pass a block over (Readability's first
+   * try; its retry goes without). `hidden`: blocks passed over as the reader does not see them
+   * (null, not an empty set, when there are none: the walk asks for each element).
+   */
+  constructor(
+    private readonly unlikelyNames: boolean,
+    private readonly hidden: ReadonlySet<Element> | null,
+  ) {}
   /** Running totals while walking: characters of text and of link text, commas. */
   private text = 0;
   private links = 0;
@@ -246,18 +303,32 @@ class Scorer {
       if (tag === 'TABLE') this.inTable++;
       this.ancestors.push(element);
       this.targets[this.ancestors.length - 1] = undefined;
+      let breaks = false;
+      let passedOver = false;
       for (let child: Element | null = element.firstElementChild; child !== null; child = child.nextElementSibling) {
         const childTag = child.tagName.toUpperCase();
-        if (isUnlikely(child, childTag, this.inTable > 0)) {
+        if (
+          isUnlikely(child, childTag, this.inTable > 0, this.unlikelyNames) ||
+          (this.hidden !== null && this.hidden.has(child))
+        ) {
+          passedOver = true;
           if (BLOCK_TAGS.has(childTag)) holdsBlock = true;
         } else if (this.walk(child, childTag)) holdsBlock = true;
+        else if (childTag === 'BR') breaks = true;
       }
-      this.ancestors.pop();
-      if (tag === 'TABLE') this.inTable--;
       // A <div> or list item without blocks inside is a paragraph, text between its inline
       // elements included; a table cell or a section is scored as one whatever it holds.
-      if (!holdsBlock && (tag === 'DIV' || tag === 'LI' || tag === 'SECTION')) {
+      const paragraph = !holdsBlock && (tag === 'DIV' || tag === 'LI' || tag === 'SECTION');
+      if (breaks && !paragraph && tag !== 'TD') this.scoreLines(element);
+      this.ancestors.pop();
+      if (tag === 'TABLE') this.inTable--;
+      if (paragraph) {
         this.read(element, text, commas);
+        // The text of children passed over (a ranking <aside>) is in its text now: their links too.
+        if (passedOver) {
+          this.links = links;
+          for (const link of element.getElementsByTagName('a')) this.links += (link.textContent ?? '').trim().length;
+        }
         scored = true;
       } else scored = tag === 'TD' || tag === 'SECTION';
     }
@@ -272,6 +343,53 @@ class Scorer {
       candidate.links = linkLength;
     }
     return holdsBlock || BLOCK_TAGS.has(tag);
+  }
+
+  /**
+   * Scores the paragraphs of a block written as text and <br>s, as Readability does once it has
+   * turned each run of two or more <br>s into a paragraph break: each run of text and inline
+   * elements between such breaks (and blocks) is a paragraph of `element`. Its inline elements were
+   * counted by the walk; the text beside them is counted here.
+   */
+  private scoreLines(element: Element): void {
+    let length = 0;
+    let links = 0;
+    let commas = 0;
+    let breaks = 0;
+    const end = () => {
+      this.score(length, links, commas, true);
+      length = links = commas = 0;
+    };
+    for (let node: ChildNode | null = element.firstChild; node !== null; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        const text = (node as Text).data;
+        const trimmed = text.trim().length;
+        if (trimmed === 0) continue;
+        if (breaks >= 2) end();
+        breaks = 0;
+        length += trimmed;
+        this.text += trimmed;
+        commas += text.match(COMMAS)?.length ?? 0;
+      } else if (node.nodeType === 1) {
+        const tag = (node as Element).tagName.toUpperCase();
+        if (tag === 'BR') breaks++;
+        else if (INLINE_TAGS.has(tag)) {
+          const text = node.textContent ?? '';
+          if (breaks >= 2) end();
+          breaks = 0;
+          length += text.trim().length;
+          commas += text.match(COMMAS)?.length ?? 0;
+          if (tag === 'A') links += text.trim().length;
+          else
+            for (const link of (node as Element).getElementsByTagName('a'))
+              links += (link.textContent ?? '').trim().length;
+        } else {
+          end();
+          breaks = 0;
+        }
+      }
+    }
+    end();
   }
 
   /** Counts `element`'s text in one read, in place of whatever its children added since `text` and `commas`. */
@@ -299,6 +417,7 @@ class Scorer {
             element: ancestor,
             score: tagWeight(ancestor.tagName.toUpperCase()) + nameWeight(ancestor),
             own: 0,
+            paragraphs: 0,
             text: 0,
             links: 0,
           };
@@ -311,36 +430,80 @@ class Scorer {
     for (let level = 0; level < targets.length; level++) {
       targets[level]!.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     }
-    if (own && targets.length > 0) targets[0]!.own += points;
+    if (own && targets.length > 0) {
+      targets[0]!.own += points;
+      targets[0]!.paragraphs++;
+    }
   }
 }
 
 const linkDensity = (candidate: Candidate) => (candidate.text === 0 ? 0 : candidate.links / candidate.text);
 
+/** Candidates the search weighs. */
+const TOP = 5;
+/** Candidates ranked when hidden ones are set aside. */
+const RANKED = 10;
+
 /** The article body of `doc`, or null when the page has no substantial prose. */
 export function findArticleRoot(doc: Document): Element | null {
   const body = doc.body;
   if (!body) return null;
-  const scorer = new Scorer();
-  scorer.walk(body, 'BODY');
-  const { candidates } = scorer;
-  const final = (candidate: Candidate | undefined) => (candidate ? candidate.score * (1 - linkDensity(candidate)) : 0);
+  // Readability's retry: on some pages a name that makes a block unlikely is on a wrapper of the
+  // whole story (a page wrapper named after the header ad above it).
+  const found = articleIn(body, true) ?? articleIn(body, false);
+  leftOutSiblings = new WeakMap(found ? [...found.leftOut] : []);
+  storyBlocks = new WeakSet(found?.storyBlocks);
+  return found?.root ?? null;
+}
 
-  const top: Candidate[] = [];
+/** What one search found: the article's root, and what the furniture rules need to know of it. */
+interface Found {
+  readonly root: Element;
+  readonly leftOut: ReadonlyMap<Element, ReadonlySet<Element>>;
+  readonly storyBlocks: readonly Element[];
+}
+
+const final = (candidate: Candidate | undefined) => (candidate ? candidate.score * (1 - linkDensity(candidate)) : 0);
+
+/** The `count` candidates scoring best, best first. */
+function ranked(candidates: ReadonlyMap<Element, Candidate>, count: number): Candidate[] {
+  const ranked: Candidate[] = [];
   for (const candidate of candidates.values()) {
     const score = final(candidate);
-    let index = top.findIndex((other) => score > final(other));
-    if (index < 0) index = top.length;
-    if (index < 5) top.splice(index, 0, candidate);
-    if (top.length > 5) top.pop();
+    let index = ranked.findIndex((other) => score > final(other));
+    if (index < 0) index = ranked.length;
+    if (index < count) ranked.splice(index, 0, candidate);
+    if (ranked.length > count) ranked.pop();
   }
+  return ranked;
+}
+
+function articleIn(body: HTMLElement, unlikelyNames: boolean): Found | null {
+  let scorer = new Scorer(unlikelyNames, null);
+  scorer.walk(body, 'BODY');
+  let top = ranked(scorer.candidates, TOP);
+  // A block the reader does not see is not the story (a message shown only in print, a closed
+  // tab), nor are its paragraphs part of the blocks around it: when the best is one, the page is
+  // scored again without the hidden among the best. Asked of the best alone otherwise: each
+  // answer may need the page's style.
+  if (top[0] && !isRendered(top[0].element)) {
+    const hidden = new Set(top.filter((candidate) => !isRendered(candidate.element)).map(({ element }) => element));
+    scorer = new Scorer(unlikelyNames, hidden);
+    scorer.walk(body, 'BODY');
+    top = ranked(scorer.candidates, RANKED)
+      .filter((candidate) => isRendered(candidate.element))
+      .slice(0, TOP);
+  }
+  const { candidates } = scorer;
   const best = top[0];
   if (!best) return null;
   let root = best.element;
+  if (root === body) return articleOf(root, best, candidates, body);
   const bestScore = final(best);
 
-  // Several near-best candidates under one ancestor: the ancestor holds the article.
-  const near = top.slice(1).filter((other) => final(other) >= bestScore * 0.75);
+  // Several near-best candidates under one ancestor (that the reader sees): the ancestor holds the article.
+  let near = top.slice(1).filter((other) => final(other) >= bestScore * 0.75);
+  if (near.length >= 3) near = near.filter((other) => isRendered(other.element));
   if (near.length >= 3) {
     for (let parent = root.parentElement; parent && parent !== body; parent = parent.parentElement) {
       if (near.filter((other) => parent.contains(other.element)).length >= 3) {
@@ -376,63 +539,221 @@ export function findArticleRoot(doc: Document): Element | null {
     root = root.parentElement;
   }
   root = declaredAround(root, body);
+  return articleOf(root, best, candidates, body);
+}
 
-  root = joinSiblings(root, candidates, final);
+/** The article at `root` with the story's continuations joined, or null when it holds too little prose. */
+function articleOf(
+  root: Element,
+  best: Candidate,
+  candidates: ReadonlyMap<Element, Candidate>,
+  body: Element,
+): Found | null {
+  const stories = new Story(root, best, candidates);
+  root = stories.joinSiblings(root);
+  root = stories.joinRepeatedBlocks(root, best.element, body);
   const article = candidates.get(root);
   const prose = article ? article.text - article.links : (root.textContent ?? '').trim().length;
   if (prose < MIN_ARTICLE_TEXT) return null;
-  return root;
+  const storyBlocks: Element[] = [];
+  for (const block of [best.element, ...stories.joinedBlocks]) {
+    for (let node: Element | null = block; node && node !== root.parentElement; node = node.parentElement)
+      storyBlocks.push(node);
+  }
+  return { root, leftOut: stories.leftOut, storyBlocks };
 }
+
+/** Paragraphs of its own that make a block part of a story rather than a teaser. */
+const MIN_PROSE_BLOCK_PARAGRAPHS = 2;
+/** Levels above the article's root at which the story may go on in blocks of the same kind. */
+const REPEATED_BLOCK_LEVELS = 3;
 
 /**
- * The story continued beside `root` (blocks split by an ad, a second body part, lone paragraphs):
- * returns their parent with the other siblings left out, or `root` when nothing beside it belongs.
+ * The blocks beyond Readability's rules that may hold more of the story: blocks of two paragraphs
+ * or more that score as a continuation (where a pane or a repeated block holds its part), and the
+ * boxes of the kind (class) that holds most of the root's paragraphs, wherever they are.
  */
-function joinSiblings(
-  root: Element,
-  candidates: ReadonlyMap<Element, Candidate>,
-  final: (candidate: Candidate | undefined) => number,
-): Element {
-  const parent = root.parentElement;
-  if (!parent || parent.tagName === 'HTML') return root;
-  const rootScore = final(candidates.get(root));
-  const threshold = Math.max(10, rootScore * 0.2);
-  const joined: Element[] = [];
-  const left = new Set<Element>();
-  for (const sibling of parent.children) {
-    if (sibling === root) continue;
-    if (continuesStory(sibling, root, rootScore, threshold, candidates)) joined.push(sibling);
-    else left.add(sibling);
+class StoryBlocks {
+  private readonly proseBlocks: Element[] = [];
+  private readonly boxes: Candidate[] = [];
+
+  constructor(root: Element, best: Candidate, candidates: ReadonlyMap<Element, Candidate>) {
+    // Held to the best block's score, not the root's: a long story's root scores far below its
+    // best block, and an author's note beside the story would pass.
+    const proseThreshold = Math.max(10, final(best) * 0.2);
+    const classed: Candidate[] = [];
+    const ownByKind = new Map<string, number>();
+    for (const candidate of candidates.values()) {
+      if (candidate.paragraphs === 0) continue;
+      if (candidate.paragraphs >= MIN_PROSE_BLOCK_PARAGRAPHS && final(candidate) >= proseThreshold)
+        this.proseBlocks.push(candidate.element);
+      const { className } = candidate.element;
+      if (typeof className !== 'string' || className === '' || linkDensity(candidate) >= 0.25) continue;
+      classed.push(candidate);
+      if (root.contains(candidate.element)) ownByKind.set(className, (ownByKind.get(className) ?? 0) + candidate.own);
+    }
+    let storyKind: string | undefined;
+    for (const [kind, own] of ownByKind)
+      if (storyKind === undefined || own > ownByKind.get(storyKind)!) storyKind = kind;
+    for (const box of classed) if (box.element.className === storyKind) this.boxes.push(box);
   }
-  if (joined.length === 0) {
-    leftOutSiblings.delete(parent);
-    return root;
+
+  /**
+   * For each child of `parent`, the points of the story's boxes in it and the first prose block in
+   * it, found from the blocks up: a parent may have thousands of children.
+   */
+  byChild(parent: Element): { boxOwn: Map<Element, number>; prose: Map<Element, Element> } {
+    const boxOwn = new Map<Element, number>();
+    for (const box of this.boxes) {
+      const child = childHolding(parent, box.element);
+      if (child) boxOwn.set(child, (boxOwn.get(child) ?? 0) + box.own);
+    }
+    const prose = new Map<Element, Element>();
+    for (const block of this.proseBlocks) {
+      const child = childHolding(parent, block);
+      if (child && !prose.has(child)) prose.set(child, block);
+    }
+    return { boxOwn, prose };
   }
-  leftOutSiblings.set(parent, left);
-  return parent;
+
+  /** The block of prose in `container` like `story` (same tag, same class), if any. */
+  storyIn(container: Element, story: Element): Element | null {
+    return (
+      this.proseBlocks.find(
+        (block) => block.tagName === story.tagName && block.className === story.className && container.contains(block),
+      ) ?? null
+    );
+  }
 }
 
-function continuesStory(
-  sibling: Element,
-  root: Element,
-  rootScore: number,
-  threshold: number,
-  candidates: ReadonlyMap<Element, Candidate>,
-): boolean {
-  const candidate = candidates.get(sibling);
-  if (candidate) {
-    const bonus = sibling.className === root.className && root.className !== '' ? rootScore * 0.2 : 0;
-    // Readability's test, for a block with paragraphs of its own (not a row of teasers, each in its own box).
-    const density = linkDensity(candidate);
-    if (candidate.own > 0 && density < 0.25 && candidate.score * (1 - density) + bonus >= threshold) return true;
+/** What continues the story chosen at `root`, and what was joined to it. */
+class Story {
+  /** Readability's bar for a sibling block to join the article. */
+  private readonly threshold: number;
+  private readonly rootScore: number;
+  /**
+   * Null beside a declared article (an <article>, an `articleBody`), which holds the whole story:
+   * there only Readability's own siblings join.
+   */
+  private readonly blocks: StoryBlocks | null;
+  /** The best-scoring block of each story-like block joined (their containers are not furniture). */
+  readonly joinedBlocks: Element[] = [];
+  /** The siblings left out where the root was widened to their parent, by that parent. */
+  readonly leftOut = new Map<Element, ReadonlySet<Element>>();
+
+  constructor(
+    root: Element,
+    best: Candidate,
+    private readonly candidates: ReadonlyMap<Element, Candidate>,
+  ) {
+    this.rootScore = final(candidates.get(root));
+    this.threshold = Math.max(10, this.rootScore * 0.2);
+    this.blocks = root.matches(DECLARED_SELECTOR) ? null : new StoryBlocks(root, best, candidates);
   }
-  if (sibling.tagName !== 'P') return false;
-  const text = (sibling.textContent ?? '').replace(/\s+/g, ' ').trim();
-  let links = 0;
-  for (const link of sibling.querySelectorAll('a')) links += (link.textContent ?? '').length;
-  const density = text.length === 0 ? 1 : links / text.length;
-  if (text.length > 80) return density < 0.25;
-  return text.length > 0 && density === 0 && /\.( |$)/.test(text);
+
+  /**
+   * The story continued beside `root` (blocks split by an ad, a second body part, lone paragraphs,
+   * the other panes of a panels layout): returns their parent with the other siblings left out, or
+   * `root` when nothing beside it belongs.
+   */
+  joinSiblings(root: Element): Element {
+    const parent = root.parentElement;
+    if (!parent || parent.tagName === 'HTML') return root;
+    const inside = this.blocks?.byChild(parent);
+    const joined: Element[] = [];
+    const left = new Set<Element>();
+    for (const sibling of parent.children) {
+      if (sibling === root) continue;
+      const block = this.continuation(sibling, root, inside?.boxOwn.get(sibling) ?? 0, inside?.prose.get(sibling));
+      // Asked last, of the few that qualify: each answer may need the page's style.
+      if (block && isRendered(sibling)) {
+        joined.push(sibling);
+        this.joinedBlocks.push(block);
+      } else left.add(sibling);
+    }
+    if (joined.length === 0) return root;
+    this.leftOut.set(parent, left);
+    return parent;
+  }
+
+  /**
+   * A long read cut into blocks of one kind (same tag, same class) between figures and pull
+   * quotes, the story deep inside each in a block of the same kind as `story`, the best-scoring
+   * one: the blocks' parent, the other children left out. Looked for a few levels above `root`,
+   * since each block wraps its text in layout boxes; a sidebar column beside the story's column is
+   * of the same kind too, but what scores in it is not a block like the story's.
+   */
+  joinRepeatedBlocks(root: Element, story: Element, body: Element): Element {
+    if (!this.blocks) return root;
+    let block = root;
+    for (let level = 0; level < REPEATED_BLOCK_LEVELS; level++) {
+      const parent = block.parentElement;
+      if (!parent || parent === body || parent.tagName === 'HTML') break;
+      const kind = typeof block.className === 'string' ? block.className : '';
+      if (kind !== '') {
+        const joined: Element[] = [];
+        const left = new Set<Element>();
+        for (const sibling of parent.children) {
+          if (sibling === block) continue;
+          const more =
+            sibling.tagName === block.tagName && sibling.className === kind
+              ? this.blocks.storyIn(sibling, story)
+              : null;
+          if (more) joined.push(more);
+          else left.add(sibling);
+        }
+        if (joined.length > 0) {
+          this.leftOut.set(parent, left);
+          this.joinedBlocks.push(...joined);
+          return parent;
+        }
+      }
+      block = parent;
+    }
+    return root;
+  }
+
+  /** Readability's test, for a block with paragraphs of its own (not a row of teasers, each in its own box). */
+  private isContinuation(candidate: Candidate, bonus: number): boolean {
+    const density = linkDensity(candidate);
+    return candidate.own > 0 && density < 0.25 && candidate.score * (1 - density) + bonus >= this.threshold;
+  }
+
+  /**
+   * Where `sibling` continues the story, given what of the story's boxes (`boxOwn`, their points)
+   * and which prose block (`prose`) it holds: the sibling, or the block deep inside it; null
+   * when it does not.
+   */
+  private continuation(sibling: Element, root: Element, boxOwn: number, prose: Element | undefined): Element | null {
+    const candidate = this.candidates.get(sibling);
+    if (candidate) {
+      const bonus = sibling.className === root.className && root.className !== '' ? this.rootScore * 0.2 : 0;
+      if (this.isContinuation(candidate, bonus)) return sibling;
+    }
+    // Paragraphs each in a box of their own, boxes of the kind (class) that holds the root's
+    // paragraphs (a page of generated class names makes each paragraph a component): the story
+    // goes on there. A row of teasers boxes its paragraphs in a kind of its own; a box without a
+    // class is of no kind.
+    if (boxOwn >= this.threshold) return sibling;
+    // A pane of a panels layout: its part of the story in a block deeper down, too deep for the
+    // block's paragraphs to credit the pane much or at all (a row of teasers holds only blocks of
+    // one paragraph each).
+    if (prose) return prose;
+    if (sibling.tagName !== 'P') return null;
+    const text = (sibling.textContent ?? '').replace(/\s+/g, ' ').trim();
+    let links = 0;
+    for (const link of sibling.querySelectorAll('a')) links += (link.textContent ?? '').length;
+    const density = text.length === 0 ? 1 : links / text.length;
+    if (text.length > 80) return density < 0.25 ? sibling : null;
+    return text.length > 0 && density === 0 && /\.( |$)/.test(text) ? sibling : null;
+  }
+}
+
+/** The child of `parent` that holds `element` (or is it), if any. */
+function childHolding(parent: Element, element: Element): Element | null {
+  let node: Element | null = element;
+  while (node && node.parentElement !== parent) node = node.parentElement;
+  return node;
 }
 
 /** A declared article body or <article> close around `root` is the article. */
