@@ -136,6 +136,14 @@ function articleText(): string {
     .join('\n');
 }
 
+/** The article found in `html` holds every line of `present` and none of `absent`. */
+function expectArticle(html: string, present: readonly string[], absent: readonly string[]): void {
+  document.body.innerHTML = html;
+  const text = articleText();
+  for (const line of present) expect(text).toContain(line);
+  for (const line of absent) expect(text).not.toContain(line);
+}
+
 describe('failure classes: a story container named after a share widget', () => {
   it.each<[string, string, readonly string[], readonly string[]]>([
     [
@@ -163,12 +171,7 @@ describe('failure classes: a story container named after a share widget', () => 
       [FLOODS[1]!],
       ['Follow our coverage'],
     ],
-  ])('%s', (_name, html, present, absent) => {
-    document.body.innerHTML = html;
-    const text = articleText();
-    for (const line of present) expect(text).toContain(line);
-    for (const line of absent) expect(text).not.toContain(line);
-  });
+  ])('%s', (_name, html, present, absent) => expectArticle(html, present, absent));
 });
 
 describe('failure classes: the whole page inside a navigation drawer wrapper', () => {
@@ -192,12 +195,7 @@ describe('failure classes: the whole page inside a navigation drawer wrapper', (
       [SCHOOLS[1]!],
       ['Sections', 'Sports'],
     ],
-  ])('%s', (_name, html, present, absent) => {
-    document.body.innerHTML = html;
-    const text = articleText();
-    for (const line of present) expect(text).toContain(line);
-    for (const line of absent) expect(text).not.toContain(line);
-  });
+  ])('%s', (_name, html, present, absent) => expectArticle(html, present, absent));
 });
 
 describe('failure classes: an article continued in sibling blocks', () => {
@@ -226,12 +224,7 @@ describe('failure classes: an article continued in sibling blocks', () => {
       [COUNCIL[0]!, SCHOOLS[2]!],
       [FLOODS[0]!],
     ],
-  ])('%s', (_name, html, present, absent) => {
-    document.body.innerHTML = html;
-    const text = articleText();
-    for (const line of present) expect(text).toContain(line);
-    for (const line of absent) expect(text).not.toContain(line);
-  });
+  ])('%s', (_name, html, present, absent) => expectArticle(html, present, absent));
 
   it('leaves the siblings it did not join out as furniture', () => {
     document.body.innerHTML = `<div id="wrap"><div id="a">${story(COUNCIL)}</div><div id="b">${story(FLOODS)}</div>
@@ -289,10 +282,5 @@ describe('failure classes: names, wrappers and line breaks', () => {
       [PLAIN[0]!, PLAIN[3]!],
       [FLOODS[0]!],
     ],
-  ])('%s', (_name, html, present, absent) => {
-    document.body.innerHTML = html;
-    const text = articleText();
-    for (const line of present) expect(text).toContain(line);
-    for (const line of absent) expect(text).not.toContain(line);
-  });
+  ])('%s', (_name, html, present, absent) => expectArticle(html, present, absent));
 });
