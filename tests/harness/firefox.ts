@@ -132,12 +132,16 @@ export async function launchFirefoxWithExtension(extensionPath: string): Promise
     // The viewport the Chromium suite uses.
     defaultViewport: { width: 1280, height: 900 },
     args: ['--remote-allow-system-access'],
-    downloadBehavior: { policy: 'allow', downloadPath: downloads },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({
         [geckoId]: CROSSCHECK_UUID,
         [SCHEME_HELPER_ID]: SCHEME_HELPER_UUID,
       }),
+      // Downloads (a knowledge pack) go to the test's folder without a prompt.
+      'browser.download.dir': downloads,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
       // The background page's console reaches Firefox's output only (it is a content document).
       'devtools.console.stdout.content': true,
       // The passes' own timings to the microsecond, as in Chromium (Firefox rounds performance.now() to 1 ms).
