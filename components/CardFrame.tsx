@@ -7,7 +7,7 @@ import {
   type FromCard,
   type ToCard,
 } from '@/lib/card/protocol';
-import type { EntryResponse } from '@/lib/messages';
+import type { EntryResponse } from '@/lib/my-sources/entry';
 import { EntryCard } from './EntryCard';
 import { FigureCheckCard } from './FigureCheckCard';
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { CATEGORIES, type Category } from '@/lib/kb/types';
-import { CATEGORY_PLURALS } from './category-labels';
+import { CATEGORY_PLURALS } from '@/lib/kb/category-labels';
 import { HighlightSample } from './HighlightKey';
 import { Switch } from './Switch';
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { PageFigure } from '@/lib/kb/page-matcher';
+import type { PageFigure } from '@/lib/matching/page-matcher';
 import type { Category, EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
-import { CATEGORY_LABELS } from './category-labels';
+import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
 import { FigureFacts } from './FigureFacts';
 import { excerptsBySource } from '@/lib/card/excerpts';
 import { sourceNameAndDate, sourceTitle } from './source-names';

@@ -1,4 +1,4 @@
-import type { FigureCheck } from '@/lib/figures/check';
+import type { FigureCheck } from '@/lib/matching/figure-check';
 import type { NotFigure, NumberReading } from '@/lib/figures/number-parser';
 import type { SourceRecord } from '@/lib/kb/types';
 import { PageFigureVerdict } from './FigureFacts';

@@ -1,7 +1,7 @@
 import { describeDifference } from '@/lib/figures/verdict';
 import { isOwnWords } from '@/lib/kb/own-words';
 import { sourceName, sourceNameAndDate } from './source-names';
-import type { PageFigure } from '@/lib/kb/page-matcher';
+import type { PageFigure } from '@/lib/matching/page-matcher';
 import type { FigureFacts as Facts, FigureStatement, FigureStatus, SourceRecord } from '@/lib/kb/types';
 
 export interface FigureFactsProps {

@@ -1,6 +1,6 @@
 import { h, type ComponentChildren } from 'preact';
 import { CATEGORIES, type Category } from '@/lib/kb/types';
-import { CATEGORY_LABELS } from './category-labels';
+import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
 
 export type Verdict = 'matches' | 'differs' | 'unsourced';
 

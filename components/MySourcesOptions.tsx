@@ -3,7 +3,7 @@ import type { OwnSourceRecord } from '@/lib/my-sources/card-data';
 import { foldForSearch } from '@/lib/kb/search';
 import { TRACKED_CATEGORIES, type TrackedCategory, type TrackedTerm } from '@/lib/my-sources/types';
 import type { TrackedHighlights } from '@/lib/settings/schema';
-import { CATEGORY_LABELS } from './category-labels';
+import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
 import { Declared } from './Credit';
 import { declaredDay, OwnAttribution } from './OwnSources';
 import { searchProgress, splitAliases } from './TrackForm';

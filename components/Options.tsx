@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lookupEntry } from '@/lib/kb/lookup';
 import type { OwnSources } from '@/lib/my-sources/card-data';
-import { withOwnSources } from '@/lib/my-sources/entry';
+import { withOwnSources, type EntryResponse } from '@/lib/my-sources/entry';
 import { searchEntries } from '@/lib/kb/search';
 import type { KbDetails } from '@/lib/kb/types';
 import {
@@ -13,7 +13,7 @@ import {
   type Settings,
   type SettingsProblem,
 } from '@/lib/settings/schema';
-import { CATEGORY_LABELS } from './category-labels';
+import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
 import { CategorySwitches } from './CategorySwitches';
 import { EntryCard, SourceAttribution } from './EntryCard';
 import { HighlightKey, HighlightSample } from './HighlightKey';
@@ -86,7 +86,7 @@ export function Options({
   useEffect(() => onShowEntry?.(cardId), [cardId, onShowEntry]);
   const bundled = cardId ? lookupEntry(details, cardId) : null;
   const own = ownSources?.entryId === cardId ? ownSources.own : undefined;
-  const response = bundled && own ? withOwnSources(bundled, own, details) : bundled;
+  const response: EntryResponse | null = bundled && own ? withOwnSources(bundled, own, details) : bundled;
   const openEntry = (id: string) => {
     // A related entry the search leaves out: show the whole list again, so the card has its entry.
     if (!shown.some((e) => e.id === id)) setQuery('');

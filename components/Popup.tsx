@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '@/lib/kb/types';
-import type { FoundEntry, PageSummary } from '@/lib/messages';
+import type { FoundEntry, PageSummary } from '@/lib/services/messages';
 import type { SeenBefore } from '@/lib/my-sources/seen-before';
 import { Declared } from './Credit';
 import { declaredDay } from './OwnSources';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import type { Settings, SettingsProblem } from '@/lib/settings/schema';
 import { listedAs, normalizeSite } from '@/lib/settings/schema';
-import { CATEGORY_PLURALS } from './category-labels';
+import { CATEGORY_PLURALS } from '@/lib/kb/category-labels';
 import { CategorySwitches } from './CategorySwitches';
 import { HighlightKey } from './HighlightKey';
 import iconUrl from './icon/icon.svg';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { TRACKED_CATEGORIES, type TrackedCategory } from '@/lib/my-sources/types';
 import type { TrackedHighlights } from '@/lib/settings/schema';
-import { CATEGORY_LABELS } from './category-labels';
+import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
 import iconUrl from './icon/icon.svg';
 import { TRACKED_HIGHLIGHTS_OUTCOMES, TrackedHighlightsChoice } from './TrackedHighlightsChoice';
 

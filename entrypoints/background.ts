@@ -1,8 +1,8 @@
-import { badgeFor } from '@/lib/badge';
+import { badgeFor } from '@/lib/services/badge';
 import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
-import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
-import { trackingEngine } from '@/lib/kb/page-matching';
+import { precompiledPageMatcher } from '@/lib/matching/page-matcher-data';
+import { trackingEngine } from '@/lib/services/matching-service';
 import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
 import {
   CHECK_FIGURE_COMMAND,
@@ -22,9 +22,9 @@ import {
   type MessageSender,
   type SaveReply,
   type TabRequest,
-} from '@/lib/messages';
+} from '@/lib/services/messages';
 import { MySourcesDatabase } from '@/lib/my-sources/db';
-import { MySourcesService } from '@/lib/my-sources/service';
+import { MySourcesService } from '@/lib/services/library-service';
 import { loadTrackedTerms, publishTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
 import { isActiveOn } from '@/lib/settings/schema';
 import { peekSettings } from '@/lib/settings/store';

@@ -1,4 +1,4 @@
-import { backgroundMatching } from '@/lib/content/background-matching';
+import { backgroundMatching } from '@/lib/services/matching-client';
 
 /**
  * Wakes the background as a page starts loading: Chromium stops an idle service worker after 30 s,

@@ -3,7 +3,8 @@ import { CardFrame } from '@/components/CardFrame';
 import '@/components/entry-card.css';
 import '@/components/card-frame.css';
 import { CARD_PORT_MESSAGE, isToCard, type FromCard, type ToCard } from '@/lib/card/protocol';
-import { entryRequest, entryWithOwnRequest, isEntryResponse, type EntryResponse } from '@/lib/messages';
+import { entryRequest, entryWithOwnRequest, isEntryResponse } from '@/lib/services/messages';
+import type { EntryResponse } from '@/lib/my-sources/entry';
 
 /**
  * The card, in a frame of the extension's own origin that the page cannot read (see

@@ -1,11 +1,11 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { backgroundMatching } from '@/lib/content/background-matching';
-import { ignoreForgedRestarts } from '@/lib/content/forged-restarts';
-import { PageController } from '@/lib/content/page-controller';
-import { Popover } from '@/lib/content/popover';
-import { isCheckSelectionRequest, isTabRequest, senderKind, type MessageSender } from '@/lib/messages';
-import { isArticleFurniture } from '@/lib/page/article';
-import { isRendered } from '@/lib/page/exclusions';
+import { backgroundMatching } from '@/lib/services/matching-client';
+import { ignoreForgedRestarts } from '@/lib/page-life/forged-restarts';
+import { PageController } from '@/lib/page-life/page-controller';
+import { Popover } from '@/lib/card/card-host';
+import { isCheckSelectionRequest, isTabRequest, senderKind, type MessageSender } from '@/lib/services/messages';
+import { isArticleFurniture } from '@/lib/article/finder';
+import { isRendered } from '@/lib/article/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 import cardHostCss from './card-host.css?inline';
 import './highlights.css';

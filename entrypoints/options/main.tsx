@@ -7,7 +7,7 @@ import '@/components/ui.css';
 // The highlight samples (key, category names) are drawn by the page's own highlight styles.
 import '@/entrypoints/content/highlights.css';
 import { kbDetails } from '@/lib/kb/details-data';
-import type { MySourcesRequest } from '@/lib/messages';
+import type { MySourcesRequest } from '@/lib/services/messages';
 import { ownSourceRecord, ownSourcesFor, type OwnSources } from '@/lib/my-sources/card-data';
 import { eachArticlePage, mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';

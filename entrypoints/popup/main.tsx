@@ -6,7 +6,7 @@ import '@/entrypoints/content/highlights.css';
 import { kbIndex } from '@/lib/kb/index-data';
 import { liveQuery } from 'dexie';
 import type { PopupMySources } from '@/components/Popup';
-import { isPageSummary, isSaveReply, type MySourcesRequest, type TabRequest } from '@/lib/messages';
+import { isPageSummary, isSaveReply, type MySourcesRequest, type TabRequest } from '@/lib/services/messages';
 import { MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';

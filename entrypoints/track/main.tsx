@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import { TrackForm, type TrackState } from '@/components/TrackForm';
 import '@/components/ui.css';
-import type { MySourcesRequest } from '@/lib/messages';
+import type { MySourcesRequest } from '@/lib/services/messages';
 import { mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';

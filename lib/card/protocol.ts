@@ -1,5 +1,5 @@
-import type { FigureCheck } from '../figures/check';
-import type { PageFigure } from '../kb/page-matcher';
+import type { FigureCheck } from '../matching/figure-check';
+import type { PageFigure } from '../matching/page-matcher';
 import { TRACKED_ID_PREFIX } from '../my-sources/types';
 
 /**

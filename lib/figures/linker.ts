@@ -1,12 +1,6 @@
-import {
-  compileForms,
-  findFormMatches,
-  type FormAutomaton,
-  type FormMatch,
-  type MatcherForm,
-} from '../matching/automaton';
-import { isAcronym } from '../matching/acronym';
-import { BARRIER, foldForm } from '../matching/fold';
+import { compileForms, findFormMatches, type FormAutomaton, type FormMatch, type MatcherForm } from '../text/automaton';
+import { isAcronym } from '../text/acronym';
+import { BARRIER, foldForm } from '../text/fold';
 import { unitsComparable } from './compare';
 import { findFigures, type FigureUnit, type ParsedFigure } from './number-parser';
 

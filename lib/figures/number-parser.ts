@@ -10,7 +10,7 @@
  * Every match does bounded work, so a 100,000-character page costs one linear pass.
  */
 
-import { WEB_ADDRESS_PATTERNS } from '../matching/web-addresses';
+import { WEB_ADDRESS_PATTERNS } from '../text/web-addresses';
 
 export type FigureUnit =
   | { kind: 'currency'; currency: Currency }

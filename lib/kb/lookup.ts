@@ -1,8 +1,7 @@
-import type { EntryResponse } from '../messages';
-import type { KbDetails } from './types';
+import type { BundledEntry, KbDetails } from './types';
 
 /** A card's data for `id`: the entry and exactly the sources its excerpts and roles cite. */
-export function lookupEntry(details: KbDetails, id: string): EntryResponse {
+export function lookupEntry(details: KbDetails, id: string): BundledEntry {
   const entry = Object.hasOwn(details.entries, id) ? details.entries[id]! : null;
   const corpusSize = details.sources.length;
   if (!entry) return { entry: null, sources: [], corpusSize };

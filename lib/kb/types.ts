@@ -150,3 +150,11 @@ export interface KbDetails {
   readonly sources: readonly SourceRecord[];
   readonly entries: Readonly<Record<string, EntryDetails>>;
 }
+
+/** A card's data from the bundled knowledge base: the entry (null when there is no such id) and the sources it cites. */
+export interface BundledEntry {
+  readonly entry: EntryDetails | null;
+  readonly sources: readonly SourceRecord[];
+  /** How many sources the knowledge base was built from. */
+  readonly corpusSize: number;
+}

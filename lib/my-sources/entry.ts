@@ -1,7 +1,12 @@
-import type { EntryDetails, KbDetails } from '../kb/types';
-import type { EntryResponse } from '../messages';
+import type { BundledEntry, EntryDetails, KbDetails } from '../kb/types';
 import type { OwnSources } from './card-data';
 import type { TrackedTerm } from './types';
+
+/** A card's data: the bundled entry and its sources, with what the reader's saved articles say. */
+export interface EntryResponse extends BundledEntry {
+  /** Absent where the reader's store cannot be read. */
+  readonly own?: OwnSources;
+}
 
 /**
  * A card's data with the reader's own sources added: the bundled sources that saved articles quote

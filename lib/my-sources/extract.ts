@@ -1,6 +1,6 @@
-import { BARRIER } from '../matching/fold';
-import { isSkippedElement, MARK_TAG } from '../page/exclusions';
-import { collectText } from '../page/text-collector';
+import { BARRIER } from '../text/fold';
+import { isSkippedElement, MARK_TAG } from '../article/exclusions';
+import { collectText } from '../article/text-collector';
 import { readPageMetadata, type PageMetadata } from './metadata';
 
 /**

@@ -1,4 +1,4 @@
-import { readText, type ReadText } from '../kb/quotation';
+import { readText, type ReadText } from '../text/quotation';
 import { allTables, eachArticlePage, type MySourcesDatabase } from './db';
 import { readerMessage } from './errors';
 import { FingerprintHolders } from './fingerprint-holders';

@@ -1,10 +1,10 @@
-import { isAcronym } from '../matching/acronym';
+import { isAcronym } from '../text/acronym';
 import { createFigureLinker, findLinkedFigures, type FigureLinker } from '../figures/linker';
 import { figureReading } from '../figures/number-parser';
 import { judgeFigure } from '../figures/verdict';
-import { excerptAround, isSentenceExcerpt, sentenceAround } from '../kb/excerpt';
-import { DEFAULT_QUOTATION_OPTIONS, findReproducedPassages, readText, type ReadText } from '../kb/quotation';
-import { createTermMatcher, matchTerms, type TermMatcher } from '../kb/term-matcher';
+import { excerptAround, isSentenceExcerpt, sentenceAround } from '../text/excerpt';
+import { DEFAULT_QUOTATION_OPTIONS, findReproducedPassages, readText, type ReadText } from '../text/quotation';
+import { createTermMatcher, matchTerms, type TermMatcher } from '../matching/term-matcher';
 import type { IndexedEntry, IndexedFigure, KbIndex } from '../kb/types';
 import type {
   SavedArticle,

@@ -1,6 +1,6 @@
 import { allTables, type MySourcesDatabase } from './db';
 import { keptMetadata, type KeptMetadata } from './declared';
-import { readText, type ReadText } from '../kb/quotation';
+import { readText, type ReadText } from '../text/quotation';
 import { fingerprints, findFigureStatements, findMentions, reproductionsOf, type Knowledge } from './indexing';
 import type { SavedArticle } from './types';
 

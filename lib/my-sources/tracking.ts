@@ -1,4 +1,4 @@
-import { createTermMatcher } from '../kb/term-matcher';
+import { createTermMatcher } from '../matching/term-matcher';
 import { cleanText } from './declared';
 import { mentionsOf, type MySourcesDatabase } from './db';
 import { findMentions, trackedEntry } from './indexing';

@@ -47,7 +47,7 @@ import {
   type FirstPass,
   type NaiveRuns,
 } from './loads';
-import { HOVER_INTENT_MS } from '@/lib/content/highlight-interactions';
+import { HOVER_INTENT_MS } from '@/lib/card/highlight-interactions';
 import { firstCard, type CardInput } from './first-card';
 import { withProbes } from './page-probes';
 import { mainThreadMs, passField, type PassField } from './pass-measure';

@@ -3,18 +3,18 @@
  * page, side by side with the naive baseline: mark.js `mark(array)` with the same terms.
  */
 import Mark from 'mark.js';
-import { LiveAnnotator } from '@/lib/content/live-annotator';
+import { LiveAnnotator } from '@/lib/page-life/live-annotator';
 import { findCueMatches } from '@/lib/figures/linker';
 import { findFigures } from '@/lib/figures/number-parser';
-import { sentenceAround } from '@/lib/kb/excerpt';
+import { sentenceAround } from '@/lib/text/excerpt';
 import { kbIndex } from '@/lib/kb/index-data';
-import { createPageMatcher, loadPageMatcher, type PageMatcher } from '@/lib/kb/page-matcher';
-import { precompiledPageMatcher } from '@/lib/kb/page-matcher-data';
-import { MatchingEngine } from '@/lib/kb/page-matching';
+import { createPageMatcher, loadPageMatcher, type PageMatcher } from '@/lib/matching/page-matcher';
+import { precompiledPageMatcher } from '@/lib/matching/page-matcher-data';
+import { MatchingEngine } from '@/lib/services/matching-service';
 import type { IndexedEntry } from '@/lib/kb/types';
-import { findArticleRoot } from '@/lib/page/article';
-import { isRendered, isSkippedElement } from '@/lib/page/exclusions';
-import { collectText } from '@/lib/page/text-collector';
+import { findArticleRoot } from '@/lib/article/finder';
+import { isRendered, isSkippedElement } from '@/lib/article/exclusions';
+import { collectText } from '@/lib/article/text-collector';
 import type { PassMeasure } from './pass-measure';
 
 /** What the number parser costs on a page's sentences that name a figure cue, run cold. */

@@ -6,7 +6,7 @@
  * the intent delay is counted for it.
  */
 import type { ExtensionBrowser } from '../harness/chromium';
-import { HOVER_INTENT_MS } from '@/lib/content/highlight-interactions';
+import { HOVER_INTENT_MS } from '@/lib/card/highlight-interactions';
 
 export type CardInput = 'click' | 'hover';
 

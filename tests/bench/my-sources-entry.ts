@@ -5,7 +5,7 @@
  */
 import { kbIndex } from '@/lib/kb/index-data';
 import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
-import { readText } from '@/lib/kb/quotation';
+import { readText } from '@/lib/text/quotation';
 import { ownSourcesFor } from '@/lib/my-sources/card-data';
 import { MySourcesDatabase } from '@/lib/my-sources/db';
 import { createKnowledge, findFigureStatements, findMentions, fingerprints } from '@/lib/my-sources/indexing';

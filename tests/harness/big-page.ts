@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { AuthoredSource } from '@/lib/kb/schema';
+import type { AuthoredSource } from '@/lib/kb-build/schema';
 import { offlineCopy, PROJECT_ROOT, REALPAGES_DIR } from './server';
 
 /**

@@ -2,10 +2,10 @@
  * Bundled into each page of the extraction suite (tests/e2e/extraction.e2e.ts): the text
  * Crosscheck treats as the article, read with the content script's own modules.
  */
-import { findArticleRoot, isArticleFurniture } from '@/lib/page/article';
-import { isSkippedElement } from '@/lib/page/exclusions';
-import { BARRIER } from '@/lib/matching/fold';
-import { collectText } from '@/lib/page/text-collector';
+import { findArticleRoot, isArticleFurniture } from '@/lib/article/finder';
+import { isSkippedElement } from '@/lib/article/exclusions';
+import { BARRIER } from '@/lib/text/fold';
+import { collectText } from '@/lib/article/text-collector';
 
 export interface ArticleReading {
   /** The article's text as the highlighter reads it (skipped regions and furniture left out). */

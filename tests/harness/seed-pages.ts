@@ -1,5 +1,5 @@
-import type { AuthoredSource } from '@/lib/kb/schema';
-import { mainScript } from '@/lib/matching/scripts';
+import type { AuthoredSource } from '@/lib/kb-build/schema';
+import { mainScript } from '@/lib/text/scripts';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { AuthoredSource } from '@/lib/kb/schema';
+import type { AuthoredSource } from '@/lib/kb-build/schema';
 import { renderSeedPage, type SeedPageOptions } from './seed-pages';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '../..');

@@ -6,7 +6,7 @@ import { NOTICE_CARD_SIZE, PRIVATE_CARD_SIZE, type CardContent, type FromCard, t
 import { parseFigure } from '@/lib/figures/number-parser';
 import { judgeFigure } from '@/lib/figures/verdict';
 import type { EntryDetails, IndexedFigure, SourceRecord } from '@/lib/kb/types';
-import type { EntryResponse } from '@/lib/messages';
+import type { EntryResponse } from '@/lib/my-sources/entry';
 import type { OwnSources } from '@/lib/my-sources/card-data';
 
 afterEach(cleanup);

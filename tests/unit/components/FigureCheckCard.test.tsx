@@ -3,11 +3,11 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FigureCheckCard } from '@/components/FigureCheckCard';
 import { FigureFacts } from '@/components/FigureFacts';
-import { checkFigure } from '@/lib/figures/check';
+import { checkFigure } from '@/lib/matching/figure-check';
 import { parseFigure } from '@/lib/figures/number-parser';
 import type { StatedValue } from '@/lib/figures/verdict';
-import { createPageMatcher, matchPage } from '@/lib/kb/page-matcher';
-import { sentenceKey } from '@/lib/kb/sentence-key';
+import { createPageMatcher, matchPage } from '@/lib/matching/page-matcher';
+import { sentenceKey } from '@/lib/text/sentence-key';
 import type { FigureFacts as Facts, IndexedFigure, SourceRecord } from '@/lib/kb/types';
 
 afterEach(cleanup);

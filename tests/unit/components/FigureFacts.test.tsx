@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FigureFacts } from '@/components/FigureFacts';
 import { parseFigure } from '@/lib/figures/number-parser';
 import { judgeFigure, type StatedValue } from '@/lib/figures/verdict';
-import type { PageFigure } from '@/lib/kb/page-matcher';
+import type { PageFigure } from '@/lib/matching/page-matcher';
 import type { FigureFacts as Facts, SourceRecord } from '@/lib/kb/types';
 
 afterEach(cleanup);

@@ -10,7 +10,7 @@ import {
   type LabelledSummary,
   type PopupProps,
 } from '@/components/Popup';
-import type { FoundEntry } from '@/lib/messages';
+import type { FoundEntry } from '@/lib/services/messages';
 import { DEFAULT_SETTINGS, withCategory, withSitePaused, type Settings } from '@/lib/settings/schema';
 import { axeViolations } from './fixtures';
 

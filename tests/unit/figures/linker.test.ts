@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BARRIER } from '@/lib/matching/fold';
-import { sentenceAround } from '@/lib/kb/excerpt';
+import { BARRIER } from '@/lib/text/fold';
+import { sentenceAround } from '@/lib/text/excerpt';
 import { claimUnit, createFigureLinker, findLinkedFigures, type FigureClaim } from '@/lib/figures/linker';
 
 const claims: FigureClaim[] = [

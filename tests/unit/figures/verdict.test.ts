@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkFigure } from '@/lib/figures/check';
+import { checkFigure } from '@/lib/matching/figure-check';
 import { claimUnit, createFigureLinker, findLinkedFigures } from '@/lib/figures/linker';
 import { parseFigure } from '@/lib/figures/number-parser';
 import { describeDifference, judgeFigure, type StatedValue } from '@/lib/figures/verdict';
-import { sentenceAround } from '@/lib/kb/excerpt';
+import { sentenceAround } from '@/lib/text/excerpt';
 import type { IndexedFigure } from '@/lib/kb/types';
 
 function stated(source: string, expression: string): StatedValue {

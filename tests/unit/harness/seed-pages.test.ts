@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthoredSource } from '@/lib/kb/schema';
+import type { AuthoredSource } from '@/lib/kb-build/schema';
 import { NO_CJK_FONT_NOTE, renderSeedPage } from '../../harness/seed-pages';
 
 const source: AuthoredSource = {

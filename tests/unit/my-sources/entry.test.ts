@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { kbDetails } from '@/lib/kb/details-data';
 import { lookupEntry } from '@/lib/kb/lookup';
-import { isArticleForSaving, isMySourcesRequest, isTabRequest } from '@/lib/messages';
+import { isArticleForSaving, isMySourcesRequest, isTabRequest } from '@/lib/services/messages';
 import {
   loadTrackedTerms,
   publishTrackedTerms,

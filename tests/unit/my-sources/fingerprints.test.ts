@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readText } from '@/lib/kb/quotation';
+import { readText } from '@/lib/text/quotation';
 import { fingerprints } from '@/lib/my-sources/indexing';
 
 const word = fc.stringMatching(/^[a-z]{2,8}$/);
