@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 
-// See README "Permissions" for why each one is here.
+// See README "Permissions and privacy" for why each one is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   // The icon's one source; PNGs at 16, 32, 48 and 128 px are made from it at build time.
@@ -29,7 +29,8 @@ export default defineConfig({
     name: 'Crosscheck',
     description: 'Highlights what a news article names and shows what the sources say about it.',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
-    // The card's frame, embedded by the content script in the pages it annotates (see README "Security").
+    // The card's frame, embedded by the content script in the pages it annotates (see docs/architecture.md,
+    // "The page is untrusted").
     web_accessible_resources:
       browser === 'firefox' ? ['card.html'] : [{ resources: ['card.html'], matches: ['http://*/*', 'https://*/*'] }],
     commands: {

@@ -17,7 +17,7 @@ export const cardShown = (): boolean =>
   document.querySelector('crosscheck-popover')?.shadowRoot?.querySelector('iframe')?.classList.contains('open') ===
   true;
 
-/** One highlight as the observable contract shows it (README), in document order. */
+/** One highlight as the observable contract shows it (docs/contract.md), in document order. */
 export interface DrawnHighlight {
   readonly id: string | null;
   readonly category: string | null;
