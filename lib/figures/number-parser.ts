@@ -695,16 +695,24 @@ const PREFIX_CURRENCIES: ReadonlyMap<string, Currency> = new Map(
 /** Marks and codes of currencies Crosscheck does not read: an amount in one is no count. */
 const FOREIGN_CURRENCIES = '¥ ￥ ₩ ₽ ₺ ₪ ₫ ฿ ₱ ₦ ₴ JPY AUD CAD HKD CHF SGD NZD MXN'.split(' ');
 
-/** Marks as one alternation; a mark's letters at either end may not touch another letter ("Rs", not "Mrs"). */
+/**
+ * Marks as one alternation: one-character marks as a class, then longer ones, then codes and
+ * other words. A mark's letters at either end may not touch another letter ("Rs", not "Mrs").
+ */
 function markAlternatives(marks: readonly string[]): string {
-  return [...marks]
-    .sort(byLengthDesc)
-    .map((mark) => {
-      const before = /^[A-Za-z]/.test(mark) ? '(?<![A-Za-z])' : '';
-      const after = /[A-Za-z]$/.test(mark) ? '(?![A-Za-z])' : '';
-      return before + escape(mark) + after;
-    })
-    .join('|');
+  const isWord = (mark: string): boolean => /^[A-Za-z]+$/.test(mark);
+  const chars = marks.filter((mark) => mark.length === 1 && !isWord(mark));
+  const others = marks.filter((mark) => mark.length > 1 && !isWord(mark)).sort(byLengthDesc);
+  const bounded = others.map((mark) => {
+    const before = /^[A-Za-z]/.test(mark) ? '(?<![A-Za-z])' : '';
+    const after = /[A-Za-z]$/.test(mark) ? '(?![A-Za-z])' : '';
+    return before + escape(mark) + after;
+  });
+  return [
+    ...bounded,
+    ...(chars.length > 0 ? [`[${chars.map(escape).join('')}]`] : []),
+    `(?<![A-Za-z])(?:${alternatives(marks.filter(isWord))})(?![A-Za-z])`,
+  ].join('|');
 }
 
 const APPROXIMATION_ALTERNATIVES = Object.keys(APPROXIMATION_WORDS)
