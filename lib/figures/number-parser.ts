@@ -20,7 +20,7 @@ export type FigureUnit =
   /** "67 times the population". */
   | { kind: 'multiple' };
 
-export type Currency = 'USD' | 'EUR' | 'GBP' | 'CNY';
+export type Currency = 'USD' | 'EUR' | 'GBP' | 'CNY' | 'INR';
 
 export type Approximation = 'exact' | 'about' | 'nearly' | 'more-than' | 'at-least' | 'less-than' | 'at-most';
 
@@ -176,6 +176,17 @@ export function parseFigure(expression: string): ParsedFigure | null {
 // ---------------------------------------------------------------------------------------------
 // Scanner
 
+// Every expression below that lists the words or marks of a table is built from that table, so a
+// new scale, currency or approximation is one row.
+
+const byLengthDesc = (a: string, b: string): number => b.length - a.length;
+const escape = (s: string): string => s.replace(/[$.*+?^(){}[\]|\\]/g, '\\$&');
+/** The strings as one alternation, longest first so none is cut short by a shorter one it starts with. */
+const alternatives = (strings: readonly string[]): string => [...strings].sort(byLengthDesc).map(escape).join('|');
+/** A table's own entry for a word from the page, where "constructor" is a word too. */
+const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 const MONTH =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b\\.?';
 const YEAR_AFTER = '(?:,?\\s{1,3}\\d{4}(?!\\d))?';
@@ -239,26 +250,71 @@ const EN_TENS: Readonly<Record<string, number>> = {
   eighty: 80,
   ninety: 90,
 };
-const EN_SCALES: Readonly<Record<string, number>> = {
-  thousand: 1e3,
-  million: 1e6,
-  billion: 1e9,
-  trillion: 1e12,
-};
-const EN_SCALE_WORDS = ['dozen', 'hundred', ...Object.keys(EN_SCALES)].join('|');
+interface EnglishScale {
+  value: number;
+  words: readonly string[];
+  abbreviations: readonly string[];
+  letter: string | null;
+}
+
+/**
+ * English scales, one row each. Its words read after digits ("76 billion") and in a run of number
+ * words ("two billion"); its abbreviations after digits, glued or spaced ("76bn", "76 bn"); its
+ * letter only glued to digits after a currency mark ("$500k": "100m" may be metres).
+ */
+const EN_SCALES: readonly EnglishScale[] = [
+  { value: 1e3, words: ['thousand'], abbreviations: [], letter: 'k' },
+  { value: 1e5, words: ['lakh', 'lakhs'], abbreviations: [], letter: null },
+  { value: 1e6, words: ['million'], abbreviations: ['mn'], letter: 'm' },
+  { value: 1e7, words: ['crore', 'crores'], abbreviations: [], letter: null },
+  { value: 1e9, words: ['billion'], abbreviations: ['bn'], letter: 'b' },
+  { value: 1e12, words: ['trillion'], abbreviations: ['tn', 'trn'], letter: null },
+];
+
+/** The multiplier of each scale word in a run of number words. */
+const EN_SCALE_WORDS: Readonly<Record<string, number>> = Object.fromEntries(
+  EN_SCALES.flatMap(({ value, words }) => words.map((word) => [word, value])),
+);
+/** The multiplier of each way a scale is written after digits. */
+const SCALE_AFTER_DIGITS: Readonly<Record<string, number>> = Object.fromEntries(
+  EN_SCALES.flatMap(({ value, words, abbreviations, letter }) =>
+    [...words, ...abbreviations, ...(letter === null ? [] : [letter])].map((form) => [form, value]),
+  ),
+);
 const EN_VALUE_WORD = `(?:${[...Object.keys(EN_TEENS), ...Object.keys(EN_UNITS), ...Object.keys(EN_TENS)].join('|')})\\b`;
+
+/** "twice as many", "thrice the size". */
+const MULTIPLE_WORDS: Readonly<Record<string, number>> = { twice: 2, thrice: 3 };
 
 /** Longer runs are not one number; the cap keeps rescans of a cut-short run bounded. */
 const MAX_NUMBER_WORDS = 16;
 
-const ZH_NUMERALS = '〇零一二两三四五六七八九十百千万亿';
+const ZH_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const ZH_PLACES: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const ZH_BIG: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+const ZH_DIGIT_CHARS = Object.keys(ZH_DIGITS).join('');
+const ZH_NUMERALS = ZH_DIGIT_CHARS + Object.keys(ZH_PLACES).join('') + Object.keys(ZH_BIG).join('');
 
 const NUMBER_CORES = [
   String.raw`(?<digits>\d+(?:[.,]\d+)*)`,
   // A number word and the words after it, which readEnglishNumber reads only as far as they make
   // a number: naming the number words a second time here made the pattern slower to compile.
-  `(?<words>(?<![\\w-])(?:(?:half\\s{1,3})?an?\\s{1,3}(?:${EN_SCALE_WORDS})\\b|${EN_VALUE_WORD})(?:[\\s-]{1,3}[a-z]+\\b){0,${MAX_NUMBER_WORDS - 1}})`,
-  String.raw`(?<twice>(?<![\w-])(?:twice|thrice)(?=\s{1,3}(?:as|the)\b))`,
+  `(?<words>(?<![\\w-])(?:(?:half\\s{1,3})?an?\\s{1,3}(?:${alternatives(['dozen', 'hundred', ...Object.keys(EN_SCALE_WORDS)])})\\b|${EN_VALUE_WORD})(?:[\\s-]{1,3}[a-z]+\\b){0,${MAX_NUMBER_WORDS - 1}})`,
+  `(?<twice>(?<![\\w-])(?:${alternatives(Object.keys(MULTIPLE_WORDS))})(?=\\s{1,3}(?:as|the)\\b))`,
   `(?<zh>[${ZH_NUMERALS}]+)`,
 ].join('|');
 
@@ -314,7 +370,7 @@ function readCore(groups: Record<string, string | undefined>, start: number, raw
       kind: 'words',
       start,
       end: start + raw.length,
-      mantissa: raw.toLowerCase() === 'twice' ? 2 : 3,
+      mantissa: MULTIPLE_WORDS[raw.toLowerCase()] ?? 1,
       divisor: 1,
       step: 1,
       scale: 1,
@@ -326,11 +382,40 @@ function readCore(groups: Record<string, string | undefined>, start: number, raw
   return readChineseNumeral(raw, start);
 }
 
-const GROUPED = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
+/**
+ * Ways of grouping digits with commas, one row each: the size of the last group and of every
+ * group before it ("1,000,000": 3 and 3; Indian "12,34,56,789": 3 and 2). The first row also
+ * rounds numbers written without commas.
+ */
+const DIGIT_GROUPINGS: readonly DigitGrouping[] = [
+  { last: 3, others: 3 },
+  { last: 3, others: 2 },
+];
+
+interface DigitGrouping {
+  last: number;
+  others: number;
+}
+
+const GROUPED = DIGIT_GROUPINGS.map((grouping) => ({
+  grouping,
+  pattern: new RegExp(`^(\\d{1,${grouping.others}}(?:,\\d{${grouping.others}})*,\\d{${grouping.last}})(?:\\.(\\d+))?$`),
+}));
 const PLAIN = /^(\d+)(?:\.(\d+))?$/;
 
+/**
+ * The step of an integer's trailing zeros: the largest whole group they fill, as a scale word
+ * would round ("580,000" as "580 thousand", "1,00,000" as "1 lakh").
+ */
+function roundingStep(trailingZeros: number, { last, others }: DigitGrouping): number {
+  if (trailingZeros < last) return 1;
+  const groups = 1 + Math.floor((trailingZeros - last) / others);
+  return 10 ** (last - others) * (10 ** others) ** groups;
+}
+
 function readDigits(raw: string, start: number): Core | null {
-  const parts = GROUPED.exec(raw) ?? PLAIN.exec(raw);
+  const grouped = GROUPED.find(({ pattern }) => pattern.test(raw));
+  const parts = (grouped?.pattern ?? PLAIN).exec(raw);
   const integer = parts?.[1];
   if (parts === null || integer === undefined) return null; // "1,2,3", "1.2.3", "1.234,5"
   const fraction = parts[2] ?? '';
@@ -338,7 +423,6 @@ function readDigits(raw: string, start: number): Core | null {
   if (digits.length > 1 && digits.startsWith('0')) return null; // "010", "007": codes, not amounts
   const mantissa = Number(digits + fraction);
   const trailingZeros = fraction === '' ? (/0*$/.exec(digits)?.[0].length ?? 0) : 0;
-  const roundingGroups = digits === '0' ? 0 : Math.floor(trailingZeros / 3);
   const yearLike =
     fraction === '' && !integer.includes(',') && digits.length === 4 && mantissa >= 1000 && mantissa <= 2100;
   return {
@@ -347,7 +431,7 @@ function readDigits(raw: string, start: number): Core | null {
     end: start + raw.length,
     mantissa,
     divisor: 10 ** fraction.length,
-    step: 1000 ** roundingGroups,
+    step: roundingStep(trailingZeros, grouped?.grouping ?? DIGIT_GROUPINGS[0]!),
     scale: 1,
     yearLike,
     lone: false,
@@ -357,117 +441,127 @@ function readDigits(raw: string, start: number): Core | null {
 
 type WordRole = 'start' | 'article' | 'half' | 'unit' | 'teen' | 'tens' | 'hundred' | 'dozen' | 'scale' | 'and';
 
+/** A run of number words read so far. */
+interface WordRun {
+  role: WordRole;
+  /** Whole scaled groups ("two million" of "two million three hundred"). */
+  total: number;
+  /** The group being read, below the last scale word. */
+  group: number;
+  precision: number;
+  scale: number;
+  /** The multiplier of the last scale word, which the next must stay below unless it compounds it. */
+  lastScale: number;
+  groupHasHundred: boolean;
+  half: boolean;
+  valueWords: number;
+}
+
 /**
  * Reads the longest grammatical prefix of a number-word run ("one hundred and thirty",
- * "twenty-three", "half a million"); the rest of the run is rescanned by the caller.
+ * "twenty-three", "half a million", "five lakh crore"); the rest of the run is rescanned by the caller.
  */
-function readEnglishNumber(run: string, start: number): Core | null {
-  let total = 0;
-  let group = 0;
-  let precision = 1;
-  let scale = 1;
-  let lastScale = Infinity;
-  let groupHasHundred = false;
-  let half = false;
-  let role: WordRole = 'start';
+function readEnglishNumber(text: string, start: number): Core | null {
+  const run: WordRun = {
+    role: 'start',
+    total: 0,
+    group: 0,
+    precision: 1,
+    scale: 1,
+    lastScale: Infinity,
+    groupHasHundred: false,
+    half: false,
+    valueWords: 0,
+  };
   let acceptedEnd = 0;
-  let valueWords = 0;
-  for (const token of run.matchAll(/[a-z]+/gi)) {
+  for (const token of text.matchAll(/[a-z]+/gi)) {
     const word = token[0].toLowerCase();
-    const after = (...roles: WordRole[]): boolean => roles.includes(role);
-    let next: WordRole;
-    const unit = EN_UNITS[word];
-    const teen = EN_TEENS[word];
-    const tens = EN_TENS[word];
-    const scaleWord = EN_SCALES[word];
-    if (word === 'half' && after('start')) {
-      half = true;
-      next = 'half';
-    } else if ((word === 'a' || word === 'an') && after('start', 'half')) {
-      group = 1;
-      next = 'article';
-    } else if (word === 'and' && after('hundred', 'scale')) {
-      next = 'and';
-    } else if (unit !== undefined && after('start', 'tens', 'hundred', 'scale', 'and')) {
-      group += unit;
-      next = 'unit';
-    } else if (teen !== undefined && after('start', 'hundred', 'scale', 'and')) {
-      group += teen;
-      next = 'teen';
-    } else if (tens !== undefined && after('start', 'hundred', 'scale', 'and')) {
-      group += tens;
-      next = 'tens';
-    } else if (word === 'hundred' && !groupHasHundred && after('article', 'unit', 'teen')) {
-      group *= 100;
-      groupHasHundred = true;
-      next = 'hundred';
-    } else if (word === 'dozen' && after('article', 'unit', 'teen')) {
-      group *= 12;
-      next = 'dozen';
-    } else if (
-      scaleWord !== undefined &&
-      scaleWord < lastScale &&
-      after('article', 'unit', 'teen', 'tens', 'hundred', 'dozen')
-    ) {
-      total += group * scaleWord;
-      group = 0;
-      groupHasHundred = false;
-      lastScale = scaleWord;
-      next = 'scale';
-    } else {
-      break;
-    }
-    if (next === 'unit' || next === 'teen' || next === 'tens') {
-      if (role === 'scale' || role === 'and' || role === 'hundred') scale = 1;
-      precision = 1;
-      valueWords += 1;
-    } else if (next === 'hundred') {
-      precision *= 100;
-    } else if (next === 'scale') {
-      precision *= lastScale;
-      scale = lastScale;
-    }
-    role = next;
-    if (next !== 'half' && next !== 'article' && next !== 'and') acceptedEnd = token.index + word.length;
-    if (half && (next === 'hundred' || next === 'dozen' || next === 'scale')) break;
+    const end = token.index + word.length;
+    const next = takeNumberWord(run, word, { hyphenAfter: /[-‐‑–]/.test(text[end] ?? '') });
+    if (next === null) break;
+    run.role = next;
+    if (next !== 'half' && next !== 'article' && next !== 'and') acceptedEnd = end;
+    if (run.half && (next === 'hundred' || next === 'dozen' || next === 'scale')) break;
   }
   if (acceptedEnd === 0) return null; // a core must consume input, or the scan would not advance
-  const value = (total + group) * (half ? 0.5 : 1);
+  const value = (run.total + run.group) * (run.half ? 0.5 : 1);
   return {
     kind: 'words',
     start,
     end: start + acceptedEnd,
     mantissa: value,
     divisor: 1,
-    step: half ? Math.max(1, precision / 10) : precision,
-    scale,
+    step: run.half ? Math.max(1, run.precision / 10) : run.precision,
+    scale: run.scale,
     yearLike: false,
-    lone: valueWords === 1 && value < 10 && total === 0 && !groupHasHundred && role !== 'dozen',
+    lone: run.valueWords === 1 && value < 10 && run.total === 0 && !run.groupHasHundred && run.role !== 'dozen',
     multiple: false,
   };
 }
 
-const ZH_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const ZH_PLACES: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
-const ZH_BIG: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+/** The role `word` takes after the run so far, updating the run; null when it does not continue the number. */
+function takeNumberWord(run: WordRun, word: string, { hyphenAfter }: { hyphenAfter: boolean }): WordRole | null {
+  const after = (...roles: WordRole[]): boolean => roles.includes(run.role);
+  const value = own(EN_UNITS, word) ?? own(EN_TEENS, word) ?? own(EN_TENS, word);
+  const scale = own(EN_SCALE_WORDS, word);
+  if (word === 'half' && after('start')) {
+    run.half = true;
+    return 'half';
+  }
+  if ((word === 'a' || word === 'an') && after('start', 'half')) {
+    run.group = 1;
+    return 'article';
+  }
+  if (word === 'and' && after('hundred', 'scale')) return 'and';
+  if (value !== undefined) {
+    const role = Object.hasOwn(EN_UNITS, word) ? 'unit' : Object.hasOwn(EN_TEENS, word) ? 'teen' : 'tens';
+    // A unit may follow a tens word ("twenty-three"); a teen or tens word may not.
+    if (!after('start', 'hundred', 'scale', 'and', ...(role === 'unit' ? (['tens'] as const) : []))) return null;
+    if (after('scale', 'and', 'hundred')) run.scale = 1;
+    run.group += value;
+    run.precision = 1;
+    run.valueWords += 1;
+    return role;
+  }
+  if ((word === 'hundred' || word === 'dozen') && after('article', 'unit', 'teen')) {
+    if (word === 'dozen') {
+      run.group *= 12;
+      return 'dozen';
+    }
+    if (run.groupHasHundred) return null;
+    run.group *= 100;
+    run.groupHasHundred = true;
+    run.precision *= 100;
+    return 'hundred';
+  }
+  if (scale === undefined) return null;
+  if (scale < run.lastScale && after('article', 'unit', 'teen', 'tens', 'hundred', 'dozen')) {
+    run.total += run.group * scale;
+    run.group = 0;
+    run.groupHasHundred = false;
+    run.lastScale = scale;
+  } else if (scale > run.lastScale && after('scale') && !hyphenAfter) {
+    // A larger scale right after a scale multiplies it: "five lakh crore", "two thousand million".
+    run.total *= scale;
+    run.lastScale *= scale;
+  } else {
+    return null;
+  }
+  run.precision *= scale;
+  run.scale = run.lastScale;
+  return 'scale';
+}
+
+/** A numeral starts with a digit or 十 ("十五"); 百, 千 and 万 first start words ("百姓", "千万", "万一"). */
+const ZH_NUMERAL_START = new RegExp(`^[${ZH_DIGIT_CHARS}十]`);
+/** Two digits in a row are a year or a code read digit by digit; 零 marks a skipped place ("一百零五"). */
+const ZH_DIGIT_BY_DIGIT = new RegExp(`[${ZH_DIGIT_CHARS.replace('零', '')}]{2}`);
+const ZH_TRAILING_BIG = new RegExp(`[${Object.keys(ZH_BIG).join('')}]+$`);
 
 /** Reads "二十三", "两千", "四千万", "一亿二千万"; rejects digit-by-digit runs ("二〇二五") and idioms ("千万", "万一"). */
 function readChineseNumeral(run: string, start: number): Core | null {
-  if (!/^[〇零一二两三四五六七八九十]/.test(run)) return null;
-  if (/[〇一二两三四五六七八九][〇一二两三四五六七八九]/.test(run)) return null;
+  if (!ZH_NUMERAL_START.test(run)) return null;
+  if (ZH_DIGIT_BY_DIGIT.test(run)) return null;
   let total = 0; // whole 亿 groups
   let wanGroup = 0; // whole 万 groups inside the current 亿 group
   let small = 0; // below 万
@@ -494,7 +588,7 @@ function readChineseNumeral(run: string, start: number): Core | null {
       precision *= big;
     }
   }
-  const trailingBig = /[万亿]+$/.exec(run)?.[0] ?? '';
+  const trailingBig = ZH_TRAILING_BIG.exec(run)?.[0] ?? '';
   const scale = [...trailingBig].reduce((product, char) => product * (ZH_BIG[char] ?? 1), 1);
   return {
     kind: 'zh',
@@ -575,20 +669,52 @@ const ZH_APPROXIMATIONS: Readonly<Record<string, Approximation>> = {
   至多: 'at-most',
   多达: 'at-most',
 };
-const PREFIX_CURRENCIES: Readonly<Record<string, Currency>> = {
+/** Marks written before an amount: "$76 billion", "₹5 crore", "Rs 3 lakh". */
+const CURRENCY_MARKS: Readonly<Record<string, Currency>> = {
   US$: 'USD',
   $: 'USD',
-  USD: 'USD',
   '€': 'EUR',
-  EUR: 'EUR',
   '£': 'GBP',
+  '₹': 'INR',
+  Rs: 'INR',
+  'Rs.': 'INR',
+};
+/** Codes, written before an amount or after it: "USD 76 billion", "76 billion USD". */
+const CURRENCY_CODES: Readonly<Record<string, Currency>> = {
+  USD: 'USD',
+  EUR: 'EUR',
   GBP: 'GBP',
   CNY: 'CNY',
   RMB: 'CNY',
+  INR: 'INR',
 };
+/** The currency of each mark or code before an amount, by its upper case (marks are read in any case). */
+const PREFIX_CURRENCIES: ReadonlyMap<string, Currency> = new Map(
+  Object.entries({ ...CURRENCY_MARKS, ...CURRENCY_CODES }).map(([mark, currency]) => [mark.toUpperCase(), currency]),
+);
+/** Marks and codes of currencies Crosscheck does not read: an amount in one is no count. */
+const FOREIGN_CURRENCIES = '¥ ￥ ₩ ₽ ₺ ₪ ₫ ฿ ₱ ₦ ₴ JPY AUD CAD HKD CHF SGD NZD MXN'.split(' ');
 
-const byLengthDesc = (a: string, b: string): number => b.length - a.length;
-const escape = (s: string): string => s.replace(/[$.*+?^(){}[\]|\\]/g, '\\$&');
+/**
+ * Marks as one alternation: one-character marks as a class, then longer ones, then codes and
+ * other words. A mark's letters at either end may not touch another letter ("Rs", not "Mrs").
+ */
+function markAlternatives(marks: readonly string[]): string {
+  const isWord = (mark: string): boolean => /^[A-Za-z]+$/.test(mark);
+  const chars = marks.filter((mark) => mark.length === 1 && !isWord(mark));
+  const others = marks.filter((mark) => mark.length > 1 && !isWord(mark)).sort(byLengthDesc);
+  const bounded = others.map((mark) => {
+    const before = /^[A-Za-z]/.test(mark) ? '(?<![A-Za-z])' : '';
+    const after = /[A-Za-z]$/.test(mark) ? '(?![A-Za-z])' : '';
+    return before + escape(mark) + after;
+  });
+  return [
+    ...bounded,
+    ...(chars.length > 0 ? [`[${chars.map(escape).join('')}]`] : []),
+    `(?<![A-Za-z])(?:${alternatives(marks.filter(isWord))})(?![A-Za-z])`,
+  ].join('|');
+}
+
 const APPROXIMATION_ALTERNATIVES = Object.keys(APPROXIMATION_WORDS)
   .sort(byLengthDesc)
   .map((phrase) => phrase.split(' ').map(escape).join('\\s{1,3}'))
@@ -602,8 +728,8 @@ const ZH_APPROXIMATION_ALTERNATIVES = Object.keys(ZH_APPROXIMATIONS)
 /** Anchored at the end of the text before a number; every branch is short, so a 40-char window suffices. */
 const PREFIX = new RegExp(
   `(?:(?<![\\w])(?<approx>${APPROXIMATION_ALTERNATIVES})\\s{1,3}|(?<approxZh>${ZH_APPROXIMATION_ALTERNATIVES})\\s{0,2})?` +
-    `(?:(?<currency>US\\$|\\$|€|£|(?<![A-Za-z])(?:USD|EUR|GBP|CNY|RMB)(?![A-Za-z]))\\s{0,2}` +
-    `|(?<foreign>[¥￥₹₩₽₺₪₫฿₱₦₴]|(?<![A-Za-z])(?:JPY|INR|AUD|CAD|HKD|CHF|SGD|NZD|MXN)(?![A-Za-z]))\\s{0,2}` +
+    `(?:(?<currency>${markAlternatives([...Object.keys(CURRENCY_MARKS), ...Object.keys(CURRENCY_CODES)])})\\s{0,2}` +
+    `|(?<foreign>${markAlternatives(FOREIGN_CURRENCIES)})\\s{0,2}` +
     `|(?<percentZh>百分之))?$`,
   'i',
 );
@@ -636,7 +762,7 @@ function readPrefix(text: string, coreStart: number, floor: number): Prefix {
   return {
     start,
     approximation,
-    currency: currencyMark === undefined ? null : (PREFIX_CURRENCIES[currencyMark] ?? null),
+    currency: currencyMark === undefined ? null : (PREFIX_CURRENCIES.get(currencyMark) ?? null),
     percent: groups.percentZh !== undefined,
     foreign: groups.foreign !== undefined || foreignDollar,
   };
@@ -645,31 +771,45 @@ function readPrefix(text: string, coreStart: number, floor: number): Prefix {
 // ---------------------------------------------------------------------------------------------
 // Context after the number: scale, unit, counted noun, Chinese approximation suffixes
 
-const ATTACHED_SCALE = /(trn|bn|mn|tn|k|m|b)(?![A-Za-z])/iy;
-const SCALE_WORD = /\s{0,2}(thousand|million|billion|trillion|bn|mn|tn|trn)\b/iy;
-const SCALE_LETTERS: Readonly<Record<string, number>> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mn: 1e6,
-  million: 1e6,
-  b: 1e9,
-  bn: 1e9,
-  billion: 1e9,
-  tn: 1e12,
-  trn: 1e12,
-  trillion: 1e12,
-};
-const ZH_MORE = /[多余]/y;
-const ZH_SCALE_AFTER_DIGITS = /[十百千万亿]+/y;
-const ZH_SCALE_AFTER_NUMERAL = /[万亿]+/y;
+const EN_SCALE_FORMS = alternatives(EN_SCALES.flatMap(({ words, abbreviations }) => [...words, ...abbreviations]));
+/** Glued to digits: "76bn", "$500k". */
+const ATTACHED_SCALE = new RegExp(
+  `(${alternatives(EN_SCALES.flatMap(({ abbreviations, letter }) => [...abbreviations, ...(letter === null ? [] : [letter])]))})(?![A-Za-z])`,
+  'iy',
+);
+const SCALE_WORD = new RegExp(`\\s{0,2}(${EN_SCALE_FORMS})\\b`, 'iy');
+/** A second scale word, compounding the first: "5 lakh crore". Not "2 million billion-dollar deals". */
+const COMPOUND_SCALE_WORD = new RegExp(`\\s{1,2}(${EN_SCALE_FORMS})\\b(?![-‐‑–])`, 'iy');
+const ZH_SCALE_AFTER_DIGITS = new RegExp(`[${Object.keys(ZH_PLACES).join('')}${Object.keys(ZH_BIG).join('')}]+`, 'y');
+const ZH_SCALE_AFTER_NUMERAL = new RegExp(`[${Object.keys(ZH_BIG).join('')}]+`, 'y');
 const PERCENT_SUFFIX = /\s?[%％]|\s{1,2}(?:percent|per\s{1,2}cent|percentage\s{1,2}points?|pct)\b|\s?个?百分点/iy;
-const CURRENCY_WORD_SUFFIX =
-  /\s{1,2}(?:((?:U\.?S\.?\s{1,2})?dollars?)|(euros?)|(pounds(?:\s{1,2}sterling)?)|(yuan|renminbi))\b/iy;
-const CURRENCY_CODE_SUFFIX = /\s?(USD|EUR|GBP|CNY|RMB)(?![A-Za-z])/y;
-const ZH_CURRENCY_SUFFIX = /\s?(美元|美金|欧元|英镑|人民币|元)/y;
+
+/** Currency words after an amount, one row each; a row's pattern may not use numbered groups. */
+const CURRENCY_WORDS: readonly { pattern: string; currency: Currency; scaledOnly?: true }[] = [
+  { pattern: String.raw`(?:U\.?S\.?\s{1,2})?dollars?`, currency: 'USD' },
+  { pattern: 'euros?', currency: 'EUR' },
+  { pattern: String.raw`pounds\s{1,2}sterling`, currency: 'GBP' },
+  // "pounds" alone is as often a weight; only "5 million pounds" or "pounds sterling" is money.
+  { pattern: 'pounds', currency: 'GBP', scaledOnly: true },
+  { pattern: 'yuan|renminbi', currency: 'CNY' },
+  { pattern: 'rupees?', currency: 'INR' },
+];
+const CURRENCY_WORD_SUFFIX = new RegExp(
+  `\\s{1,2}(?:${CURRENCY_WORDS.map(({ pattern }, i) => `(?<currency${i}>${pattern})`).join('|')})\\b`,
+  'iy',
+);
+const CURRENCY_CODE_SUFFIX = new RegExp(`\\s?(${alternatives(Object.keys(CURRENCY_CODES))})(?![A-Za-z])`, 'y');
+const ZH_CURRENCIES: Readonly<Record<string, Currency>> = {
+  美元: 'USD',
+  美金: 'USD',
+  欧元: 'EUR',
+  英镑: 'GBP',
+  人民币: 'CNY',
+  元: 'CNY',
+  卢比: 'INR',
+};
+const ZH_CURRENCY_SUFFIX = new RegExp(`\\s?(${alternatives(Object.keys(ZH_CURRENCIES))})`, 'y');
 const MULTIPLE_SUFFIX = /\s{1,2}times\b|\s?倍/iy;
-const ZH_APPROXIMATION_SUFFIX = /左右|上下|以上|以下|以内|多|余/y;
 const ZH_SUFFIX_APPROXIMATIONS: Readonly<Record<string, Approximation>> = {
   左右: 'about',
   上下: 'about',
@@ -679,14 +819,12 @@ const ZH_SUFFIX_APPROXIMATIONS: Readonly<Record<string, Approximation>> = {
   以下: 'less-than',
   以内: 'at-most',
 };
-const ZH_CURRENCIES: Readonly<Record<string, Currency>> = {
-  美元: 'USD',
-  美金: 'USD',
-  欧元: 'EUR',
-  英镑: 'GBP',
-  人民币: 'CNY',
-  元: 'CNY',
-};
+const ZH_APPROXIMATION_SUFFIX = new RegExp(alternatives(Object.keys(ZH_SUFFIX_APPROXIMATIONS)), 'y');
+/** The one-character approximations, which may also stand before the scale: "130多万". */
+const ZH_INFIX_APPROXIMATIONS = Object.keys(ZH_SUFFIX_APPROXIMATIONS)
+  .filter((suffix) => suffix.length === 1)
+  .join('');
+const ZH_APPROXIMATION_INFIX = new RegExp(`[${ZH_INFIX_APPROXIMATIONS}]`, 'y');
 
 /** "2025年", "8月", "18日": a number followed by these is a date. */
 const DATE_SUFFIX = /[年月日号]/;
@@ -697,33 +835,54 @@ function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray
 }
 
 /**
- * The scale after a number: "bn", " billion", "$76B", "万", "4千万", "130多万" (whose 多 means
- * "more than"). Null when letters glued to the digits make it no figure: "2nd", "1990s", "1e400".
+ * The scale after a number: "bn", " billion", "$76B", " lakh crore", "万", "4千万", "130多万" (whose
+ * 多 means "more than"). Null when letters glued to the digits make it no figure: "2nd", "1990s", "1e400".
  */
 function readScale(
   text: string,
   core: Core,
   hasCurrency: boolean,
-): { scale: number; end: number; more: boolean } | null {
+): { scale: number; end: number; approximation: Approximation | null } | null {
   let at = core.end;
   if (core.kind === 'digits') {
-    const attached = stickyMatch(ATTACHED_SCALE, text, at)?.[1]?.toLowerCase();
-    // A lone k/m/b is a scale only after a currency mark: "$500k", but "100m" may be metres.
-    if (attached !== undefined && (attached.length > 1 || hasCurrency)) {
-      return { scale: SCALE_LETTERS[attached] ?? 1, end: at + attached.length, more: false };
-    }
-    if (/[A-Za-z]/.test(text[at] ?? '')) return null;
-    const word = stickyMatch(SCALE_WORD, text, at);
-    if (word?.[1] !== undefined)
-      return { scale: SCALE_LETTERS[word[1].toLowerCase()] ?? 1, end: at + word[0].length, more: false };
+    const english = readEnglishScale(text, at, hasCurrency);
+    if (english !== 'none') return english && { ...english, approximation: null };
   }
-  if (core.kind === 'words') return { scale: 1, end: at, more: false };
-  const more = stickyMatch(ZH_MORE, text, at) !== null;
-  if (more) at += 1;
+  if (core.kind === 'words') return { scale: 1, end: at, approximation: null };
+  const infix = stickyMatch(ZH_APPROXIMATION_INFIX, text, at)?.[0];
+  if (infix !== undefined) at += infix.length;
   const zhScale =
     stickyMatch(core.kind === 'digits' ? ZH_SCALE_AFTER_DIGITS : ZH_SCALE_AFTER_NUMERAL, text, at)?.[0] ?? '';
   const scale = [...zhScale].reduce((product, char) => product * (ZH_PLACES[char] ?? ZH_BIG[char] ?? 1), 1);
-  return { scale, end: at + zhScale.length, more };
+  const approximation = infix === undefined ? null : (ZH_SUFFIX_APPROXIMATIONS[infix] ?? null);
+  return { scale, end: at + zhScale.length, approximation };
+}
+
+/**
+ * The English scale after digits at `at`, with a larger second scale compounding it ("5 lakh
+ * crore"); null when other letters are glued to the digits, 'none' when no scale follows.
+ */
+function readEnglishScale(
+  text: string,
+  at: number,
+  hasCurrency: boolean,
+): { scale: number; end: number } | null | 'none' {
+  const attached = stickyMatch(ATTACHED_SCALE, text, at)?.[1];
+  let first: { scale: number; end: number };
+  // A lone k/m/b is a scale only after a currency mark: "$500k", but "100m" may be metres.
+  if (attached !== undefined && (attached.length > 1 || hasCurrency)) {
+    first = { scale: SCALE_AFTER_DIGITS[attached.toLowerCase()] ?? 1, end: at + attached.length };
+  } else if (/[A-Za-z]/.test(text[at] ?? '')) {
+    return null;
+  } else {
+    const word = stickyMatch(SCALE_WORD, text, at);
+    if (word?.[1] === undefined) return 'none';
+    first = { scale: SCALE_AFTER_DIGITS[word[1].toLowerCase()] ?? 1, end: at + word[0].length };
+  }
+  const second = stickyMatch(COMPOUND_SCALE_WORD, text, first.end);
+  const multiplier = second?.[1] === undefined ? 1 : (SCALE_AFTER_DIGITS[second[1].toLowerCase()] ?? 1);
+  if (second === null || multiplier <= first.scale) return first;
+  return { scale: first.scale * multiplier, end: first.end + second[0].length };
 }
 
 /**
@@ -739,7 +898,7 @@ function widen(text: string, core: Core, floor: number): ParsedFigure | NumberRe
   if (scaled === null) return suffixedReading(text, core);
   const { scale } = scaled;
   let at = scaled.end;
-  let approximation = prefix.approximation ?? (scaled.more ? 'more-than' : null);
+  let approximation = prefix.approximation ?? scaled.approximation;
   if (DATE_SUFFIX.test(text[at] ?? '')) return text[at] === '年' ? 'year' : 'date';
 
   let unit: FigureUnit | null = null;
@@ -844,14 +1003,12 @@ function readUnitSuffix(text: string, at: number, scaled: boolean): { unit: Figu
   const percent = stickyMatch(PERCENT_SUFFIX, text, at);
   if (percent) return { unit: { kind: 'percent' }, end: at + percent[0].length };
   const word = stickyMatch(CURRENCY_WORD_SUFFIX, text, at);
-  // "pounds" alone is as often a weight; only "5 million pounds" or "pounds sterling" is money.
-  const isPoundsWeight = word?.[3] !== undefined && !scaled && !/sterling/i.test(word[3]);
-  if (word && !isPoundsWeight) {
-    const currency: Currency = word[1] ? 'USD' : word[2] ? 'EUR' : word[3] ? 'GBP' : 'CNY';
-    return { unit: { kind: 'currency', currency }, end: at + word[0].length };
+  const row = word && CURRENCY_WORDS.find((_, i) => word.groups?.[`currency${i}`] !== undefined);
+  if (word && row && (scaled || !row.scaledOnly)) {
+    return { unit: { kind: 'currency', currency: row.currency }, end: at + word[0].length };
   }
   const code = stickyMatch(CURRENCY_CODE_SUFFIX, text, at);
-  const codeCurrency = code?.[1] === undefined ? undefined : PREFIX_CURRENCIES[code[1]];
+  const codeCurrency = code?.[1] === undefined ? undefined : CURRENCY_CODES[code[1]];
   if (code && codeCurrency) return { unit: { kind: 'currency', currency: codeCurrency }, end: at + code[0].length };
   const zh = stickyMatch(ZH_CURRENCY_SUFFIX, text, at);
   const zhCurrency = zh?.[1] === undefined ? undefined : ZH_CURRENCIES[zh[1]];
@@ -918,8 +1075,9 @@ const ZH_NOUN = /[\u4e00-\u9fff]{1,3}/y;
  * Characters that end a counted noun: particles, prepositions, numerals, the first characters of
  * approximation words ("3个州约5万人") and of common verbs and adverbs ("二十三个州起诉", "41个国家已经").
  */
-const ZH_NOUN_BREAK =
-  /[的了在和与及或是有被将已都也中内里对向从为把并而则但就还又再之等以于由到至其这那左上下〇零一二两三四五六七八九十百千万亿多余约近超逾少低高最将接几差起提宣表签要拒承正共均皆仍曾便才可能会应需没不]/;
+const ZH_NOUN_BREAK = new RegExp(
+  `[的了在和与及或是有被将已都也中内里对向从为把并而则但就还又再之等以于由到至其这那左上下${ZH_NUMERALS}${ZH_INFIX_APPROXIMATIONS}约近超逾少低高最将接几差起提宣表签要拒承正共均皆仍曾便才可能会应需没不]`,
+);
 const MAX_ZH_NOUN = 2;
 
 /**

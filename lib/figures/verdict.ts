@@ -1,4 +1,5 @@
 import { compareFigures } from './compare';
+import { formatAmount } from './format-amount';
 import type { Approximation, FigureUnit } from './number-parser';
 
 /** A value an independent source states for a claim, as the page needs it to judge a number. */
@@ -68,17 +69,25 @@ export function describeDifference(pct: number): string {
   const ratio = 1 + pct / 100;
   if (ratio >= 0.5 && ratio <= 2) {
     const size = Math.abs(pct);
-    return `${size >= 10 ? size.toFixed(0) : size.toFixed(1)}% ${pct >= 0 ? 'more' : 'less'}`;
+    const percent = formatAmount(
+      { value: size, unit: { kind: 'percent' } },
+      { locale: 'en', fractionDigits: size >= 10 ? 0 : 1 },
+    );
+    return `${percent} ${pct >= 0 ? 'more' : 'less'}`;
   }
-  if (ratio > 2) return `${times(ratio)} times as much`;
+  if (ratio > 2) return `${times(ratio)} as much`;
   if (ratio <= 0) return 'a value of the opposite sign';
   const inverse = 1 / ratio;
   const nearest = Math.round(inverse);
   if (nearest < FRACTIONS.length && Math.abs(inverse - nearest) / nearest < 0.08)
     return `about ${FRACTIONS[nearest]} as much`;
-  return `${times(inverse)} times less`;
+  return `${times(inverse)} less`;
 }
 
+/** "6.3 times", "125 times". */
 function times(ratio: number): string {
-  return ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1);
+  return formatAmount(
+    { value: ratio, unit: { kind: 'multiple' } },
+    { locale: 'en', fractionDigits: ratio >= 10 ? 0 : 1 },
+  );
 }
