@@ -53,6 +53,8 @@ const commonFields = {
   label: nonEmpty,
   aliases: z.array(aliasSchema).default([]),
   summary: nonEmpty,
+  /** The summary in Simplified Chinese: from the same sources, naming the same ones (see validate.ts). */
+  summaryZh: nonEmpty.optional(),
   related: z.array(id).default([]),
   excerpts: z.array(excerptSchema).default([]),
 };
