@@ -258,7 +258,7 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
       category: entry.category,
       label: entry.label,
       summary: entry.summary.trim(),
-      ...(entry.summaryZh !== undefined && { summaryZh: entry.summaryZh.trim() }),
+      summaryZh: entry.summaryZh.trim(),
       related: entry.related.map((id) => {
         const related = labels.get(id)!;
         return { id, label: related.label, category: related.category };

@@ -183,11 +183,9 @@ export function validateSeeds(inputs: SeedInputs): ValidatedSeeds {
     byId.set(entry.id, item);
     readerFacing(file, entry.id, 'label', entry.label);
     readerFacing(file, entry.id, 'summary', entry.summary);
-    if (entry.summaryZh !== undefined) {
-      readerFacing(file, entry.id, 'summaryZh', entry.summaryZh);
-      const problem = chineseSummaryProblem(entry.summary, entry.summaryZh, names);
-      if (problem) error(file, entry.id, 'summaryZh', problem);
-    }
+    readerFacing(file, entry.id, 'summaryZh', entry.summaryZh);
+    const chinese = chineseSummaryProblem(entry.summary, entry.summaryZh, names);
+    if (chinese) error(file, entry.id, 'summaryZh', chinese);
     if (entry.category === 'person')
       entry.roles.forEach((role, i) => readerFacing(file, entry.id, `roles.${i}.title`, role.title));
     const forms = [entry.label, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))];

@@ -19,8 +19,20 @@ const source = {
   url: null,
   language: 'en',
 };
-const concept = { id: 'soft-secession', category: 'concept', label: 'Soft secession', summary: 'A term.' };
-const law = { id: 'printz', category: 'law', label: 'Printz v. United States', summary: 'A case.' };
+const concept = {
+  id: 'soft-secession',
+  category: 'concept',
+  label: 'Soft secession',
+  summary: 'A term.',
+  summaryZh: '一个术语。',
+};
+const law = {
+  id: 'printz',
+  category: 'law',
+  label: 'Printz v. United States',
+  summary: 'A case.',
+  summaryZh: '一宗案件。',
+};
 
 function inputs(entries: unknown[], sources: unknown[] = [source]): SeedInputs {
   return {
@@ -59,6 +71,18 @@ describe('validateSeeds', () => {
       [{ ...concept, summary: '  ' }],
       undefined,
       'error: entries/test.yaml, entry "soft-secession", field "summary": must not be empty',
+    ],
+    [
+      'no Chinese summary',
+      [{ ...concept, summaryZh: undefined }],
+      undefined,
+      'error: entries/test.yaml, entry "soft-secession", field "summaryZh": missing: every entry has a Chinese summary too',
+    ],
+    [
+      'empty Chinese summary',
+      [{ ...concept, summaryZh: ' ' }],
+      undefined,
+      'error: entries/test.yaml, entry "soft-secession", field "summaryZh": must not be empty',
     ],
     [
       'unknown category',
@@ -127,6 +151,12 @@ describe('validateSeeds', () => {
       'error: entries/test.yaml, entry "soft-secession", field "summary": names a source as "one": readers see titles, outlets and authors',
     ],
     [
+      'a Chinese summary naming a source by its file name',
+      [{ ...concept, summaryZh: '见于 one.txt 的一个术语。' }],
+      undefined,
+      'error: entries/test.yaml, entry "soft-secession", field "summaryZh": names a source as "one.txt": readers see titles, outlets and authors',
+    ],
+    [
       'a note naming a source by its file name',
       [concept],
       [{ ...source, dateNote: 'As one.txt says.' }],
@@ -140,7 +170,17 @@ describe('validateSeeds', () => {
     ],
     [
       'figure without cues',
-      [{ id: 'a-figure', category: 'figure', label: 'A figure', summary: 'x', unit: 'USD', cues: [] }],
+      [
+        {
+          id: 'a-figure',
+          category: 'figure',
+          label: 'A figure',
+          summary: 'x',
+          summaryZh: '某个数字。',
+          unit: 'USD',
+          cues: [],
+        },
+      ],
       undefined,
       'error: entries/test.yaml, entry "a-figure", field "cues": a figure needs at least one cue group',
     ],
@@ -152,6 +192,7 @@ describe('validateSeeds', () => {
           category: 'person',
           label: 'P Person',
           summary: 'x',
+          summaryZh: '某个人。',
           roles: [{ title: 'Mayor', asOf: null, source: 'x' }],
         },
       ],
@@ -201,7 +242,14 @@ describe('figureEntryProblem: what a figure entry is', () => {
   });
 
   it('stops the build, naming the entry and its noun', () => {
-    const years = { id: 'study-years', category: 'figure', label: 'Years of study', summary: 'x', unit: 'count' };
+    const years = {
+      id: 'study-years',
+      category: 'figure',
+      label: 'Years of study',
+      summary: 'x',
+      summaryZh: '学习年数。',
+      unit: 'count',
+    };
     expect(errors(inputs([{ ...years, noun: 'years', cues: [['studied']] }]))).toEqual([
       'error: entries/test.yaml, entry "study-years", field "noun": counts years: a time frame, not a quantity a reader checks; say it in the summary of the entry it is about',
     ]);
