@@ -20,6 +20,8 @@ export interface CardFrameProps {
   readonly loadEntry: (id: string) => Promise<EntryResponse>;
   /** The card data with what the reader's saved articles and tracked terms add. */
   readonly loadOwn: (id: string) => Promise<EntryResponse>;
+  /** The browser's interface language ("zh-CN"), read once by the frame's page: the cards' content follows it. */
+  readonly uiLanguage: string;
 }
 
 const HEADING_ID = 'crosscheck-card-heading';
@@ -51,7 +53,7 @@ function bundledId(content: CardContent): string | null {
  * inside the card's scrolling body. So the frame's size, which the page can see, says nothing
  * about the library.
  */
-export function CardFrame({ subscribe, post, loadEntry, loadOwn }: CardFrameProps) {
+export function CardFrame({ subscribe, post, loadEntry, loadOwn, uiLanguage }: CardFrameProps) {
   const [view, setView] = useState<View | null>(null);
   const [bundled, setBundled] = useState<ReadonlyMap<string, EntryResponse>>(new Map());
   const [own, setOwn] = useState<ReadonlyMap<string, EntryResponse>>(new Map());
@@ -225,6 +227,7 @@ export function CardFrame({ subscribe, post, loadEntry, loadOwn }: CardFrameProp
         sources={response?.sources ?? []}
         corpusSize={response?.corpusSize ?? 0}
         readerLanguage={view.readerLanguage}
+        uiLanguage={uiLanguage}
         headingId={HEADING_ID}
         pageFigure={content.figure}
         onClose={close}

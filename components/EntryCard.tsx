@@ -4,6 +4,7 @@ import type { Category, EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/typ
 import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
 import { FigureFacts } from './FigureFacts';
 import { excerptsBySource } from '@/lib/card/excerpts';
+import { summaryFor } from '@/lib/card/language';
 import { sourceNameAndDate, sourceTitle } from './source-names';
 import { combinedAgreement } from '@/lib/my-sources/entry';
 import type { OwnSources as Own } from '@/lib/my-sources/card-data';
@@ -18,8 +19,10 @@ export interface EntryCardProps {
   readonly sources: readonly SourceRecord[];
   /** How many sources the whole corpus has ("Named in 3 of 5 sources"). */
   readonly corpusSize: number;
-  /** The page's language: excerpts in it come first. */
+  /** The page's language: excerpts in it come first, after those in the interface's language. */
   readonly readerLanguage: string;
+  /** The browser's interface language ("zh-CN"): the summary is in it where the entry has one, and excerpts in it come first. */
+  readonly uiLanguage: string;
   /** Id of the heading, so the dialog can point aria-labelledby at it (and `${id}-summary` for aria-describedby). */
   readonly headingId: string;
   readonly onClose: () => void;
@@ -108,6 +111,7 @@ export function EntryCard({
   sources,
   corpusSize,
   readerLanguage,
+  uiLanguage,
   headingId,
   onClose,
   onOpenEntry,
@@ -144,7 +148,8 @@ export function EntryCard({
       </div>
     );
   }
-  const { first, more } = excerptsBySource(entry.excerpts, readerLanguage);
+  const { first, more } = excerptsBySource(entry.excerpts, { ui: uiLanguage, page: readerLanguage });
+  const summary = summaryFor(entry, uiLanguage);
   return (
     <div class="card">
       <div class="card-header">
@@ -153,8 +158,8 @@ export function EntryCard({
         <span class={`category category-${entry.category}`}>{CATEGORY_LABELS[entry.category satisfies Category]}</span>
         {close}
       </div>
-      <p class="summary" id={`${headingId}-summary`}>
-        {entry.summary}
+      <p class="summary" id={`${headingId}-summary`} lang={summary.language}>
+        {summary.text}
       </p>
       {entry.roles.length > 0 && (
         <ul class="roles">

@@ -27,7 +27,7 @@ export interface OptionsProps {
   readonly details: KbDetails;
   readonly notice: SettingsProblem | null;
   readonly onChange: (settings: Settings) => void;
-  /** The reader's language, for the order of excerpts in the entry card. */
+  /** The reader's language (the browser's interface language): the entry card's summary and the order of its excerpts. */
   readonly readerLanguage?: string;
   /** The reader's own sources (saved articles, tracked terms), shown before the knowledge base. */
   readonly children?: ComponentChildren;
@@ -237,6 +237,7 @@ export function Options({
                 sources={response.sources}
                 corpusSize={response.corpusSize}
                 readerLanguage={readerLanguage}
+                uiLanguage={readerLanguage}
                 headingId="kb-entry-heading"
                 onClose={() => {
                   setRefocus(selected);

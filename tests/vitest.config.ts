@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     restoreMocks: true,
+    // A guard against hangs, not a budget: axe's scans of whole pages take seconds on a busy machine.
+    testTimeout: 20_000,
   },
 });

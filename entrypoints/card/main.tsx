@@ -31,7 +31,13 @@ function start(port: MessagePort): void {
   };
   const post = (message: FromCard) => port.postMessage(message);
   render(
-    <CardFrame subscribe={subscribe} post={post} loadEntry={loadEntry} loadOwn={loadOwn} />,
+    <CardFrame
+      subscribe={subscribe}
+      post={post}
+      loadEntry={loadEntry}
+      loadOwn={loadOwn}
+      uiLanguage={browser.i18n.getUILanguage()}
+    />,
     document.getElementById('app')!,
   );
 }

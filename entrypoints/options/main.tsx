@@ -25,6 +25,8 @@ import { withTrackedHighlights, withTrackedSite, type Settings } from '@/lib/set
 import { loadSettings, saveSettings, takeSettingsNotice, watchSettings } from '@/lib/settings/store';
 
 const root = document.getElementById('app')!;
+/** The browser's interface language: the entry cards' summaries are in it where they can be. */
+const uiLanguage = browser.i18n.getUILanguage();
 let settings = await loadSettings();
 const notice = await takeSettingsNotice();
 
@@ -178,7 +180,7 @@ function draw(): void {
       settings={settings}
       details={kbDetails}
       notice={notice}
-      readerLanguage={document.documentElement.lang || 'en'}
+      readerLanguage={uiLanguage}
       onChange={change}
       onShowEntry={showEntry}
       ownSources={ownSources}

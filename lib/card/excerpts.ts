@@ -1,5 +1,6 @@
 import { isOwnWords } from '../kb/own-words';
 import type { Excerpt } from '../kb/types';
+import { primaryLanguage, type ReaderLanguages } from './language';
 
 /** The excerpts a card shows at once, and those it shows on request. */
 export interface ExcerptsBySource {
@@ -12,15 +13,20 @@ export interface ExcerptsBySource {
 /**
  * Orders a card's excerpts so that a reader hears every voice before a second word from any:
  * first one excerpt per voice (a source's author, or whoever wrote a passage into its file, such
- * as an aggregator's summary), then the rest. Both lists put sources speaking in their own words
- * before passages that quote another source or that someone else wrote, and within each, excerpts
- * in the reader's language before the others; otherwise the knowledge base's order (sources
- * oldest first, then where in the source) stands. A voice is represented by its best excerpt.
+ * as an aggregator's summary), then the rest. Both lists put excerpts written in the language of
+ * the reader's interface first (a Chinese reader sees a source's Chinese words first, where there
+ * are any: verbatim, never translated); then sources speaking in their own words before passages
+ * that quote another source or that someone else wrote, and within each, excerpts in the page's
+ * language before the others; otherwise the knowledge base's order (sources oldest first, then
+ * where in the source) stands. A voice is represented by its best excerpt.
  */
-export function excerptsBySource(excerpts: readonly Excerpt[], readerLanguage: string): ExcerptsBySource {
-  const reader = primaryLanguage(readerLanguage);
-  const rank = (excerpt: Excerpt) =>
-    (isOwnWords(excerpt) ? 0 : 2) + (primaryLanguage(excerpt.language) === reader ? 0 : 1);
+export function excerptsBySource(excerpts: readonly Excerpt[], languages: ReaderLanguages): ExcerptsBySource {
+  const ui = primaryLanguage(languages.ui);
+  const page = primaryLanguage(languages.page);
+  const rank = (excerpt: Excerpt) => {
+    const language = primaryLanguage(excerpt.language);
+    return (language === ui ? 0 : 4) + (isOwnWords(excerpt) ? 0 : 2) + (language === page ? 0 : 1);
+  };
   const ordered = excerpts
     .map((excerpt, order) => ({ excerpt, order, rank: rank(excerpt) }))
     .sort((a, b) => a.rank - b.rank || a.order - b.order)
@@ -43,8 +49,4 @@ export function excerptsBySource(excerpts: readonly Excerpt[], readerLanguage: s
 /** Who wrote an excerpt: its source's author, or whoever its source's file credits for the passage. */
 function voiceOf(excerpt: Excerpt): string {
   return excerpt.credit === null ? excerpt.source : `${excerpt.source}\n${excerpt.credit}`;
-}
-
-function primaryLanguage(tag: string): string {
-  return tag.toLowerCase().split('-')[0]!;
 }

@@ -258,6 +258,7 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
       category: entry.category,
       label: entry.label,
       summary: entry.summary.trim(),
+      summaryZh: entry.summaryZh.trim(),
       related: entry.related.map((id) => {
         const related = labels.get(id)!;
         return { id, label: related.label, category: related.category };

@@ -41,3 +41,49 @@ export function findInternalName(text: string, names: readonly string[]): string
   for (const name of names) if (new RegExp(token(name), 'u').test(text)) return name;
   return null;
 }
+
+/** A source as a summary names it: how readers see it credited, and the forms that name it in prose. */
+export interface SourceName {
+  /** The name as its credit spells it ("Chris Armitage", "Forum", "The Case for Soft Secession"). */
+  readonly name: string;
+  /** What a summary writes for it: the name, and a person's surname alone ("Armitage"). */
+  readonly forms: readonly string[];
+}
+
+/** Without a note in brackets: "Forum (radio talk show)" is credited as Forum. */
+const withoutNote = (text: string) => text.replace(/\s*\([^)]*\)/g, '').trim();
+
+/**
+ * The names a summary can call the sources by, in any language: the people of each `author` field
+ * ("Alexis Madrigal (host), with Clara Jeffrey and Jon Michaels" is three), by full name or surname,
+ * each outlet, and each title up to its subtitle. Names keep their own spelling in every language,
+ * so that a reader can match a summary to the card's credits.
+ */
+export function sourceNames(sources: readonly NamedSource[]): SourceName[] {
+  const names = new Map<string, string[]>();
+  for (const source of sources) {
+    for (const person of withoutNote(source.author ?? '').split(/,|\bwith\b|\band\b/)) {
+      const name = person.trim();
+      const surname = name.split(/\s+/).pop()!;
+      if (name) names.set(name, surname === name ? [name] : [name, surname]);
+    }
+    const outlet = withoutNote(source.outlet ?? '');
+    if (outlet) names.set(outlet, [outlet]);
+    const title = source.title?.split(':')[0]!.trim();
+    if (title) names.set(title, [title]);
+  }
+  return [...names].map(([name, forms]) => ({ name, forms }));
+}
+
+/** Curly quotes as straight ones: "Armitage’s" names Armitage as "Armitage's" does. */
+const straightQuotes = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+/** Not inside a longer Latin word: "Forum" in "在Forum节目中", not in "Forums". */
+const latinToken = (text: string) => `(?<![\\p{Script=Latin}\\p{N}])${escape(text)}(?![\\p{Script=Latin}\\p{N}])`;
+
+/** The sources `text` names, by the name their credit spells, in the order of `names`. */
+export function namedSources(text: string, names: readonly SourceName[]): string[] {
+  const plain = straightQuotes(text);
+  return names
+    .filter(({ forms }) => forms.some((form) => new RegExp(latinToken(straightQuotes(form)), 'u').test(plain)))
+    .map(({ name }) => name);
+}

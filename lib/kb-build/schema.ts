@@ -53,6 +53,13 @@ const commonFields = {
   label: nonEmpty,
   aliases: z.array(aliasSchema).default([]),
   summary: nonEmpty,
+  /** The summary in Simplified Chinese: from the same sources, naming the same ones (see validate.ts). */
+  summaryZh: z
+    .string({
+      error: (issue) => (issue.input === undefined ? 'missing: every entry has a Chinese summary too' : undefined),
+    })
+    .trim()
+    .min(1, 'must not be empty'),
   related: z.array(id).default([]),
   excerpts: z.array(excerptSchema).default([]),
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { foldForm } from '../text/fold';
-import { findInternalName, internalNames } from './reader-text';
+import { mainScript } from '../text/scripts';
+import { findInternalName, internalNames, namedSources, sourceNames, type SourceName } from './reader-text';
 import { entrySchema, sourceSchema, type AuthoredEntry, type AuthoredFigure, type AuthoredSource } from './schema';
 
 /** What the build found wrong, named by file, entry and field so an author can go straight there. */
@@ -59,6 +60,29 @@ export function figureEntryProblem(figure: Pick<AuthoredFigure, 'unit' | 'noun'>
   if (SOURCING_NOUNS.has(head) || SOURCING_NOUNS.has(noun))
     return `counts ${figure.noun}: an article's sourcing, not a quantity about the world; say it in the summary of the entry it is about`;
   return null;
+}
+
+/**
+ * Why `chinese` is not the Chinese counterpart of the English summary `english`, or null when it
+ * is: it must be written in Chinese (most of its letters Han characters), and name the same
+ * sources, spelled as their credits spell them, so that both attribute what they say to the same
+ * people. A source named only by its kind ("an unsigned blog post") has no spelling to compare.
+ */
+export function chineseSummaryProblem(english: string, chinese: string, names: readonly SourceName[]): string | null {
+  if (mainScript(chinese) !== 'han') return 'must be written in Chinese: most of its letters Han characters';
+  const inEnglish = namedSources(english, names);
+  const inChinese = namedSources(chinese, names);
+  const missing = inEnglish.filter((name) => !inChinese.includes(name));
+  const extra = inChinese.filter((name) => !inEnglish.includes(name));
+  if (missing.length === 0 && extra.length === 0) return null;
+  const list = (found: string[]) => found.map((name) => `"${name}"`).join(', ');
+  return [
+    'must name the sources the English summary names, spelled as their credits spell them',
+    missing.length > 0 && `; missing ${list(missing)}`,
+    extra.length > 0 && `; names ${list(extra)}, which the English summary does not`,
+  ]
+    .filter(Boolean)
+    .join('');
 }
 
 function issuesToProblems(file: string, entry: string | null, issues: readonly z.core.$ZodIssue[]): KbProblem[] {
@@ -123,6 +147,7 @@ export function validateSeeds(inputs: SeedInputs): ValidatedSeeds {
     );
   }
   const sourceIds = new Set(sources.map((s) => s.id));
+  const names = sourceNames(sources);
   // Quotation detection takes the earlier of two sources as the original: the order must be real.
   const dated = sources.filter((s) => s.date !== null);
   dated.forEach((source, i) => {
@@ -158,6 +183,9 @@ export function validateSeeds(inputs: SeedInputs): ValidatedSeeds {
     byId.set(entry.id, item);
     readerFacing(file, entry.id, 'label', entry.label);
     readerFacing(file, entry.id, 'summary', entry.summary);
+    readerFacing(file, entry.id, 'summaryZh', entry.summaryZh);
+    const chinese = chineseSummaryProblem(entry.summary, entry.summaryZh, names);
+    if (chinese) error(file, entry.id, 'summaryZh', chinese);
     if (entry.category === 'person')
       entry.roles.forEach((role, i) => readerFacing(file, entry.id, `roles.${i}.title`, role.title));
     const forms = [entry.label, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))];

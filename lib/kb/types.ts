@@ -137,7 +137,13 @@ export interface EntryDetails {
   readonly id: string;
   readonly category: Category;
   readonly label: string;
+  /** In English. */
   readonly summary: string;
+  /**
+   * In Simplified Chinese, naming the same sources: every bundled entry has one; a reader's
+   * tracked term has none (its summary is the interface's own text).
+   */
+  readonly summaryZh?: string;
   readonly related: readonly { readonly id: string; readonly label: string; readonly category: Category }[];
   readonly roles: readonly Role[];
   readonly excerpts: readonly Excerpt[];

@@ -16,6 +16,7 @@ const entry = (id: string, label: string): EntryDetails => ({
   category: 'organization',
   label,
   summary: 'A state-owned bank.',
+  summaryZh: '一家州有银行。',
   related: [],
   roles: [],
   excerpts: [],
@@ -32,7 +33,7 @@ const own: OwnSources = {
 } as unknown as OwnSources;
 
 /** The frame with a fake content script: what it was told, in order, and when the library was asked. */
-function frame() {
+function frame(uiLanguage = 'en') {
   const log: string[] = [];
   let listener: ((message: ToCard) => void) | undefined;
   const post = (message: FromCard) =>
@@ -57,6 +58,7 @@ function frame() {
       post={post}
       loadEntry={loadEntry}
       loadOwn={loadOwn}
+      uiLanguage={uiLanguage}
     />,
   );
   let seq = 0;
@@ -78,6 +80,15 @@ function frame() {
 const bank: CardContent = { kind: 'entry', entryId: 'bank-of-north-dakota', figure: null };
 
 describe('the card frame', () => {
+  it.each([
+    ['zh-CN', '一家州有银行。'],
+    ['en-US', 'A state-owned bank.'],
+  ])('shows a reader whose browser speaks %s the summary in their language', async (uiLanguage, summary) => {
+    const { show } = frame(uiLanguage);
+    await show(bank);
+    expect((await screen.findByText(summary)).id).toBe('crosscheck-card-heading-summary');
+  });
+
   it('tells its size before it asks for anything of the reader’s library, every time a card is shown', async () => {
     const { log, show, hide } = frame();
     await show(bank);
@@ -103,6 +114,7 @@ describe('the card frame', () => {
         post={(message) => sizes.push(message)}
         loadEntry={() => Promise.reject(new Error('a tracked term is not in the knowledge base'))}
         loadOwn={async (id) => ({ entry: entry(id, 'water compact'), sources: [], corpusSize: 5, own })}
+        uiLanguage="en"
       />,
     );
     await act(() =>
@@ -157,6 +169,7 @@ describe('the card frame', () => {
         post={(message) => events.push(message.type)}
         loadEntry={loadEntry}
         loadOwn={() => Promise.reject(new Error('not asked'))}
+        uiLanguage="en"
       />,
     );
     const check = {

@@ -30,6 +30,7 @@ describe('a card opened from a related entry', () => {
         sources={[]}
         corpusSize={5}
         readerLanguage="en"
+        uiLanguage="en"
         headingId="h"
         onClose={() => undefined}
         onOpenEntry={() => undefined}

@@ -38,7 +38,7 @@ function details(overrides: Partial<EntryDetails> = {}): EntryDetails {
   };
 }
 
-function renderCard(entry: EntryDetails | null | undefined, sources = [known, unknown]) {
+function renderCard(entry: EntryDetails | null | undefined, sources = [known, unknown], uiLanguage = 'en') {
   const onClose = vi.fn();
   const onOpenEntry = vi.fn();
   render(
@@ -47,6 +47,7 @@ function renderCard(entry: EntryDetails | null | undefined, sources = [known, un
       sources={sources}
       corpusSize={5}
       readerLanguage="en"
+      uiLanguage={uiLanguage}
       headingId="h"
       onClose={onClose}
       onOpenEntry={onOpenEntry}
@@ -163,6 +164,7 @@ describe('EntryCard', () => {
         sources={[known, unknown]}
         corpusSize={5}
         readerLanguage="en"
+        uiLanguage="en"
         headingId="h"
         onClose={() => undefined}
         onOpenEntry={() => undefined}
@@ -223,5 +225,37 @@ describe('card helpers', () => {
     expect(cite.querySelector('a')).toBeNull();
     expect(document.body.textContent).not.toContain('Chris Armitage');
     expect(screen.getByText(/^Not named by the sources’ authors/)).toBeTruthy();
+  });
+
+  describe('in the reader’s language', () => {
+    const aggregators: Excerpt = {
+      ...excerpt('armitage', '软脱离', null, 'zh'),
+      credit: 'Chinese summary in the aggregator’s copy of Armitage’s article (author not stated)',
+    };
+    const entry = details({
+      summaryZh: 'Armitage 用来指各州不合作的一个术语。',
+      excerpts: [excerpt('armitage', 'Soft secession is here.'), aggregators],
+    });
+    const shown = () => ({
+      summary: document.getElementById('h-summary')!,
+      excerpts: [...document.querySelectorAll('.excerpt blockquote')].map((quote) => quote.textContent),
+    });
+
+    it('shows a reader of Chinese the Chinese summary and the Chinese excerpt first, verbatim and credited', () => {
+      renderCard(entry, [known], 'zh-CN');
+      const { summary, excerpts } = shown();
+      expect(summary.textContent).toBe('Armitage 用来指各州不合作的一个术语。');
+      expect(summary.lang).toBe('zh-Hans');
+      expect(excerpts).toEqual(['软脱离', 'Soft secession is here.']);
+      expect(document.querySelector('.excerpt .cite')!.textContent).toBe(aggregators.credit);
+    });
+
+    it('shows a reader of English the English summary and the English excerpt first', () => {
+      renderCard(entry, [known], 'en-US');
+      const { summary, excerpts } = shown();
+      expect(summary.textContent).toBe('A term Armitage uses for states’ non-cooperation.');
+      expect(summary.lang).toBe('en');
+      expect(excerpts).toEqual(['Soft secession is here.', '软脱离']);
+    });
   });
 });

@@ -87,6 +87,7 @@ describe('the reader’s sources on a card', () => {
         sources={[armitageSource]}
         corpusSize={5}
         readerLanguage="en"
+        uiLanguage="en"
         headingId="h"
         onClose={vi.fn()}
         onOpenEntry={vi.fn()}

@@ -21,6 +21,7 @@ function readerFacingStrings(): { where: string; text: string }[] {
   for (const entry of Object.values(kbDetails.entries)) {
     add(`${entry.id} label`, entry.label);
     add(`${entry.id} summary`, entry.summary);
+    add(`${entry.id} summaryZh`, entry.summaryZh);
     for (const role of entry.roles) add(`${entry.id} role`, role.title);
     for (const related of entry.related) add(`${entry.id} related`, related.label);
   }

@@ -48,4 +48,8 @@ describe('seeds/entries', () => {
   it.each(entries)('$file: summaries are short (at most 360 characters)', ({ entries: list }) => {
     expect(list.filter((e) => e.summary.trim().length > 360).map((e) => e.id)).toEqual([]);
   });
+
+  it.each(entries)('$file: Chinese summaries are as short (at most 180 characters)', ({ entries: list }) => {
+    expect(list.filter((e) => e.summaryZh.trim().length > 180).map((e) => e.id)).toEqual([]);
+  });
 });

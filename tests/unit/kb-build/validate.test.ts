@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { figureEntryProblem, formatProblem, validateSeeds, type SeedInputs } from '@/lib/kb-build/validate';
+import { sourceNames } from '@/lib/kb-build/reader-text';
+import {
+  chineseSummaryProblem,
+  figureEntryProblem,
+  formatProblem,
+  validateSeeds,
+  type SeedInputs,
+} from '@/lib/kb-build/validate';
 
 const text = 'Soft secession is discussed. Printz v. United States limits commandeering.';
 const source = {
@@ -12,8 +19,20 @@ const source = {
   url: null,
   language: 'en',
 };
-const concept = { id: 'soft-secession', category: 'concept', label: 'Soft secession', summary: 'A term.' };
-const law = { id: 'printz', category: 'law', label: 'Printz v. United States', summary: 'A case.' };
+const concept = {
+  id: 'soft-secession',
+  category: 'concept',
+  label: 'Soft secession',
+  summary: 'A term.',
+  summaryZh: '一个术语。',
+};
+const law = {
+  id: 'printz',
+  category: 'law',
+  label: 'Printz v. United States',
+  summary: 'A case.',
+  summaryZh: '一宗案件。',
+};
 
 function inputs(entries: unknown[], sources: unknown[] = [source]): SeedInputs {
   return {
@@ -52,6 +71,18 @@ describe('validateSeeds', () => {
       [{ ...concept, summary: '  ' }],
       undefined,
       'error: entries/test.yaml, entry "soft-secession", field "summary": must not be empty',
+    ],
+    [
+      'no Chinese summary',
+      [{ ...concept, summaryZh: undefined }],
+      undefined,
+      'error: entries/test.yaml, entry "soft-secession", field "summaryZh": missing: every entry has a Chinese summary too',
+    ],
+    [
+      'empty Chinese summary',
+      [{ ...concept, summaryZh: ' ' }],
+      undefined,
+      'error: entries/test.yaml, entry "soft-secession", field "summaryZh": must not be empty',
     ],
     [
       'unknown category',
@@ -120,6 +151,12 @@ describe('validateSeeds', () => {
       'error: entries/test.yaml, entry "soft-secession", field "summary": names a source as "one": readers see titles, outlets and authors',
     ],
     [
+      'a Chinese summary naming a source by its file name',
+      [{ ...concept, summaryZh: '见于 one.txt 的一个术语。' }],
+      undefined,
+      'error: entries/test.yaml, entry "soft-secession", field "summaryZh": names a source as "one.txt": readers see titles, outlets and authors',
+    ],
+    [
       'a note naming a source by its file name',
       [concept],
       [{ ...source, dateNote: 'As one.txt says.' }],
@@ -133,7 +170,17 @@ describe('validateSeeds', () => {
     ],
     [
       'figure without cues',
-      [{ id: 'a-figure', category: 'figure', label: 'A figure', summary: 'x', unit: 'USD', cues: [] }],
+      [
+        {
+          id: 'a-figure',
+          category: 'figure',
+          label: 'A figure',
+          summary: 'x',
+          summaryZh: '某个数字。',
+          unit: 'USD',
+          cues: [],
+        },
+      ],
       undefined,
       'error: entries/test.yaml, entry "a-figure", field "cues": a figure needs at least one cue group',
     ],
@@ -145,6 +192,7 @@ describe('validateSeeds', () => {
           category: 'person',
           label: 'P Person',
           summary: 'x',
+          summaryZh: '某个人。',
           roles: [{ title: 'Mayor', asOf: null, source: 'x' }],
         },
       ],
@@ -194,9 +242,100 @@ describe('figureEntryProblem: what a figure entry is', () => {
   });
 
   it('stops the build, naming the entry and its noun', () => {
-    const years = { id: 'study-years', category: 'figure', label: 'Years of study', summary: 'x', unit: 'count' };
+    const years = {
+      id: 'study-years',
+      category: 'figure',
+      label: 'Years of study',
+      summary: 'x',
+      summaryZh: '学习年数。',
+      unit: 'count',
+    };
     expect(errors(inputs([{ ...years, noun: 'years', cues: [['studied']] }]))).toEqual([
       'error: entries/test.yaml, entry "study-years", field "noun": counts years: a time frame, not a quantity a reader checks; say it in the summary of the entry it is about',
+    ]);
+  });
+});
+
+describe('chineseSummaryProblem: the Chinese summary beside the English one', () => {
+  const names = sourceNames([
+    { id: 'armitage', file: '000.txt', title: 'A title', author: 'Chris Armitage', outlet: null },
+    {
+      id: 'forum',
+      file: '003.txt',
+      title: null,
+      author: 'Alexis Madrigal (host), with Clara Jeffrey',
+      outlet: 'Forum (radio talk show)',
+    },
+    { id: 'essay', file: '004.txt', title: 'The Case for Soft Secession: A Response', author: null, outlet: null },
+  ]);
+  const SAME = 'must name the sources the English summary names, spelled as their credits spell them';
+  it.each<[string, string, string, string | null]>([
+    ['the same source by surname', 'A term Armitage uses.', 'Armitage 在文章中使用的一个术语。', null],
+    [
+      'a source by full name in one, surname in the other',
+      'Chris Armitage argues so.',
+      'Armitage 认为各州可以拒绝协助联邦政府。',
+      null,
+    ],
+    ['a possessive and curly quotes', 'Armitage’s article says so.', 'Armitage 的文章说各州可以拒绝协助。', null],
+    [
+      'an outlet and its speakers, the note in brackets aside',
+      'On Forum, Clara Jeffrey calls it a compact.',
+      '在 Forum 节目中，Clara Jeffrey 称之为各州之间联合行动的协定。',
+      null,
+    ],
+    [
+      'a title up to its subtitle',
+      'The essay "The Case for Soft Secession" argues for it.',
+      '《The Case for Soft Secession》一文主张加利福尼亚州在不正式脱离联邦的前提下抵制联邦权力。',
+      null,
+    ],
+    ['no source named in either', 'A U.S. state.', '美国的一个州。', null],
+    [
+      'a name that is not a source’s, in Latin script or not',
+      'Governor Gavin Newsom said so.',
+      '州长 Gavin Newsom 说各州可以拒绝协助联邦政府。',
+      null,
+    ],
+    [
+      'a source left out',
+      'Armitage and Madrigal say so.',
+      'Armitage 说各州可以拒绝协助联邦政府。',
+      `${SAME}; missing "Alexis Madrigal"`,
+    ],
+    [
+      'a source added',
+      'Armitage says so.',
+      'Armitage 和 Jeffrey 都说各州可以拒绝协助联邦政府。',
+      `${SAME}; names "Clara Jeffrey", which the English summary does not`,
+    ],
+    ['a name transliterated', 'Armitage says so.', '阿米蒂奇这样说。', `${SAME}; missing "Chris Armitage"`],
+    [
+      'a name inside a longer Latin word',
+      'On Forum, hosts say so.',
+      '在 Forums 上，几位主持人都说各州可以拒绝协助。',
+      `${SAME}; missing "Forum"`,
+    ],
+    [
+      'an English summary in its place',
+      'A term Armitage uses.',
+      'A term Armitage uses.',
+      'must be written in Chinese: most of its letters Han characters',
+    ],
+    [
+      'more Latin letters than Han characters',
+      'Armitage cites Printz v. United States.',
+      'Armitage 援引 Printz v. United States 案。',
+      'must be written in Chinese: most of its letters Han characters',
+    ],
+  ])('%s', (_name, english, chinese, expected) => {
+    expect(chineseSummaryProblem(english, chinese, names)).toBe(expected);
+  });
+
+  it('stops the build, naming the entry and the field', () => {
+    const summaries = { summary: 'A term Armitage uses.', summaryZh: '一个术语。' };
+    expect(errors(inputs([{ ...concept, ...summaries }], [{ ...source, author: 'Chris Armitage' }]))).toEqual([
+      `error: entries/test.yaml, entry "soft-secession", field "summaryZh": ${SAME}; missing "Chris Armitage"`,
     ]);
   });
 });
