@@ -29,6 +29,8 @@ const LOADS = QUICK ? 1 : 3;
 const LONG_READ_CHARS = QUICK ? 250_000 : 1_000_000;
 /** Runs of the number parser per text; the median counts. */
 const PARSER_RUNS = QUICK ? 1 : 3;
+const LONG_PAGE = '/bench/budget/long.html';
+const LONG_READ = '/bench/budget/long-read.html';
 /** No main-thread task over this long: the browser's own threshold for a long task. */
 const LONG_TASK_MS = 50;
 
@@ -265,9 +267,6 @@ function numberParserBudget(): BudgetRow[] {
     ),
   ];
 }
-
-const LONG_PAGE = '/bench/budget/long.html';
-const LONG_READ = '/bench/budget/long-read.html';
 
 function budgetTable(rows: readonly BudgetRow[]): string[] {
   const met = (row: BudgetRow) => (row.met === null ? '?' : row.met ? 'yes' : 'no');
