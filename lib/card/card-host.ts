@@ -36,7 +36,7 @@ const MIN_CARD_HEIGHT = 160;
 /** The widest card (26rem). */
 const MAX_CARD_WIDTH = 416;
 /** Grace period to travel from the highlight into the card. */
-const HOVER_LEAVE_MS = 300;
+export const HOVER_LEAVE_MS = 300;
 
 /**
  * Owns the `<crosscheck-popover>` host: an open shadow root holding an iframe of the extension's

@@ -15,8 +15,8 @@
  *    and what the page feels while it runs (input delay, frame gaps, a timer's lateness).
  * 4. Warm: the engine's repeated runs in one page (cases 1, 2, 3 and 5 of issue 4).
  *
- * `--quick` takes fewer loads and runs, and only two long reads (the test suite uses it to check
- * the script runs).
+ * A full run writes its tables to docs/performance.md (see performance-doc.ts); `--quick` takes
+ * fewer loads and runs, and only two long reads, to try the script out: it writes nothing there.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -51,6 +51,7 @@ import { HOVER_INTENT_MS } from '@/lib/card/highlight-interactions';
 import { firstCard, type CardInput } from './first-card';
 import { withProbes } from './page-probes';
 import { mainThreadMs, passField, type PassField } from './pass-measure';
+import { machineDescription, writeRegion } from './performance-doc';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const QUICK = values.quick;
@@ -177,6 +178,7 @@ interface WarmCase {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const machine = machineDescription();
   const engine = await bundleForPage('tests/bench/engine-entry.ts');
   const stressTerms = syntheticTerms(1000, 'x');
   const big = longArticlePage();
@@ -398,8 +400,8 @@ async function main(): Promise<void> {
   await plain.close();
   await server.close();
 
-  const lines = [
-    `Crosscheck benchmark: Chromium ${chromiumVersion}${firefoxVersion ? `, Firefox ${firefoxVersion.replace(/^firefox\//, '')}` : ''}, ${new Date().toISOString().slice(0, 10)}${QUICK ? ', quick mode (fewer loads and runs, long reads of 250,000 characters and the spans page only)' : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  const browsers = `Chromium ${chromiumVersion}${firefoxVersion ? `, Firefox ${firefoxVersion.replace(/^firefox\//, '')}` : ''}`;
+  const tables = [
     ...notes,
     '',
     ...headlineTable(headline),
@@ -412,9 +414,14 @@ async function main(): Promise<void> {
     '',
     ...warmTable(warm),
   ];
+  const lines = [
+    `Crosscheck benchmark: ${browsers}, ${new Date().toISOString().slice(0, 10)}${QUICK ? ', quick mode (fewer loads and runs, long reads of 250,000 characters and the spans page only)' : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    ...tables,
+  ];
   console.log(lines.join('\n'));
   await mkdir(join(PROJECT_ROOT, 'test-results'), { recursive: true });
   await writeFile(join(PROJECT_ROOT, 'test-results/bench.md'), `${lines.join('\n')}\n`);
+  if (!QUICK) await writeRegion('tables', { browsers, machine }, tables);
 }
 
 function firstCardTable(cards: readonly { input: CardInput; ms: number[] }[]): string[] {

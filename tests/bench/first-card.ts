@@ -6,6 +6,7 @@
  * the intent delay is counted for it.
  */
 import type { ExtensionBrowser } from '../harness/chromium';
+import { waitForFirstPass } from '../harness/first-pass';
 import { HOVER_INTENT_MS } from '@/lib/card/highlight-interactions';
 
 export type CardInput = 'click' | 'hover';
@@ -34,7 +35,7 @@ export async function firstCard(
   const page = await extension.context.newPage();
   try {
     await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0);
+    await waitForFirstPass(page);
     const target = page.locator(highlight).first();
     await target.scrollIntoViewIfNeeded();
     const box = (await target.boundingBox())!;

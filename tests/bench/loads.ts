@@ -6,8 +6,8 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../harness/chromium';
 import { builtExtensionPath } from '../harness/extension';
-import { launchFirefoxWithExtension, type FirefoxExtension } from '../harness/firefox';
-import { firstPassEnded } from '../harness/in-page';
+import { waitForFirstPass } from '../harness/first-pass';
+import { launchFirefoxWithExtension, waitForFirstPassInFirefox, type FirefoxExtension } from '../harness/firefox';
 import type { NumberParserCost, RunResult } from './engine-entry';
 import { duringPass, type ProbeRecord, type ResponsivenessDuringPass } from './page-probes';
 import { passField, type PassMeasure } from './pass-measure';
@@ -115,10 +115,7 @@ export async function loadWithExtension(
     const stopTyping = typing ? startTyping(cdp) : null;
     try {
       // Polled every 100 ms, not every frame: the poll itself runs on the page's main thread.
-      await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0, null, {
-        polling: 100,
-        timeout: timeoutMs,
-      });
+      await waitForFirstPass(page, { pollingMs: 100, timeoutMs });
     } finally {
       await stopTyping?.();
     }
@@ -142,7 +139,7 @@ export async function loadWithFirefox(firefox: FirefoxExtension, url: string, ti
   const page = await firefox.newPage();
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
-    await page.waitForFunction(firstPassEnded, { polling: 100, timeout: timeoutMs });
+    await waitForFirstPassInFirefox(page, { timeoutMs });
     const { pass, findArticleMs, marks, textChars } = await page.evaluate(readPage);
     return {
       pass,

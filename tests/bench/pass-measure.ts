@@ -13,6 +13,7 @@ export interface PassMeasure {
 export type PassField =
   | 'busyMs'
   | 'tasks'
+  | 'longestTaskMs'
   | 'viewportMs'
   | 'collectMs'
   | 'wrapMs'

@@ -17,7 +17,6 @@ describe('finding the article on real-style layouts', () => {
     ['article-continued.html', '.story-lede, .story-continued', ['jb-pritzker', 'printz-v-united-states']],
   ])('%s: highlights the story, nothing around it', async (name, story, ids) => {
     const page = await suite.open(`/fixtures/${name}`, `${story.split(',')[0]} [data-crosscheck-id]`);
-    await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0);
     const found = await page.$$eval(
       'crosscheck-mark',
       (marks, story) =>

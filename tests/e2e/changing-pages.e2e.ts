@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { BATCH_DELAY_MS, QUIET_MS } from '@/lib/page-life/live-annotator';
 import { CHROMIUM_FLAGS, findChromium } from '../harness/chromium';
 import { extensionSuite } from '../harness/e2e';
+import { waitForFirstPass } from '../harness/first-pass';
 
 // Pages that change under Crosscheck: editors, an article swapped without navigation, a ticker and
 // a page that strips our highlights. Each is checked for Crosscheck's errors too.
@@ -14,8 +16,12 @@ afterAll(async () => {
   await plain?.close();
 });
 
-/** Time for a batch, a quiet pass and a back-off to have happened, with margin. */
-const SETTLE_MS = 1500;
+/**
+ * After the reader's last key: long enough for the live annotator's batch and its quiet pass (the
+ * pass it makes once a block stops changing) to have run. What is checked is an absence (nothing
+ * written into the editor), which no event marks, so the wait is bounded by the annotator's own delays.
+ */
+const SETTLE_MS = BATCH_DELAY_MS + QUIET_MS + 400;
 
 /** Opens a fixture in the browser with the extension, collecting errors. */
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
@@ -32,7 +38,7 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
 /** Does the same to a page with the extension and to a page without it, and returns both editors' HTML. */
 async function typeInBoth(path: string, editor: string, act: (page: Page) => Promise<void>) {
   const { page, errors } = await open(path);
-  await page.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0);
+  await waitForFirstPass(page);
   const control = await plain.newPage();
   await control.goto(`${suite.server.origin}${path}`);
   for (const each of [page, control]) await act(each);
@@ -43,7 +49,10 @@ async function typeInBoth(path: string, editor: string, act: (page: Page) => Pro
   return result;
 }
 
-/** A reader typing known terms, pressing Enter and going on, with a pause between words as people make. */
+/**
+ * A reader typing known terms, pressing Enter and going on, pausing as people do (the pauses are
+ * the reader's, not waits for Crosscheck: they let its batches run while the reader types).
+ */
 async function typeKnownTerms(page: Page): Promise<void> {
   await page.keyboard.type(' Gavin Newsom spoke of soft secession', { delay: 5 });
   await page.waitForTimeout(300);
@@ -114,17 +123,11 @@ describe('pages that change their content', () => {
     await page.close();
   });
 
-  it('annotates a ticker paragraph within 2 s after it stops changing', async () => {
+  // How soon after it stops is a budget of the benchmark's (npm run bench).
+  it('annotates a ticker paragraph once it stops changing', async () => {
     const { page, errors } = await open('/fixtures/ticker.html');
-    await page.waitForFunction(() => (window as { tickerMarkedAt?: number }).tickerMarkedAt !== undefined, null, {
-      timeout: 8000,
-    });
-    const waited = await page.evaluate(() => {
-      const w = window as unknown as { tickerMarkedAt: number; tickerStoppedAt: number };
-      return w.tickerMarkedAt - w.tickerStoppedAt;
-    });
-    console.log(`ticker: annotated ${waited.toFixed(0)} ms after it stopped`);
-    expect(waited).toBeLessThan(2000);
+    // The fixture notes the first highlight in the ticker after its last change.
+    await page.waitForFunction(() => (window as { tickerMarkedAt?: number }).tickerMarkedAt !== undefined);
     const ids = await page.$$eval('#ticker [data-crosscheck-id]', (marks) =>
       marks.map((m) => m.getAttribute('data-crosscheck-id')),
     );
@@ -133,24 +136,19 @@ describe('pages that change their content', () => {
     await page.close();
   });
 
-  it('answers a page that strips its highlights on every change for 10 s with a few cheap passes', async () => {
+  // What those passes cost is a budget of the benchmark's (npm run bench).
+  it('answers a page that strips its highlights on every change for 10 s with a few passes', async () => {
     const { page, errors } = await open('/fixtures/highlight-stripper.html');
-    await page.waitForTimeout(10_500);
+    await page.waitForFunction(() => (window as { strippingEnded?: boolean }).strippingEnded === true, null, {
+      timeout: 20_000,
+    });
     const { passes, stripped } = await page.evaluate(() => ({
-      // Main-thread time (the measure's duration also counts the idle time a pass waits for).
-      passes: performance
-        .getEntriesByName('crosscheck:annotate')
-        .map((e) => ((e as PerformanceMeasure).detail as { busyMs: number }).busyMs),
+      passes: performance.getEntriesByName('crosscheck:annotate').length,
       stripped: (window as unknown as { stripped: number }).stripped,
     }));
-    const total = passes.reduce((sum, d) => sum + d, 0);
-    console.log(
-      `highlight stripper: ${passes.length} passes in 10 s, ${total.toFixed(1)} ms in all, ${stripped} highlights stripped`,
-    );
     expect(stripped).toBeGreaterThan(0); // the page did fight
     // Prompt passes over each of the six blocks, then passes 1, 2, 4 and 8 s apart once it is quiet.
-    expect(passes.length).toBeLessThanOrEqual(40);
-    expect(total).toBeLessThan(50);
+    expect(passes).toBeLessThanOrEqual(40);
     expect(errors).toEqual([]);
     await page.close();
   });

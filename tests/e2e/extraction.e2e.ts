@@ -61,8 +61,6 @@ const NOT_HELD_TO_MIN_RECALL: Readonly<Record<string, string>> = {
     'the reference keeps the headline and standfirst above the story and the "RELATED" links in it, outside Crosscheck’s article',
   'postlight-pages/www.youtube.com': 'not an article: a video page',
 };
-/** Fresh page loads for the first-call time on the long page (each a cold start of the finder, as in a content script). */
-const LONG_PAGE_LOADS = 7;
 
 let browser: Browser;
 let results: PageResult[] = [];
@@ -124,39 +122,23 @@ describe('layouts no one tuned for, in Chromium', () => {
   );
 });
 
-describe('finding the article stays cheap', () => {
-  it('reads the whole 100,000-character article, on its first call and after, and prints how long it took', async () => {
-    const { html, layout } = longArticlePage();
-    const script = await bundleExtraction();
-    const firsts: number[] = [];
-    let repeated: number[] = [];
-    let chars = 0;
-    for (let load = 0; load < LONG_PAGE_LOADS; load++) {
-      const page = await browser.newPage();
-      await page.route('**/*', (route) =>
-        route.request().url() === 'http://extraction.test/long.html'
-          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-          : route.abort(),
-      );
-      await page.goto('http://extraction.test/long.html', { waitUntil: 'load' });
-      await page.evaluate(script);
-      const timing = await page.evaluate(() => {
-        const extraction = (window as unknown as { crosscheckExtraction: Extraction }).crosscheckExtraction;
-        const first = extraction.article();
-        return { first: first.ms, chars: first.text.length, repeated: extraction.time(20) };
-      });
-      await page.close();
-      firsts.push(timing.first);
-      repeated = timing.repeated;
-      chars = timing.chars;
-    }
-    console.log(
-      `findArticleRoot on ${layout}, ${chars} characters of article text: first call on each of ${LONG_PAGE_LOADS} loads ` +
-        `${firsts.map((ms) => ms.toFixed(1)).join(', ')} ms (median ${median(firsts).toFixed(1)}); ` +
-        `repeated: median ${median(repeated).toFixed(2)} ms, max ${Math.max(...repeated).toFixed(2)} ms`,
+// How long finding the article takes on this page (its first call, on a fresh load) is a budget of
+// the benchmark's (npm run bench): on a shared machine a test run's wall times move with whatever else runs.
+describe('a long article', () => {
+  it('is read whole: all of its 100,000 characters', async () => {
+    const { html } = longArticlePage();
+    const page = await browser.newPage();
+    await page.route('**/*', (route) =>
+      route.request().url() === 'http://extraction.test/long.html'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+        : route.abort(),
     );
+    await page.goto('http://extraction.test/long.html', { waitUntil: 'load' });
+    await page.evaluate(await bundleExtraction());
+    const chars = await page.evaluate(
+      () => (window as unknown as { crosscheckExtraction: Extraction }).crosscheckExtraction.article().text.length,
+    );
+    await page.close();
     expect(chars).toBeGreaterThan(90_000);
-    // Its time is printed here and held to its budget (3 ms) by \`npm run bench\`, where budgets in
-    // time belong: on this 2-core machine a test run's wall times move with whatever else runs.
   });
 });

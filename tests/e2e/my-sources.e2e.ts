@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cardFrame, axeViolations, extensionSuite } from '../harness/e2e';
-import { PROJECT_ROOT } from '../harness/server';
+import { waitForFirstPass } from '../harness/first-pass';
 import { generatedArticle } from '../bench/generated-articles';
 import { IMPORT_BATCH } from '@/lib/my-sources/import';
 
@@ -156,7 +154,7 @@ describe('my sources', () => {
     expect(card).toContain('Named in 2 of your 2 saved articles · 2 independent');
     expect(card).toContain('Officials in the valley said the new water compact');
     await third.reload();
-    await third.waitForFunction(() => performance.getEntriesByName('crosscheck:annotate').length > 0);
+    await waitForFirstPass(third);
     expect(await trackedTraces(third)).toEqual({ marked: false, named: false, highlights: [] });
     await third.close();
   });
@@ -278,18 +276,4 @@ describe('my sources', () => {
     expect(await options.locator('input[type="file"]').isDisabled()).toBe(false);
     await options.close();
   }, 120_000);
-});
-
-// The benchmark is a script, not a timed test: this only checks that it runs and prints its table.
-describe('npm run bench:sources', () => {
-  it('runs in quick mode and prints every figure', async () => {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'tests/bench/my-sources-bench.ts', '--quick'], {
-      cwd: PROJECT_ROOT,
-      timeout: 240_000,
-    });
-    expect(stdout).toMatch(/\| save one article, indexing included \(ms\) \| \d+\.\d \(max \d+\.\d\) \|/);
-    expect(stdout).toMatch(/\| card data with own sources \(ms; [\d.]+ saved articles per entry, median\) \| \d+\.\d/);
-    expect(stdout).toMatch(/\| track a new term across all 500 \(ms; \d+ progress steps, found in \d+\) \| \d+\.\d/);
-    expect(stdout).toMatch(/\| JS heap after generating, after the runs \(MB\) \| \d+\.\d, \d+\.\d/);
-  }, 300_000);
 });

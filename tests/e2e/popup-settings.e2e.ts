@@ -93,7 +93,10 @@ describe('the popup', () => {
     await popup.getByRole('switch', { name: /^Pause on / }).check();
     await article.waitForFunction(() => document.querySelectorAll('crosscheck-mark').length === 0);
     await article.reload();
-    await article.waitForTimeout(2000);
+    // The reloaded page's content script answers once it has read the settings: paused here.
+    await expect
+      .poll(() => suite.tellTab(article, { type: 'crosscheck:page-summary' }).catch(() => null), { timeout: 15_000 })
+      .toMatchObject({ active: false, scope: 'none' });
     expect(await article.locator('crosscheck-mark').count()).toBe(0);
     await popup.reload();
     await popup.getByRole('switch', { name: /^Pause on / }).uncheck();
@@ -351,18 +354,16 @@ describe('the toolbar button', () => {
   /** The tab's badge and title, once the badge says `expected` (the report settles after the passes). */
   async function badgeOf(page: Page, expected: RegExp): Promise<{ text: string; title: string }> {
     const tabId = await suite.tabIdOf(page);
-    let badge = { text: '', title: '' };
-    for (let tries = 0; tries < 40 && !expected.test(badge.text); tries++) {
-      if (tries > 0) await page.waitForTimeout(100);
-      badge = await inWorker(
+    const badge = () =>
+      inWorker(
         async (chrome, tabId) => ({
           text: await chrome.action.getBadgeText({ tabId }),
           title: await chrome.action.getTitle({ tabId }),
         }),
         tabId,
       );
-    }
-    return badge;
+    await expect.poll(async () => (await badge()).text, { timeout: 10_000 }).toMatch(expected);
+    return badge();
   }
 
   it('says how many entries the page has, which figures differ, and nothing where Crosscheck is paused', async () => {

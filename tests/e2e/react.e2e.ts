@@ -28,9 +28,14 @@ describe('a page whose DOM a framework owns (React, server-rendered then hydrate
     expect(await page.locator('#root crosscheck-mark').count()).toBe(0);
 
     await page.waitForFunction(() => (window as unknown as { fixtureHydrated?: boolean }).fixtureHydrated === true);
+    const passesBefore = await page.evaluate(() => performance.getEntriesByName('crosscheck:annotate').length);
     await page.evaluate(() => (window as unknown as { fixtureRerender: () => void }).fixtureRerender());
     await page.waitForFunction(() => document.getElementById('p1')!.textContent!.includes('evening'));
-    await page.waitForTimeout(500);
+    // The re-rendered paragraph is annotated again: a pass after the re-render.
+    await page.waitForFunction(
+      (before) => performance.getEntriesByName('crosscheck:annotate').length > before,
+      passesBefore,
+    );
     expect(await rangesOf('crosscheck-concept')).toEqual(expect.arrayContaining(['soft secession']));
     expect(await page.locator('#root crosscheck-mark').count()).toBe(0);
 

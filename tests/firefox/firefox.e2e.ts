@@ -3,18 +3,13 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
+import { HOVER_LEAVE_MS } from '@/lib/card/card-host';
 import { seedInLayout } from '../harness/big-page';
 import { launchWithExtension } from '../harness/chromium';
 import { builtExtensionPath } from '../harness/extension';
-import { launchFirefoxWithExtension, type FirefoxExtension } from '../harness/firefox';
-import {
-  axeSource,
-  cardShown,
-  drawnHighlights,
-  firstPassEnded,
-  runAxe,
-  type DrawnHighlights,
-} from '../harness/in-page';
+import { launchFirefoxWithExtension, waitForFirstPassInFirefox, type FirefoxExtension } from '../harness/firefox';
+import { waitForFirstPass } from '../harness/first-pass';
+import { axeSource, cardShown, drawnHighlights, runAxe, type DrawnHighlights } from '../harness/in-page';
 import { PROJECT_ROOT, REALPAGES_DIR, startPageServer, type PageServer } from '../harness/server';
 
 // The Firefox build (.output/firefox-mv2) in real Firefox, end to end: what a reader does, in one
@@ -46,7 +41,7 @@ async function drawnInChromium(): Promise<void> {
         route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
       );
       await page.goto(`${server.origin}${path}`);
-      await page.waitForFunction(firstPassEnded);
+      await waitForFirstPass(page);
       chromiumDraws.set(path, await page.evaluate(drawnHighlights));
       await page.close();
     }
@@ -75,7 +70,7 @@ async function open(path: string): Promise<Page> {
     request.url().startsWith(server.origin) ? void request.continue() : void request.abort(),
   );
   await page.goto(`${server.origin}${path}`);
-  await page.waitForFunction(firstPassEnded, { polling: 100 });
+  await waitForFirstPassInFirefox(page);
   return page;
 }
 
@@ -157,7 +152,9 @@ describe('Firefox: the card', () => {
     const card = await firefox.cardFrame(page);
     await cardSays(card, '.popover h2', 'Anti-commandeering doctrine');
     await page.mouse.move(5, 890, { steps: 5 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Past the moment a hover card closes once the pointer has left it (a close that does not
+    // happen is marked by nothing, so the wait is bounded by that grace period).
+    await new Promise((resolve) => setTimeout(resolve, HOVER_LEAVE_MS + 200));
     expect(await page.evaluate(cardShown)).toBe(true);
     await page.keyboard.press('Escape');
     await cardClosed(page);
@@ -234,9 +231,7 @@ describe('Firefox: the popup', () => {
     expect(await personShown()).toBe(true);
 
     await popup.locator('::-p-aria([name="People"][role="switch"])').click();
-    await article.waitForFunction(() => document.documentElement.getAttribute('data-crosscheck-hide') === 'person', {
-      timeout: 2000,
-    });
+    await article.waitForFunction(() => document.documentElement.getAttribute('data-crosscheck-hide') === 'person');
     expect(await personShown()).toBe(false);
     expect(await article.$$eval('crosscheck-mark', (all) => all.length)).toBe(marks); // not annotated again
     await popup.locator('::-p-aria([name="People"][role="switch"])').click();
@@ -252,9 +247,12 @@ describe('Firefox: the popup', () => {
     const popup = await openPopup(article);
     const pause = popup.locator('::-p-aria([name="Pause on 127.0.0.1"][role="switch"])');
     await pause.click();
-    await article.waitForFunction(() => document.querySelectorAll('crosscheck-mark').length === 0, { timeout: 2000 });
+    await article.waitForFunction(() => document.querySelectorAll('crosscheck-mark').length === 0);
     await article.reload();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The reloaded page's content script answers once it has read the settings: paused here.
+    await expect
+      .poll(() => tellTab(article, { type: 'crosscheck:page-summary' }).catch(() => null), { timeout: 15_000 })
+      .toMatchObject({ active: false, scope: 'none' });
     expect(await article.$$('crosscheck-mark')).toHaveLength(0);
     await pause.click();
     await article.waitForSelector('[data-crosscheck-id]');
@@ -329,14 +327,17 @@ describe('Firefox: my sources', () => {
     const options = await optionsPage();
     await options.waitForSelector('::-p-text(Saved articles (1))');
     await options.locator('::-p-aria(Export a knowledge pack)').click();
-    let packs: string[] = [];
-    for (let tries = 0; tries < 50 && packs.length === 0; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      packs = (await readdir(firefox.downloads)).filter((name) => /^crosscheck-knowledge-pack-.*\.json$/.test(name));
-    }
-    expect(packs).toHaveLength(1);
-    const packPath = join(firefox.downloads, packs[0]!);
-    const pack = JSON.parse(await readFile(packPath, 'utf8')) as { articles: { url: string }[] };
+    // The downloaded packs, once each is whole (Firefox makes the file first and writes it after).
+    const packsSaved = async () => {
+      const names = (await readdir(firefox.downloads)).filter((name) =>
+        /^crosscheck-knowledge-pack-.*\.json$/.test(name),
+      );
+      const read = (name: string) => readFile(join(firefox.downloads, name), 'utf8').then((text) => JSON.parse(text));
+      return Promise.all(names.map((name) => read(name).then((pack: unknown) => ({ name, pack }))));
+    };
+    await expect.poll(() => packsSaved().catch(() => []), { timeout: 10_000 }).toHaveLength(1);
+    const [{ name, pack }] = (await packsSaved()) as [{ name: string; pack: { articles: { url: string }[] } }];
+    const packPath = join(firefox.downloads, name);
     expect(pack.articles.map((a) => new URL(a.url).pathname)).toEqual([ORIGINAL]);
 
     await options.locator('::-p-aria(Delete all…)').click();

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,12 @@ export function findChromium(): string {
     );
   }
   return found;
+}
+
+/** The version of the Chromium that findChromium() finds, such as "156.0.8078.129". */
+export function chromiumVersion(): string {
+  const output = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return /\d+(\.\d+)+/.exec(output)?.[0] ?? output.trim();
 }
 
 /** The flags every run uses: no sandbox (root in CI), and no background traffic on a closed network. */

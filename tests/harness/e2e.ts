@@ -1,12 +1,12 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
-import { SETTINGS_KEY } from '@/lib/settings/store';
 export { cardFrame } from './card';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './chromium';
 import { builtExtensionPath } from './extension';
-import { axeSource, firstPassEnded, runAxe } from './in-page';
+import { openAfterFirstPass } from './first-pass';
+import { axeSource, runAxe } from './in-page';
 import { startPageServer, type PageServer } from './server';
+import { storeSettings, type SettingsChanges } from './settings';
 
 export interface ExtensionSuite {
   /** Chromium with the built extension (set in beforeAll). */
@@ -14,12 +14,12 @@ export interface ExtensionSuite {
   /** The local page server (set in beforeAll). */
   readonly server: PageServer;
   /**
-   * Opens a served page in a new tab and, given a selector, waits for it, and when the selector
-   * names a highlight, for the first annotation pass to end.
+   * Opens a served article page in a new tab once Crosscheck's first pass on it has ended and,
+   * given a selector, once the page has an element it matches.
    */
   open(path: string, ready?: string): Promise<Page>;
   /** Stores the reader's settings (the defaults with `changes`), as the options page would. */
-  useSettings(changes: Partial<Omit<Settings, 'version'>>): Promise<void>;
+  useSettings(changes: SettingsChanges): Promise<void>;
   /**
    * Sends `message` from the background to `page`'s tab, as the context-menu item, the keyboard
    * commands and the popup do, and returns the reply.
@@ -69,15 +69,8 @@ export function extensionSuite(
     get server() {
       return server!;
     },
-    async useSettings(changes) {
-      const settings: Settings = { ...DEFAULT_SETTINGS, ...changes };
-      await browser!.serviceWorker.evaluate(
-        ([key, value]) =>
-          (
-            globalThis as unknown as { chrome: { storage: { sync: { set: (items: object) => Promise<void> } } } }
-          ).chrome.storage.sync.set({ [key]: value }),
-        [SETTINGS_KEY, settings] as const,
-      );
+    useSettings(changes) {
+      return storeSettings(browser!, changes);
     },
     async tellTab(page, message) {
       const tabId = await this.tabIdOf(page);
@@ -107,11 +100,8 @@ export function extensionSuite(
       return popup;
     },
     async open(path, ready) {
-      const page = await browser!.context.newPage();
-      await page.goto(`${server!.origin}${path}`);
+      const page = await openAfterFirstPass(browser!.context, `${server!.origin}${path}`);
       if (ready) await page.waitForSelector(ready);
-      // A highlight shows once what is in view is drawn; the rest of the pass is drawn in idle time.
-      if (ready?.includes('crosscheck')) await page.waitForFunction(firstPassEnded);
       return page;
     },
   };

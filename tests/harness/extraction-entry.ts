@@ -39,17 +39,6 @@ const extraction = {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     return readable(collectText(doc.body, (element) => isSkippedElement(element)).text);
   },
-
-  /** `runs` calls of `findArticleRoot` after the first, in ms each. */
-  time(runs: number): number[] {
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      findArticleRoot(document);
-      times.push(performance.now() - started);
-    }
-    return times;
-  },
 };
 
 export type Extraction = typeof extraction;

@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
+import type { FirstPassWait } from './first-pass';
+import { firstPassEnded } from './in-page';
 
 /** Firefox: $FIREFOX_PATH, else Debian's firefox-esr, else firefox, else either on PATH; null if none. */
 export function firefoxPath(): string | null {
@@ -37,6 +39,14 @@ function findFirefox(): string {
     );
   }
   return found;
+}
+
+/** waitForFirstPass (first-pass.ts) in Firefox: until Crosscheck's first pass on `page` has ended. */
+export async function waitForFirstPassInFirefox(
+  page: Page,
+  { timeoutMs, pollingMs = 100 }: FirstPassWait = {},
+): Promise<void> {
+  await page.waitForFunction(firstPassEnded, { polling: pollingMs, timeout: timeoutMs });
 }
 
 /** The internal UUIDs given to the add-ons in the test profile, so that their pages have known addresses. */

@@ -38,6 +38,8 @@ beforeEach(async () => {
   root = document.querySelector('article')!;
   annotator = new LiveAnnotator(root, new MatchingEngine(() => pageMatcher));
   await annotator.start();
+  // The annotator's batches and quiet passes wait on timers: the tests move the clock.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
 });
 afterEach(() => {
   annotator.destroy();
@@ -45,7 +47,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, BATCH_DELAY_MS + 30));
+/** Past the annotator's batch delay, and the pass it started. */
+const settle = () => vi.advanceTimersByTimeAsync(BATCH_DELAY_MS + 30);
 const ids = () => [...root.querySelectorAll('crosscheck-mark')].map((m) => m.getAttribute('data-crosscheck-id'));
 
 describe('LiveAnnotator', () => {
