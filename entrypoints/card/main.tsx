@@ -4,6 +4,9 @@ import '@/components/entry-card.css';
 import '@/components/card-frame.css';
 import { CARD_PORT_MESSAGE, isToCard, type FromCard, type ToCard } from '@/lib/card/protocol';
 import { entryRequest, entryWithOwnRequest, isEntryResponse, type EntryResponse } from '@/lib/messages';
+import { localisePage, t } from '@/lib/i18n';
+
+localisePage(t('card.frameTitle'));
 
 /**
  * The card, in a frame of the extension's own origin that the page cannot read (see

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { compareFigures } from './compare';
 import type { Approximation, FigureUnit } from './number-parser';
 
@@ -44,20 +45,20 @@ export function judgeFigure(page: Judged, stated: readonly StatedValue[]): Figur
   return { verdict: best.matches ? 'matches' : 'differs', closest: best.statement, sourceVsPagePct };
 }
 
-/** Fractions people say: "about a third", up to a tenth. */
+/** Fractions people say: "about a third", up to a tenth (by denominator). */
 const FRACTIONS = [
-  '',
-  '',
-  'a half',
-  'a third',
-  'a quarter',
-  'a fifth',
-  'a sixth',
-  'a seventh',
-  'an eighth',
-  'a ninth',
-  'a tenth',
-];
+  null,
+  null,
+  'half',
+  'third',
+  'quarter',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+] as const;
 
 /**
  * How the sources' value compares with the page's, as people say it, from `pct` = (stated − page)
@@ -68,15 +69,17 @@ export function describeDifference(pct: number): string {
   const ratio = 1 + pct / 100;
   if (ratio >= 0.5 && ratio <= 2) {
     const size = Math.abs(pct);
-    return `${size >= 10 ? size.toFixed(0) : size.toFixed(1)}% ${pct >= 0 ? 'more' : 'less'}`;
+    const percent = size >= 10 ? size.toFixed(0) : size.toFixed(1);
+    return pct >= 0 ? t('figure.more', { percent }) : t('figure.less', { percent });
   }
-  if (ratio > 2) return `${times(ratio)} times as much`;
-  if (ratio <= 0) return 'a value of the opposite sign';
+  if (ratio > 2) return t('figure.timesAsMuch', { times: times(ratio) });
+  if (ratio <= 0) return t('figure.oppositeSign');
   const inverse = 1 / ratio;
   const nearest = Math.round(inverse);
-  if (nearest < FRACTIONS.length && Math.abs(inverse - nearest) / nearest < 0.08)
-    return `about ${FRACTIONS[nearest]} as much`;
-  return `${times(inverse)} times less`;
+  const fraction = FRACTIONS[nearest];
+  if (fraction && Math.abs(inverse - nearest) / nearest < 0.08)
+    return t('figure.aboutAs', { fraction: t(`figure.fraction.${fraction}`) });
+  return t('figure.timesLess', { times: times(inverse) });
 }
 
 function times(ratio: number): string {
