@@ -5,8 +5,11 @@
  * out of its visible text.
  */
 
-/** Latin words a Chinese interface may show: the extension's name, and units of storage. */
-const LATIN_ALLOWED: ReadonlySet<string> = new Set(['Crosscheck', 'KB', 'MB', 'GB']);
+/**
+ * Latin words a Chinese interface may show: the extension's name, units of storage, and the
+ * example of a site name (a placeholder) that is the same in every language.
+ */
+const LATIN_ALLOWED: ReadonlySet<string> = new Set(['Crosscheck', 'KB', 'MB', 'GB', 'example.com']);
 
 /**
  * Fields of the knowledge base's data that readers do not see as they are: ids, codes, and what the
