@@ -3,7 +3,7 @@ import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { kbDetails } from '@/lib/kb/details-data';
 import { messageIn, type Locale } from '../harness/catalogue';
 import { cardFrame, extensionSuite } from '../harness/e2e';
-import { dataStrings, languageCheck } from '../harness/languages';
+import { dataStrings, languageCheck, seen } from '../harness/languages';
 
 // The extension in Chromium whose UI language is Chinese, then English (LANGUAGE, as Debian's
 // Chromium reads it): the popup, the options page, the track form and cards on seed 000 (an
@@ -14,26 +14,6 @@ const ARTICLE = '/seed/armitage.html';
 /** What these pages show that is data: the served page's site, the term proposed for tracking. */
 const PAGE_DATA = ['127.0.0.1', 'soft secession'];
 const check = languageCheck(dataStrings([kbDetails, PAGE_DATA]));
-
-/**
- * What a reader sees and hears in a document: the text of what is drawn (a line break where one
- * element ends and another begins, but for a marked mention or an isolated name inside a line), and
- * the attributes read to them.
- */
-function seen(): string {
-  const inline = new Set(['MARK', 'BDI', 'STRONG']);
-  const text = (node: Node): string => {
-    if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-    if (!(node instanceof Element) || ['SCRIPT', 'STYLE'].includes(node.tagName) || !node.checkVisibility()) return '';
-    const inner = [...node.childNodes].map(text).join('');
-    return inline.has(node.tagName) ? inner : `\n${inner}\n`;
-  };
-  const heard = ['aria-label', 'aria-description', 'title', 'placeholder', 'alt'];
-  const attributes = [...document.querySelectorAll('*')].flatMap((element) =>
-    heard.map((name) => element.getAttribute(name) ?? ''),
-  );
-  return [document.title, text(document.body), ...attributes].join('\n');
-}
 
 /** Opens every folded part of a page (a key, a list's "Show all"): its words are checked too. */
 function unfold(): void {

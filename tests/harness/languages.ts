@@ -66,3 +66,23 @@ export function languageCheck(data: Iterable<string>) {
     },
   };
 }
+
+/**
+ * What a reader sees and hears in a document: the text of what is drawn (a line break where one
+ * element ends and another begins, but for a marked mention or an isolated name inside a line), and
+ * the attributes read to them. Evaluated in the page: it uses nothing outside itself.
+ */
+export function seen(): string {
+  const inline = new Set(['MARK', 'BDI', 'STRONG']);
+  const text = (node: Node): string => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+    if (!(node instanceof Element) || ['SCRIPT', 'STYLE'].includes(node.tagName) || !node.checkVisibility()) return '';
+    const inner = [...node.childNodes].map(text).join('');
+    return inline.has(node.tagName) ? inner : `\n${inner}\n`;
+  };
+  const heard = ['aria-label', 'aria-description', 'title', 'placeholder', 'alt'];
+  const attributes = [...document.querySelectorAll('*')].flatMap((element) =>
+    heard.map((name) => element.getAttribute(name) ?? ''),
+  );
+  return [document.title, text(document.body), ...attributes].join('\n');
+}
