@@ -94,7 +94,7 @@ export function messageParts<K extends MessageKey, V>(
   values: { readonly [N in Names<K>]: V | string } & (IsPlural<K> extends true ? { readonly count: number } : unknown),
 ): (V | string)[] {
   const { count } = values as { count?: unknown };
-  const template = typeof count === 'number' ? i18n.t(key, count, ['']) : i18n.t(key);
+  const template = typeof count === 'number' ? i18n.t(key, count) : i18n.t(key);
   const byName = values as Readonly<Record<string, V | string | number>>;
   return template
     .split(/\{(\w+)\}/)
