@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 
 // See README "Permissions and privacy" for why each one is here.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
   // The icon's one source; PNGs at 16, 32, 48 and 128 px are made from it at build time.
   autoIcons: { baseIconPath: 'components/icon/icon.svg', developmentIndicator: false },
   vite: () => ({
@@ -26,8 +26,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Crosscheck',
-    description: 'Highlights what a news article names and shows what the sources say about it.',
+    // The browser's UI language picks the words (locales/*.yml; English where a message is missing).
+    default_locale: 'en',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
     // The card's frame, embedded by the content script in the pages it annotates (see docs/architecture.md,
     // "The page is untrusted").
@@ -36,11 +38,11 @@ export default defineConfig({
     commands: {
       'check-figure': {
         suggested_key: { default: 'Alt+Shift+F' },
-        description: 'Check the selected figure against the sources',
+        description: '__MSG_command_checkFigure__',
       },
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Hide or show all highlights on this page',
+        description: '__MSG_command_toggleHighlights__',
       },
     },
     ...(browser === 'firefox' && {

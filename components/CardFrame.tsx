@@ -8,6 +8,7 @@ import {
   type ToCard,
 } from '@/lib/card/protocol';
 import type { EntryResponse } from '@/lib/my-sources/entry';
+import { t } from '@/lib/i18n';
 import { EntryCard } from './EntryCard';
 import { FigureCheckCard } from './FigureCheckCard';
 
@@ -189,10 +190,10 @@ export function CardFrame({ subscribe, post, loadEntry, loadOwn, uiLanguage }: C
   const previous = view.history[view.history.length - 1];
   const titleOf = (earlier: CardContent): string =>
     earlier.kind === 'check'
-      ? 'Check this figure'
+      ? t('check.title')
       : earlier.kind === 'notice'
-        ? 'Crosscheck'
-        : ((own.get(earlier.entryId) ?? bundled.get(earlier.entryId))?.entry?.label ?? 'the previous card');
+        ? t('extension.name')
+        : ((own.get(earlier.entryId) ?? bundled.get(earlier.entryId))?.entry?.label ?? t('card.previousCard'));
   const onBack = previous && { label: titleOf(previous), go: back };
 
   let card;
@@ -202,7 +203,7 @@ export function CardFrame({ subscribe, post, loadEntry, loadOwn, uiLanguage }: C
         <p id={HEADING_ID} class="summary">
           {content.message}
         </p>
-        <button type="button" class="close" aria-label="Close" onClick={close}>
+        <button type="button" class="close" aria-label={t('close')} onClick={close}>
           ×
         </button>
       </div>

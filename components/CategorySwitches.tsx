@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { CATEGORIES, type Category } from '@/lib/kb/types';
-import { CATEGORY_PLURALS } from '@/lib/kb/category-labels';
+import { t } from '@/lib/i18n';
+import { categoryPlural } from '@/lib/kb/category-labels';
 import { HighlightSample } from './HighlightKey';
 import { Switch } from './Switch';
 
@@ -34,11 +35,11 @@ export function CategorySwitches({ shown, counts, onChange, children }: Category
               )
             }
           >
-            <HighlightSample category={category}>{CATEGORY_PLURALS[category]}</HighlightSample>
+            <HighlightSample category={category}>{categoryPlural(category)}</HighlightSample>
           </Switch>
           {counts && (
             <span id={`count-${category}`} class="visually-hidden">
-              {counts[category] === 1 ? '1 mention' : `${counts[category]} mentions`} on this page
+              {t('popup.mentionsOnPage', { count: counts[category] })}
             </span>
           )}
           {children?.(category)}

@@ -1,3 +1,5 @@
+import { listOf, t, uiLanguage } from '@/lib/i18n';
+
 /**
  * What a page declared, shown isolated: its direction cannot reorder the words around it (an
  * Arabic site name before a date), whatever characters it holds.
@@ -6,19 +8,17 @@ export function Declared({ text }: { readonly text: string }) {
   return <bdi>{text}</bdi>;
 }
 
-/** One part of a credit line: what it is called when unstated ("author") and its value, null when unstated. */
-export type CreditField = readonly [noun: string, value: string | null];
+/** What a part of a credit line is ("author"): said when it is not stated. */
+export type CreditNoun = 'author' | 'outlet' | 'site' | 'date';
+
+/** One part of a credit line: what it is and its value, null when unstated. */
+export type CreditField = readonly [noun: CreditNoun, value: string | null];
 
 export interface CreditParts {
   /** The stated values, in order. */
   readonly stated: readonly string[];
   /** What is not stated, said once ("author and date not stated"); null when all is stated. */
   readonly unstated: string | null;
-}
-
-/** "author", "author and date", "author, site and date". */
-function nounList(nouns: readonly string[]): string {
-  return nouns.length < 2 ? nouns.join('') : `${nouns.slice(0, -1).join(', ')} and ${nouns.at(-1)}`;
 }
 
 /**
@@ -28,10 +28,11 @@ function nounList(nouns: readonly string[]): string {
  */
 export function creditParts(fields: readonly CreditField[]): CreditParts {
   const stated = fields.flatMap(([, value]) => (value === null ? [] : [value]));
-  const missing = fields.flatMap(([noun, value]) => (value === null ? [noun] : []));
+  const missing = fields.flatMap(([noun, value]) => (value === null ? [t(`credit.${noun}`)] : []));
   if (missing.length === 0) return { stated, unstated: null };
-  const said = `${nounList(missing)} not stated`;
-  return { stated, unstated: stated.length === 0 ? said[0]!.toUpperCase() + said.slice(1) : said };
+  const said = t('credit.notStated', { fields: listOf(missing) });
+  // Alone on the line, it starts a sentence ("Author, site and date not stated").
+  return { stated, unstated: stated.length === 0 ? said[0]!.toLocaleUpperCase(uiLanguage()) + said.slice(1) : said };
 }
 
 /** The credit line, each stated value isolated (see Declared): page-declared text can hold anything. */

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { PageFigure } from '@/lib/matching/page-matcher';
 import type { Category, EntryDetails, Excerpt, SourceRecord } from '@/lib/kb/types';
-import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
+import { t } from '@/lib/i18n';
+import { categoryLabel } from '@/lib/kb/category-labels';
 import { FigureFacts } from './FigureFacts';
 import { excerptsBySource } from '@/lib/card/excerpts';
 import { summaryFor } from '@/lib/card/language';
@@ -52,20 +53,22 @@ export function agreementLine(entry: EntryDetails, sourceCount: number, own?: Ow
   const { sources, independent } = entry.agreement;
   if (own && own.savedCount > 0 && (own.mentioning.length > 0 || entry.id.startsWith(TRACKED_ID_PREFIX))) {
     const counts = combinedAgreement(entry, sourceCount, own);
-    const saved = `${counts.saved} of your ${counts.savedSize} saved ${counts.savedSize === 1 ? 'article' : 'articles'}`;
+    const saved = t('card.ofYourSaved', { saved: counts.saved, count: counts.savedSize });
     // A tracked term was never looked for in the bundled sources: only the saved articles are counted.
-    const named = entry.id.startsWith(TRACKED_ID_PREFIX)
-      ? saved
-      : `${counts.bundled} of ${counts.bundledSize} sources and ${saved}`;
-    return `Named in ${named} · ${counts.independent} independent`;
+    return entry.id.startsWith(TRACKED_ID_PREFIX)
+      ? t('card.namedInSaved', { saved, independent: counts.independent })
+      : t('card.namedWithSaved', {
+          named: counts.bundled,
+          count: counts.bundledSize,
+          saved,
+          independent: counts.independent,
+        });
   }
   if (sources.length === 0) {
     // Only someone else's words (an aggregator's summary) name it: no source's author does.
-    return entry.excerpts.some((e) => e.credit !== null)
-      ? 'Not named by the sources’ authors, only in a summary someone else added (below)'
-      : 'Not named in the sources';
+    return entry.excerpts.some((e) => e.credit !== null) ? t('card.notNamedSummaryOnly') : t('card.notNamed');
   }
-  return `Named in ${sources.length} of ${sourceCount} sources · ${independent.length} independent`;
+  return t('card.named', { named: sources.length, count: sourceCount, independent: independent.length });
 }
 
 function SourceExcerpt({ excerpt, sources }: { readonly excerpt: Excerpt; readonly sources: readonly SourceRecord[] }) {
@@ -98,8 +101,8 @@ function SourceExcerpt({ excerpt, sources }: { readonly excerpt: Excerpt; readon
         ) : (
           <span>{title}</span>
         )}
-        <span class="meta"> — {source ? <SourceAttribution source={source} /> : 'source unknown'}</span>
-        {excerpt.quotes && <span class="quotes"> (quotes {sourceNameAndDate(original)})</span>}
+        <span class="meta"> — {source ? <SourceAttribution source={source} /> : t('card.sourceUnknown')}</span>
+        {excerpt.quotes && <span class="quotes"> {t('card.quotes', { source: sourceNameAndDate(original) })}</span>}
       </p>
     </li>
   );
@@ -121,12 +124,12 @@ export function EntryCard({
 }: EntryCardProps) {
   const [showAll, setShowAll] = useState(false);
   const back = onBack && (
-    <button type="button" class="back" onClick={onBack.go} aria-label={`Back to ${onBack.label}`}>
-      ← Back
+    <button type="button" class="back" onClick={onBack.go} aria-label={t('card.backTo', { label: onBack.label })}>
+      {t('card.back')}
     </button>
   );
   const close = (
-    <button type="button" class="close" aria-label="Close" onClick={onClose}>
+    <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
       ×
     </button>
   );
@@ -134,7 +137,7 @@ export function EntryCard({
     return (
       <div class="card" aria-busy="true">
         <p id={headingId} class="loading">
-          Loading…
+          {t('card.loading')}
         </p>
         {close}
       </div>
@@ -143,7 +146,7 @@ export function EntryCard({
   if (entry === null) {
     return (
       <div class="card">
-        <p id={headingId}>Crosscheck has no entry for this highlight.</p>
+        <p id={headingId}>{t('card.noEntry')}</p>
         {close}
       </div>
     );
@@ -155,7 +158,7 @@ export function EntryCard({
       <div class="card-header">
         {back}
         <h2 id={headingId}>{entry.label}</h2>
-        <span class={`category category-${entry.category}`}>{CATEGORY_LABELS[entry.category satisfies Category]}</span>
+        <span class={`category category-${entry.category}`}>{categoryLabel(entry.category satisfies Category)}</span>
         {close}
       </div>
       <p class="summary" id={`${headingId}-summary`} lang={summary.language}>
@@ -165,9 +168,11 @@ export function EntryCard({
         <ul class="roles">
           {entry.roles.map((role) => (
             <li key={`${role.title}-${role.source}`}>
-              {role.title}
-              {role.asOf ? ` (as of ${role.asOf})` : ''}
-              <span class="meta"> — per {sourceNameAndDate(sources.find((s) => s.id === role.source))}</span>
+              {role.asOf ? t('card.roleAsOf', { role: role.title, date: role.asOf }) : role.title}
+              <span class="meta">
+                {' '}
+                {t('card.per', { source: sourceNameAndDate(sources.find((s) => s.id === role.source)) })}
+              </span>
             </li>
           ))}
         </ul>
@@ -175,8 +180,8 @@ export function EntryCard({
       <p class="agreement">{agreementLine(entry, corpusSize, own)}</p>
       {entry.figure && <FigureFacts facts={entry.figure} sources={sources} pageFigure={pageFigure} />}
       {first.length > 0 && (
-        <section aria-label="What the sources say">
-          <h3>What the sources say</h3>
+        <section aria-label={t('card.whatSourcesSay')}>
+          <h3>{t('card.whatSourcesSay')}</h3>
           {/* One excerpt per source, then the rest on request: every voice is heard before a second word from any. */}
           <ul class="excerpts" id={`${headingId}-excerpts`}>
             {[...first, ...(showAll ? more : [])].map((excerpt) => (
@@ -191,18 +196,18 @@ export function EntryCard({
               aria-controls={`${headingId}-excerpts`}
               onClick={() => setShowAll(!showAll)}
             >
-              {showAll ? 'Show fewer' : `Show ${more.length} more`}
+              {showAll ? t('showFewer') : t('card.showMore', { count: more.length })}
             </button>
           )}
           <p class="visually-hidden" role="status">
-            {showAll ? `${more.length} more ${more.length === 1 ? 'excerpt' : 'excerpts'} shown` : ''}
+            {showAll ? t('card.moreShown', { count: more.length }) : ''}
           </p>
         </section>
       )}
       {own && <OwnSources own={own} sources={sources} />}
       {entry.related.length > 0 && (
-        <nav aria-label="Related entries" class="related">
-          <h3>Related</h3>
+        <nav aria-label={t('card.relatedEntries')} class="related">
+          <h3>{t('card.related')}</h3>
           <ul>
             {entry.related.map((related) => (
               <li key={related.id}>

@@ -1,6 +1,7 @@
 import type { FigureCheck } from '@/lib/matching/figure-check';
 import type { NotFigure, NumberReading } from '@/lib/figures/number-parser';
 import type { SourceRecord } from '@/lib/kb/types';
+import { listOf, messageParts, t } from '@/lib/i18n';
 import { PageFigureVerdict } from './FigureFacts';
 
 export interface FigureCheckCardProps {
@@ -12,21 +13,22 @@ export interface FigureCheckCardProps {
   readonly onOpenEntry: (id: string) => void;
 }
 
-const READINGS: Readonly<Record<NumberReading, string>> = {
-  year: 'a year',
-  decade: 'a decade',
-  date: 'a date',
-  time: 'a time',
-  'web address': 'part of a web address',
-  'e-mail address': 'part of an e-mail address',
-  handle: 'part of an account’s handle',
-  'phone number': 'a phone number',
-  label: 'a page, section or item number',
-  rank: 'a rank',
-  code: 'part of a name or code',
-  currency: 'an amount in a currency Crosscheck does not read',
-  word: 'a word, not a count',
-};
+/** Each reading's message (check.reading.*). */
+const READINGS = {
+  year: 'year',
+  decade: 'decade',
+  date: 'date',
+  time: 'time',
+  'web address': 'webAddress',
+  'e-mail address': 'emailAddress',
+  handle: 'handle',
+  'phone number': 'phoneNumber',
+  label: 'label',
+  rank: 'rank',
+  code: 'code',
+  currency: 'currency',
+  word: 'word',
+} as const satisfies Record<NumberReading, string>;
 
 /** Readings named in the sentence, at most: a long selection is summed up by its first few. */
 const MAX_READINGS = 3;
@@ -38,9 +40,10 @@ const MAX_READINGS = 3;
 export function notFiguresLine(notFigures: readonly NotFigure[]): string {
   const said = notFigures
     .slice(0, MAX_READINGS)
-    .map(({ text, reading }, i) => `${text}${i === 0 ? ' reads' : ''} as ${READINGS[reading]}`);
-  const list = said.length > 1 ? `${said.slice(0, -1).join(', ')} and ${said[said.length - 1]}` : said[0];
-  return `${list}; Crosscheck checks amounts, counts and shares.`;
+    .map(({ text, reading }, i) =>
+      t(i === 0 ? 'check.readsAs' : 'check.as', { text, reading: t(`check.reading.${READINGS[reading]}`) }),
+    );
+  return t('check.notFigures', { readings: listOf(said) });
 }
 
 /**
@@ -52,32 +55,34 @@ export function FigureCheckCard({ check, sources, headingId, onClose, onOpenEntr
   return (
     <div class="card" data-crosscheck-verdict={check.verdict ?? undefined}>
       <div class="card-header">
-        <h2 id={headingId}>Check this figure</h2>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <h2 id={headingId}>{t('check.title')}</h2>
+        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </div>
       {check.figure === null ? (
         <p class="summary" id={summaryId}>
           {check.selection.trim() === ''
-            ? 'Nothing is selected. Select a number in the article, such as “$76 billion”, then ask Crosscheck to check it.'
+            ? t('check.nothingSelected')
             : check.notFigures.length > 0
               ? notFiguresLine(check.notFigures)
-              : 'The selection holds no number Crosscheck can read. Select text that contains a figure.'}
+              : t('check.noNumber')}
         </p>
       ) : check.linked ? (
         <>
           <div id={summaryId}>
-            <PageFigureVerdict pageFigure={check.linked.pageFigure} sources={sources} label="Selected" />
+            <PageFigureVerdict pageFigure={check.linked.pageFigure} sources={sources} label={t('figure.selected')} />
           </div>
-          <section aria-label="The claim it speaks of">
-            <h3>The claim it speaks of</h3>
+          <section aria-label={t('check.claim')}>
+            <h3>{t('check.claim')}</h3>
             <ul class="statements">
               <li>
                 <button type="button" class="link" onClick={() => onOpenEntry(check.linked!.claim.id)}>
                   {check.linked.claim.label}
                 </button>
-                {check.linked.claim.asOf ? <span class="meta"> (as of {check.linked.claim.asOf})</span> : null}
+                {check.linked.claim.asOf ? (
+                  <span class="meta"> {t('check.asOf', { date: check.linked.claim.asOf })}</span>
+                ) : null}
               </li>
             </ul>
           </section>
@@ -85,16 +90,12 @@ export function FigureCheckCard({ check, sources, headingId, onClose, onOpenEntr
       ) : (
         <>
           <p class="summary" id={summaryId}>
-            Selected: <strong>{check.figure.text}</strong>
+            {messageParts('figure.value', { label: t('figure.selected'), value: <strong>{check.figure.text}</strong> })}
           </p>
-          <p class="verdict">
-            {check.candidates.length > 0
-              ? 'No source in the knowledge base states this figure for what its sentence is about. Claims that share some of its words:'
-              : 'No source in the knowledge base states this figure.'}
-          </p>
+          <p class="verdict">{check.candidates.length > 0 ? t('check.noSourceForSentence') : t('check.noSource')}</p>
           {check.candidates.length > 0 && (
-            <section aria-label="Related claims">
-              <h3>Closest claims</h3>
+            <section aria-label={t('check.relatedClaims')}>
+              <h3>{t('check.closestClaims')}</h3>
               <ul class="statements">
                 {check.candidates.map(({ claim, nearest }) => (
                   <li key={claim.id}>
@@ -104,8 +105,9 @@ export function FigureCheckCard({ check, sources, headingId, onClose, onOpenEntr
                     {nearest && (
                       <span class="meta">
                         {' '}
-                        — the sources state {nearest.text}
-                        {claim.asOf ? ` (as of ${claim.asOf})` : ''}
+                        {claim.asOf
+                          ? t('check.sourcesStateAsOf', { value: nearest.text, date: claim.asOf })
+                          : t('check.sourcesState', { value: nearest.text })}
                       </span>
                     )}
                   </li>

@@ -1,4 +1,5 @@
 import { describeDifference } from '@/lib/figures/verdict';
+import { messageParts, t } from '@/lib/i18n';
 import { isOwnWords } from '@/lib/kb/own-words';
 import { sourceName, sourceNameAndDate } from './source-names';
 import type { PageFigure } from '@/lib/matching/page-matcher';
@@ -18,14 +19,15 @@ export interface FigureFactsProps {
  */
 export function verdictLine(pageFigure: PageFigure, sources: readonly SourceRecord[]): string {
   const verdict = pageFigure.verdict;
-  if (pageFigure.alsoFits.length > 0) return 'No verdict: this number may belong to another claim.';
+  if (pageFigure.alsoFits.length > 0) return t('figure.noVerdict');
   if (pageFigure.statedBy !== null) {
-    return `Stated only by this article: this sentence is ${sourceName(sources.find((s) => s.id === pageFigure.statedBy))}’s own statement, and no other source in the knowledge base states it.`;
+    return t('figure.statedOnlyHere', { source: sourceName(sources.find((s) => s.id === pageFigure.statedBy)) });
   }
-  if (!verdict) return 'No source states a value this figure can be compared with.';
+  if (!verdict) return t('figure.nothingComparable');
   const by = who(sources, verdict.closest.source);
-  if (verdict.verdict === 'matches') return `Matches: the sources state ${verdict.closest.text} (${by}).`;
-  return `Differs: the sources state ${verdict.closest.text}, ${describeDifference(verdict.sourceVsPagePct)} (${by}).`;
+  const value = verdict.closest.text;
+  if (verdict.verdict === 'matches') return t('figure.matches', { value, by });
+  return t('figure.differs', { value, difference: describeDifference(verdict.sourceVsPagePct), by });
 }
 
 /**
@@ -34,8 +36,8 @@ export function verdictLine(pageFigure: PageFigure, sources: readonly SourceReco
  */
 export function linkLine(pageFigure: PageFigure): string | null {
   if (pageFigure.linkedBy === 'sentence') return null;
-  if (pageFigure.alsoFits.length === 0) return 'Linked by the sentence before.';
-  return `Linked by the sentence before, which could also make it about: ${pageFigure.alsoFits.join('; ')}.`;
+  if (pageFigure.alsoFits.length === 0) return t('figure.linkedBefore');
+  return t('figure.linkedBeforeAlso', { claims: pageFigure.alsoFits.join(t('list.clauses')) });
 }
 
 /**
@@ -55,9 +57,7 @@ export function PageFigureVerdict({
   const link = linkLine(pageFigure);
   return (
     <div class={`page-figure verdict-${pageFigure.verdict?.verdict ?? 'none'}`}>
-      <p>
-        {label}: <strong>{pageFigure.text}</strong>
-      </p>
+      <p>{messageParts('figure.value', { label, value: <strong>{pageFigure.text}</strong> })}</p>
       {link && <p class="linked-by">{link}</p>}
       <p class="verdict">{verdictLine(pageFigure, sources)}</p>
     </div>
@@ -66,12 +66,12 @@ export function PageFigureVerdict({
 
 const round = (value: number) => (value >= 100 ? value.toFixed(0) : value.toPrecision(3));
 
-const STATUS_TEXT: Readonly<Record<FigureStatus, string>> = {
-  agrees: 'The independent sources agree on this figure',
-  conflicts: 'The independent sources give different values',
-  'single source': 'One independent source states this figure',
-  unstated: 'No source states this figure as a number',
-};
+const STATUS = {
+  agrees: 'agrees',
+  conflicts: 'conflicts',
+  'single source': 'singleSource',
+  unstated: 'unstated',
+} as const satisfies Record<FigureStatus, string>;
 
 function who(sources: readonly SourceRecord[], id: string): string {
   return sourceNameAndDate(
@@ -95,19 +95,25 @@ export function FigureFacts({ facts, sources, pageFigure }: FigureFactsProps) {
     ...new Set(facts.statements.filter((s) => s.quotes === source).map((s) => who(sources, s.source))),
   ];
   return (
-    <section class="figure" aria-label="What the sources state">
-      {pageFigure && <PageFigureVerdict pageFigure={pageFigure} sources={sources} label="This page" />}
-      <h3>What the sources state</h3>
+    <section class="figure" aria-label={t('figure.whatSourcesState')}>
+      {pageFigure && <PageFigureVerdict pageFigure={pageFigure} sources={sources} label={t('figure.thisPage')} />}
+      <h3>{t('figure.whatSourcesState')}</h3>
       <p class="figure-status">
-        {STATUS_TEXT[facts.status]}
-        {facts.asOf ? ` (as of ${facts.asOf})` : ''}.
+        {facts.asOf
+          ? t('figure.statusLineAsOf', { status: t(`figure.status.${STATUS[facts.status]}`), date: facts.asOf })
+          : t('figure.statusLine', { status: t(`figure.status.${STATUS[facts.status]}`) })}
       </p>
       <ul class="statements">
         {[...bySource].map(([source, statements]) => (
           <li key={source}>
             <strong>{[...new Set(statements.map((s) => s.text))].join(' / ')}</strong>
             <span class="meta"> — {who(sources, source)}</span>
-            {quotedBy(source).length > 0 && <span class="quotes"> (also quoted by {quotedBy(source).join(', ')})</span>}
+            {quotedBy(source).length > 0 && (
+              <span class="quotes">
+                {' '}
+                {t('figure.alsoQuotedBy', { sources: quotedBy(source).join(t('list.separator')) })}
+              </span>
+            )}
           </li>
         ))}
         {credited.map((statement) => (
@@ -119,10 +125,14 @@ export function FigureFacts({ facts, sources, pageFigure }: FigureFactsProps) {
       </ul>
       {facts.derived && (
         <p class="derived">
-          Derived from {facts.derived.inputs[0].text} and {facts.derived.inputs[1].text} (
-          {who(sources, facts.derived.inputs[0].source)}): about {round(facts.derived.value)} (between{' '}
-          {round(facts.derived.low)} and {round(facts.derived.high)}),{' '}
-          {facts.derived.consistent ? 'consistent with' : 'not consistent with'} the stated figure.
+          {t(facts.derived.consistent ? 'figure.derived.consistent' : 'figure.derived.inconsistent', {
+            first: facts.derived.inputs[0].text,
+            second: facts.derived.inputs[1].text,
+            by: who(sources, facts.derived.inputs[0].source),
+            value: round(facts.derived.value),
+            low: round(facts.derived.low),
+            high: round(facts.derived.high),
+          })}
         </p>
       )}
     </section>

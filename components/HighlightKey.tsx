@@ -1,6 +1,7 @@
 import { h, type ComponentChildren } from 'preact';
 import { CATEGORIES, type Category } from '@/lib/kb/types';
-import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
+import { t } from '@/lib/i18n';
+import { categoryLabel } from '@/lib/kb/category-labels';
 
 export type Verdict = 'matches' | 'differs' | 'unsourced';
 
@@ -25,12 +26,8 @@ export function HighlightSample(props: {
   );
 }
 
-/** How each figure verdict is drawn and what it means, in words (never colour alone). */
-export const VERDICT_KEY: readonly { readonly verdict: Verdict; readonly line: string; readonly meaning: string }[] = [
-  { verdict: 'matches', line: 'Solid underline', meaning: 'matches what the sources state' },
-  { verdict: 'differs', line: 'Dashed underline', meaning: 'differs from what the sources state' },
-  { verdict: 'unsourced', line: 'Dotted underline', meaning: 'no source in the knowledge base states it' },
-];
+/** The figure verdicts, each drawn with its own line and said in words (never colour alone). */
+export const VERDICTS: readonly Verdict[] = ['matches', 'differs', 'unsourced'];
 
 /**
  * The key to the highlights: one sample per category, and for figures the line style of each
@@ -39,21 +36,21 @@ export const VERDICT_KEY: readonly { readonly verdict: Verdict; readonly line: s
 export function HighlightKey() {
   return (
     <div class="highlight-key">
-      <ul class="key-categories" aria-label="Categories">
+      <ul class="key-categories" aria-label={t('key.categories')}>
         {CATEGORIES.map((category) => (
           <li key={category}>
-            <HighlightSample category={category}>{CATEGORY_LABELS[category]}</HighlightSample>
+            <HighlightSample category={category}>{categoryLabel(category)}</HighlightSample>
           </li>
         ))}
       </ul>
-      <ul class="key-verdicts" aria-label="Figures">
-        {VERDICT_KEY.map(({ verdict, line, meaning }) => (
+      <ul class="key-verdicts" aria-label={t('key.figures')}>
+        {VERDICTS.map((verdict) => (
           <li key={verdict}>
             <HighlightSample category="figure" verdict={verdict}>
-              $76 billion
+              {t('key.sampleFigure')}
             </HighlightSample>{' '}
             <span class="key-meaning">
-              {line}: {meaning}
+              {t('key.meaning', { line: t(`key.${verdict}.line`), meaning: t(`key.${verdict}.meaning`) })}
             </span>
           </li>
         ))}

@@ -3,7 +3,8 @@ import type { OwnSourceRecord } from '@/lib/my-sources/card-data';
 import { foldForSearch } from '@/lib/kb/search';
 import { TRACKED_CATEGORIES, type TrackedCategory, type TrackedTerm } from '@/lib/my-sources/types';
 import type { TrackedHighlights } from '@/lib/settings/schema';
-import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
+import { t } from '@/lib/i18n';
+import { categoryLabel } from '@/lib/kb/category-labels';
 import { Declared } from './Credit';
 import { declaredDay, OwnAttribution } from './OwnSources';
 import { searchProgress, splitAliases } from './TrackForm';
@@ -50,25 +51,26 @@ export interface ImportState {
 
 /** "Imported 4,000 of 20,000 articles…". */
 export function importProgress({ done, total, cancelling }: ImportState): string {
-  if (cancelling) return `Stopping the import after ${done.toLocaleString('en')} articles…`;
-  if (total === null) return 'Reading the knowledge pack…';
-  return `Imported ${done.toLocaleString('en')} of ${total.toLocaleString('en')} articles…`;
+  if (cancelling) return t('mySources.importing.stopping', { count: done });
+  if (total === null) return t('mySources.importing.reading');
+  return t('mySources.importing.progress', { done, count: total });
 }
 
 /** At most this many articles are listed at once: a search narrows a long list. */
 export const LISTED_ARTICLES = 200;
 
+const UNITS = ['count.kilobytes', 'count.megabytes', 'count.gigabytes'] as const;
+
 /** "12.4 MB". */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const units = ['KB', 'MB', 'GB'];
+  if (bytes < 1024) return t('count.bytes', { count: bytes });
   let value = bytes / 1024;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  while (value >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
+  return t(UNITS[unit]!, { size: value >= 10 ? value.toFixed(0) : value.toFixed(1) });
 }
 
 /** The articles a search finds (in title, site, author or address), in the chosen order. */
@@ -119,12 +121,12 @@ function TrackedRow({
           <span class="meta">
             {term.search
               ? searchProgress(term.search.searched, total)
-              : `in ${term.found} saved ${term.found === 1 ? 'article' : 'articles'}`}
+              : t('mySources.tracked.foundIn', { count: term.found })}
           </span>
         </p>
         <div class="field-row">
           <label class="visually-hidden" for={`${id}-category`}>
-            Category of {term.label}
+            {t('mySources.tracked.categoryOf', { term: term.label })}
           </label>
           <select
             id={`${id}-category`}
@@ -133,24 +135,24 @@ function TrackedRow({
           >
             {TRACKED_CATEGORIES.map((value) => (
               <option key={value} value={value}>
-                {CATEGORY_LABELS[value]}
+                {categoryLabel(value)}
               </option>
             ))}
           </select>
           <label class="visually-hidden" for={`${id}-aliases`}>
-            Other names for {term.label}, separated by commas
+            {t('mySources.tracked.otherNamesOf', { term: term.label })}
           </label>
           <input
             id={`${id}-aliases`}
             value={aliases}
-            placeholder="Other names, separated by commas"
+            placeholder={t('mySources.tracked.otherNames')}
             onInput={(e) => setAliases(e.currentTarget.value)}
           />
           <button type="submit" class="button">
-            Save <span class="visually-hidden">{term.label}</span>
+            {t('mySources.tracked.save')} <span class="visually-hidden">{term.label}</span>
           </button>
           <button type="button" class="button" onClick={() => onDelete(term.id!)}>
-            Stop tracking <span class="visually-hidden">{term.label}</span>
+            {t('mySources.tracked.stopTracking')} <span class="visually-hidden">{term.label}</span>
           </button>
         </div>
       </form>
@@ -172,11 +174,12 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
   const shown = listed.slice(0, LISTED_ARTICLES);
   return (
     <section class="card-section my-sources-options" aria-labelledby="my-sources-heading">
-      <h2 id="my-sources-heading">Your sources</h2>
+      <h2 id="my-sources-heading">{t('mySources.heading')}</h2>
       <p class="intro">
-        Articles you added with “Add to my sources” and the terms you track. They are stored only in this browser, and
-        only when you ask; cards list them after the bundled sources.{' '}
-        {storageUsed !== null && <span class="storage-used">Storage used: {formatBytes(storageUsed)}.</span>}
+        {t('mySources.intro')}{' '}
+        {storageUsed !== null && (
+          <span class="storage-used">{t('mySources.storageUsed', { size: formatBytes(storageUsed) })}</span>
+        )}
       </p>
       {message && (
         <p class={message.ok ? 'notice' : 'error'} role={message.ok ? 'status' : 'alert'}>
@@ -185,46 +188,46 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
       )}
 
       <h3 id="saved-heading">
-        {props.articles === null ? 'Saved articles' : `Saved articles (${articles.length.toLocaleString('en')})`}
+        {props.articles === null
+          ? t('mySources.saved.heading')
+          : t('mySources.saved.headingCount', { count: articles.length })}
       </h3>
       <div class="field-row saved-controls">
         <label class="visually-hidden" for="saved-search">
-          Search your saved articles
+          {t('mySources.saved.search')}
         </label>
         <input
           id="saved-search"
           type="search"
           value={query}
-          placeholder="Search by title, site or author"
+          placeholder={t('mySources.saved.placeholder')}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
-        <label for="saved-order">Sort by</label>
+        <label for="saved-order">{t('mySources.saved.sortBy')}</label>
         <select id="saved-order" value={order} onChange={(e) => setOrder(e.currentTarget.value as ArticleOrder)}>
-          <option value="saved">date saved</option>
-          <option value="published">date published</option>
-          <option value="site">site</option>
+          <option value="saved">{t('mySources.saved.bySaved')}</option>
+          <option value="published">{t('mySources.saved.byPublished')}</option>
+          <option value="site">{t('mySources.saved.bySite')}</option>
         </select>
       </div>
       {props.articles === null ? (
-        <p class="meta">Reading your saved articles…</p>
+        <p class="meta">{t('mySources.saved.reading')}</p>
       ) : articles.length === 0 ? (
-        <p class="meta">
-          No saved articles yet. Open an article and choose “Add to my sources” in the popup or the page’s menu.
-        </p>
+        <p class="meta">{t('mySources.saved.none')}</p>
       ) : (
         <>
           <p class="meta" aria-live="polite">
             {listed.length === articles.length
-              ? `${articles.length.toLocaleString('en')} ${articles.length === 1 ? 'article' : 'articles'}`
-              : `${listed.length.toLocaleString('en')} of ${articles.length.toLocaleString('en')} articles`}
-            {listed.length > shown.length && `; the first ${shown.length} are listed, search to find others`}
+              ? t('count.articles', { count: articles.length })
+              : t('mySources.saved.shownOf', { shown: listed.length, count: articles.length })}
+            {listed.length > shown.length && t('mySources.saved.firstListed', { count: shown.length })}
           </p>
           <ul class="saved-articles" aria-labelledby="saved-heading">
             {shown.map((article) => (
               <li key={article.id}>
                 <span class="saved-article">
                   <a href={article.url} target="_blank" rel="noopener noreferrer">
-                    {article.title === null ? 'Untitled saved article' : <Declared text={article.title} />}
+                    {article.title === null ? t('mySources.saved.untitled') : <Declared text={article.title} />}
                   </a>
                   <br />
                   <span class="meta">
@@ -232,7 +235,7 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
                   </span>
                 </span>
                 <button type="button" class="button" onClick={() => props.onDelete(article.id)}>
-                  Delete{' '}
+                  {t('mySources.saved.delete')}{' '}
                   <span class="visually-hidden">
                     <Declared text={article.title ?? article.url} />
                   </span>
@@ -243,7 +246,7 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
         </>
       )}
 
-      <h3 id="tracked-heading">Tracked terms ({tracked.length})</h3>
+      <h3 id="tracked-heading">{t('mySources.tracked.heading', { count: tracked.length })}</h3>
       <TrackedHighlightsChoice
         id="tracked-where"
         value={props.trackedHighlights}
@@ -251,21 +254,22 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
       />
       {props.trackedHighlights === 'allowed-sites' &&
         (props.trackedSites.length === 0 ? (
-          <p class="meta">No site allowed yet. Allow one from Crosscheck’s toolbar button on one of its pages.</p>
+          <p class="meta">{t('mySources.tracked.noSite')}</p>
         ) : (
-          <ul class="sites" aria-label="Sites where tracked terms are highlighted">
+          <ul class="sites" aria-label={t('mySources.tracked.sites')}>
             {props.trackedSites.map((site) => (
               <li key={site}>
                 <span>{site}</span>
                 <button type="button" class="button" onClick={() => props.onStopTrackedSite(site)}>
-                  Stop <span class="visually-hidden">highlighting tracked terms on {site}</span>
+                  {t('mySources.tracked.stop')}{' '}
+                  <span class="visually-hidden">{t('mySources.tracked.stopSite', { site })}</span>
                 </button>
               </li>
             ))}
           </ul>
         ))}
       {tracked.length === 0 ? (
-        <p class="meta">None yet. Select a phrase on a page and choose “Track with Crosscheck”.</p>
+        <p class="meta">{t('mySources.tracked.none')}</p>
       ) : (
         <ul class="tracked-terms" aria-labelledby="tracked-heading">
           {tracked.map((term) => (
@@ -280,17 +284,14 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
         </ul>
       )}
 
-      <h3>Keep, move and share</h3>
-      <p class="meta">
-        A knowledge pack is one file with your saved articles and tracked terms. Importing one adds to what is here;
-        articles you already have are updated, not duplicated.
-      </p>
+      <h3>{t('mySources.pack.heading')}</h3>
+      <p class="meta">{t('mySources.pack.intro')}</p>
       <div class="field-row pack-actions">
         <button type="button" class="button" onClick={props.onExport}>
-          Export a knowledge pack
+          {t('mySources.pack.export')}
         </button>
         <label class={`button file-button${importing ? ' disabled' : ''}`}>
-          Import a knowledge pack…
+          {t('mySources.pack.import')}
           <input
             type="file"
             accept="application/json,.json"
@@ -313,15 +314,15 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
                 props.onDeleteAll();
               }}
             >
-              Yes, delete everything
+              {t('mySources.pack.deleteEverything')}
             </button>
             <button type="button" class="button" onClick={() => setConfirming(false)}>
-              Keep them
+              {t('mySources.pack.keep')}
             </button>
           </>
         ) : (
           <button type="button" class="button" disabled={importing !== null} onClick={() => setConfirming(true)}>
-            Delete all…
+            {t('mySources.pack.deleteAll')}
           </button>
         )}
       </div>
@@ -336,13 +337,13 @@ export function MySourcesOptions(props: MySourcesOptionsProps) {
             value={importing.total === null ? undefined : importing.done}
           />
           <button type="button" class="button" disabled={importing.cancelling} onClick={props.onCancelImport}>
-            Cancel the import
+            {t('mySources.pack.cancelImport')}
           </button>
         </div>
       )}
       {confirming && (
         <p class="error" role="alert">
-          This deletes every saved article and tracked term from this browser. Export a pack first to keep them.
+          {t('mySources.pack.deleteWarning')}
         </p>
       )}
     </section>

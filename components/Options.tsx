@@ -13,7 +13,8 @@ import {
   type Settings,
   type SettingsProblem,
 } from '@/lib/settings/schema';
-import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
+import { t, uiLanguage } from '@/lib/i18n';
+import { categoryLabel } from '@/lib/kb/category-labels';
 import { CategorySwitches } from './CategorySwitches';
 import { EntryCard, SourceAttribution } from './EntryCard';
 import { HighlightKey, HighlightSample } from './HighlightKey';
@@ -37,10 +38,10 @@ export interface OptionsProps {
   readonly ownSources?: { readonly entryId: string; readonly own: OwnSources } | null;
 }
 
-/** "English", "Chinese": a source's language as readers say it. */
+/** "English", "Chinese" (or 英语, 中文): a source's language in the reader's. */
 function languageName(code: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -76,7 +77,7 @@ export function Options({
   const addSite = (event: Event) => {
     event.preventDefault();
     const site = normalizeSite(newSite);
-    if (!site) return setSiteError(`“${newSite}” is not a site name such as example.com.`);
+    if (!site) return setSiteError(t('options.paused.notASite', { text: newSite }));
     setSiteError(null);
     setNewSite('');
     onChange(withSitePaused(settings, site, true));
@@ -97,19 +98,16 @@ export function Options({
       <header class="options-head">
         <h1 class="brand">
           <img src={iconUrl} alt="" width={24} height={24} />
-          Crosscheck settings
+          {t('options.title')}
         </h1>
-        <p>
-          Crosscheck highlights what a news article names and shows what its {details.sources.length} bundled sources
-          say about it. Nothing you read leaves the browser.
-        </p>
+        <p>{t('options.intro', { count: details.sources.length })}</p>
       </header>
       <SettingsNotice problem={notice} />
 
       <div class="options-grid">
         <section class="card-section" aria-labelledby="categories-heading">
-          <h2 id="categories-heading">Highlights shown</h2>
-          <p class="intro">Changes apply at once in every open tab.</p>
+          <h2 id="categories-heading">{t('options.highlightsShown')}</h2>
+          <p class="intro">{t('options.changesApply')}</p>
           <CategorySwitches
             shown={settings.categories}
             onChange={(category, shown) => onChange(withCategory(settings, category, shown))}
@@ -120,29 +118,26 @@ export function Options({
             describedBy="every-mention-hint"
             class="every-mention"
           >
-            Highlight every mention
+            {t('options.everyMention')}
           </Switch>
           <p id="every-mention-hint" class="setting-hint">
-            Off: an entry is highlighted at its first mention in each section of an article. Figures are always
-            highlighted.
+            {t('options.everyMentionHint')}
           </p>
         </section>
 
         <section class="card-section" aria-labelledby="key-heading">
-          <h2 id="key-heading">What the highlights mean</h2>
-          <p class="intro">
-            Each category has its own colour. A figure’s underline says how it compares with the sources.
-          </p>
+          <h2 id="key-heading">{t('popup.keySummary')}</h2>
+          <p class="intro">{t('options.keyIntro')}</p>
           <HighlightKey />
         </section>
 
         <section class="card-section" aria-labelledby="sites-heading">
-          <h2 id="sites-heading">Paused sites</h2>
+          <h2 id="sites-heading">{t('options.paused.heading')}</h2>
           {settings.pausedSites.length === 0 ? (
-            <p class="intro">Crosscheck runs on every news site.</p>
+            <p class="intro">{t('options.paused.none')}</p>
           ) : (
             <>
-              <p class="intro">Crosscheck highlights nothing on these sites and their subdomains.</p>
+              <p class="intro">{t('options.paused.intro')}</p>
               <ul class="sites">
                 {settings.pausedSites.map((site) => (
                   <li key={site}>
@@ -152,7 +147,7 @@ export function Options({
                       class="button"
                       onClick={() => onChange(withSitePaused(settings, site, false))}
                     >
-                      Resume <span class="visually-hidden">{site}</span>
+                      {t('options.paused.resume')} <span class="visually-hidden">{site}</span>
                     </button>
                   </li>
                 ))}
@@ -160,18 +155,18 @@ export function Options({
             </>
           )}
           <form onSubmit={addSite} class="field add-site">
-            <label for="new-site">Pause on a site</label>
+            <label for="new-site">{t('options.paused.add')}</label>
             <div class="field-row">
               <input
                 id="new-site"
                 value={newSite}
-                placeholder="example.com"
+                placeholder={t('options.paused.placeholder')}
                 aria-invalid={siteError ? 'true' : undefined}
                 aria-describedby={siteError ? 'site-error' : undefined}
                 onInput={(e) => setNewSite(e.currentTarget.value)}
               />
               <button type="submit" class="button">
-                Pause
+                {t('options.paused.pause')}
               </button>
             </div>
             {siteError && (
@@ -186,32 +181,29 @@ export function Options({
       {children}
 
       <section class="card-section" aria-labelledby="kb-heading">
-        <h2 id="kb-heading">What Crosscheck knows</h2>
-        <p class="intro">
-          Every entry of the knowledge base, with what the sources say about it. Search by name, by word, or by a
-          figure’s value.
-        </p>
+        <h2 id="kb-heading">{t('options.kb.heading')}</h2>
+        <p class="intro">{t('options.kb.intro')}</p>
         <div class="field kb-search">
-          <label for="kb-search">Search the knowledge base</label>
+          <label for="kb-search">{t('options.kb.search')}</label>
           <input
             id="kb-search"
             type="search"
             value={query}
-            placeholder="Newsom, secession, $76 billion…"
+            placeholder={t('options.kb.placeholder')}
             aria-describedby="kb-count"
             onInput={(e) => setQuery(e.currentTarget.value)}
           />
         </div>
         <p id="kb-count" class="kb-count" aria-live="polite">
           {shown.length === entries.length
-            ? `${entries.length} entries`
-            : `${shown.length} of ${entries.length} entries`}
+            ? t('count.entries', { count: entries.length })
+            : t('options.kb.shownOf', { shown: shown.length, count: entries.length })}
         </p>
         <div class="kb">
           {shown.length === 0 ? (
-            <p class="kb-empty">Nothing in the knowledge base matches “{query.trim()}”.</p>
+            <p class="kb-empty">{t('options.kb.noMatch', { query: query.trim() })}</p>
           ) : (
-            <ul class="kb-list" aria-label="Entries" ref={list}>
+            <ul class="kb-list" aria-label={t('options.kb.entries')} ref={list}>
               {shown.map((entry) => (
                 <li key={entry.id} class={selected === entry.id ? 'selected' : undefined}>
                   <button
@@ -224,7 +216,7 @@ export function Options({
                     {entry.label}
                   </button>
                   <span class="category-name">
-                    <HighlightSample category={entry.category}>{CATEGORY_LABELS[entry.category]}</HighlightSample>
+                    <HighlightSample category={entry.category}>{categoryLabel(entry.category)}</HighlightSample>
                   </span>
                 </li>
               ))}
@@ -248,17 +240,14 @@ export function Options({
               />
             </section>
           ) : (
-            shown.length > 0 && <p class="kb-placeholder">Choose an entry to see what the sources say about it.</p>
+            shown.length > 0 && <p class="kb-placeholder">{t('options.kb.choose')}</p>
           )}
         </div>
       </section>
 
       <section class="card-section" aria-labelledby="sources-heading">
-        <h2 id="sources-heading">The sources</h2>
-        <p class="intro">
-          Every excerpt Crosscheck shows is a verbatim passage of one of these. Where a source does not state its
-          author, outlet or date, Crosscheck says so rather than guess.
-        </p>
+        <h2 id="sources-heading">{t('options.sources.heading')}</h2>
+        <p class="intro">{t('options.sources.intro')}</p>
         <ol class="sources">
           {details.sources.map((source) => (
             <li key={source.id}>
@@ -275,7 +264,7 @@ export function Options({
               <SourceAttribution source={source} />
               {source.dateNote && <span class="meta"> ({source.dateNote})</span>}
               <br />
-              <span class="meta">In {languageName(source.language)}</span>
+              <span class="meta">{t('options.sources.language', { language: languageName(source.language) })}</span>
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import type { SourceRecord } from '@/lib/kb/types';
 import type { OwnSourceRecord, OwnSources as Own, OwnStatement } from '@/lib/my-sources/card-data';
 import type { SourceRef } from '@/lib/my-sources/types';
+import { messageParts, t } from '@/lib/i18n';
 import { sourceNameAndDate } from './source-names';
 import { ExcerptText } from './ExcerptText';
 import { Credit, Declared } from './Credit';
@@ -25,12 +26,12 @@ export function OwnAttribution({ article }: { readonly article: OwnSourceRecord 
 
 /** How a saved article is named in a sentence: its site (or author, or title) and its date. */
 export function OwnSourceName({ article }: { readonly article: OwnSourceRecord | undefined }) {
-  if (!article) return <>a saved article you deleted</>;
+  if (!article) return <>{t('own.deleted')}</>;
   const name = article.site ?? article.author ?? article.title;
   const day = declaredDay(article.published);
   return (
     <>
-      {name === null ? 'an untitled saved article' : <Declared text={name} />}
+      {name === null ? t('own.untitled') : <Declared text={name} />}
       {day !== null && (
         <>
           {' '}
@@ -49,18 +50,15 @@ function SourceName({ source, own, sources }: { source: SourceRef; own: Own; sou
   );
 }
 
-const VERDICT_WORDS: Readonly<Record<NonNullable<OwnStatement['verdict']>, string>> = {
-  matches: 'matches',
-  differs: 'differs',
-};
-
 /** "24 governors, Reuters 2025-06-02: matches". */
 export function StatementLine({ statement, own }: { readonly statement: OwnStatement; readonly own: Own }) {
-  const verdict = statement.verdict ? VERDICT_WORDS[statement.verdict] : 'no verdict';
   return (
     <>
-      <Declared text={statement.text} />,{' '}
-      <OwnSourceName article={own.articles.find((a) => a.id === statement.article)} />: {verdict}
+      {messageParts('own.statement', {
+        text: <Declared text={statement.text} />,
+        source: <OwnSourceName article={own.articles.find((a) => a.id === statement.article)} />,
+        verdict: statement.verdict ? t(`own.${statement.verdict}`) : t('own.noVerdict'),
+      })}
     </>
   );
 }
@@ -79,8 +77,8 @@ export function OwnSources({ own, sources }: OwnSourcesProps) {
   if (own.excerpts.length === 0 && own.statements.length === 0) return null;
   const more = own.mentioning.length - own.excerpts.length;
   return (
-    <section aria-label="Your saved articles" class="own-sources">
-      <h3>Your sources</h3>
+    <section aria-label={t('own.label')} class="own-sources">
+      <h3>{t('own.heading')}</h3>
       {own.statements.length > 0 && (
         <ul class="statements own-statements">
           {own.statements.map((statement) => (
@@ -89,7 +87,9 @@ export function OwnSources({ own, sources }: OwnSourcesProps) {
               {statement.quotes !== null && (
                 <span class="quotes">
                   {' '}
-                  (quotes <SourceName source={statement.quotes} own={own} sources={sources} />; not counted)
+                  {messageParts('own.quotesNotCounted', {
+                    source: <SourceName source={statement.quotes} own={own} sources={sources} />,
+                  })}
                 </span>
               )}
             </li>
@@ -106,7 +106,7 @@ export function OwnSources({ own, sources }: OwnSourcesProps) {
               </blockquote>
               <p class="cite">
                 <a href={article.url} target="_blank" rel="noopener noreferrer">
-                  {article.title === null ? 'Untitled saved article' : <Declared text={article.title} />}
+                  {article.title === null ? t('mySources.saved.untitled') : <Declared text={article.title} />}
                 </a>
                 <span class="meta">
                   {' '}
@@ -115,7 +115,9 @@ export function OwnSources({ own, sources }: OwnSourcesProps) {
                 {excerpt.quotes !== null && (
                   <span class="quotes">
                     {' '}
-                    (quotes <SourceName source={excerpt.quotes} own={own} sources={sources} />)
+                    {messageParts('card.quotes', {
+                      source: <SourceName source={excerpt.quotes} own={own} sources={sources} />,
+                    })}
                   </span>
                 )}
               </p>
@@ -123,7 +125,7 @@ export function OwnSources({ own, sources }: OwnSourcesProps) {
           );
         })}
       </ul>
-      {more > 0 && <p class="meta">And {more} more of your saved articles.</p>}
+      {more > 0 && <p class="meta">{t('own.andMore', { count: more })}</p>}
     </section>
   );
 }

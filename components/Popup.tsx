@@ -7,7 +7,8 @@ import { declaredDay } from './OwnSources';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import type { Settings, SettingsProblem } from '@/lib/settings/schema';
 import { listedAs, normalizeSite } from '@/lib/settings/schema';
-import { CATEGORY_PLURALS } from '@/lib/kb/category-labels';
+import { t } from '@/lib/i18n';
+import { categoryPlural } from '@/lib/kb/category-labels';
 import { CategorySwitches } from './CategorySwitches';
 import { HighlightKey } from './HighlightKey';
 import iconUrl from './icon/icon.svg';
@@ -100,8 +101,6 @@ export function siteStatus(settings: Settings, summary: Pick<PageSummary, 'site'
   return pausedAs ? { kind: 'paused', site: site!, pausedAs } : { kind: 'on', site };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 function StatusLine({
   status,
   summary,
@@ -115,39 +114,42 @@ function StatusLine({
   let detail: preact.ComponentChild;
   switch (status.kind) {
     case 'off':
-      headline = 'Off everywhere';
-      detail = 'Crosscheck is switched off on every site, so nothing is highlighted.';
+      headline = t('popup.status.off.headline');
+      detail = t('popup.status.off.detail');
       break;
     case 'unavailable':
-      headline = 'Not available on this page';
-      detail =
-        'Crosscheck reads web pages, not browser or store pages. A page that was open before Crosscheck started needs a reload.';
+      headline = t('popup.status.unavailable.headline');
+      detail = t('popup.status.unavailable.detail');
       break;
     case 'paused':
-      headline = `Paused on ${status.site}`;
+      headline = t('popup.status.paused.headline', { site: status.site });
       detail =
         status.pausedAs === status.site
-          ? 'You paused Crosscheck on this site, so nothing here is highlighted.'
-          : `You paused Crosscheck on ${status.pausedAs} and its subdomains, so nothing here is highlighted.`;
+          ? t('popup.status.paused.here')
+          : t('popup.status.paused.parent', { site: status.pausedAs });
       break;
     case 'on': {
-      headline = status.site ? `On for ${status.site}` : 'On for this page';
+      headline = status.site ? t('popup.status.on.site', { site: status.site }) : t('popup.status.on.page');
       const entries = summary?.entries ?? [];
       const mentions = entries.reduce((sum, e) => sum + e.count, 0);
-      const where = summary?.scope === 'page' ? 'on this page' : 'in the article';
+      const onPage = summary?.scope === 'page';
+      const found = {
+        entries: t('count.entries', { count: entries.length }),
+        mentions: t('count.mentions', { count: mentions }),
+      };
       detail = !summary?.active ? (
-        'Reading the page…'
+        t('popup.status.reading')
       ) : summary.scope === 'none' ? (
         <>
-          No article found on this page.{' '}
+          {t('popup.status.noArticle')}{' '}
           <button type="button" class="link" onClick={onAnnotatePage}>
-            Annotate the whole page
+            {t('popup.status.annotatePage')}
           </button>
         </>
       ) : entries.length === 0 ? (
-        `Nothing from the knowledge base ${where}.`
+        t(onPage ? 'popup.status.nothingOnPage' : 'popup.status.nothingInArticle')
       ) : (
-        `${plural(entries.length, 'entry', 'entries')}, ${plural(mentions, 'mention', 'mentions')} ${where}.`
+        t(onPage ? 'popup.status.foundOnPage' : 'popup.status.foundInArticle', found)
       );
     }
   }
@@ -189,19 +191,17 @@ function TrackedHere({
     <div class="tracked-here">
       <p class="status-detail" aria-live="polite">
         {summary.trackedShown
-          ? 'Your tracked terms are highlighted on this page, and the page can see which words are highlighted.'
-          : `Your tracked terms are not highlighted here, because a page can see which words Crosscheck highlights on it. ${
-              named === 0 ? 'None of them is' : named === 1 ? '1 of them is' : `${named} of them are`
-            } named on this page.`}
+          ? t('popup.tracked.shown')
+          : t('popup.tracked.hidden', { named: t('popup.tracked.named', { count: named }) })}
       </p>
       {!summary.trackedShown && (
         <button type="button" class="button" onClick={onShowHere}>
-          Show them on this page
+          {t('popup.tracked.showHere')}
         </button>
       )}
       {settings.trackedHighlights === 'allowed-sites' && site && (
         <Switch checked={allowedAs !== null} onChange={(allowed) => onTrackedSite(allowedAs ?? site, allowed)}>
-          Tracked terms on {allowedAs ?? site}
+          {t('popup.tracked.onSite', { site: allowedAs ?? site })}
         </Switch>
       )}
     </div>
@@ -224,7 +224,7 @@ function FoundList({
   const listed = all ? entries : entries.slice(0, few);
   const id = `found-${category}`;
   return (
-    <ul class="found" id={id} aria-label={`${CATEGORY_PLURALS[category]} on this page`}>
+    <ul class="found" id={id} aria-label={t('popup.found.onThisPage', { category: categoryPlural(category) })}>
       {listed.map((entry) => (
         <li key={entry.id}>
           <button type="button" class="link" onClick={() => onReveal(entry.id)}>
@@ -233,13 +233,13 @@ function FoundList({
           <span class="count" aria-hidden="true">
             ×{entry.count}
           </span>
-          <span class="visually-hidden">{plural(entry.count, 'mention', 'mentions')}</span>
+          <span class="visually-hidden">{t('count.mentions', { count: entry.count })}</span>
         </li>
       ))}
       {few < entries.length && (
         <li class="found-more">
           <button type="button" class="link" aria-expanded={all} aria-controls={id} onClick={() => setAll(!all)}>
-            {all ? 'Show fewer' : `Show all ${entries.length}`}
+            {all ? t('showFewer') : t('popup.found.showAll', { count: entries.length })}
           </button>
         </li>
       )}
@@ -249,10 +249,8 @@ function FoundList({
 
 /** "7 of these entries appear in 4 of your saved articles". */
 export function seenBeforeLine(seen: SeenBefore): string {
-  const articles = `${seen.articleCount} of your saved articles`;
-  return seen.entries === 1
-    ? `1 of these entries appears in ${articles}`
-    : `${seen.entries} of these entries appear in ${articles}`;
+  const articles = t('popup.seenBefore.ofYourSaved', { count: seen.articleCount });
+  return t('popup.seenBefore.line', { count: seen.entries, articles });
 }
 
 /**
@@ -269,10 +267,10 @@ function SaveButton({ mySources }: { readonly mySources: PopupMySources }) {
         class="button save-button"
         disabled={saving}
         onClick={mySources.onSave}
-        aria-label={saved && !saving ? 'Saved: update in my sources' : undefined}
-        title={saved ? 'This article is in your sources. Save it again to update it.' : undefined}
+        aria-label={saved && !saving ? t('popup.save.savedLabel') : undefined}
+        title={saved ? t('popup.save.savedHint') : undefined}
       >
-        {saving ? 'Saving…' : saved ? '✓ Saved' : 'Add to my sources'}
+        {saving ? t('popup.save.saving') : saved ? t('popup.save.saved') : t('popup.save.add')}
       </button>
       <span class="visually-hidden save-outcome" aria-live="polite">
         {outcome?.message ?? ''}
@@ -285,8 +283,8 @@ function SaveButton({ mySources }: { readonly mySources: PopupMySources }) {
 function SeenBeforeList({ seen }: { readonly seen: SeenBefore }) {
   return (
     <details class="seen-before">
-      <summary>Seen before: {seenBeforeLine(seen)}</summary>
-      <ul aria-label="Saved articles that discuss this page’s entries">
+      <summary>{t('popup.seenBefore.summary', { line: seenBeforeLine(seen) })}</summary>
+      <ul aria-label={t('popup.seenBefore.list')}>
         {seen.articles.map((article) => (
           <li key={article.id}>
             <a href={article.url} target="_blank" rel="noopener noreferrer">
@@ -298,7 +296,7 @@ function SeenBeforeList({ seen }: { readonly seen: SeenBefore }) {
               {[article.site, declaredDay(article.published)].flatMap((text, i) =>
                 text === null ? [] : [<Declared key={i} text={text} />, ' · '],
               )}
-              {plural(article.shared, 'entry', 'entries')}
+              {t('count.entries', { count: article.shared })}
             </span>
           </li>
         ))}
@@ -333,7 +331,7 @@ export function Popup(props: PopupProps) {
       <header class="popup-head">
         <h1 id="popup-title" class="brand">
           <img src={iconUrl} alt="" width={20} height={20} />
-          Crosscheck
+          {t('extension.name')}
         </h1>
         {props.mySources && <SaveButton mySources={props.mySources} />}
         <label class="main-switch">
@@ -346,10 +344,10 @@ export function Popup(props: PopupProps) {
             onChange={(e) => props.onEnabled(e.currentTarget.checked)}
           />
           <span id="main-switch-scope" class="visually-hidden">
-            on every site
+            {t('popup.everySite')}
           </span>
           <span class="switch-state" aria-hidden="true">
-            {settings.enabled ? 'On' : 'Off'}
+            {settings.enabled ? t('switch.on') : t('switch.off')}
           </span>
         </label>
       </header>
@@ -359,7 +357,7 @@ export function Popup(props: PopupProps) {
           {props.mySources.outcome.message}
         </p>
       )}
-      <section class="panel" aria-label="This site">
+      <section class="panel" aria-label={t('popup.thisSite')}>
         <StatusLine status={status} summary={summary} onAnnotatePage={props.onAnnotatePage} />
         {pauseSite && (
           <Switch
@@ -367,7 +365,7 @@ export function Popup(props: PopupProps) {
             onChange={(paused) => props.onPauseSite(pauseSite, paused)}
             showState
           >
-            Pause on {pauseSite}
+            {t('popup.pauseOn', { site: pauseSite })}
           </Switch>
         )}
         {listing && status.kind === 'on' && props.trackedTerms > 0 && (
@@ -382,10 +380,10 @@ export function Popup(props: PopupProps) {
       </section>
       <section class="highlights" aria-labelledby="highlights-heading">
         <div class="section-head">
-          <h2 id="highlights-heading">{listing ? 'Found on this page' : 'Highlights'}</h2>
+          <h2 id="highlights-heading">{listing ? t('popup.found.heading') : t('popup.highlights')}</h2>
           {listing && (
             <span class="column-label" aria-hidden="true">
-              mentions
+              {t('popup.found.mentionsColumn')}
             </span>
           )}
         </div>
@@ -401,13 +399,13 @@ export function Popup(props: PopupProps) {
         <SeenBeforeList seen={props.mySources.seenBefore} />
       )}
       <details class="key-details">
-        <summary>What the highlights mean</summary>
+        <summary>{t('popup.keySummary')}</summary>
         <HighlightKey />
       </details>
       <p class="about">
-        <span>Knowledge from {props.sourceCount} sources</span>
+        <span>{t('popup.knowledgeFrom', { count: props.sourceCount })}</span>
         <button type="button" class="link" onClick={props.onOpenOptions}>
-          Settings and sources
+          {t('popup.settingsAndSources')}
         </button>
       </p>
     </main>

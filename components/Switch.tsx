@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '@/lib/i18n';
 
 export interface SwitchProps {
   readonly checked: boolean;
@@ -33,7 +34,7 @@ export function Switch(props: SwitchProps) {
       {props.after}
       {props.showState && (
         <span class="switch-state" aria-hidden="true">
-          {props.checked ? 'On' : 'Off'}
+          {props.checked ? t('switch.on') : t('switch.off')}
         </span>
       )}
     </label>

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { TRACKED_CATEGORIES, type TrackedCategory } from '@/lib/my-sources/types';
 import type { TrackedHighlights } from '@/lib/settings/schema';
-import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
+import { t } from '@/lib/i18n';
+import { categoryLabel } from '@/lib/kb/category-labels';
 import iconUrl from './icon/icon.svg';
-import { TRACKED_HIGHLIGHTS_OUTCOMES, TrackedHighlightsChoice } from './TrackedHighlightsChoice';
+import { trackedHighlightsOutcome, TrackedHighlightsChoice } from './TrackedHighlightsChoice';
 
 /** Where the tracking stands: the form, the search of the saved articles, or done. */
 export type TrackState =
@@ -27,17 +28,15 @@ export interface TrackFormProps {
   readonly onClose: () => void;
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 /** "Searched 300 of 10,000 saved articles": progress in words, beside the bar. */
 export function searchProgress(searched: number, total: number): string {
-  return `Searched ${searched.toLocaleString('en')} of ${count(total, 'saved article', 'saved articles')}…`;
+  return t('track.searched', { searched, count: total });
 }
 
-/** Aliases as the reader types them: one per line or separated by commas. */
+/** Aliases as the reader types them: one per line or separated by commas (a Chinese reader's ，and 、 too). */
 export function splitAliases(text: string): string[] {
   return text
-    .split(/[\n,]/)
+    .split(/[\n,，、]/)
     .map((alias) => alias.trim())
     .filter((alias) => alias !== '');
 }
@@ -60,16 +59,13 @@ export function TrackForm({ initialLabel, state, trackedHighlights, onTrack, onC
     <main class="track">
       <h1 class="brand">
         <img src={iconUrl} alt="" width={20} height={20} />
-        Track with Crosscheck
+        {t('track.title')}
       </h1>
       {state.kind === 'form' ? (
         <form onSubmit={submit} class="track-form">
-          <p class="intro">
-            Crosscheck will look for this term in your saved articles, and highlight it on the pages you choose below.
-            Nothing leaves your browser.
-          </p>
+          <p class="intro">{t('track.intro')}</p>
           <div class="field">
-            <label for="track-label">Term</label>
+            <label for="track-label">{t('track.term')}</label>
             <input
               id="track-label"
               value={label}
@@ -80,7 +76,7 @@ export function TrackForm({ initialLabel, state, trackedHighlights, onTrack, onC
             />
           </div>
           <fieldset class="field track-categories">
-            <legend>Category</legend>
+            <legend>{t('track.category')}</legend>
             {TRACKED_CATEGORIES.map((value) => (
               <label key={value} class="radio">
                 <input
@@ -90,12 +86,12 @@ export function TrackForm({ initialLabel, state, trackedHighlights, onTrack, onC
                   checked={category === value}
                   onChange={() => setCategory(value)}
                 />
-                {CATEGORY_LABELS[value]}
+                {categoryLabel(value)}
               </label>
             ))}
           </fieldset>
           <div class="field">
-            <label for="track-aliases">Other names (optional)</label>
+            <label for="track-aliases">{t('track.otherNames')}</label>
             <textarea
               id="track-aliases"
               rows={2}
@@ -104,7 +100,7 @@ export function TrackForm({ initialLabel, state, trackedHighlights, onTrack, onC
               onInput={(e) => setAliases(e.currentTarget.value)}
             />
             <p id="track-aliases-hint" class="hint">
-              Separated by commas. You can change them later on the options page.
+              {t('track.otherNamesHint')}
             </p>
           </div>
           <TrackedHighlightsChoice id="track-where" value={where} onChange={setWhere} />
@@ -115,16 +111,16 @@ export function TrackForm({ initialLabel, state, trackedHighlights, onTrack, onC
           )}
           <div class="field-row">
             <button type="submit" class="button primary">
-              Track
+              {t('track.track')}
             </button>
             <button type="button" class="button" onClick={onClose}>
-              Cancel
+              {t('track.cancel')}
             </button>
           </div>
         </form>
       ) : (
         <section aria-labelledby="track-status" class="track-status">
-          <h2 id="track-status">Tracking “{state.label}”</h2>
+          <h2 id="track-status">{t('track.tracking', { term: state.label })}</h2>
           {state.kind === 'searching' ? (
             <>
               <progress value={state.searched} max={Math.max(1, state.total)} aria-labelledby="track-progress" />
@@ -134,12 +130,14 @@ export function TrackForm({ initialLabel, state, trackedHighlights, onTrack, onC
             </>
           ) : (
             <p aria-live="polite">
-              Found in {count(state.found, 'saved article', 'saved articles')} of {state.total.toLocaleString('en')}.{' '}
-              {TRACKED_HIGHLIGHTS_OUTCOMES[trackedHighlights]}
+              {t('track.done', {
+                found: t('track.found', { count: state.found, total: state.total }),
+                where: trackedHighlightsOutcome(trackedHighlights),
+              })}
             </p>
           )}
           <button type="button" class="button" onClick={onClose}>
-            Close
+            {t('close')}
           </button>
         </section>
       )}

@@ -1,21 +1,17 @@
+import { t } from '@/lib/i18n';
 import { TRACKED_HIGHLIGHTS, type TrackedHighlights } from '@/lib/settings/schema';
 
-/** What highlighting a tracked term costs, in one sentence: said wherever the reader chooses. */
-export const PAGES_SEE_HIGHLIGHTS =
-  'Any page can see which words Crosscheck highlights on it, so a highlighted tracked term tells that page you track it.';
+/** Each choice's messages: its name, and where a term is highlighted once tracked (the track form says it). */
+const CHOICE = {
+  'every-site': 'everySite',
+  'allowed-sites': 'allowedSites',
+  'on-request': 'onRequest',
+} as const satisfies Record<TrackedHighlights, string>;
 
-export const TRACKED_HIGHLIGHTS_NAMES: Readonly<Record<TrackedHighlights, string>> = {
-  'every-site': 'On every site',
-  'allowed-sites': 'Only on sites I allow',
-  'on-request': 'Only when I ask, on that page',
-};
+export const trackedHighlightsName = (choice: TrackedHighlights) => t(`trackedHighlights.${CHOICE[choice]}.name`);
 
 /** Where a term the reader tracks is highlighted, given their choice: the track form says it once tracked. */
-export const TRACKED_HIGHLIGHTS_OUTCOMES: Readonly<Record<TrackedHighlights, string>> = {
-  'every-site': 'It is highlighted on every site from now on.',
-  'allowed-sites': 'It is highlighted on the sites you allow: allow one from Crosscheck’s toolbar button on its pages.',
-  'on-request': 'To highlight it on a page, ask from Crosscheck’s toolbar button there.',
-};
+export const trackedHighlightsOutcome = (choice: TrackedHighlights) => t(`trackedHighlights.${CHOICE[choice]}.outcome`);
 
 export interface TrackedHighlightsChoiceProps {
   readonly value: TrackedHighlights;
@@ -28,14 +24,15 @@ export interface TrackedHighlightsChoiceProps {
 export function TrackedHighlightsChoice({ value, onChange, id }: TrackedHighlightsChoiceProps) {
   return (
     <fieldset class="field tracked-where" aria-describedby={`${id}-cost`}>
-      <legend>Highlight tracked terms</legend>
+      <legend>{t('trackedHighlights.legend')}</legend>
       <p id={`${id}-cost`} class="hint">
-        {PAGES_SEE_HIGHLIGHTS}
+        {/* What highlighting a tracked term costs, said wherever the reader chooses. */}
+        {t('trackedHighlights.cost')}
       </p>
       {TRACKED_HIGHLIGHTS.map((choice) => (
         <label key={choice} class="radio">
           <input type="radio" name={id} value={choice} checked={value === choice} onChange={() => onChange(choice)} />
-          {TRACKED_HIGHLIGHTS_NAMES[choice]}
+          {trackedHighlightsName(choice)}
         </label>
       ))}
     </fieldset>

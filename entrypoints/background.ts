@@ -1,4 +1,5 @@
 import { badgeFor } from '@/lib/services/badge';
+import { t } from '@/lib/i18n';
 import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
 import { precompiledPageMatcher } from '@/lib/matching/page-matcher-data';
@@ -103,17 +104,9 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: CHECK_FIGURE_MENU_ID,
-      title: 'Check this figure with Crosscheck',
-      contexts: ['selection'],
-    });
-    browser.contextMenus.create({ id: TRACK_TERM_MENU_ID, title: 'Track with Crosscheck', contexts: ['selection'] });
-    browser.contextMenus.create({
-      id: SAVE_ARTICLE_MENU_ID,
-      title: 'Add this article to my sources',
-      contexts: ['page'],
-    });
+    browser.contextMenus.create({ id: CHECK_FIGURE_MENU_ID, title: t('menu.checkFigure'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: TRACK_TERM_MENU_ID, title: t('menu.track'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: SAVE_ARTICLE_MENU_ID, title: t('menu.save'), contexts: ['page'] });
   });
 
   const tell = (tabId: number | undefined, message: TabRequest | typeof CHECK_SELECTION, frameId = 0) => {
@@ -123,8 +116,7 @@ export default defineBackground(() => {
   };
   const readArticle = (tabId: number) =>
     browser.tabs.sendMessage(tabId, { type: 'crosscheck:read-article' } satisfies TabRequest, { frameId: 0 });
-  const outcome = (reply: SaveReply) =>
-    reply.ok ? (reply.updated ? 'Updated in your sources.' : 'Added to your sources.') : reply.problem;
+  const outcome = (reply: SaveReply) => (reply.ok ? t(reply.updated ? 'save.updated' : 'save.added') : reply.problem);
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CHECK_FIGURE_MENU_ID) tell(tab?.id, CHECK_SELECTION, info.frameId);

@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
     // A guard against hangs, not a budget: axe's scans of whole pages take seconds on a busy machine.
     testTimeout: 20_000,

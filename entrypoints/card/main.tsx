@@ -5,6 +5,9 @@ import '@/components/card-frame.css';
 import { CARD_PORT_MESSAGE, isToCard, type FromCard, type ToCard } from '@/lib/card/protocol';
 import { entryRequest, entryWithOwnRequest, isEntryResponse } from '@/lib/services/messages';
 import type { EntryResponse } from '@/lib/my-sources/entry';
+import { localisePage, t } from '@/lib/i18n';
+
+localisePage(t('card.frameTitle'));
 
 /**
  * The card, in a frame of the extension's own origin that the page cannot read (see

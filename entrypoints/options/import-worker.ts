@@ -25,6 +25,7 @@ worker.onmessage = async ({ data }: MessageEvent<ImportWorkerRequest>) => {
     data.file,
     async () => createKnowledge(kbIndex, bundledSourceTexts, (await db.tracked.toArray()).map(trackedEntry)),
     { onProgress: (progress) => reply({ type: 'progress', progress }), cancelled: () => cancelled },
+    { language: data.language },
   );
   db.close();
   reply({ type: 'done', outcome });

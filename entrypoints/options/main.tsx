@@ -10,7 +10,8 @@ import { kbDetails } from '@/lib/kb/details-data';
 import type { MySourcesRequest } from '@/lib/services/messages';
 import { ownSourceRecord, ownSourcesFor, type OwnSources } from '@/lib/my-sources/card-data';
 import { eachArticlePage, mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
-import { readerMessage } from '@/lib/my-sources/errors';
+import { localisePage, t, uiLanguage } from '@/lib/i18n';
+import { readerMessage, type Doing } from '@/lib/my-sources/errors';
 import {
   importChanged,
   importMessage,
@@ -24,9 +25,8 @@ import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import { withTrackedHighlights, withTrackedSite, type Settings } from '@/lib/settings/schema';
 import { loadSettings, saveSettings, takeSettingsNotice, watchSettings } from '@/lib/settings/store';
 
+localisePage(t('options.title'));
 const root = document.getElementById('app')!;
-/** The browser's interface language: the entry cards' summaries are in it where they can be. */
-const uiLanguage = browser.i18n.getUILanguage();
 let settings = await loadSettings();
 const notice = await takeSettingsNotice();
 
@@ -48,7 +48,7 @@ const tellBackground = () =>
   void browser.runtime.sendMessage({ type: 'crosscheck:my-sources-changed' } satisfies MySourcesRequest);
 
 /** Runs a change to the reader's sources, saying what happened (or what went wrong) in words. */
-async function act(doing: string, change: () => Promise<string>, changesTracked = false): Promise<void> {
+async function act(doing: Doing, change: () => Promise<string>, changesTracked = false): Promise<void> {
   try {
     const done = await change();
     if (changesTracked) tellBackground();
@@ -71,29 +71,28 @@ const handlers: Omit<
   MySourcesOptionsProps,
   keyof typeof mine | 'trackedHighlights' | 'trackedSites' | 'onTrackedHighlights' | 'onStopTrackedSite'
 > = {
-  onDelete: (id) => void act('delete this article', async () => (await deleteArticle(db, id), 'Deleted.')),
+  onDelete: (id) => void act('deleteArticle', async () => (await deleteArticle(db, id), t('mySources.done.deleted'))),
   onDeleteAll: () =>
-    void act(
-      'delete your sources',
-      async () => (await deleteEverything(db), 'Every saved article and tracked term is deleted.'),
-      true,
-    ),
+    void act('deleteSources', async () => (await deleteEverything(db), t('mySources.done.deletedEverything')), true),
   onUpdateTracked: (term, category, aliases) =>
     void act(
-      'change this tracked term',
+      'changeTracked',
       async () => (
         await updateTracked(db, term.id!, { label: term.label, category, aliases }),
-        `“${term.label}” is changed; your saved articles are searched again.`
+        t('mySources.done.changedTracked', { term: term.label })
       ),
       true,
     ),
   onDeleteTracked: (id) =>
-    void act('stop tracking this term', async () => (await deleteTracked(db, id), 'No longer tracked.'), true),
+    void act('stopTracking', async () => (await deleteTracked(db, id), t('mySources.done.stoppedTracking')), true),
   onExport: () =>
-    void act('export your sources', async () => {
+    void act('exportSources', async () => {
       const pack = await exportPack(db);
       download(JSON.stringify(pack));
-      return `Exported ${pack.articles.length} articles and ${pack.tracked.length} tracked terms.`;
+      return t('mySources.done.exported', {
+        articles: t('count.articles', { count: pack.articles.length }),
+        tracked: t('count.trackedTerms', { count: pack.tracked.length }),
+      });
     }),
   onImport: (file) => {
     if (importWorker) return;
@@ -115,10 +114,9 @@ const handlers: Omit<
       } else finish(importMessage(data.outcome), importChanged(data.outcome));
     };
     // The worker itself failed (it should not): what it wrote stays, and the background is told.
-    worker.onerror = () =>
-      finish({ ok: false, text: 'The import stopped unexpectedly; what it had imported stays. Try again.' }, true);
+    worker.onerror = () => finish({ ok: false, text: t('mySources.importing.crashed') }, true);
     show({ importing: { done: 0, total: null, cancelling: false }, message: null });
-    worker.postMessage({ type: 'start', file } satisfies ImportWorkerRequest);
+    worker.postMessage({ type: 'start', file, language: uiLanguage() } satisfies ImportWorkerRequest);
   },
   onCancelImport: () => {
     importWorker?.postMessage({ type: 'cancel' } satisfies ImportWorkerRequest);
@@ -127,8 +125,7 @@ const handlers: Omit<
 };
 
 // Live: the popup, the context menu and the background's searches change the store while this page is open.
-const failed = (error: unknown) =>
-  show({ message: { ok: false, text: readerMessage(error, 'read your saved articles') } });
+const failed = (error: unknown) => show({ message: { ok: false, text: readerMessage(error, 'readSaved') } });
 const storageUsed = async () => (await navigator.storage?.estimate?.().catch(() => null))?.usage ?? null;
 // Two live queries: a tracked term's search writes mentions chunk by chunk, which must not reload
 // every saved article's record each time.
@@ -180,7 +177,7 @@ function draw(): void {
       settings={settings}
       details={kbDetails}
       notice={notice}
-      readerLanguage={uiLanguage}
+      readerLanguage={uiLanguage()}
       onChange={change}
       onShowEntry={showEntry}
       ownSources={ownSources}

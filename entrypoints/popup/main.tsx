@@ -13,6 +13,9 @@ import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import { seenBefore } from '@/lib/my-sources/seen-before';
 import { withCategory, withSitePaused, withTrackedSite, type Settings } from '@/lib/settings/schema';
 import { loadSettings, saveSettings, takeSettingsNotice } from '@/lib/settings/store';
+import { localisePage, t } from '@/lib/i18n';
+
+localisePage(t('extension.name'));
 
 /** The tab the popup speaks for: the active one, or `?tab=ID` when the popup is opened as a page. */
 async function currentTabId(): Promise<number | undefined> {
@@ -90,11 +93,11 @@ async function save(): Promise<void> {
   draw();
   const reply: unknown = await browser.runtime
     .sendMessage({ type: 'crosscheck:save-tab', tabId } satisfies MySourcesRequest)
-    .catch((error: unknown) => ({ ok: false, problem: readerMessage(error, 'save this article') }));
+    .catch((error: unknown) => ({ ok: false, problem: readerMessage(error, 'saveArticle') }));
   const outcome = !isSaveReply(reply)
-    ? { ok: false, message: 'Crosscheck could not save this article.' }
+    ? { ok: false, message: t('save.failed') }
     : reply.ok
-      ? { ok: true, message: reply.updated ? 'Updated in your sources.' : 'Added to your sources.' }
+      ? { ok: true, message: t(reply.updated ? 'save.updated' : 'save.added') }
       : { ok: false, message: reply.problem };
   mySources = { ...mySources, saving: false, outcome };
   draw();

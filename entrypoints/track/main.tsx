@@ -4,12 +4,14 @@ import { TrackForm, type TrackState } from '@/components/TrackForm';
 import '@/components/ui.css';
 import type { MySourcesRequest } from '@/lib/services/messages';
 import { mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
+import { localisePage, t } from '@/lib/i18n';
 import { readerMessage } from '@/lib/my-sources/errors';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
 import { trackTerm } from '@/lib/my-sources/tracking';
 import { withTrackedHighlights } from '@/lib/settings/schema';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 
+localisePage(t('track.title'));
 const root = document.getElementById('app')!;
 const db = new MySourcesDatabase();
 const initialLabel = new URLSearchParams(location.search).get('label') ?? '';
@@ -46,7 +48,7 @@ function draw(): void {
           void browser.runtime.sendMessage({ type: 'crosscheck:my-sources-changed' } satisfies MySourcesRequest);
           follow(id, label.replace(/\s+/g, ' ').trim());
         } catch (error) {
-          state = { kind: 'form', problem: readerMessage(error, 'track this term') };
+          state = { kind: 'form', problem: readerMessage(error, 'trackTerm') };
           draw();
         }
       }}

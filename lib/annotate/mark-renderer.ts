@@ -1,5 +1,6 @@
 import Mark from 'mark.js';
-import { CATEGORY_LABELS } from '@/lib/kb/category-labels';
+import { categoryLabel } from '@/lib/kb/category-labels';
+import { t } from '../i18n';
 import type { Category } from '../kb/types';
 import { MARK_TAG } from '../article/exclusions';
 import { isInlineElement, type TextMap } from '../article/text-collector';
@@ -217,7 +218,10 @@ function decorate(element: HTMLElement, { entry, figure }: HighlightRecord, firs
     element.setAttribute('role', 'button');
     element.setAttribute('aria-haspopup', 'dialog');
     // Screen readers keep the page's own words and hear what kind of entry it is.
-    element.setAttribute('aria-description', `${CATEGORY_LABELS[entry.category]}: Crosscheck has sources on this`);
+    element.setAttribute(
+      'aria-description',
+      t('card.highlightDescription', { category: categoryLabel(entry.category) }),
+    );
   } else {
     element.setAttribute('data-crosscheck-continued', '');
   }

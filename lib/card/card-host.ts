@@ -1,4 +1,5 @@
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { t } from '../i18n';
 import { CARD_PORT_MESSAGE, isFromCard, type CardContent, type FromCard, type ToCard } from './protocol';
 import type { FigureCheck } from '../matching/figure-check';
 import type { PageFigure } from '../matching/page-matcher';
@@ -273,7 +274,7 @@ export class Popover {
     sheet.replaceSync(this.options.css);
     shadow.adoptedStyleSheets = [sheet];
     const frame = document.createElement('iframe');
-    frame.title = 'Crosscheck card';
+    frame.title = t('card.frameTitle');
     frame.setAttribute('allow', '');
     frame.addEventListener('load', (event) => {
       if (event.isTrusted && this.frame === frame) this.connect(frame);

@@ -1,5 +1,5 @@
+import { t, uiLanguage } from '../i18n';
 import { compareFigures } from './compare';
-import { formatAmount } from './format-amount';
 import type { Approximation, FigureUnit } from './number-parser';
 
 /** A value an independent source states for a claim, as the page needs it to judge a number. */
@@ -45,20 +45,20 @@ export function judgeFigure(page: Judged, stated: readonly StatedValue[]): Figur
   return { verdict: best.matches ? 'matches' : 'differs', closest: best.statement, sourceVsPagePct };
 }
 
-/** Fractions people say: "about a third", up to a tenth. */
+/** Fractions people say: "about a third", up to a tenth (by denominator). */
 const FRACTIONS = [
-  '',
-  '',
-  'a half',
-  'a third',
-  'a quarter',
-  'a fifth',
-  'a sixth',
-  'a seventh',
-  'an eighth',
-  'a ninth',
-  'a tenth',
-];
+  null,
+  null,
+  'half',
+  'third',
+  'quarter',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+] as const;
 
 /**
  * How the sources' value compares with the page's, as people say it, from `pct` = (stated − page)
@@ -69,25 +69,25 @@ export function describeDifference(pct: number): string {
   const ratio = 1 + pct / 100;
   if (ratio >= 0.5 && ratio <= 2) {
     const size = Math.abs(pct);
-    const percent = formatAmount(
-      { value: size, unit: { kind: 'percent' } },
-      { locale: 'en', fractionDigits: size >= 10 ? 0 : 1 },
-    );
-    return `${percent} ${pct >= 0 ? 'more' : 'less'}`;
+    const percent = toDigits(size, size >= 10 ? 0 : 1);
+    return pct >= 0 ? t('figure.more', { percent }) : t('figure.less', { percent });
   }
-  if (ratio > 2) return `${times(ratio)} as much`;
-  if (ratio <= 0) return 'a value of the opposite sign';
+  if (ratio > 2) return t('figure.timesAsMuch', { times: times(ratio) });
+  if (ratio <= 0) return t('figure.oppositeSign');
   const inverse = 1 / ratio;
   const nearest = Math.round(inverse);
-  if (nearest < FRACTIONS.length && Math.abs(inverse - nearest) / nearest < 0.08)
-    return `about ${FRACTIONS[nearest]} as much`;
-  return `${times(inverse)} less`;
+  const fraction = FRACTIONS[nearest];
+  if (fraction && Math.abs(inverse - nearest) / nearest < 0.08)
+    return t('figure.aboutAs', { fraction: t(`figure.fraction.${fraction}`) });
+  return t('figure.timesLess', { times: times(inverse) });
 }
 
-/** "6.3 times", "125 times". */
+/** "6.3", "1,500": a ratio as the reader's language writes it, to one decimal below ten. */
 function times(ratio: number): string {
-  return formatAmount(
-    { value: ratio, unit: { kind: 'multiple' } },
-    { locale: 'en', fractionDigits: ratio >= 10 ? 0 : 1 },
-  );
+  return toDigits(ratio, ratio >= 10 ? 0 : 1);
+}
+
+/** A number with exactly `digits` decimals ("0.0", "12"), grouped as the reader's language groups it. */
+function toDigits(value: number, digits: number): string {
+  return value.toLocaleString(uiLanguage(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

@@ -1,21 +1,12 @@
 import type { Category } from '@/lib/kb/types';
+import { t } from '@/lib/i18n';
 
-/** How each category is named to readers (cards, popup, options). */
-export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
-  concept: 'Concept',
-  law: 'Law or case',
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  figure: 'Figure',
-};
+/** How a category is named to readers (cards, popup, options): "Person". */
+export function categoryLabel(category: Category): string {
+  return t(`category.${category}`);
+}
 
-/** Category names for switches and lists. */
-export const CATEGORY_PLURALS: Readonly<Record<Category, string>> = {
-  concept: 'Concepts',
-  law: 'Laws & cases',
-  person: 'People',
-  organization: 'Organizations',
-  place: 'Places',
-  figure: 'Figures',
-};
+/** A category's name for switches and lists: "People". */
+export function categoryPlural(category: Category): string {
+  return t(`categories.${category}`);
+}

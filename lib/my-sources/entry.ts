@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { BundledEntry, EntryDetails, KbDetails } from '../kb/types';
 import type { OwnSources } from './card-data';
 import type { TrackedTerm } from './types';
@@ -29,9 +30,13 @@ export function trackedEntryDetails(id: string, term: TrackedTerm): EntryDetails
     id,
     category: term.category,
     label: term.label,
-    summary: `A term you track (since ${since}). Crosscheck looks for it on pages and in your saved articles${
-      aliases.length > 0 ? `, also as ${aliases.map((a) => `“${a}”`).join(', ')}` : ''
-    }.`,
+    summary:
+      aliases.length > 0
+        ? t('tracking.summaryAlso', {
+            date: since,
+            names: aliases.map((name) => t('tracking.quoted', { name })).join(t('list.separator')),
+          })
+        : t('tracking.summary', { date: since }),
     related: [],
     roles: [],
     excerpts: [],

@@ -1,18 +1,18 @@
+import { said, say, type Said } from '../i18n';
 import { SavingError } from './store';
 
-/**
- * What the reader is told when storing fails: a full disk or quota in words they can act on, never
- * a silent failure or a bare DOMException.
- */
-export const STORAGE_FULL =
-  'There is no room left to store this: the disk, or the space the browser allows Crosscheck, is full. Nothing was changed. Free some disk space, or delete saved articles on the options page, and try again.';
-
-/**
- * The disk itself failed a write. Chromium reports a full disk as a `DataError` ("Failed to write
- * blobs (IOError)") or an `UnknownError`, not as a QuotaExceededError.
- */
-export const DISK_FAILED =
-  'Crosscheck could not write to the disk: it may be full, or the browser could not use it. Nothing was changed. Free some disk space, or delete saved articles on the options page, and try again.';
+/** What was being done when storing failed, as the end of "Crosscheck could not …" (doing.*). */
+export type Doing =
+  | 'saveArticle'
+  | 'importPack'
+  | 'importRest'
+  | 'deleteArticle'
+  | 'deleteSources'
+  | 'changeTracked'
+  | 'stopTracking'
+  | 'exportSources'
+  | 'readSaved'
+  | 'trackTerm';
 
 /** The names and messages of an error and the errors it wraps. */
 function causes(error: unknown): { names: string[]; messages: string } {
@@ -28,15 +28,29 @@ function causes(error: unknown): { names: string[]; messages: string } {
   return { names, messages: messages.join(' ') };
 }
 
-/** `doing`: what failed, as the end of "Crosscheck could not …" ("save this article"). */
-export function readerMessage(error: unknown, doing: string): string {
-  if (error instanceof SavingError) return error.message;
+/**
+ * What the reader is told when storing fails, to be said where the browser's messages are at hand
+ * (the import worker has none): a full disk or quota in words they can act on, never a silent
+ * failure or a bare DOMException. Chromium reports a full disk as a `DataError` ("Failed to write
+ * blobs (IOError)") or an `UnknownError`, not as a QuotaExceededError.
+ */
+export function readerProblem(error: unknown, doing: Doing): Said {
+  if (error instanceof SavingError) return error.said;
   const { names: all, messages } = causes(error);
-  if (all.includes('QuotaExceededError')) return STORAGE_FULL;
-  if (all.includes('DataError') || all.includes('UnknownError') || /\bIO ?Error\b/i.test(messages)) return DISK_FAILED;
-  if (all.includes('DatabaseClosedError') || all.includes('InvalidStateError')) {
-    return `Crosscheck could not ${doing}: its storage was closed (the browser may be shutting down or clearing data). Nothing was changed; try again.`;
+  if (all.includes('QuotaExceededError')) return said('errors.storageFull');
+  if (all.includes('DataError') || all.includes('UnknownError') || /\bIO ?Error\b/i.test(messages)) {
+    return said('errors.diskFailed');
   }
-  const message = error instanceof Error && error.message ? ` (${error.message})` : '';
-  return `Crosscheck could not ${doing}${message}. Nothing was changed.`;
+  const what = said(`doing.${doing}`);
+  if (all.includes('DatabaseClosedError') || all.includes('InvalidStateError'))
+    return said('errors.closed', { doing: what });
+  // The browser's own words for an unforeseen failure, as it gives them.
+  return error instanceof Error && error.message
+    ? said('errors.failedWith', { doing: what, detail: error.message })
+    : said('errors.failed', { doing: what });
+}
+
+/** The reader's words for a failure to store (see readerProblem). */
+export function readerMessage(error: unknown, doing: Doing): string {
+  return say(readerProblem(error, doing));
 }

@@ -1,6 +1,7 @@
+import { listOf, said, say, t, type Said } from '../i18n';
 import { readText, type ReadText } from '../text/quotation';
 import { allTables, eachArticlePage, type MySourcesDatabase } from './db';
-import { readerMessage } from './errors';
+import { readerProblem } from './errors';
 import { FingerprintHolders } from './fingerprint-holders';
 import { findFigureStatements, findMentions, reproductionsOf, type ComparedArticle, type Knowledge } from './indexing';
 import { readPack, type KnowledgePack } from './pack';
@@ -11,6 +12,7 @@ import {
   prepareArticle,
   replacedBy,
   savedRecord,
+  SavingError,
   type PreparedArticle,
 } from './store';
 import { cleanTrackedInput, type TrackedInput } from './tracking';
@@ -52,14 +54,16 @@ export interface ImportProgress {
   readonly counts: ImportCounts;
 }
 
+/** How an import ended; its problems are to be said by the options page (the worker has no browser messages). */
 export type ImportOutcome =
-  | { readonly kind: 'refused'; readonly problem: string }
+  | { readonly kind: 'refused'; readonly problem: Said }
   | ({ readonly kind: 'finished' } & ImportProgress)
   | ({ readonly kind: 'cancelled' } & ImportProgress)
-  | ({ readonly kind: 'failed'; readonly problem: string } & ImportProgress);
+  | ({ readonly kind: 'failed'; readonly problem: Said } & ImportProgress);
 
-/** What the options page tells the import worker. */
-export type ImportWorkerRequest = { readonly type: 'start'; readonly file: Blob } | { readonly type: 'cancel' };
+/** What the options page tells the import worker; `language` is the reader's, for what zod says of a damaged pack. */
+export type ImportWorkerRequest =
+  { readonly type: 'start'; readonly file: Blob; readonly language: string } | { readonly type: 'cancel' };
 
 /** What the import worker tells the options page. */
 export type ImportWorkerReply =
@@ -77,35 +81,36 @@ const NO_COUNTS: ImportCounts = {
   tracked: { added: 0, gainedNames: 0, unchanged: 0 },
 };
 
-/** Reads a pack file and imports it; never throws (a refusal or failure is the outcome, in words). */
+/** Reads a pack file and imports it; never throws (a refusal or failure is the outcome). */
 export async function importPackFile(
   db: MySourcesDatabase,
   file: Blob,
   knowledge: () => Promise<Knowledge>,
   hooks: ImportHooks,
+  { language = 'en' }: { readonly language?: string } = {},
 ): Promise<ImportOutcome> {
-  const read = readPack(await file.text());
+  const read = readPack(await file.text(), { language });
   if (!read.ok) return { kind: 'refused', problem: read.problem };
   try {
     return await importInBatches(db, await knowledge(), read.pack, hooks);
   } catch (error) {
-    return { kind: 'failed', problem: readerMessage(error, 'import this knowledge pack'), ...started(read.pack) };
+    return { kind: 'failed', problem: readerProblem(error, 'importPack'), ...started(read.pack) };
   }
 }
 
 const started = (pack: KnowledgePack): ImportProgress => ({ done: 0, total: pack.articles.length, counts: NO_COUNTS });
 
 /** What in a valid pack still cannot be stored, said as readPack says damage; null when all can. */
-function unstorable(pack: KnowledgePack): string | null {
+function unstorable(pack: KnowledgePack): Said | null {
   const short = pack.articles.findIndex((article) => !hasEnoughText(article.text));
-  if (short !== -1) {
-    return `This knowledge pack is damaged, so nothing was imported. articles[${short}].text: too little article text to keep.`;
-  }
+  if (short !== -1)
+    return said('pack.damagedAt', { where: `articles[${short}].text`, problem: said('pack.tooLittleText') });
   for (const [i, term] of pack.tracked.entries()) {
     try {
       cleanTrackedInput(term);
     } catch (error) {
-      return `This knowledge pack is damaged, so nothing was imported. tracked[${i}].label: ${(error as Error).message}`;
+      if (!(error instanceof SavingError)) throw error;
+      return said('pack.damagedAt', { where: `tracked[${i}].label`, problem: error.said });
     }
   }
   return null;
@@ -153,8 +158,7 @@ export async function importInBatches(
   } catch (error) {
     const { tracked } = progress.counts;
     const partly = progress.done > 0 || tracked.added + tracked.gainedNames > 0;
-    const doing = partly ? 'import the rest of this knowledge pack' : 'import this knowledge pack';
-    return { kind: 'failed', problem: readerMessage(error, doing), ...progress };
+    return { kind: 'failed', problem: readerProblem(error, partly ? 'importRest' : 'importPack'), ...progress };
   }
 }
 
@@ -381,39 +385,35 @@ class BatchWriter {
   }
 }
 
-const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
-const were = (n: number) => (n === 1 ? 'was' : 'were');
-
 /** "Added 2 articles and 1 tracked term; 2 were already saved.": what changed, never more. */
 export function countsSentence({ articles, tracked }: ImportCounts): string {
   const added = [
-    articles.added > 0 && count(articles.added, 'article'),
-    tracked.added > 0 && count(tracked.added, 'tracked term'),
-  ].filter(Boolean);
-  const clauses = [added.length > 0 ? `Added ${added.join(' and ')}` : 'Nothing new was added'];
-  if (articles.updated > 0)
-    clauses.push(`${count(articles.updated, 'saved article')} ${were(articles.updated)} updated`);
+    ...(articles.added > 0 ? [t('count.articles', { count: articles.added })] : []),
+    ...(tracked.added > 0 ? [t('count.trackedTerms', { count: tracked.added })] : []),
+  ];
+  const clauses = [added.length > 0 ? t('import.added', { list: listOf(added) }) : t('import.nothingNew')];
+  if (articles.updated > 0) clauses.push(t('import.updated', { count: articles.updated }));
   if (articles.unchanged > 0) {
     // After "Added 2 articles", "2 were already saved" can only mean articles.
-    const which = articles.added > 0 ? articles.unchanged.toLocaleString('en') : count(articles.unchanged, 'article');
-    clauses.push(`${which} ${were(articles.unchanged)} already saved`);
+    const which = articles.added > 0 ? 'import.alreadySavedAfterAdded' : 'import.alreadySaved';
+    clauses.push(t(which, { count: articles.unchanged }));
   }
-  if (tracked.gainedNames > 0) clauses.push(`${count(tracked.gainedNames, 'tracked term')} gained other names`);
-  if (tracked.unchanged > 0)
-    clauses.push(`${count(tracked.unchanged, 'tracked term')} ${were(tracked.unchanged)} already tracked`);
-  return `${clauses.join('; ')}.`;
+  if (tracked.gainedNames > 0) clauses.push(t('import.gainedNames', { count: tracked.gainedNames }));
+  if (tracked.unchanged > 0) clauses.push(t('import.alreadyTracked', { count: tracked.unchanged }));
+  return t('import.sentence', { clauses });
 }
 
 /** The reader's message for an import's outcome: what it changed and, if it stopped early, where. */
 export function importMessage(outcome: ImportOutcome): { readonly ok: boolean; readonly text: string } {
-  if (outcome.kind === 'refused') return { ok: false, text: outcome.problem };
-  if (outcome.kind === 'finished') return { ok: true, text: countsSentence(outcome.counts) };
+  if (outcome.kind === 'refused') return { ok: false, text: say(outcome.problem) };
+  const counts = countsSentence(outcome.counts);
+  if (outcome.kind === 'finished') return { ok: true, text: counts };
   const stopped =
     outcome.done > 0
-      ? `The import stopped after ${outcome.done.toLocaleString('en')} of the pack’s ${count(outcome.total, 'article')}; what it imported stays. ${countsSentence(outcome.counts)}`
-      : `The import stopped before any article was imported. ${countsSentence(outcome.counts)}`;
-  if (outcome.kind === 'cancelled') return { ok: true, text: `${stopped}` };
-  return { ok: false, text: `${stopped} ${outcome.problem}` };
+      ? t('import.stoppedAfter', { done: outcome.done, count: outcome.total, counts })
+      : t('import.stoppedBefore', { counts });
+  if (outcome.kind === 'cancelled') return { ok: true, text: stopped };
+  return { ok: false, text: t('import.stoppedBecause', { stopped, problem: outcome.problem }) };
 }
 
 /** True when an import wrote something the background must take in (tracked terms, indexes). */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { zhCN } from 'zod/locales';
+import { said, type Said } from '../i18n';
 import { eachArticlePage, type MySourcesDatabase } from './db';
 import { cleanDeclared, DECLARED_LIMITS, type DeclaredField } from './declared';
 import { savedAddress } from './metadata';
@@ -32,7 +34,7 @@ const declared = (field: DeclaredField) =>
 
 const address = z.string().transform((value, context) => {
   const url = savedAddress({ url: value });
-  if (url === null) context.addIssue({ code: 'custom', message: 'Not a web address (http or https) that can be kept' });
+  if (url === null) problem(context, said('pack.notAnAddress'));
   return url ?? z.NEVER;
 });
 
@@ -64,7 +66,7 @@ const packSchema = z.strictObject({
           return cleanTrackedInput(term);
         } catch (error) {
           if (!(error instanceof SavingError)) throw error;
-          context.addIssue({ code: 'custom', message: error.message, path: ['label'] });
+          problem(context, error.said, ['label']);
           return z.NEVER;
         }
       }),
@@ -74,7 +76,7 @@ const packSchema = z.strictObject({
 export type KnowledgePack = z.infer<typeof packSchema>;
 
 export type PackReading =
-  { readonly ok: true; readonly pack: KnowledgePack } | { readonly ok: false; readonly problem: string };
+  { readonly ok: true; readonly pack: KnowledgePack } | { readonly ok: false; readonly problem: Said };
 
 /** Where in the pack a problem is, as a reader can find it: "articles[2].url". */
 function where(path: readonly PropertyKey[]): string {
@@ -84,35 +86,47 @@ function where(path: readonly PropertyKey[]): string {
   );
 }
 
-/** Reads a pack file's text; never throws. */
-export function readPack(json: string): PackReading {
+/** zod's own words for what is wrong in a pack (a wrong type, a missing field), in the reader's language where it has it. */
+function zodWords(language: string): { readonly error?: z.core.$ZodErrorMap } {
+  return language.toLowerCase().startsWith('zh') ? { error: zhCN().localeError } : {};
+}
+
+/**
+ * Reads a pack file's text; never throws. `language` is the reader's (the import worker, which
+ * reads packs, has no browser messages of its own to ask).
+ */
+export function readPack(json: string, { language = 'en' }: { readonly language?: string } = {}): PackReading {
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    return { ok: false, problem: 'This file is not a knowledge pack: it is not JSON.' };
+    return { ok: false, problem: said('pack.notJson') };
   }
   const head = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  if (head.format !== PACK_FORMAT) {
-    return {
-      ok: false,
-      problem: `This file is not a Crosscheck knowledge pack: it does not say "format": "${PACK_FORMAT}".`,
-    };
-  }
+  if (head.format !== PACK_FORMAT) return { ok: false, problem: said('pack.notAPack', { format: PACK_FORMAT }) };
   if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > PACK_VERSION) {
-    return {
-      ok: false,
-      problem: `This knowledge pack was made by a newer Crosscheck (pack version ${head.version}); this one reads version ${PACK_VERSION}. Update Crosscheck to import it.`,
-    };
+    return { ok: false, problem: said('pack.newer', { version: head.version, reads: PACK_VERSION }) };
   }
-  const parsed = packSchema.safeParse(data);
+  const parsed = packSchema.safeParse(data, zodWords(language));
   if (parsed.success) return { ok: true, pack: parsed.data };
-  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${where(issue.path) || 'the file'}: ${issue.message}`);
+  const issues = parsed.error.issues.slice(0, 3).map((issue) =>
+    said('pack.problemAt', {
+      where: where(issue.path) || said('pack.theFile'),
+      problem: (issue.code === 'custom' && (issue.params?.said as Said | undefined)) || issue.message,
+    }),
+  );
   const more = parsed.error.issues.length - issues.length;
   return {
     ok: false,
-    problem: `This knowledge pack is damaged, so nothing was imported. ${issues.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`,
+    problem: said('pack.damaged', {
+      problems: more > 0 ? said('pack.andMore', { problems: issues, count: more }) : issues,
+    }),
   };
+}
+
+/** A problem a check of this schema found, in the reader's words (said by whoever shows it). */
+function problem(context: z.core.$RefinementCtx, what: Said, path?: PropertyKey[]): void {
+  context.addIssue({ code: 'custom', message: what.key, params: { said: what }, ...(path && { path }) });
 }
 
 /** Every saved article and tracked term as a pack, oldest saved first; texts are read a page at a time. */

@@ -1,3 +1,4 @@
+import { said, type Said } from '../i18n';
 import { allTables, type MySourcesDatabase } from './db';
 import { keptMetadata, type KeptMetadata } from './declared';
 import { readText, type ReadText } from '../text/quotation';
@@ -67,11 +68,10 @@ export async function prepareArticle(
   reading: Pick<ReadText, 'keys'> = readText(text),
 ): Promise<PreparedArticle> {
   if (!hasEnoughText(text)) {
-    throw new SavingError('This page has too little article text to save.');
+    throw new SavingError(said('save.tooLittleText'));
   }
   const kept = keptMetadata(metadata);
-  if (kept === null)
-    throw new SavingError('This page’s address is not one Crosscheck can keep (too long, or not a web page).');
+  if (kept === null) throw new SavingError(said('save.addressNotKept'));
   return { text, metadata: kept, textHash: await textHash(text), fingerprints: fingerprints(reading) };
 }
 
@@ -112,9 +112,13 @@ export function replacedBy<A extends { readonly id?: number; readonly url: strin
   };
 }
 
-/** A problem the reader can act on, said in their words. */
+/** A problem the reader can act on, said in their words wherever it is shown (see Said). */
 export class SavingError extends Error {
   override readonly name = 'SavingError';
+
+  constructor(readonly said: Said) {
+    super(said.key);
+  }
 }
 
 /** Saves (or updates) one article with its index, in one transaction. */

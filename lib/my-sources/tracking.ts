@@ -2,6 +2,7 @@ import { createTermMatcher } from '../matching/term-matcher';
 import { cleanText } from './declared';
 import { mentionsOf, type MySourcesDatabase } from './db';
 import { findMentions, trackedEntry } from './indexing';
+import { said } from '../i18n';
 import { SavingError } from './store';
 import { TRACKED_ID_PREFIX, type TrackedCategory, type TrackedTerm } from './types';
 
@@ -28,8 +29,8 @@ const LABEL_LIMIT = 200;
  */
 export function cleanTrackedInput(input: TrackedInput): TrackedInput {
   const label = cleanText(input.label);
-  if (label.length < 2) throw new SavingError('Select a word or phrase of at least two characters to track.');
-  if (label.length > LABEL_LIMIT) throw new SavingError(`A tracked term is at most ${LABEL_LIMIT} characters.`);
+  if (label.length < 2) throw new SavingError(said('tracking.tooShort'));
+  if (label.length > LABEL_LIMIT) throw new SavingError(said('tracking.tooLong', { count: LABEL_LIMIT }));
   const aliases = [...new Set(input.aliases.map(cleanText))].filter(
     (alias) => alias.length >= 2 && alias !== label && alias.length <= LABEL_LIMIT,
   );
@@ -40,7 +41,7 @@ export function cleanTrackedInput(input: TrackedInput): TrackedInput {
 export async function trackTerm(db: MySourcesDatabase, input: TrackedInput, now = Date.now()): Promise<number> {
   const clean = cleanTrackedInput(input);
   const same = await db.tracked.where('label').equals(clean.label).first();
-  if (same) throw new SavingError(`You already track “${clean.label}”.`);
+  if (same) throw new SavingError(said('tracking.already', { term: clean.label }));
   return (await db.tracked.add({ ...clean, createdAt: now, search: { searched: 0, after: 0 } })) as number;
 }
 

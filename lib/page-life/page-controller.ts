@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { PageMatching } from '../services/matching-service';
 import type { Category } from '../kb/types';
 import type { FoundReport, MentionedEntry, PageSummary, TabRequest } from '../services/messages';
@@ -130,7 +131,7 @@ export class PageController {
         this.hiddenHere = !this.hiddenHere;
         this.applyVisibility();
         if (this.hiddenHere) this.deps.popover.close({ restoreFocus: false });
-        this.deps.popover.announce(this.hiddenHere ? 'Crosscheck highlights hidden' : 'Crosscheck highlights shown');
+        this.deps.popover.announce(t(this.hiddenHere ? 'card.highlightsHidden' : 'card.highlightsShown'));
         return undefined;
       case 'crosscheck:read-article': {
         const root = this.articleToSave();
@@ -156,7 +157,7 @@ export class PageController {
       result = await checkSelection(this.deps.matching, window.getSelection());
     } catch {
       // Nobody answered: the extension was updated or removed under the page.
-      this.deps.popover.openNotice('Crosscheck could not check this figure. Reload the page and try again.');
+      this.deps.popover.openNotice(t('card.checkFailed'));
       return;
     }
     // Asked with nothing selected: the card says how to use it rather than nothing happening.

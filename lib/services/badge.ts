@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { FoundReport } from './messages';
 
 /** What the toolbar button shows for one tab. */
@@ -18,11 +19,16 @@ const DIFFERS_COLOR = '#b45309';
  * Empty where Crosscheck is paused or found nothing.
  */
 export function badgeFor({ entries, differing }: Pick<FoundReport, 'entries' | 'differing'>): Badge {
-  if (entries === 0) return { text: '', color: FOUND_COLOR, title: 'Crosscheck' };
-  const found = `${entries} ${entries === 1 ? 'entry' : 'entries'} found on this page`;
-  if (differing === 0) return { text: compact(entries), color: FOUND_COLOR, title: `Crosscheck: ${found}` };
-  const differ = `${differing} ${differing === 1 ? 'figure differs' : 'figures differ'} from the sources`;
-  return { text: `${compact(differing)}≠`, color: DIFFERS_COLOR, title: `Crosscheck: ${found}; ${differ}` };
+  if (entries === 0) return { text: '', color: FOUND_COLOR, title: t('extension.name') };
+  const found = t('badge.entries', { count: entries });
+  if (differing === 0)
+    return { text: compact(entries), color: FOUND_COLOR, title: t('badge.found', { entries: found }) };
+  const differ = t('badge.differing', { count: differing });
+  return {
+    text: `${compact(differing)}≠`,
+    color: DIFFERS_COLOR,
+    title: t('badge.foundDiffering', { entries: found, differing: differ }),
+  };
 }
 
 /** Badges fit about four characters. */

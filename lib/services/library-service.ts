@@ -4,6 +4,7 @@ import { isArticleForSaving, type SaveReply } from './messages';
 import { ownSourcesFor } from '../my-sources/card-data';
 import type { MySourcesDatabase } from '../my-sources/db';
 import { trackedEntryDetails, withOwnSources, type EntryResponse } from '../my-sources/entry';
+import { t } from '../i18n';
 import { readerMessage } from '../my-sources/errors';
 import { createKnowledge, trackedEntry, type Knowledge } from '../my-sources/indexing';
 import { TRACKED_ID_PREFIX } from '../my-sources/types';
@@ -56,13 +57,13 @@ export class MySourcesService {
   async save(read: () => Promise<unknown>): Promise<SaveReply> {
     const article = await read().catch(() => null);
     if (!isArticleForSaving(article)) {
-      return { ok: false, problem: 'Crosscheck found no article on this page to save.' };
+      return { ok: false, problem: t('save.noArticle') };
     }
     try {
       const saved = await saveArticle(this.db, await this.compiled(), article);
       return { ok: true, updated: saved.updated, title: saved.article.title };
     } catch (error) {
-      return { ok: false, problem: readerMessage(error, 'save this article') };
+      return { ok: false, problem: readerMessage(error, 'saveArticle') };
     }
   }
 

@@ -7,9 +7,19 @@ import { HOVER_LEAVE_MS } from '@/lib/card/card-host';
 import { seedInLayout } from '../harness/big-page';
 import { launchWithExtension } from '../harness/chromium';
 import { builtExtensionPath } from '../harness/extension';
+import { messageIn } from '../harness/catalogue';
 import { launchFirefoxWithExtension, waitForFirstPassInFirefox, type FirefoxExtension } from '../harness/firefox';
 import { waitForFirstPass } from '../harness/first-pass';
-import { axeSource, cardShown, drawnHighlights, runAxe, type DrawnHighlights } from '../harness/in-page';
+import { dataStrings, languageCheck, seen } from '../harness/languages';
+import { kbDetails } from '@/lib/kb/details-data';
+import {
+  axeSource,
+  cardShown,
+  drawnHighlights,
+  firstPassEnded,
+  runAxe,
+  type DrawnHighlights,
+} from '../harness/in-page';
 import { PROJECT_ROOT, REALPAGES_DIR, startPageServer, type PageServer } from '../harness/server';
 
 // The Firefox build (.output/firefox-mv2) in real Firefox, end to end: what a reader does, in one
@@ -375,6 +385,39 @@ describe('Firefox: the options page', () => {
     }
     await firefox.setColorScheme('light');
     await options.close();
+  });
+});
+
+describe('Firefox in Chinese: a card', () => {
+  // A second Firefox, asked for zh-CN with its language pack (see launchFirefoxWithExtension).
+  let chinese: FirefoxExtension;
+  beforeAll(async () => {
+    chinese = await launchFirefoxWithExtension(builtExtensionPath('firefox-mv2'), { locale: 'zh-CN' });
+  });
+  afterAll(() => chinese?.close());
+
+  it('on seed 000 speaks Chinese, and no English outside what the data says', async () => {
+    const say = (key: string, values?: Record<string, string | number>) => messageIn('zh_CN', key, values);
+    const page = await chinese.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) =>
+      request.url().startsWith(server.origin) ? void request.continue() : void request.abort(),
+    );
+    await page.goto(`${server.origin}${ARTICLE}`);
+    await page.waitForFunction(firstPassEnded, { polling: 100 });
+    await (await page.$('[data-crosscheck-id="soft-secession"]'))!.click();
+    const card = await chinese.cardFrame(page);
+    await cardSays(card, '.popover .category', say('category.concept'));
+    const { agreement } = kbDetails.entries['soft-secession']!;
+    expect(await textOf(card, '.agreement')).toBe(
+      say('card.named', { named: agreement.sources.length, count: 5, independent: agreement.independent.length }),
+    );
+    expect(await card.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await card.$$eval('button[aria-expanded="false"]', (buttons) => buttons.forEach((button) => button.click()));
+    const check = languageCheck(dataStrings(kbDetails));
+    expect(check.latinWords(await card.evaluate(seen))).toEqual([]);
+    await page.close();
+    expect(chinese.errors()).toEqual([]);
   });
 });
 

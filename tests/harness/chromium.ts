@@ -54,6 +54,12 @@ export interface LaunchOptions {
   readonly headless?: boolean;
   readonly colorScheme?: 'light' | 'dark';
   readonly viewport?: { width: number; height: number };
+  /**
+   * The browser's UI language, as Linux's LANGUAGE names it ("zh_CN"), which the extension speaks
+   * (`browser.i18n`): Debian's Chromium reads it from the environment (with chromium-l10n installed;
+   * its --lang flag does nothing on Linux). Unset, the environment's own.
+   */
+  readonly language?: string;
 }
 
 /** Chromium with the built extension loaded, in a fresh profile that close() deletes. */
@@ -68,6 +74,7 @@ export async function launchWithExtension(
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`],
+    ...(options.language && { env: { ...process.env, LANGUAGE: options.language } }),
   });
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -3,7 +3,7 @@
  * the built extension on one of them. Headed when a display is available; with
  * `--screenshot FILE` (and by default without a display) it opens a card, saves a PNG, prints its
  * path and exits; with `--screenshots DIR` it saves the README's pictures (a card, the popup and
- * the options page, light and dark) into DIR and exits.
+ * the options page, light and dark; a card and the popup in Chinese) into DIR and exits.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -44,49 +44,82 @@ if (!cjkFont) {
 }
 const server = await startPageServer(new Map(), { cjkFont });
 
-/** Opens the card of `entry` on `page`, scrolled so the card has room. */
-async function openCard(page: Page, entry: string): Promise<void> {
-  const highlight = page.locator(`[data-crosscheck-id="${entry}"]`).first();
+/** Opens the card of the highlight `selector` finds first on `page`, scrolled so the card has room. */
+async function openCard(page: Page, selector: string): Promise<void> {
+  const highlight = page.locator(selector).first();
   await highlight.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -120));
   await highlight.click();
   await cardFrame(page).locator('.popover h2').waitFor({ timeout: 10_000 });
-  await cardFrame(page).locator('blockquote').first().waitFor({ timeout: 10_000 });
+  await cardFrame(page).locator('.popover .summary, .popover blockquote').first().waitFor({ timeout: 10_000 });
 }
 
-if (values.screenshots !== undefined) {
-  const dir = resolve(values.screenshots);
-  await mkdir(dir, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    const browser = await launchWithExtension(builtExtensionPath(), { colorScheme: scheme });
-    const article = await browser.context.newPage();
-    await article.goto(`${server.origin}/seed/${values.page}.html`);
-    await article.waitForSelector('[data-crosscheck-id]', { timeout: 15_000 });
-    await openCard(article, values.entry);
-    await article.screenshot({ path: join(dir, `card-${scheme}.png`) });
-    await article.keyboard.press('Escape');
-    // The popup as the toolbar button shows it, for the article's tab.
-    await article.bringToFront();
-    const tabId = await browser.serviceWorker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { tabs: { query: (query: object) => Promise<{ id?: number }[]> } };
-      };
-      return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
-    });
-    const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 380, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await popup.locator('h1').waitFor();
-    await popup.waitForTimeout(300);
-    await popup.screenshot({ path: join(dir, `popup-${scheme}.png`) });
+const entryHighlight = (entry: string) => `[data-crosscheck-id="${entry}"]`;
+
+/**
+ * The README's pictures in one colour scheme and UI language: a card, the popup for the card's
+ * page, and the options page if asked, named `<picture><suffix>.png`.
+ */
+async function screenshots(
+  dir: string,
+  shot: {
+    readonly scheme: 'light' | 'dark';
+    readonly language: string;
+    readonly suffix: string;
+    readonly card: string;
+    readonly optionsPage: boolean;
+  },
+): Promise<void> {
+  const browser = await launchWithExtension(builtExtensionPath(), {
+    colorScheme: shot.scheme,
+    language: shot.language,
+  });
+  const article = await browser.context.newPage();
+  await article.goto(`${server.origin}/seed/${values.page}.html`);
+  await article.waitForSelector('[data-crosscheck-id]', { timeout: 15_000 });
+  await openCard(article, shot.card);
+  await article.screenshot({ path: join(dir, `card${shot.suffix}.png`) });
+  await article.keyboard.press('Escape');
+  // The popup as the toolbar button shows it, for the article's tab.
+  await article.bringToFront();
+  const tabId = await browser.serviceWorker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { tabs: { query: (query: object) => Promise<{ id?: number }[]> } };
+    };
+    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
+  });
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('h1').waitFor();
+  await popup.waitForTimeout(300);
+  await popup.screenshot({ path: join(dir, `popup${shot.suffix}.png`) });
+  if (shot.optionsPage) {
     const options = await browser.context.newPage();
     await options.setViewportSize({ width: 1100, height: 900 });
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('h1').waitFor();
     await options.waitForTimeout(300);
-    await options.screenshot({ path: join(dir, `options-${scheme}.png`) });
-    await browser.close();
+    await options.screenshot({ path: join(dir, `options${shot.suffix}.png`) });
   }
+  await browser.close();
+}
+
+if (values.screenshots !== undefined) {
+  const dir = resolve(values.screenshots);
+  await mkdir(dir, { recursive: true });
+  const card = entryHighlight(values.entry);
+  for (const scheme of ['light', 'dark'] as const) {
+    await screenshots(dir, { scheme, language: 'en_US', suffix: `-${scheme}`, card, optionsPage: true });
+  }
+  // A reader whose browser speaks Chinese, on the card of a figure in the page's Chinese summary.
+  await screenshots(dir, {
+    scheme: 'light',
+    language: 'zh_CN',
+    suffix: '-zh',
+    card: `[lang="zh"] ${entryHighlight('california-budget-reserves')}`,
+    optionsPage: false,
+  });
   console.log(dir);
   await server.close();
   process.exit(0);
@@ -112,7 +145,7 @@ if (screenshotPath === undefined) {
   browser.context.on('close', () => void stop());
   process.on('SIGINT', () => void stop());
 } else {
-  await openCard(page, values.entry);
+  await openCard(page, entryHighlight(values.entry));
   const file = resolve(screenshotPath);
   await page.screenshot({ path: file });
   console.log(file);

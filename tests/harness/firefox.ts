@@ -121,8 +121,37 @@ function extensionErrorsInOutput(output: string, origin: string): string[] {
   return errors.filter((error) => fromExtension(error, origin));
 }
 
+export interface FirefoxOptions {
+  /**
+   * The UI language Firefox asks for ("zh-CN"), which the extension then speaks (`browser.i18n`).
+   * Asking (the intl.locale.requested pref) is not enough: Firefox speaks only a language it has a
+   * language pack for (see languagePackToInstall).
+   */
+  readonly locale?: string;
+}
+
+/**
+ * The language pack to install for `locale`: from $FIREFOX_LANGPACKS; none where Firefox has its own
+ * (Debian's firefox-esr-l10n-<locale> package, which Firefox loads by itself). An error where there
+ * is neither: without one, Firefox speaks its own language whatever it is asked.
+ */
+function languagePackToInstall(locale: string): string | null {
+  const name = `langpack-${locale}@firefox-esr.mozilla.org.xpi`;
+  const given = process.env.FIREFOX_LANGPACKS && join(process.env.FIREFOX_LANGPACKS, name);
+  if (given && existsSync(given)) return given;
+  if (existsSync(join('/usr/lib/firefox-esr/browser/extensions', name))) return null;
+  throw new Error(
+    `No Firefox language pack for ${locale}. Install one (Debian: \`sudo apt-get install -y ` +
+      `firefox-esr-l10n-${locale.toLowerCase()}\`) or point FIREFOX_LANGPACKS at a folder holding ${name}.`,
+  );
+}
+
 /** Firefox with the built extension installed as a temporary add-on, in a fresh profile that close() deletes. */
-export async function launchFirefoxWithExtension(extensionPath: string): Promise<FirefoxExtension> {
+export async function launchFirefoxWithExtension(
+  extensionPath: string,
+  { locale }: FirefoxOptions = {},
+): Promise<FirefoxExtension> {
+  const pack = locale === undefined ? null : languagePackToInstall(locale);
   const work = await mkdtemp(join(tmpdir(), 'crosscheck-firefox-'));
   const downloads = join(work, 'downloads');
   const helper = join(work, 'scheme-helper');
@@ -156,6 +185,7 @@ export async function launchFirefoxWithExtension(extensionPath: string): Promise
       'devtools.console.stdout.content': true,
       // The passes' own timings to the microsecond, as in Chromium (Firefox rounds performance.now() to 1 ms).
       'privacy.reduceTimerPrecision': false,
+      ...(locale !== undefined && { 'intl.locale.requested': locale }),
     },
   });
   let output = '';
@@ -195,6 +225,8 @@ export async function launchFirefoxWithExtension(extensionPath: string): Promise
   let control: Page;
   let scheme: Page;
   try {
+    // The language first: an extension takes the UI language as it starts.
+    if (pack) await browser.installExtension(pack);
     await browser.installExtension(extensionPath);
     await browser.installExtension(helper);
     // Extension tabs that run none of Crosscheck's code: one reaches its background, one sets the
@@ -213,6 +245,15 @@ export async function launchFirefoxWithExtension(extensionPath: string): Promise
         return (${fn.toString()})(background.browser, ${JSON.stringify(arg)});
       })()`,
     )) as R;
+
+  if (locale !== undefined) {
+    const speaks = await inBackground((api) => api.i18n.getUILanguage(), null);
+    if (speaks !== locale) {
+      await browser.close();
+      await rm(work, { recursive: true, force: true });
+      throw new Error(`Firefox asked for ${locale} with its language pack speaks ${speaks}.`);
+    }
+  }
 
   return {
     browser,

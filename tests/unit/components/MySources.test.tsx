@@ -12,7 +12,7 @@ import {
 import { OwnAttribution, OwnSourceName, StatementLine } from '@/components/OwnSources';
 import { Popup, seenBeforeLine, type PopupMySources } from '@/components/Popup';
 import { searchProgress, splitAliases, TrackForm } from '@/components/TrackForm';
-import { PAGES_SEE_HIGHLIGHTS } from '@/components/TrackedHighlightsChoice';
+import { t } from '@/lib/i18n';
 import type { EntryDetails } from '@/lib/kb/types';
 import type { OwnSources } from '@/lib/my-sources/card-data';
 import { DEFAULT_SETTINGS, type TrackedHighlights } from '@/lib/settings/schema';
@@ -297,7 +297,7 @@ describe('the options page’s reader’s sources', () => {
     render(<MySourcesOptions {...props} trackedHighlights="allowed-sites" trackedSites={['example.com']} />);
     const choice = screen.getByRole('group', { name: 'Highlight tracked terms' });
     expect(choice.getAttribute('aria-describedby')).toBe('tracked-where-cost');
-    expect(document.getElementById('tracked-where-cost')!.textContent).toBe(PAGES_SEE_HIGHLIGHTS);
+    expect(document.getElementById('tracked-where-cost')!.textContent).toBe(t('trackedHighlights.cost'));
     expect((screen.getByLabelText('Only on sites I allow') as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByLabelText('On every site'));
     expect(handlers.onTrackedHighlights).toHaveBeenCalledWith('every-site');
@@ -367,7 +367,9 @@ describe('the track form', () => {
     fireEvent.click(screen.getByLabelText('Law or case'));
     fireEvent.input(screen.getByLabelText('Other names (optional)'), { target: { value: 'river pact,, water deal' } });
     // What a page sees is said beside the choice, and the reader's choice goes with the term.
-    expect(screen.getByRole('group', { name: 'Highlight tracked terms' }).textContent).toContain(PAGES_SEE_HIGHLIGHTS);
+    expect(screen.getByRole('group', { name: 'Highlight tracked terms' }).textContent).toContain(
+      t('trackedHighlights.cost'),
+    );
     expect((screen.getByLabelText('Only on sites I allow') as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByLabelText('Only when I ask, on that page'));
     fireEvent.click(screen.getByRole('button', { name: 'Track' }));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { say } from '@/lib/i18n';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ownSourcesFor } from '@/lib/my-sources/card-data';
 import type { MySourcesDatabase } from '@/lib/my-sources/db';
@@ -114,7 +115,7 @@ describe('knowledge packs', () => {
     const before = await snapshot(db);
     const read = readPack(json);
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.problem).toMatch(problem);
+    if (!read.ok) expect(say(read.problem)).toMatch(problem);
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -183,7 +184,7 @@ describe('every library the store accepts survives export → import unchanged',
           const at = new Date('2026-01-01T00:00:00Z');
           const exported = await exportPack(library, at);
           const read = readPack(JSON.stringify(exported));
-          if (!read.ok) throw new Error(read.problem);
+          if (!read.ok) throw new Error(say(read.problem));
           expect(read.pack).toEqual(exported);
           expect((await importPack(restored, read.pack)).kind).toBe('finished');
           expect(await exportPack(restored, at)).toEqual(exported);

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ownSourcesFor } from '@/lib/my-sources/card-data';
 import type { MySourcesDatabase } from '@/lib/my-sources/db';
 import { DECLARED_LIMITS } from '@/lib/my-sources/declared';
-import { DISK_FAILED, readerMessage, STORAGE_FULL } from '@/lib/my-sources/errors';
+import { said, t } from '@/lib/i18n';
+import { readerMessage } from '@/lib/my-sources/errors';
 import { deleteArticle, deleteEverything, saveArticle, SavingError } from '@/lib/my-sources/store';
 import { seenBefore } from '@/lib/my-sources/seen-before';
 import { readPageMetadata } from '@/lib/my-sources/metadata';
@@ -150,19 +151,19 @@ describe('saving an article', () => {
   // As the browser reports a full quota or disk after the article and its text were written: Chromium
   // says a full disk with a DataError ("Failed to write blobs (IOError)") or an UnknownError.
   it.each([
-    ['QuotaExceededError', 'The quota has been exceeded.', STORAGE_FULL],
-    ['DataError', 'Failed to write blobs (IOError)', DISK_FAILED],
-    ['UnknownError', 'Internal error.', DISK_FAILED],
+    ['QuotaExceededError', 'The quota has been exceeded.', t('errors.storageFull')],
+    ['DataError', 'Failed to write blobs (IOError)', t('errors.diskFailed')],
+    ['UnknownError', 'Internal error.', t('errors.diskFailed')],
   ])(
     'is one transaction: a %s half-way leaves nothing of it and everything before, and is said in words',
-    async (name, message, said) => {
+    async (name, message, words) => {
       await saveArticle(db, knowledge, article(bankText, { url: 'https://a.example/1' }));
       const before = await counts();
       vi.spyOn(db.mentions, 'bulkPut').mockRejectedValueOnce(new DOMException(message, name));
       const failed = saveArticle(db, knowledge, article(`${bankText} Another.`, { url: 'https://b.example/2' }));
       await expect(failed).rejects.toThrow();
       expect(await counts()).toEqual(before);
-      expect(readerMessage(await failed.catch((e: unknown) => e), 'save this article')).toBe(said);
+      expect(readerMessage(await failed.catch((e: unknown) => e), 'saveArticle')).toBe(words);
     },
   );
 });
@@ -277,9 +278,9 @@ describe('readerMessage', () => {
       /could not write to the disk/,
     ],
     ['a closed database', { name: 'DatabaseClosedError', message: 'Database has been closed' }, /storage was closed/],
-    ['a reader-facing problem', new SavingError('This page has too little article text to save.'), /too little/],
+    ['a reader-facing problem', new SavingError(said('save.tooLittleText')), /too little/],
     ['anything else', new Error('boom'), /^Crosscheck could not save this article \(boom\)\. Nothing was changed\.$/],
   ])('%s', (_name, error, expected) => {
-    expect(readerMessage(error, 'save this article')).toMatch(expected);
+    expect(readerMessage(error, 'saveArticle')).toMatch(expected);
   });
 });

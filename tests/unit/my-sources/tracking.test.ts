@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ownSourcesFor } from '@/lib/my-sources/card-data';
 import type { MySourcesDatabase } from '@/lib/my-sources/db';
+import { readerMessage } from '@/lib/my-sources/errors';
 import { saveArticle, SavingError } from '@/lib/my-sources/store';
 import {
   cleanTrackedInput,
@@ -22,14 +23,26 @@ const knowledge = knowledgeWith();
 const waterText = (n: number) =>
   `${FILLER}\nStory ${n}: the water agreement was signed by the river towns on a bright morning.\n${FILLER}`;
 
+/** What `run` throws. */
+function catching(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('did not throw');
+}
+
 describe('cleanTrackedInput', () => {
   it.each<[string, string, string[], string | null]>([
     ['trims and folds spaces', '  water\n agreement ', [' the compact ', 'water agreement'], null],
     ['refuses a single character', 'x', [], 'at least two characters'],
   ])('%s', (_name, label, aliases, problem) => {
     const run = () => cleanTrackedInput({ label, category: 'concept', aliases });
-    if (problem) expect(run).toThrow(problem);
-    else expect(run()).toEqual({ label: 'water agreement', category: 'concept', aliases: ['the compact'] });
+    if (problem) {
+      expect(run).toThrow(SavingError);
+      expect(readerMessage(catching(run), 'trackTerm')).toContain(problem);
+    } else expect(run()).toEqual({ label: 'water agreement', category: 'concept', aliases: ['the compact'] });
   });
 });
 

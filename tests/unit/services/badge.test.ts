@@ -10,7 +10,7 @@ describe('badgeFor', () => {
     [42, 0, '42', 'Crosscheck: 42 entries found on this page'],
     [42, 1, '1≠', 'Crosscheck: 42 entries found on this page; 1 figure differs from the sources'],
     [42, 2, '2≠', 'Crosscheck: 42 entries found on this page; 2 figures differ from the sources'],
-    [5000, 0, '999+', 'Crosscheck: 5000 entries found on this page'],
+    [5000, 0, '999+', 'Crosscheck: 5,000 entries found on this page'],
   ])('%i entries, %i differing: "%s"', (entries, differing, text, title) => {
     const badge = badgeFor({ entries, differing });
     expect(badge.text).toBe(text);
