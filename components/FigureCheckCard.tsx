@@ -2,7 +2,7 @@ import type { FigureCheck } from '@/lib/matching/figure-check';
 import type { NotFigure, NumberReading } from '@/lib/figures/number-parser';
 import type { SourceRecord } from '@/lib/kb/types';
 import { listOf, messageParts, t } from '@/lib/i18n';
-import { PageFigureVerdict } from './FigureFacts';
+import { PageFigureVerdict, ReaderNotation } from './FigureFacts';
 
 export interface FigureCheckCardProps {
   readonly check: FigureCheck;
@@ -71,7 +71,12 @@ export function FigureCheckCard({ check, sources, headingId, onClose, onOpenEntr
       ) : check.linked ? (
         <>
           <div id={summaryId}>
-            <PageFigureVerdict pageFigure={check.linked.pageFigure} sources={sources} label={t('figure.selected')} />
+            <PageFigureVerdict
+              pageFigure={check.linked.pageFigure}
+              unit={check.figure.unit}
+              sources={sources}
+              label={t('figure.selected')}
+            />
           </div>
           <section aria-label={t('check.claim')}>
             <h3>{t('check.claim')}</h3>
@@ -90,7 +95,15 @@ export function FigureCheckCard({ check, sources, headingId, onClose, onOpenEntr
       ) : (
         <>
           <p class="summary" id={summaryId}>
-            {messageParts('figure.value', { label: t('figure.selected'), value: <strong>{check.figure.text}</strong> })}
+            {messageParts('figure.value', {
+              label: t('figure.selected'),
+              value: (
+                <>
+                  <strong>{check.figure.text}</strong>
+                  <ReaderNotation amount={check.figure} written={check.figure.text} />
+                </>
+              ),
+            })}
           </p>
           <p class="verdict">{check.candidates.length > 0 ? t('check.noSourceForSentence') : t('check.noSource')}</p>
           {check.candidates.length > 0 && (

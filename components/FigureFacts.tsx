@@ -1,5 +1,6 @@
 import { describeDifference } from '@/lib/figures/verdict';
-import { messageParts, t } from '@/lib/i18n';
+import { amountLocaleOf, inReaderNotation, type Amount } from '@/lib/figures/format-amount';
+import { messageParts, t, uiLanguage } from '@/lib/i18n';
 import { isOwnWords } from '@/lib/kb/own-words';
 import { sourceName, sourceNameAndDate } from './source-names';
 import type { PageFigure } from '@/lib/matching/page-matcher';
@@ -41,15 +42,33 @@ export function linkLine(pageFigure: PageFigure): string | null {
 }
 
 /**
+ * An amount said again in the reader's own notation beside the words that state it ("$76 billion
+ * （760亿美元）"): those words stay as written, in their own language.
+ */
+export function ReaderNotation({ amount, written }: { readonly amount: Amount; readonly written: string }) {
+  const locale = amountLocaleOf(uiLanguage());
+  const said = inReaderNotation(amount, written, locale);
+  return said ? (
+    <span class="reader-notation" lang={locale === 'zh' ? 'zh-Hans' : 'en'}>
+      {' '}
+      {t('figure.inReaderNotation', { amount: said })}
+    </span>
+  ) : null;
+}
+
+/**
  * A number on the page and what Crosscheck says of it: the highlight's card and "Check this
  * figure" both show it, so the same number gets the same words.
  */
 export function PageFigureVerdict({
   pageFigure,
+  unit,
   sources,
   label,
 }: {
   readonly pageFigure: PageFigure;
+  /** What the number counts: its claim's unit. */
+  readonly unit: Amount['unit'];
   readonly sources: readonly SourceRecord[];
   /** What the number is called: "This page", "Selected". */
   readonly label: string;
@@ -57,7 +76,17 @@ export function PageFigureVerdict({
   const link = linkLine(pageFigure);
   return (
     <div class={`page-figure verdict-${pageFigure.verdict?.verdict ?? 'none'}`}>
-      <p>{messageParts('figure.value', { label, value: <strong>{pageFigure.text}</strong> })}</p>
+      <p>
+        {messageParts('figure.value', {
+          label,
+          value: (
+            <>
+              <strong>{pageFigure.text}</strong>
+              <ReaderNotation amount={{ value: pageFigure.value, unit }} written={pageFigure.text} />
+            </>
+          ),
+        })}
+      </p>
       {link && <p class="linked-by">{link}</p>}
       <p class="verdict">{verdictLine(pageFigure, sources)}</p>
     </div>
@@ -96,7 +125,9 @@ export function FigureFacts({ facts, sources, pageFigure }: FigureFactsProps) {
   ];
   return (
     <section class="figure" aria-label={t('figure.whatSourcesState')}>
-      {pageFigure && <PageFigureVerdict pageFigure={pageFigure} sources={sources} label={t('figure.thisPage')} />}
+      {pageFigure && (
+        <PageFigureVerdict pageFigure={pageFigure} unit={facts.unit} sources={sources} label={t('figure.thisPage')} />
+      )}
       <h3>{t('figure.whatSourcesState')}</h3>
       <p class="figure-status">
         {facts.asOf
@@ -107,6 +138,7 @@ export function FigureFacts({ facts, sources, pageFigure }: FigureFactsProps) {
         {[...bySource].map(([source, statements]) => (
           <li key={source}>
             <strong>{[...new Set(statements.map((s) => s.text))].join(' / ')}</strong>
+            <ReaderNotation amount={statements[0]!} written={statements[0]!.text} />
             <span class="meta"> — {who(sources, source)}</span>
             {quotedBy(source).length > 0 && (
               <span class="quotes">

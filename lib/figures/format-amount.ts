@@ -161,3 +161,23 @@ function grouped(number: string): string {
   const withCommas = whole.replace(/\B(?=(\d{3})+$)/g, ',');
   return fraction === undefined ? withCommas : `${withCommas}.${fraction}`;
 }
+
+/** The notation a reader of `uiLanguage` ("zh-CN", "en-US") reads amounts in. */
+export function amountLocaleOf(uiLanguage: string): AmountLocale {
+  return /^zh\b/i.test(uiLanguage) ? 'zh' : 'en';
+}
+
+/**
+ * What to say beside an amount written as `written`, for a reader of `locale`: the amount in their
+ * notation ("760亿美元" beside "$76 billion"), or null when it is written so already, or when saying
+ * it would mix languages (a counted noun in another script: "25个states" helps nobody).
+ */
+export function inReaderNotation(amount: Amount, written: string, locale: AmountLocale): string | null {
+  const { unit } = amount;
+  if (unit.kind === 'count' && unit.noun !== null && /\p{Script=Han}/u.test(unit.noun) !== (locale === 'zh')) {
+    return null;
+  }
+  const said = formatAmount(amount, { locale });
+  const bare = (text: string) => text.replace(/[\s,，]/g, '').toLowerCase();
+  return bare(said) === bare(written) ? null : said;
+}

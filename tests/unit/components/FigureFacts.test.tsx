@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { speak } from '../../harness/catalogue';
 import { FigureFacts } from '@/components/FigureFacts';
 import { parseFigure } from '@/lib/figures/number-parser';
 import { judgeFigure, type StatedValue } from '@/lib/figures/verdict';
@@ -75,5 +77,39 @@ describe('FigureFacts: how the page figure was linked', () => {
     expect(document.querySelector('.linked-by')?.textContent ?? null).toBe(linkLine);
     expect(document.querySelector('.page-figure .verdict')!.textContent).toBe(verdictLine);
     expect(document.querySelector('.page-figure')!.classList.contains(verdictClass)).toBe(true);
+  });
+});
+
+describe('FigureFacts in the reader’s notation', () => {
+  const usdText = '$76 billion';
+  const usd = parseFigure(usdText)!;
+  const usdFacts: Facts = {
+    ...facts,
+    unit: usd.unit,
+    statements: [
+      { ...usd, source: 'gazette', text: usdText, start: 0, end: usdText.length, quotes: null, credit: null },
+    ],
+  };
+  const onPage: PageFigure = {
+    text: usdText,
+    value: usd.value,
+    verdict: null,
+    linkedBy: 'sentence',
+    alsoFits: [],
+    statedBy: null,
+  };
+  afterEach(() => speak(fakeBrowser, 'en'));
+
+  it.each([
+    ['en', 0, null],
+    ['zh_CN', 2, '760亿美元'],
+  ] as const)('a reader of %s sees the amount said again %i times in their notation', (locale, times, said) => {
+    speak(fakeBrowser, locale);
+    const { container } = render(<FigureFacts facts={usdFacts} sources={[source]} pageFigure={onPage} />);
+    const notes = [...container.querySelectorAll('.reader-notation')].map((n) => n.textContent ?? '');
+    expect(notes).toHaveLength(times);
+    for (const note of notes) expect(note).toContain(said);
+    // What the page and the source wrote stays as written.
+    expect(container.querySelectorAll('strong')[0]?.textContent).toBe(usdText);
   });
 });

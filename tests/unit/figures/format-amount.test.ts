@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAmount, type Amount, type AmountLocale } from '@/lib/figures/format-amount';
+import {
+  amountLocaleOf,
+  inReaderNotation,
+  formatAmount,
+  type Amount,
+  type AmountLocale,
+} from '@/lib/figures/format-amount';
 import { parseFigure, type Approximation, type Currency, type FigureUnit } from '@/lib/figures/number-parser';
 
 const currency = (code: Currency): FigureUnit => ({ kind: 'currency', currency: code });
@@ -135,5 +141,55 @@ describe('formatAmount outside what the parser reads', () => {
     [{ value: NaN, unit: count() }, 'NaN'],
   ])('%o: %s', (amount, en) => {
     expect(formatAmount(amount, { locale: 'en' })).toBe(en);
+  });
+});
+
+describe('inReaderNotation: the amount beside what a page or source wrote, in the reader’s notation', () => {
+  const usd = { kind: 'currency', currency: 'USD' } as const;
+  it.each([
+    ['a dollar amount for a Chinese reader', { value: 76e9, unit: usd }, '$76 billion', 'zh', '760亿美元'],
+    [
+      'a yuan-written dollar amount for an English reader',
+      { value: 76e9, unit: usd },
+      '760亿美元',
+      'en',
+      '$76 billion',
+    ],
+    ['already in the reader’s notation', { value: 76e9, unit: usd }, '$76 billion', 'en', null],
+    ['the same up to spacing and commas', { value: 2025e3, unit: usd }, '$2, 025,000', 'en', null],
+    ['a share', { value: 38, unit: { kind: 'percent' } }, '38 per cent', 'en', '38%'],
+    [
+      'a count of Chinese nouns for an English reader',
+      { value: 25, unit: { kind: 'count', noun: '州' } },
+      '25个州',
+      'en',
+      null,
+    ],
+    [
+      'a count of English nouns for a Chinese reader',
+      { value: 25, unit: { kind: 'count', noun: 'states' } },
+      '25 states',
+      'zh',
+      null,
+    ],
+    [
+      'a bare count for a Chinese reader',
+      { value: 2.5e6, unit: { kind: 'count', noun: null } },
+      '2.5 million',
+      'zh',
+      '250万',
+    ],
+  ] as const)('%s', (_name, amount, written, locale, expected) => {
+    expect(inReaderNotation(amount, written, locale)).toBe(expected);
+  });
+
+  it.each([
+    ['zh-CN', 'zh'],
+    ['zh', 'zh'],
+    ['zh-TW', 'zh'],
+    ['en-US', 'en'],
+    ['fr', 'en'],
+  ] as const)('a reader of %s reads amounts in %s notation', (ui, locale) => {
+    expect(amountLocaleOf(ui)).toBe(locale);
   });
 });
