@@ -3,7 +3,7 @@ import { categoryLabel } from '@/lib/kb/category-labels';
 import { t } from '../i18n';
 import type { Category } from '../kb/types';
 import { MARK_TAG } from '../article/exclusions';
-import { isInlineElement, type TextMap } from '../article/text-collector';
+import { isInlineElement, type RawExtent, type TextMap } from '../article/text-collector';
 import { idInPage, type HighlightRecord, type PendingHighlight, type Renderer } from './renderer';
 
 /**
@@ -23,6 +23,16 @@ interface LocalRange {
  */
 export const MAX_CONTEXT_CHARS = 2000;
 
+/**
+ * Most text, in UTF-16 units, one mark.js call copies: its ranges times its context's text (it
+ * joins the text anew after each wrap, and reading the next range copies all of it). Blocks
+ * dense with highlights join fewer neighbours: on a fresh page that copying was most of what the
+ * first pass allocated (the seed page's opening, 44 highlights in 1,900 characters of Chinese and
+ * English, copied 170 KB in one call), and allocation is what brings the page's first garbage
+ * collection into the pass.
+ */
+export const MAX_CALL_COPY = 20_000;
+
 /** One mark.js call: the blocks it reads and the ranges' offsets within them. */
 export interface MarkCall {
   readonly context: HTMLElement | HTMLElement[];
@@ -30,52 +40,79 @@ export interface MarkCall {
   readonly records: readonly HighlightRecord[];
 }
 
+/** A block of a slice and the ranges in it, in document order. */
+interface BlockRanges {
+  readonly block: HTMLElement;
+  readonly extent: RawExtent;
+  readonly ranges: PendingHighlight[];
+}
+
 /**
  * Splits a slice of ranges into mark.js calls over the blocks holding them (each block grown to
  * its largest ancestor within MAX_CONTEXT_CHARS), neighbouring blocks together up to
- * MAX_CONTEXT_CHARS; or one call over the whole scope when a range is not inside one block, or
- * blocks nest.
+ * MAX_CONTEXT_CHARS and MAX_CALL_COPY; or one call over the whole scope when a range is not
+ * inside one block, or blocks nest.
  */
 export function markCalls(scope: Element, ranges: readonly PendingHighlight[], collected: TextMap): MarkCall[] {
-  const wholeScope = (): MarkCall[] => [
-    {
-      context: scope as HTMLElement,
-      ranges: ranges.map(({ start, length }) => ({ start, length })),
-      records: ranges.map(({ record }) => record),
-    },
-  ];
+  const blocks = blocksOf(scope, ranges, collected);
+  if (blocks === null)
+    return [
+      {
+        context: scope as HTMLElement,
+        ranges: ranges.map(({ start, length }) => ({ start, length })),
+        records: ranges.map(({ record }) => record),
+      },
+    ];
   const calls: { blocks: HTMLElement[]; chars: number; ranges: LocalRange[]; records: HighlightRecord[] }[] = [];
-  let lastBlock: Element | null = null;
-  let base = 0; // a range's offset in its call's text, less its raw offset
+  for (const { block, extent, ranges: inBlock } of blocks) {
+    const chars = extent.rawEnd - extent.rawStart;
+    let call = calls[calls.length - 1];
+    if (
+      !call ||
+      call.chars + chars > MAX_CONTEXT_CHARS ||
+      (call.ranges.length + inBlock.length) * (call.chars + chars) > MAX_CALL_COPY
+    ) {
+      call = { blocks: [], chars: 0, ranges: [], records: [] };
+      calls.push(call);
+    }
+    const base = call.chars - extent.rawStart; // a range's offset in its call's text, less its raw offset
+    call.blocks.push(block);
+    call.chars += chars;
+    for (const range of inBlock) {
+      call.ranges.push({ start: range.start + base, length: range.length });
+      call.records.push(range.record);
+    }
+  }
+  return calls.map(({ blocks, ranges, records }) => ({ context: blocks, ranges, records }));
+}
+
+/**
+ * The blocks holding `ranges` (each grown to its largest ancestor within MAX_CONTEXT_CHARS), with
+ * their ranges; null when a range is not inside one block, or blocks nest.
+ */
+function blocksOf(scope: Element, ranges: readonly PendingHighlight[], collected: TextMap): BlockRanges[] | null {
+  const blocks: BlockRanges[] = [];
   for (const range of ranges) {
     let block = range.node.parentElement;
     while (block && block !== scope && (isInlineElement(block) || !collected.blocks.has(block)))
       block = block.parentElement;
     const extent = block && collected.blocks.get(block);
-    if (!block || !extent || range.start + range.length > extent.rawEnd) return wholeScope();
+    if (!block || !extent || range.start + range.length > extent.rawEnd) return null;
     for (let parent = block.parentElement; parent && parent !== scope; parent = parent.parentElement) {
       const parentExtent = collected.blocks.get(parent);
       if (!parentExtent || parentExtent.rawEnd - parentExtent.rawStart > MAX_CONTEXT_CHARS) break;
       block = parent;
     }
-    let call = calls[calls.length - 1];
-    if (block !== lastBlock) {
-      // Ranges come in document order, so any nesting shows between consecutive blocks.
-      if (lastBlock && (lastBlock.contains(block) || block.contains(lastBlock))) return wholeScope();
-      const { rawStart, rawEnd } = collected.blocks.get(block)!;
-      if (!call || (call.chars > 0 && call.chars + (rawEnd - rawStart) > MAX_CONTEXT_CHARS)) {
-        call = { blocks: [], chars: 0, ranges: [], records: [] };
-        calls.push(call);
-      }
-      base = call.chars - rawStart;
-      call.blocks.push(block as HTMLElement);
-      call.chars += rawEnd - rawStart;
-      lastBlock = block;
+    const last = blocks[blocks.length - 1];
+    if (last?.block === block) {
+      last.ranges.push(range);
+      continue;
     }
-    call!.ranges.push({ start: range.start + base, length: range.length });
-    call!.records.push(range.record);
+    // Ranges come in document order, so any nesting shows between consecutive blocks.
+    if (last && (last.block.contains(block) || block.contains(last.block))) return null;
+    blocks.push({ block: block as HTMLElement, extent: collected.blocks.get(block)!, ranges: [range] });
   }
-  return calls.map(({ blocks, ranges, records }) => ({ context: blocks, ranges, records }));
+  return blocks;
 }
 
 /**

@@ -155,6 +155,11 @@ const NEGATIVE_NAME =
 const DECLARED_SELECTOR = '[itemprop="articleBody"], article';
 /** Elements that are scored as paragraphs. A <div> with no block inside counts as one too. */
 const PARAGRAPH_TAGS = new Set(['P', 'PRE', 'TD', 'SECTION', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/**
+ * Elements that never hold text: void elements, but <br>, which breaks a block written as text.
+ * Nothing in them to read or score, nor anything to ask them (an image's many <source>s).
+ */
+const TEXTLESS_TAGS = new Set(['AREA', 'BASE', 'COL', 'EMBED', 'HR', 'IMG', 'LINK', 'META', 'SOURCE', 'TRACK', 'WBR']);
 /** What makes a <div> more than a paragraph. */
 const BLOCK_TAGS = new Set(['BLOCKQUOTE', 'DL', 'DIV', 'IMG', 'OL', 'P', 'PRE', 'TABLE', 'UL', 'SECTION', 'ARTICLE']);
 /** A paragraph shorter than this is not scored. */
@@ -176,16 +181,23 @@ interface Candidate {
   links: number;
 }
 
+/** An element's class attribute as a string (an SVG element's `className` is an object). */
+function classNameOf(element: Element): string {
+  const className = element.className;
+  return typeof className === 'string' ? className : '';
+}
+
 function nameWeight(element: Element): number {
   let weight = 0;
-  const className = typeof element.className === 'string' ? element.className : '';
+  const className = classNameOf(element);
   if (className) {
     if (NEGATIVE_NAME.test(className)) weight -= 25;
     if (POSITIVE_NAME.test(className)) weight += 25;
   }
-  if (element.id) {
-    if (NEGATIVE_NAME.test(element.id)) weight -= 25;
-    if (POSITIVE_NAME.test(element.id)) weight += 25;
+  const id = element.id;
+  if (id) {
+    if (NEGATIVE_NAME.test(id)) weight -= 25;
+    if (POSITIVE_NAME.test(id)) weight += 25;
   }
   return weight;
 }
@@ -228,9 +240,10 @@ function isUnlikely(element: Element, tag: string, inTable: boolean, byName: boo
   const role = element.getAttribute('role');
   if (role !== null && UNLIKELY_ROLES.has(role)) return true;
   if (!byName || tag === 'BODY' || tag === 'A' || tag === 'MAIN' || tag === 'ARTICLE' || inTable) return false;
-  const className = typeof element.className === 'string' ? element.className : '';
-  if (!className && !element.id) return false;
-  const name = `${className} ${element.id}`;
+  const className = classNameOf(element);
+  const id = element.id;
+  if (!className && !id) return false;
+  const name = `${className} ${id}`;
   return UNLIKELY_NAME.test(name) && !MAYBE_NAME.test(name);
 }
 
@@ -290,12 +303,15 @@ class Scorer {
     const commas = this.commas;
     let scored: boolean;
     let holdsBlock = false;
-    const walked = !PHRASING_BLOCKS.has(tag) && element.firstElementChild !== null;
+    // Each DOM property read costs a call into the browser, many times the JavaScript around it
+    // on a cold first pass: each is read once per element.
+    const firstChild = element.firstElementChild;
+    const walked = firstChild !== null && !PHRASING_BLOCKS.has(tag);
     if (!walked) {
       // A paragraph, a link or a leaf: its text in one read.
       this.read(element, text, commas);
       if (tag === 'A') this.links += this.text - text;
-      else if (this.text > text && element.firstElementChild !== null) {
+      else if (this.text > text && firstChild !== null) {
         for (const link of element.getElementsByTagName('a')) this.links += (link.textContent ?? '').trim().length;
       }
       scored = PARAGRAPH_TAGS.has(tag) || tag === 'DIV' || tag === 'LI';
@@ -305,9 +321,11 @@ class Scorer {
       this.targets[this.ancestors.length - 1] = undefined;
       let breaks = false;
       let passedOver = false;
-      for (let child: Element | null = element.firstElementChild; child !== null; child = child.nextElementSibling) {
+      for (let child: Element | null = firstChild; child !== null; child = child.nextElementSibling) {
         const childTag = child.tagName.toUpperCase();
-        if (
+        if (TEXTLESS_TAGS.has(childTag)) {
+          if (BLOCK_TAGS.has(childTag)) holdsBlock = true;
+        } else if (
           isUnlikely(child, childTag, this.inTable > 0, this.unlikelyNames) ||
           (this.hidden !== null && this.hidden.has(child))
         ) {

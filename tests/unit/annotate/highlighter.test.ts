@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DRAW_BUDGET_MS, Highlighter, SLICE_BUDGET_MS, type Viewport } from '@/lib/annotate/highlighter';
-import { markCalls, MAX_CONTEXT_CHARS, textNodeCursor, withUntrackedIterators } from '@/lib/annotate/mark-renderer';
+import {
+  markCalls,
+  MAX_CALL_COPY,
+  MAX_CONTEXT_CHARS,
+  textNodeCursor,
+  withUntrackedIterators,
+} from '@/lib/annotate/mark-renderer';
 import { createPageMatcher } from '@/lib/matching/page-matcher';
 import { MatchingEngine, type PageMatching } from '@/lib/services/matching-service';
 import type { Renderer } from '@/lib/annotate/renderer';
@@ -239,6 +245,29 @@ describe('markCalls', () => {
       if (blocks.length > 1) expect(text.length).toBeLessThanOrEqual(MAX_CONTEXT_CHARS);
       for (const { start, length } of local) expect(text.slice(start, start + length)).toBe('soft secession');
     }
+  });
+
+  it('joins fewer blocks where highlights are dense: a call copies at most MAX_CALL_COPY (its ranges times its text)', () => {
+    const root = setUp(
+      Array.from({ length: 30 }, (_, i) => `<p>${i}: ${'soft secession, '.repeat(10)}end.</p>`).join(''),
+    );
+    const collected = collectText(root, () => false);
+    const record = { entry: entries[0]!, figure: null, elements: [], range: null };
+    const ranges = [...collected.text.matchAll(/soft secession/g)].map((m) => ({
+      ...toRawRange(collected, m.index, m.index + m[0].length),
+      record,
+    }));
+    const calls = markCalls(root, ranges, collected);
+    expect(calls.flatMap((call) => call.ranges)).toHaveLength(300);
+    for (const { context, ranges: local } of calls) {
+      const blocks = context as HTMLElement[];
+      const text = blocks.map((block) => block.textContent).join('');
+      // Only a block too dense by itself exceeds the limit, alone in its call.
+      if (blocks.length > 1) expect(local.length * text.length).toBeLessThanOrEqual(MAX_CALL_COPY);
+      for (const { start, length } of local) expect(text.slice(start, start + length)).toBe('soft secession');
+    }
+    // Still more than one block to a call where they fit.
+    expect(calls.some(({ context }) => (context as HTMLElement[]).length > 1)).toBe(true);
   });
 });
 
