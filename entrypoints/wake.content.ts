@@ -1,4 +1,5 @@
 import { backgroundMatching } from '@/lib/services/matching-client';
+import { BACKGROUND, sender } from '@/lib/services/messages';
 
 /**
  * Wakes the background as a page starts loading: Chromium stops an idle service worker after 30 s,
@@ -14,6 +15,6 @@ export default defineContentScript({
   // It does one thing once: no need to tell the page's window it started (WXT's default).
   noScriptStartedPostMessage: true,
   main() {
-    backgroundMatching((message) => browser.runtime.sendMessage(message)).prepare();
+    backgroundMatching(sender(BACKGROUND, (request) => browser.runtime.sendMessage(request))).prepare();
   },
 });

@@ -7,7 +7,7 @@ import '@/components/ui.css';
 // The highlight samples (key, category names) are drawn by the page's own highlight styles.
 import '@/entrypoints/content/highlights.css';
 import { kbDetails } from '@/lib/kb/details-data';
-import type { MySourcesRequest } from '@/lib/services/messages';
+import { BACKGROUND, sender } from '@/lib/services/messages';
 import { ownSourceRecord, ownSourcesFor, type OwnSources } from '@/lib/my-sources/card-data';
 import { eachArticlePage, mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
@@ -42,8 +42,8 @@ function show(next: Partial<typeof mine>): void {
   draw();
 }
 
-const tellBackground = () =>
-  void browser.runtime.sendMessage({ type: 'crosscheck:my-sources-changed' } satisfies MySourcesRequest);
+const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
+const tellBackground = () => void toBackground('crosscheck:my-sources-changed');
 
 /** Runs a change to the reader's sources, saying what happened (or what went wrong) in words. */
 async function act(doing: string, change: () => Promise<string>, changesTracked = false): Promise<void> {

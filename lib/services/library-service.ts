@@ -1,6 +1,7 @@
 import { lookupEntry } from '../kb/lookup';
 import type { IndexedEntry, KbDetails, KbIndex } from '../kb/types';
-import { isArticleForSaving, type SaveReply } from './messages';
+import type { SaveReply } from './messages';
+import type { ArticleForSaving } from '../my-sources/extract';
 import { ownSourcesFor } from '../my-sources/card-data';
 import type { MySourcesDatabase } from '../my-sources/db';
 import { trackedEntryDetails, withOwnSources, type EntryResponse } from '../my-sources/entry';
@@ -52,10 +53,13 @@ export class MySourcesService {
     }
   }
 
-  /** Saves what `read` returns (the tab's article), telling the reader the outcome in words. */
-  async save(read: () => Promise<unknown>): Promise<SaveReply> {
+  /**
+   * Saves what `read` returns (the tab's article, null without one; it fails when the tab does not
+   * answer as expected), telling the reader the outcome in words.
+   */
+  async save(read: () => Promise<ArticleForSaving | null>): Promise<SaveReply> {
     const article = await read().catch(() => null);
-    if (!isArticleForSaving(article)) {
+    if (article === null) {
       return { ok: false, problem: 'Crosscheck found no article on this page to save.' };
     }
     try {
