@@ -10,7 +10,7 @@ import { digitAt, toDigits } from '../text/digits';
 import { foldAt, foldForm, IGNORED } from '../text/fold';
 import { isLowerCode, isUpperCode } from '../text/letters';
 import { isInWebAddress } from '../text/web-addresses';
-import { bareName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS, TITLE_WORDS } from '../text/words';
+import { bareName, isProperName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS, TITLE_WORDS } from '../text/words';
 import type { EntryRef, IndexedEntry } from '../kb/types';
 
 /**
@@ -67,14 +67,9 @@ export interface TermMatch {
   readonly entry: EntryRef;
 }
 
-/** Every significant word starts with a capital or a digit: a proper name, not a phrase. */
-function isProperName(text: string): boolean {
-  const parts = text.split(/\s+/);
-  return (
-    /\p{Lu}/u.test(text) &&
-    parts.every((w) => NAME_CONNECTORS.has(w.toLowerCase()) || /^["“'‘(]?[\p{Lu}\d]/u.test(w)) &&
-    !parts.every((w) => isAcronym(w) || NAME_CONNECTORS.has(w.toLowerCase()))
-  );
+/** Acronyms alone ("REAL ID", "U.S. ICE"): their case is the automaton's to check, no guard's. */
+function isAcronymName(name: string): boolean {
+  return name.split(/\s+/).every((word) => isAcronym(word) || NAME_CONNECTORS.has(word.toLowerCase()));
 }
 
 /** The guards of one entry's forms; each form's words are folded once. */
@@ -93,7 +88,8 @@ function guardsFor(entry: IndexedEntry): Guard[] {
     });
   }
   return entry.forms.map((form, i): Guard => {
-    if (!isProperName(bareName(form.text))) return { kind: 'none' };
+    const name = bareName(form.text);
+    if (!isProperName(name) || isAcronymName(name)) return { kind: 'none' };
     const own = folded[i]!;
     const truncated = folded.some(
       (longer) => longer.length > own.length && (longer.endsWith(` ${own}`) || longer.startsWith(`${own} `)),

@@ -36,7 +36,8 @@ const ABBREVIATIONS = new Set([
 /** Longest excerpt, in UTF-16 units, before it is trimmed to a window around the mention. */
 export const MAX_EXCERPT_LENGTH = 360;
 
-function wordBefore(text: string, dot: number): string {
+/** The letters and dots just before a full stop, lowercased: the abbreviation it may end ("gov", "u.s"). */
+function abbreviationBefore(text: string, dot: number): string {
   let i = dot;
   while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
   return text.slice(i, dot).toLowerCase();
@@ -68,7 +69,7 @@ function endsSentence(text: string, i: number, linesAreParagraphs: boolean): boo
     while (next < text.length && CLOSERS.has(text[next]!)) next++;
     if (next < text.length && !/\s/.test(text[next]!)) return false;
     if (char === '.') {
-      const word = wordBefore(text, i);
+      const word = abbreviationBefore(text, i);
       if (ABBREVIATIONS.has(word) || (/^\p{Lu}$/u.test(text.slice(i - 1, i)) && word.length <= 1)) return false;
       if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false; // initials: "J.B."
     }

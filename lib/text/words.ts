@@ -50,6 +50,20 @@ export const NAME_SUFFIXES = set('jr. jr sr. sr ii iii iv');
 /** Small words that join the capitalised words of a name ("Bank of North Dakota", "Printz v. United States"). */
 export const NAME_CONNECTORS = set('of and the for on in to a an v. vs. vs at by &');
 
+/**
+ * A proper name, not a phrase: a capital in it, and every word capitalised (a capital or a digit
+ * first, after an opening quote or bracket) or a connector: "Bank of North Dakota", "Soft
+ * Secession: How Blue States Are Rewriting American Federalism" (a title's punctuation does not
+ * make it a phrase). The term matcher's look-alike guard and the build's derived forms both ask.
+ */
+export function isProperName(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => word !== '');
+  return (
+    /\p{Lu}/u.test(text) &&
+    words.every((word) => NAME_CONNECTORS.has(word.toLowerCase()) || /^["“'‘(]?[\p{Lu}\d]/u.test(word))
+  );
+}
+
 /** A name without its parenthetical gloss: "Zoom (video-conferencing service)" is named "Zoom". */
 export function bareName(text: string): string {
   return text.replace(/\s*\([^)]*\)\s*$/, '');
