@@ -83,7 +83,7 @@ export default defineBackground(() => {
       matching.warmUp(async () => isActiveOn(await peekSettings(), sender.url ?? ''));
     },
     'crosscheck:match': ({ windows, namedInFull, withTracked }) =>
-      matching.matchWindows(windows, namedInFull, withTracked),
+      matching.matchWindows(windows, { namedInFull, withTracked }),
     'crosscheck:check-figure': ({ context, start, end }) => matching.checkFigure(context, start, end),
     'crosscheck:found': (found, sender) => showBadge(sender.tab?.id, found),
     'crosscheck:save-tab': ({ tabId }) => mySources.save(() => readArticle(tabId)),

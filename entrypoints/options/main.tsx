@@ -45,8 +45,15 @@ function show(next: Partial<typeof mine>): void {
 const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
 const tellBackground = () => void toBackground('crosscheck:my-sources-changed');
 
-/** Runs a change to the reader's sources, saying what happened (or what went wrong) in words. */
-async function act(doing: string, change: () => Promise<string>, changesTracked = false): Promise<void> {
+/**
+ * Runs a change to the reader's sources, saying what happened (or what went wrong) in words;
+ * `changesTracked`: the background is told, to recompile the tracked terms and search them.
+ */
+async function act(
+  doing: string,
+  change: () => Promise<string>,
+  { changesTracked = false }: { readonly changesTracked?: boolean } = {},
+): Promise<void> {
   try {
     const done = await change();
     if (changesTracked) tellBackground();
@@ -74,7 +81,7 @@ const handlers: Omit<
     void act(
       'delete your sources',
       async () => (await deleteEverything(db), 'Every saved article and tracked term is deleted.'),
-      true,
+      { changesTracked: true },
     ),
   onUpdateTracked: (term, category, aliases) =>
     void act(
@@ -83,10 +90,12 @@ const handlers: Omit<
         await updateTracked(db, term.id!, { label: term.label, category, aliases }),
         `“${term.label}” is changed; your saved articles are searched again.`
       ),
-      true,
+      { changesTracked: true },
     ),
   onDeleteTracked: (id) =>
-    void act('stop tracking this term', async () => (await deleteTracked(db, id), 'No longer tracked.'), true),
+    void act('stop tracking this term', async () => (await deleteTracked(db, id), 'No longer tracked.'), {
+      changesTracked: true,
+    }),
   onExport: () =>
     void act('export your sources', async () => {
       const pack = await exportPack(db);
@@ -100,7 +109,7 @@ const handlers: Omit<
     importWorker = worker;
     // Reloading every saved article after each batch would busy this page: the list waits for the end.
     watchingArticles.unsubscribe();
-    const finish = (message: MySourcesOptionsProps['message'], changed: boolean) => {
+    const finish = (message: MySourcesOptionsProps['message'], { changed }: { changed: boolean }) => {
       worker.terminate();
       importWorker = null;
       if (changed) tellBackground();
@@ -110,11 +119,14 @@ const handlers: Omit<
     worker.onmessage = ({ data }: MessageEvent<ImportWorkerReply>) => {
       if (data.type === 'progress') {
         show({ importing: { ...data.progress, cancelling: mine.importing?.cancelling ?? false } });
-      } else finish(importMessage(data.outcome), importChanged(data.outcome));
+      } else finish(importMessage(data.outcome), { changed: importChanged(data.outcome) });
     };
     // The worker itself failed (it should not): what it wrote stays, and the background is told.
     worker.onerror = () =>
-      finish({ ok: false, text: 'The import stopped unexpectedly; what it had imported stays. Try again.' }, true);
+      finish(
+        { ok: false, text: 'The import stopped unexpectedly; what it had imported stays. Try again.' },
+        { changed: true },
+      );
     show({ importing: { done: 0, total: null, cancelling: false }, message: null });
     worker.postMessage({ type: 'start', file } satisfies ImportWorkerRequest);
   },

@@ -202,8 +202,7 @@ export class Highlighter {
       const answering = this.matching
         .matchWindows(
           windows.map((window) => window.text),
-          this.namedInFull,
-          this.options.withTracked ?? false,
+          { namedInFull: this.namedInFull, withTracked: this.options.withTracked ?? false },
         )
         .catch(() => null);
       clock.pause();
@@ -381,7 +380,7 @@ export class Highlighter {
     const counts = new Map<string, { entry: EntryRef; count: number }>();
     let namedInFull: readonly string[] = [];
     for (const batch of batches) {
-      const answer = await this.matching.matchWindows([batch], namedInFull, true);
+      const answer = await this.matching.matchWindows([batch], { namedInFull, withTracked: true });
       namedInFull = answer.namedInFull;
       for (const { entry } of answer.matches[0]!) {
         const counted = counts.get(entry.id);
@@ -424,7 +423,7 @@ export class Highlighter {
   }
 
   private readonly isSkipped = (element: Element): boolean =>
-    isSkippedElement(element, this.options.isExcluded, this.options.includeEditable);
+    isSkippedElement(element, this.options.isExcluded, { includeEditable: this.options.includeEditable });
 
   private mutate(change: () => void): void {
     if (this.options.ownMutations) this.options.ownMutations(change);

@@ -149,7 +149,7 @@ export class MarkRenderer implements Renderer {
           element: MARK_TAG,
           each: (element, range) => {
             const record = recordOf.get(range as unknown as LocalRange)!;
-            decorate(element as HTMLElement, record, record.elements.length === 0);
+            decorate(element as HTMLElement, record);
             record.elements.push(element as HTMLElement);
             this.marks.push(element as HTMLElement);
             // mark.js splits off the text after the match (splitText) before wrapping it: the node
@@ -207,11 +207,12 @@ export class MarkRenderer implements Renderer {
   }
 }
 
-function decorate(element: HTMLElement, { entry, figure }: HighlightRecord, first: boolean): void {
+/** Gives a mark its record's attributes; the first piece of a record (none drawn yet) is the one a reader opens. */
+function decorate(element: HTMLElement, { entry, figure, elements }: HighlightRecord): void {
   element.setAttribute('data-crosscheck-id', idInPage(entry));
   element.setAttribute('data-crosscheck-category', entry.category satisfies Category);
   if (figure?.verdict) element.setAttribute('data-crosscheck-verdict', figure.verdict.verdict);
-  if (first) {
+  if (elements.length === 0) {
     // Focusable by script (keyboard navigation) without joining the page's tab order.
     element.tabIndex = -1;
     element.setAttribute('role', 'button');

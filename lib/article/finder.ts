@@ -220,14 +220,18 @@ function tagWeight(tag: string): number {
   }
 }
 
-/** Whether to pass over `element` and everything in it; `byName`: also when its class or id is an unlikely one. */
-function isUnlikely(element: Element, tag: string, inTable: boolean, byName: boolean): boolean {
+/** Whether to pass over `element` and everything in it, by its tag, its hiding or its role. */
+function isUnlikely(element: Element, tag: string): boolean {
   if (IGNORED_TAGS.has(tag)) return true;
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
-  if (role !== null && UNLIKELY_ROLES.has(role)) return true;
-  if (!byName || tag === 'BODY' || tag === 'A' || tag === 'MAIN' || tag === 'ARTICLE' || inTable) return false;
+  return role !== null && UNLIKELY_ROLES.has(role);
+}
+
+/** Whether `element`'s class or id is an unlikely one (a comment, a sidebar) with no "maybe" word in it. */
+function hasUnlikelyName(element: Element, tag: string): boolean {
+  if (tag === 'BODY' || tag === 'A' || tag === 'MAIN' || tag === 'ARTICLE') return false;
   const className = typeof element.className === 'string' ? element.className : '';
   if (!className && !element.id) return false;
   const name = `${className} ${element.id}`;
@@ -258,6 +262,22 @@ const INLINE_TAGS = new Set([
   'U',
 ]);
 
+interface SearchOptions {
+  /**
+   * Whether unlikely class and id names pass a block over (Readability's first try; its retry
+   * goes without). Not inside a table, whose cells' names say little.
+   */
+  readonly unlikelyNames: boolean;
+}
+
+interface ScorerOptions extends SearchOptions {
+  /**
+   * Blocks passed over as the reader does not see them (null, not an empty set, when there are
+   * none: the walk asks for each element).
+   */
+  readonly hidden?: ReadonlySet<Element> | null;
+}
+
 /**
  * The scores of one page: every element that a paragraph credited. One walk over the elements;
  * text nodes are never visited one by one, since on a first call (nothing compiled yet) each node
@@ -265,15 +285,13 @@ const INLINE_TAGS = new Set([
  */
 class Scorer {
   readonly candidates = new Map<Element, Candidate>();
-  /**
-   * `unlikelyNames`: whether unlikely class and id names pass a block over (Readability's first
-   * try; its retry goes without). `hidden`: blocks passed over as the reader does not see them
-   * (null, not an empty set, when there are none: the walk asks for each element).
-   */
-  constructor(
-    private readonly unlikelyNames: boolean,
-    private readonly hidden: ReadonlySet<Element> | null,
-  ) {}
+  private readonly unlikelyNames: boolean;
+  private readonly hidden: ReadonlySet<Element> | null;
+
+  constructor({ unlikelyNames, hidden = null }: ScorerOptions) {
+    this.unlikelyNames = unlikelyNames;
+    this.hidden = hidden;
+  }
   /** Running totals while walking: characters of text and of link text, commas. */
   private text = 0;
   private links = 0;
@@ -308,7 +326,8 @@ class Scorer {
       for (let child: Element | null = element.firstElementChild; child !== null; child = child.nextElementSibling) {
         const childTag = child.tagName.toUpperCase();
         if (
-          isUnlikely(child, childTag, this.inTable > 0, this.unlikelyNames) ||
+          isUnlikely(child, childTag) ||
+          (this.unlikelyNames && this.inTable === 0 && hasUnlikelyName(child, childTag)) ||
           (this.hidden !== null && this.hidden.has(child))
         ) {
           passedOver = true;
@@ -335,7 +354,7 @@ class Scorer {
     const length = this.text - text;
     const linkLength = this.links - links;
     // A section full of blocks adds to the score, but is no paragraph of its parent's own.
-    if (scored) this.score(length, linkLength, this.commas - commas, !(holdsBlock && tag === 'SECTION'));
+    if (scored) this.score(length, linkLength, this.commas - commas, { own: !(holdsBlock && tag === 'SECTION') });
     // Only a block walked child by child can have been credited (a paragraph's insides are not walked).
     const candidate = walked ? this.candidates.get(element) : undefined;
     if (candidate) {
@@ -357,7 +376,7 @@ class Scorer {
     let commas = 0;
     let breaks = 0;
     const end = () => {
-      this.score(length, links, commas, true);
+      this.score(length, links, commas, { own: true });
       length = links = commas = 0;
     };
     for (let node: ChildNode | null = element.firstChild; node !== null; node = node.nextSibling) {
@@ -399,8 +418,11 @@ class Scorer {
     this.commas = commas + (content.match(COMMAS)?.length ?? 0);
   }
 
-  /** Credits a paragraph of `length` characters to its parent and, less and less, the ancestors above. */
-  private score(length: number, linkLength: number, commas: number, own: boolean): void {
+  /**
+   * Credits a paragraph of `length` characters to its parent and, less and less, the ancestors
+   * above; `own`: it is one of its parent's own paragraphs (not a section full of blocks).
+   */
+  private score(length: number, linkLength: number, commas: number, { own }: { own: boolean }): void {
     if (length < MIN_PARAGRAPH || linkLength > length / 2) return;
     const points = 1 + commas + 1 + Math.min(Math.floor(length / 100), 3);
     const top = this.ancestors.length - 1;
@@ -450,7 +472,7 @@ export function findArticleRoot(doc: Document): Element | null {
   if (!body) return null;
   // Readability's retry: on some pages a name that makes a block unlikely is on a wrapper of the
   // whole story (a page wrapper named after the header ad above it).
-  const found = articleIn(body, true) ?? articleIn(body, false);
+  const found = articleIn(body, { unlikelyNames: true }) ?? articleIn(body, { unlikelyNames: false });
   leftOutSiblings = new WeakMap(found ? [...found.leftOut] : []);
   storyBlocks = new WeakSet(found?.storyBlocks);
   return found?.root ?? null;
@@ -478,8 +500,8 @@ function ranked(candidates: ReadonlyMap<Element, Candidate>, count: number): Can
   return ranked;
 }
 
-function articleIn(body: HTMLElement, unlikelyNames: boolean): Found | null {
-  let scorer = new Scorer(unlikelyNames, null);
+function articleIn(body: HTMLElement, { unlikelyNames }: SearchOptions): Found | null {
+  let scorer = new Scorer({ unlikelyNames });
   scorer.walk(body, 'BODY');
   let top = ranked(scorer.candidates, TOP);
   // A block the reader does not see is not the story (a message shown only in print, a closed
@@ -488,7 +510,7 @@ function articleIn(body: HTMLElement, unlikelyNames: boolean): Found | null {
   // answer may need the page's style.
   if (top[0] && !isRendered(top[0].element)) {
     const hidden = new Set(top.filter((candidate) => !isRendered(candidate.element)).map(({ element }) => element));
-    scorer = new Scorer(unlikelyNames, hidden);
+    scorer = new Scorer({ unlikelyNames, hidden });
     scorer.walk(body, 'BODY');
     top = ranked(scorer.candidates, RANKED)
       .filter((candidate) => isRendered(candidate.element))

@@ -117,7 +117,7 @@ export class Popover {
   }
 
   open(anchor: Anchor, entryId: string, { focus, figure = null, pinned = focus }: OpenOptions): void {
-    this.show(anchor, { kind: 'entry', entryId, figure }, focus, pinned);
+    this.show(anchor, { kind: 'entry', entryId, figure }, { focus, pinned });
   }
 
   /**
@@ -125,7 +125,7 @@ export class Popover {
    * nothing was selected); focus moves into the card.
    */
   openCheck(selection: Range | typeof VIEWPORT_TOP, check: FigureCheck): void {
-    this.show(selection, { kind: 'check', check }, true, true);
+    this.show(selection, { kind: 'check', check }, { focus: true, pinned: true });
   }
 
   /**
@@ -133,7 +133,7 @@ export class Popover {
    * this article to my sources"), said to screen readers by the card; focus stays where it was.
    */
   openNotice(message: string): void {
-    this.show(VIEWPORT_TOP, { kind: 'notice', message }, false, true);
+    this.show(VIEWPORT_TOP, { kind: 'notice', message }, { focus: false, pinned: true });
   }
 
   /** Says `message` to screen readers through a polite live region beside the card. */
@@ -191,7 +191,7 @@ export class Popover {
     this.anchorNode = null;
   }
 
-  private show(anchor: Anchor, content: CardContent, focus: boolean, pinned: boolean): void {
+  private show(anchor: Anchor, content: CardContent, { focus, pinned }: { focus: boolean; pinned: boolean }): void {
     this.ensureFrame();
     clearTimeout(this.leaveTimer);
     this.stopAutoUpdate?.();

@@ -1,4 +1,4 @@
-import { sentenceAround } from '../text/excerpt';
+import { PAGE_TEXT, sentenceAround } from '../text/excerpt';
 import { judgeLinkedFigure, type PageFigure } from './page-matcher';
 import type { IndexedFigure } from '../kb/types';
 import { unitsComparable } from '../figures/compare';
@@ -60,8 +60,8 @@ export function checkFigure(
     const notFigures = numbers.notFigures.filter(inSelection);
     return { selection, figure: null, notFigures, linked: null, candidates: [], verdict: 'unsourced' };
   }
-  const sentence = (start: number, end: number) => sentenceAround(context, start, end, false);
-  const link = findLinkedFigures(linker, context, sentence, undefined, { linesAreParagraphs: false }).find(
+  const sentence = (start: number, end: number) => sentenceAround(context, start, end, PAGE_TEXT);
+  const link = findLinkedFigures(linker, context, sentence, undefined, PAGE_TEXT).find(
     (l) => l.figure.start === figure.start,
   );
   if (link) {

@@ -7,7 +7,7 @@ import {
   type LinkedBy,
 } from '../figures/linker';
 import { judgeFigure, type FigureVerdict } from '../figures/verdict';
-import { sentenceAround } from '../text/excerpt';
+import { PAGE_TEXT, sentenceAround } from '../text/excerpt';
 import { sentenceKey } from '../text/sentence-key';
 import {
   automatonData,
@@ -132,7 +132,7 @@ export function judgeLinkedFigure(
   const others = alsoFits.map((other) => claimOf(other.id).label);
   // A source's statement is not checked against itself: on its own article (or a verbatim copy)
   // the number is judged by the other sources alone, and with none it gets no verdict.
-  const key = sentenceKey(text.slice(...sentenceAround(text, figure.start, figure.end, false)));
+  const key = sentenceKey(text.slice(...sentenceAround(text, figure.start, figure.end, PAGE_TEXT)));
   const elsewhere = indexed.stated.filter((stated) => !(stated.sentenceKeys?.includes(key) ?? false));
   const statedHere = indexed.stated.length > 0 && elsewhere.length === 0;
   const verdict = others.length === 0 && !statedHere ? judgeFigure(figure, elsewhere) : null;
@@ -146,20 +146,26 @@ export function judgeLinkedFigure(
   };
 }
 
+export interface PageMatchOptions {
+  /**
+   * Whether the reader's tracked terms take part: without them the matches are the knowledge
+   * base's alone, exactly as a matcher loaded without tracked terms finds them.
+   */
+  readonly withTracked?: boolean;
+  /** Runs the figures' part, so that a caller can time it apart from the terms'. */
+  readonly timeFigures?: <T>(work: () => T) => T;
+}
+
 /**
  * Terms and linked figures in `text`, leftmost-longest and never overlapping (a figure such as
  * "Twenty-three Democratic attorneys general" wins over a term inside it). `namedInFull` is the
- * term matcher's memory of full names, kept across passes. The reader's tracked terms take part
- * only `withTracked`: without them the matches are the knowledge base's alone, exactly as a
- * matcher loaded without tracked terms finds them.
+ * term matcher's memory of full names, kept across passes.
  */
 export function matchPage(
   matcher: PageMatcher,
   text: string,
   namedInFull: Set<string>,
-  withTracked = false,
-  /** Runs the figures' part, so that a caller can time it apart from the terms'. */
-  timeFigures: <T>(work: () => T) => T = (work) => work(),
+  { withTracked = false, timeFigures = (work) => work() }: PageMatchOptions = {},
 ): PageMatch[] {
   const termForms = matcher.terms.owners.length;
   const all = findFormMatches(matcher.terms.automaton, text);
@@ -173,9 +179,13 @@ export function matchPage(
     (m) => ({ ...m, figure: null }),
   );
   const figures: PageMatch[] = timeFigures(() =>
-    findLinkedFigures(matcher.figures, text, (start, end) => sentenceAround(text, start, end, false), cues, {
-      linesAreParagraphs: false,
-    }).map((link) => {
+    findLinkedFigures(
+      matcher.figures,
+      text,
+      (start, end) => sentenceAround(text, start, end, PAGE_TEXT),
+      cues,
+      PAGE_TEXT,
+    ).map((link) => {
       const { entry } = matcher.figureEntries.get(link.claim.id)!;
       const figure = judgeLinkedFigure((id) => matcher.figureEntries.get(id)!.claim, text, link);
       return { start: link.figure.start, end: link.figure.end, entry, figure };

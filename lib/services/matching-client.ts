@@ -12,7 +12,7 @@ export function backgroundMatching(send: Send<typeof BACKGROUND>): PageMatching 
     prepare() {
       send('crosscheck:prepare-matching').catch(() => undefined);
     },
-    async matchWindows(windows, namedInFull, withTracked) {
+    async matchWindows(windows, { namedInFull, withTracked }) {
       const answer = await send('crosscheck:match', { windows, namedInFull, withTracked });
       // One list of matches per window sent.
       if (answer.matches.length !== windows.length) throw new UnexpectedReply('crosscheck:match');

@@ -372,7 +372,9 @@ describe('backgroundMatching', () => {
         : { selection: '$5', figure: null, notFigures: [], linked: null, candidates: [], verdict: 'unsourced' };
     });
     matching.prepare();
-    expect((await matching.matchWindows(['text'], ['b'], true)).namedInFull).toEqual(['a']);
+    expect((await matching.matchWindows(['text'], { namedInFull: ['b'], withTracked: true })).namedInFull).toEqual([
+      'a',
+    ]);
     expect((await matching.checkFigure('It cost $5.', 8, 10)).verdict).toBe('unsourced');
     expect(sent).toEqual([
       { type: 'crosscheck:prepare-matching' },
@@ -387,7 +389,9 @@ describe('backgroundMatching', () => {
   ])('rejects an unexpected answer: %s', async (_name, answer) => {
     const matching = through(async () => answer);
     matching.prepare(); // answers nothing, asks nothing back
-    await expect(matching.matchWindows(['text'], [], false)).rejects.toThrow('unexpected reply');
+    await expect(matching.matchWindows(['text'], { namedInFull: [], withTracked: false })).rejects.toThrow(
+      'unexpected reply',
+    );
     await expect(matching.checkFigure('abc', 0, 1)).rejects.toThrow('unexpected reply');
   });
 
