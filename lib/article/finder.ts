@@ -325,11 +325,7 @@ class Scorer {
       let passedOver = false;
       for (let child: Element | null = element.firstElementChild; child !== null; child = child.nextElementSibling) {
         const childTag = child.tagName.toUpperCase();
-        if (
-          isUnlikely(child, childTag) ||
-          (this.unlikelyNames && this.inTable === 0 && hasUnlikelyName(child, childTag)) ||
-          (this.hidden !== null && this.hidden.has(child))
-        ) {
+        if (this.passesOver(child, childTag)) {
           passedOver = true;
           if (BLOCK_TAGS.has(childTag)) holdsBlock = true;
         } else if (this.walk(child, childTag)) holdsBlock = true;
@@ -362,6 +358,15 @@ class Scorer {
       candidate.links = linkLength;
     }
     return holdsBlock || BLOCK_TAGS.has(tag);
+  }
+
+  /** Whether the walk passes over `element` and all it holds: unlikely by its tag, role or name, or hidden. */
+  private passesOver(element: Element, tag: string): boolean {
+    return (
+      isUnlikely(element, tag) ||
+      (this.unlikelyNames && this.inTable === 0 && hasUnlikelyName(element, tag)) ||
+      (this.hidden !== null && this.hidden.has(element))
+    );
   }
 
   /**
@@ -500,7 +505,19 @@ function ranked(candidates: ReadonlyMap<Element, Candidate>, count: number): Can
   return ranked;
 }
 
-function articleIn(body: HTMLElement, { unlikelyNames }: SearchOptions): Found | null {
+function articleIn(body: HTMLElement, options: SearchOptions): Found | null {
+  const { candidates, top } = scoreBlocks(body, options);
+  const best = top[0];
+  if (!best) return null;
+  if (best.element === body) return articleOf(body, best, candidates, body);
+  return articleOf(widen(best, top, candidates, body), best, candidates, body);
+}
+
+/** Every candidate's score, and the TOP best, best first, among the blocks the reader sees. */
+function scoreBlocks(
+  body: HTMLElement,
+  { unlikelyNames }: SearchOptions,
+): { candidates: ReadonlyMap<Element, Candidate>; top: Candidate[] } {
   let scorer = new Scorer({ unlikelyNames });
   scorer.walk(body, 'BODY');
   let top = ranked(scorer.candidates, TOP);
@@ -516,13 +533,18 @@ function articleIn(body: HTMLElement, { unlikelyNames }: SearchOptions): Found |
       .filter((candidate) => isRendered(candidate.element))
       .slice(0, TOP);
   }
-  const { candidates } = scorer;
-  const best = top[0];
-  if (!best) return null;
-  let root = best.element;
-  if (root === body) return articleOf(root, best, candidates, body);
-  const bestScore = final(best);
+  return { candidates: scorer.candidates, top };
+}
 
+/** From the best block up to the element that holds the article (below `body`). */
+function widen(
+  best: Candidate,
+  top: readonly Candidate[],
+  candidates: ReadonlyMap<Element, Candidate>,
+  body: HTMLElement,
+): Element {
+  let root = best.element;
+  const bestScore = final(best);
   // Several near-best candidates under one ancestor (that the reader sees): the ancestor holds the article.
   let near = top.slice(1).filter((other) => final(other) >= bestScore * 0.75);
   if (near.length >= 3) near = near.filter((other) => isRendered(other.element));
@@ -534,21 +556,7 @@ function articleIn(body: HTMLElement, { unlikelyNames }: SearchOptions): Found |
       }
     }
   }
-  // A parent scoring better than the blocks below it, with paragraphs of its own (more of the
-  // story beside the candidate), is the article.
-  let lastScore = final(candidates.get(root));
-  const threshold = lastScore / 3;
-  for (let parent = root.parentElement; parent && parent !== body; parent = parent.parentElement) {
-    const candidate = candidates.get(parent);
-    if (!candidate) continue;
-    const score = final(candidate);
-    if (score < threshold) break;
-    if (score > lastScore && candidate.own > 0) {
-      root = parent;
-      break;
-    }
-    lastScore = score;
-  }
+  root = parentWithOwnParagraphs(root, candidates, body);
   // A declared article close around it is the article. An only child says nothing its parent
   // does not: widen, so the siblings below are the parent's (a declared article stays the article).
   root = declaredAround(root, body);
@@ -560,8 +568,29 @@ function articleIn(body: HTMLElement, { unlikelyNames }: SearchOptions): Found |
   ) {
     root = root.parentElement;
   }
-  root = declaredAround(root, body);
-  return articleOf(root, best, candidates, body);
+  return declaredAround(root, body);
+}
+
+/**
+ * A parent scoring better than the blocks below it, with paragraphs of its own (more of the story
+ * beside the candidate), is the article; else `root` is.
+ */
+function parentWithOwnParagraphs(
+  root: Element,
+  candidates: ReadonlyMap<Element, Candidate>,
+  body: HTMLElement,
+): Element {
+  let lastScore = final(candidates.get(root));
+  const threshold = lastScore / 3;
+  for (let parent = root.parentElement; parent && parent !== body; parent = parent.parentElement) {
+    const candidate = candidates.get(parent);
+    if (!candidate) continue;
+    const score = final(candidate);
+    if (score < threshold) break;
+    if (score > lastScore && candidate.own > 0) return parent;
+    lastScore = score;
+  }
+  return root;
 }
 
 /** The article at `root` with the story's continuations joined, or null when it holds too little prose. */
