@@ -236,21 +236,15 @@ function KnowledgeBrowser({ details, readerLanguage, onShowEntry, ownSources }: 
           <EntryList entries={shown} selected={selected} onSelect={setSelected} listRef={list} />
         )}
         {response ? (
-          <section class="kb-entry" aria-labelledby="kb-entry-heading">
-            <EntryCard
-              entry={response.entry}
-              sources={response.sources}
-              corpusSize={response.corpusSize}
-              readerLanguage={readerLanguage}
-              headingId="kb-entry-heading"
-              onClose={() => {
-                setRefocus(selected);
-                setSelected(null);
-              }}
-              onOpenEntry={openEntry}
-              own={response.own}
-            />
-          </section>
+          <EntryPane
+            response={response}
+            readerLanguage={readerLanguage}
+            onClose={() => {
+              setRefocus(selected);
+              setSelected(null);
+            }}
+            onOpenEntry={openEntry}
+          />
         ) : (
           shown.length > 0 && <p class="kb-placeholder">Choose an entry to see what the sources say about it.</p>
         )}
@@ -322,6 +316,34 @@ function EntryList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The chosen entry's card, beside the list. */
+function EntryPane({
+  response,
+  readerLanguage,
+  onClose,
+  onOpenEntry,
+}: {
+  readonly response: EntryResponse;
+  readonly readerLanguage: string;
+  readonly onClose: () => void;
+  readonly onOpenEntry: (id: string) => void;
+}) {
+  return (
+    <section class="kb-entry" aria-labelledby="kb-entry-heading">
+      <EntryCard
+        entry={response.entry}
+        sources={response.sources}
+        corpusSize={response.corpusSize}
+        readerLanguage={readerLanguage}
+        headingId="kb-entry-heading"
+        onClose={onClose}
+        onOpenEntry={onOpenEntry}
+        own={response.own}
+      />
+    </section>
   );
 }
 
