@@ -7,7 +7,8 @@ import { BACKGROUND, sender } from '@/lib/services/messages';
  * loading its matcher while the page loads, rather than once the article is found, keeps that
  * start off the wait for the highlights. It sends no page text, and nothing else runs this early:
  * it sends at once, before the page's own scripts run (waiting for the settings would wait for
- * them), and the background decides from the settings whether to get ready (see background.ts).
+ * them), and the background decides from the settings whether to warm the matching up as well
+ * (see background.ts).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -8,6 +8,11 @@ import { PassClock } from './pass-timing';
 import { isBelowViewport, nearViewport, type VerticalExtent } from './viewport';
 import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
 
+/**
+ * One annotation pass over an article's text (see AnnotationPass): reading it, having it matched
+ * in the background, and drawing what is in view first, the rest in slices that yield to the page.
+ */
+
 /** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
 export const SLICE_BUDGET_MS = 10;
 /**

@@ -8,6 +8,11 @@ import { MarkRenderer } from './mark-renderer';
 import { yieldToPage, yieldUntilIdle } from './yielding';
 import type { HighlightRecord, Renderer } from './renderer';
 
+/**
+ * The highlights of one article: passes over its text (annotation-pass.ts), one after another, the
+ * records of what was drawn, removing them from a region, and putting the page back as it was.
+ */
+
 export type { HighlightRecord } from './renderer';
 export { DRAW_BUDGET_MS, SLICE_BUDGET_MS, type Viewport } from './annotation-pass';
 export { yieldToPage } from './yielding';

@@ -6,6 +6,11 @@ import { isInlineElement, type TextMap } from '../article/text-collector';
 import { idInPage, type HighlightRecord, type PendingHighlight, type Renderer } from './renderer';
 
 /**
+ * The default renderer: mark.js wraps each match in a `<crosscheck-mark>` element carrying the
+ * observable contract's attributes, reached by keyboard, and unwrapped again without a trace.
+ */
+
+/**
  * A range as mark.js takes it: offsets only. mark.js serialises every range it is given into a
  * debug message even when debugging is off, so carrying the record along cost milliseconds a slice.
  */

@@ -4,6 +4,11 @@ import type { FigureCheck } from '../matching/figure-check';
 import type { PageFigure } from '../matching/page-matcher';
 import { POPOVER_TAG } from '../article/exclusions';
 
+/**
+ * The card's host in the page (`<crosscheck-popover>`): its frame of the extension's own origin,
+ * placed beside a highlight or selection, opened, kept and closed.
+ */
+
 export interface PopoverOptions {
   /** The host's stylesheet, adopted into its shadow root (not subject to the page's CSP). */
   readonly css: string;

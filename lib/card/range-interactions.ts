@@ -4,6 +4,11 @@ import { HOVER_INTENT_MS } from './highlight-interactions';
 import type { Popover } from './card-host';
 import type { HighlightRecord } from '../annotate/renderer';
 
+/**
+ * How the reader opens cards from highlights drawn with the CSS Custom Highlight API, which have no
+ * element: the pointer is hit-tested against their ranges.
+ */
+
 export interface RangeInteractionDeps {
   readonly popover: Popover;
   readonly renderer: HighlightApiRenderer;

@@ -4,6 +4,11 @@ import { BARRIER, foldForm } from '../text/fold';
 import { unitsComparable } from './compare';
 import { findFigures, type FigureUnit, type ParsedFigure } from './number-parser';
 
+/**
+ * The figure linker: ties a number in a sentence to the figure claim it states, by the claim's cue
+ * words in that sentence (or the one before), the same way in a source and on a page.
+ */
+
 /** What a figure claim needs to be found in text: its unit and the cues that name its subject. */
 export interface FigureClaim {
   readonly id: string;

@@ -36,12 +36,17 @@ import type {
 } from '../kb/types';
 import { validateSeeds, type KbProblem, type SeedInputs, type ValidatedSeeds } from './validate';
 
+/**
+ * Builds the knowledge base from validated seeds: the index with derived forms, the page matcher
+ * the background loads, each entry's card (excerpts, agreement, figure facts) and the sources' texts.
+ */
+
 /** Most excerpts kept per entry and source: enough to show how a source uses a term. */
 export const EXCERPTS_PER_SOURCE = 3;
 
 export interface BuiltKnowledgeBase {
   readonly index: KbIndex;
-  /** What the content script loads: the page's automaton, compiled here. */
+  /** What the background loads to match pages: their automaton, compiled here. */
   readonly pageMatcher: PrecompiledPageMatcher;
   readonly details: KbDetails;
   /** The derived forms added to the index, and those dropped as ambiguous (see derive.ts). */

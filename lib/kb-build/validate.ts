@@ -3,6 +3,11 @@ import { foldForm } from '../text/fold';
 import { findInternalName, internalNames } from './reader-text';
 import { entrySchema, sourceSchema, type AuthoredEntry, type AuthoredFigure, type AuthoredSource } from './schema';
 
+/**
+ * Validates `seeds/` against the schema and checks what the schema cannot: ids, verbatim passages,
+ * references, forms claimed twice, and names readers must never see.
+ */
+
 /** What the build found wrong, named by file, entry and field so an author can go straight there. */
 export interface KbProblem {
   readonly severity: 'error' | 'warning';

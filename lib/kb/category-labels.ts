@@ -1,5 +1,7 @@
 import type { Category } from '@/lib/kb/types';
 
+/** How each category is named to readers. */
+
 /** How each category is named to readers (cards, popup, options). */
 export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   concept: 'Concept',

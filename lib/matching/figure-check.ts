@@ -6,6 +6,11 @@ import { findCueMatches, findLinkedFigures, namedCueGroups, type FigureLinker } 
 import { readNumbers, type NotFigure, type ParsedFigure } from '../figures/number-parser';
 import { judgeFigure, type StatedValue } from '../figures/verdict';
 
+/**
+ * "Check this figure": the selected number read and linked as its highlight would be, or the claims
+ * its sentence comes near, listed without a verdict.
+ */
+
 /** Claims shown for a checked figure, at most. */
 export const MAX_CANDIDATES = 3;
 

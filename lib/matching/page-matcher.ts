@@ -27,6 +27,11 @@ import {
 } from './term-matcher';
 import type { EntryRef, IndexedEntry, IndexedFigure, KbIndex } from '../kb/types';
 
+/**
+ * The page matcher: terms and linked figures in a page's text, in one read of one automaton, with
+ * each figure's verdict; compiled at build time and loaded by the background (page-matcher-data.ts).
+ */
+
 /** A number on the page that speaks of a figure claim, and how it compares with the sources. */
 export interface PageFigure {
   readonly text: string;
@@ -60,8 +65,8 @@ export interface PageMatcher {
   readonly terms: TermMatcher;
   readonly figures: FigureLinker;
   /**
-   * The reader's tracked terms (see lib/my-sources), compiled on the page into an automaton of
-   * their own, read in the same pass; null when there are none. `selection` is the knowledge base's
+   * The reader's tracked terms (see lib/my-sources), compiled as the matcher loads into an
+   * automaton of their own, read in the same pass; null when there are none. `selection` is the knowledge base's
    * term matcher with their owners after its own: the candidates of both are chosen among together.
    */
   readonly tracked: { readonly automaton: FormAutomaton; readonly selection: TermMatcher } | null;
@@ -69,8 +74,8 @@ export interface PageMatcher {
 }
 
 /**
- * The page matcher compiled at build time (`npm run kb` writes it): the content script loads it
- * and builds nothing per page. Its entries have no forms: the automaton holds them.
+ * The page matcher compiled at build time (`npm run kb` writes it): the background loads it and
+ * compiles nothing but the tracked terms. Its entries have no forms: the automaton holds them.
  */
 export interface PrecompiledPageMatcher {
   readonly entries: readonly EntryRef[];

@@ -14,9 +14,13 @@ import { bareName, isProperName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS,
 import type { EntryRef, IndexedEntry } from '../kb/types';
 
 /**
- * The one matcher for knowledge-base terms: the build runs it over the seed files and the content
- * script over the page, so a form found in a source is found the same way in an article.
+ * The one matcher for knowledge-base terms: the build runs it over the seed files, the background
+ * over a page's text and the reader's saved articles, so a form found in a source is found the
+ * same way in an article. Short forms wait for a full mention; look-alike guards keep a form from
+ * matching inside another name.
  */
+
+/** The automaton of the terms' forms, and who owns each form. */
 export interface TermMatcher {
   /** Its first `owners.length` forms are the terms' (a page's automaton holds the figure cues after them). */
   readonly automaton: FormAutomaton;
@@ -31,7 +35,7 @@ export interface FormOwner {
 }
 
 /**
- * The owners as plain data, for a build to write and the content script to load, as digits (see
+ * The owners as plain data, for a build to write and the background to load, as digits (see
  * digits.ts): how many forms each entry has; per form, its guard's GUARD_KINDS index × 2 + 1 for
  * a short form; and per entry, the words of a person's full names, space-separated (its surname
  * and person guards share them), else ''.

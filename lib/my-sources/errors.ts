@@ -4,6 +4,8 @@ import { SavingError } from './store';
  * What the reader is told when storing fails: a full disk or quota in words they can act on, never
  * a silent failure or a bare DOMException.
  */
+
+/** The disk or the browser's quota for Crosscheck is full. */
 export const STORAGE_FULL =
   'There is no room left to store this: the disk, or the space the browser allows Crosscheck, is full. Nothing was changed. Free some disk space, or delete saved articles on the options page, and try again.';
 

@@ -11,6 +11,11 @@ import { checkSelection } from '../card/selected-figure';
 import { PageSession } from './page-session';
 import { VIEWPORT_TOP, type Popover } from '../card/card-host';
 
+/**
+ * Crosscheck on one page, as the content script runs it: settings applied, the article's session,
+ * the badge's report, and the answers to the popup and the background (see PageController).
+ */
+
 /** The check of an empty selection. */
 const NOTHING_SELECTED: FigureCheck = {
   selection: '',

@@ -1,5 +1,7 @@
 import type { FoundReport } from './messages';
 
+/** What the toolbar badge says for a tab, from what its content script found. */
+
 /** What the toolbar button shows for one tab. */
 export interface Badge {
   readonly text: string;

@@ -2,11 +2,14 @@ import type { PageMatching } from './matching-service';
 import { UnexpectedReply, type BACKGROUND, type Send } from './messages';
 
 /**
- * Matching done by the extension's background (see entrypoints/background.ts): the page's text is
- * sent there, within the browser, and the matches come back. The knowledge base, its automaton
- * and the number parser then never load, compile or run in the page: its main thread only reads
- * the text and draws, and the background's engine stays warm from one page to the next.
+ * The content script's client of the matching service: the page's text is sent to the extension's
+ * background (see entrypoints/background.ts), within the browser, and the matches come back. The
+ * knowledge base, its automaton and the number parser then never load, compile or run in the page:
+ * its main thread only reads the text and draws, and the background's engine stays warm from one
+ * page to the next.
  */
+
+/** Matching done by the background, asked through `send` (runtime.sendMessage). */
 export function backgroundMatching(send: Send<typeof BACKGROUND>): PageMatching {
   return {
     prepare() {

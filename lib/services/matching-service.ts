@@ -8,6 +8,12 @@ import {
 } from '../matching/page-matcher';
 import type { IndexedEntry } from '../kb/types';
 
+/**
+ * The matching the background runs for every tab: one engine, kept warm from page to page, around
+ * the build's page matcher and the reader's tracked terms; and the interface its client in the
+ * content script shares (PageMatching).
+ */
+
 /** What matching a request's windows cost where it ran, in milliseconds. */
 export interface MatchingTiming {
   /** Loading the page matcher, when this request was the first after a start or a change of tracked terms. */
@@ -43,9 +49,9 @@ export interface WindowContext {
  */
 export interface PageMatching {
   /**
-   * Gets ready for a page's first request (the content script asks as it starts, while it reads
-   * the settings and finds the article): a background that was stopped starts, and loads its
-   * matcher, meanwhile. Answers nothing; never fails.
+   * Gets ready for a page's first request (the wake script asks as the page starts loading, see
+   * entrypoints/wake.content.ts): a background that was stopped starts, and loads its matcher,
+   * meanwhile. Answers nothing; never fails.
    */
   prepare(): void;
   /**

@@ -2,6 +2,12 @@ import { isAcronym } from './acronym';
 import { digitAt, toDigits } from './digits';
 import { foldAt, foldForm, foldKeepingCase, IGNORED, isWordAt, isWordUnit } from './fold';
 
+/**
+ * The multi-pattern automaton (Aho–Corasick over folded text) that finds every form in one read: its
+ * data, compiled by the build (automatonData) and loaded by the background (loadAutomaton), and the
+ * search with its word-boundary and case checks.
+ */
+
 /** One surface form to find. `caseSensitive` forms must match case exactly ("ICE", not "ice"). */
 export interface MatcherForm {
   readonly text: string;
@@ -16,7 +22,7 @@ export interface FormMatch {
 }
 
 /**
- * The compiled automaton as plain data: what the knowledge-base build writes and the content script
+ * The compiled automaton as plain data: what the knowledge-base build writes and the background
  * loads (JSON, deterministic). It holds the trie and the forms' own checks; the failure links are
  * not stored, because they would more than double its size and take one linear pass to derive.
  */

@@ -1,7 +1,8 @@
 /**
- * Small, general word lists shared by the look-alike guards (lib/matching/term-matcher.ts, run on every
- * page, so kept short: they ship in the content script) and the derived forms (lib/kb-build/derive.ts). They describe English news
- * prose, never a knowledge base: no entry's name is in them. Every word is lowercase.
+ * Small, general word lists, and what makes a proper name, shared by the term matcher's look-alike
+ * guards (lib/matching/term-matcher.ts, run in the background over every page's text) and the
+ * derived forms (lib/kb-build/derive.ts). They describe English news prose, never a knowledge
+ * base: no entry's name is in them. Every word is lowercase.
  */
 
 function set(words: string): ReadonlySet<string> {
