@@ -6,21 +6,12 @@ import { precompiledPageMatcher } from '@/lib/matching/page-matcher-data';
 import { trackingEngine } from '@/lib/services/matching-service';
 import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
 import {
-  CHECK_FIGURE_COMMAND,
-  CHECK_FIGURE_MENU_ID,
-  CHECK_SELECTION,
-  isEntryRequest,
-  isEntryWithOwnRequest,
-  isFigureCheckRequest,
-  isFoundReport,
-  isMatchRequest,
-  isPrepareMatchingRequest,
-  isMySourcesRequest,
-  SAVE_ARTICLE_MENU_ID,
-  TOGGLE_HIGHLIGHTS_COMMAND,
-  TRACK_TERM_MENU_ID,
+  BACKGROUND,
+  TAB,
+  sender,
   senderKind,
-  type MessageSender,
+  serve,
+  type FoundReport,
   type SaveReply,
   type TabRequest,
 } from '@/lib/services/messages';
@@ -29,6 +20,13 @@ import { MySourcesService } from '@/lib/services/library-service';
 import { loadTrackedTerms, publishTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
 import { isActiveOn } from '@/lib/settings/schema';
 import { peekSettings } from '@/lib/settings/store';
+
+/** The context-menu items and keyboard commands (see wxt.config.ts). */
+const CHECK_FIGURE_MENU_ID = 'crosscheck-check-figure';
+const SAVE_ARTICLE_MENU_ID = 'crosscheck-save-article';
+const TRACK_TERM_MENU_ID = 'crosscheck-track-term';
+const CHECK_FIGURE_COMMAND = 'check-figure';
+const TOGGLE_HIGHLIGHTS_COMMAND = 'toggle-highlights';
 
 export default defineBackground(() => {
   // Every tab's text is matched here, by one engine kept warm from page to page: the knowledge
@@ -53,55 +51,49 @@ export default defineBackground(() => {
   // The matcher gets the tracked terms from the database, and a search cut short (the worker stopped) resumes.
   void mySources.changed();
 
-  const ownOrigin = browser.runtime.getURL('/');
-  const kindOf = (sender: MessageSender) => senderKind(sender, browser.runtime.id, ownOrigin);
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only our own content scripts and pages may ask; anything else gets no answer.
-    const kind = kindOf(sender);
-    if (kind === 'other') return undefined;
-    if (isEntryRequest(message)) return Promise.resolve(mySources.entry(message.id));
-    // The reader's library only ever goes to the extension's own pages (the card's frame among
-    // them), never to a content script, which shares its page with the page's own scripts.
-    if (isEntryWithOwnRequest(message) && kind === 'extension') return mySources.entryWithOwn(message.id);
-    return undefined;
-  });
-
-  // Our own content scripts ask for their page's matches and figure checks.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (kindOf(sender) !== 'content-script') return undefined;
-    // Woken as a page starts loading: the matcher loads at once; the warm-up (about 20 ms) waits
-    // for the settings and runs only for a page Crosscheck annotates.
-    if (isPrepareMatchingRequest(message)) {
-      matching.prepare();
-      matching.warmUp(async () => isActiveOn(await peekSettings(), sender.url ?? ''));
-    }
-    if (isMatchRequest(message))
-      return matching.matchWindows(message.windows, message.namedInFull, message.withTracked);
-    if (isFigureCheckRequest(message)) return matching.checkFigure(message.context, message.start, message.end);
-    return undefined;
-  });
-
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Saving and changes come from our own pages (popup, options, track form), never a tab's script.
-    if (!isMySourcesRequest(message) || kindOf(sender) !== 'extension') return undefined;
-    if (message.type === 'crosscheck:save-tab') return mySources.save(() => readArticle(message.tabId));
-    void mySources.changed();
-    return undefined;
-  });
-
-  // A tab's own content script reports what it found; the badge is that tab's only.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const tabId = sender.tab?.id;
-    if (kindOf(sender) !== 'content-script' || tabId === undefined || !isFoundReport(message)) return undefined;
-    const badge = badgeFor(message);
+  /** A tab's own content script reports what it found; the badge is that tab's only. */
+  const showBadge = (tabId: number | undefined, found: FoundReport) => {
+    if (tabId === undefined) return;
+    const badge = badgeFor(found);
     const action = browser.action ?? browser.browserAction;
     void Promise.all([
       action.setBadgeText({ tabId, text: badge.text }),
       action.setBadgeBackgroundColor({ tabId, color: badge.color }),
       action.setTitle({ tabId, title: badge.title }),
     ]).catch(() => undefined); // the tab may have closed meanwhile
-    return undefined;
+  };
+
+  const tell = (tabId: number | undefined, request: TabRequest, frameId = 0) => {
+    if (tabId === undefined || tabId < 0) return;
+    // A tab without our content script (a browser page, a store page) has nobody to answer.
+    browser.tabs.sendMessage(tabId, request, { frameId }).catch(() => undefined);
+  };
+  const readArticle = (tabId: number) =>
+    sender(TAB, (request) => browser.tabs.sendMessage(tabId, request, { frameId: 0 }))('crosscheck:read-article');
+
+  // Each type is answered only to the senders its route names (see BACKGROUND in messages.ts):
+  // the reader's library only ever to the extension's own pages, matching and the badge only to
+  // our content scripts; anything else (another extension, a page) gets no answer.
+  const answer = serve(BACKGROUND, {
+    'crosscheck:get-entry': ({ id }) => mySources.entry(id),
+    'crosscheck:get-entry-with-own': ({ id }) => mySources.entryWithOwn(id),
+    // Woken as a page starts loading: the matcher loads at once; the warm-up (about 20 ms) waits
+    // for the settings and runs only for a page Crosscheck annotates.
+    'crosscheck:prepare-matching': (_request, sender) => {
+      matching.prepare();
+      matching.warmUp(async () => isActiveOn(await peekSettings(), sender.url ?? ''));
+    },
+    'crosscheck:match': ({ windows, namedInFull, withTracked }) =>
+      matching.matchWindows(windows, { namedInFull, withTracked }),
+    'crosscheck:check-figure': ({ context, start, end }) => matching.checkFigure(context, start, end),
+    'crosscheck:found': (found, sender) => showBadge(sender.tab?.id, found),
+    'crosscheck:save-tab': ({ tabId }) => mySources.save(() => readArticle(tabId)),
+    'crosscheck:my-sources-changed': () => void mySources.changed(),
   });
+  const ownOrigin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender) =>
+    answer(message, sender, senderKind(sender, browser.runtime.id, ownOrigin)),
+  );
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: CHECK_FIGURE_MENU_ID, title: t('menu.checkFigure'), contexts: ['selection'] });
@@ -109,17 +101,10 @@ export default defineBackground(() => {
     browser.contextMenus.create({ id: SAVE_ARTICLE_MENU_ID, title: t('menu.save'), contexts: ['page'] });
   });
 
-  const tell = (tabId: number | undefined, message: TabRequest | typeof CHECK_SELECTION, frameId = 0) => {
-    if (tabId === undefined || tabId < 0) return;
-    // A tab without our content script (a browser page, a store page) has nobody to answer.
-    browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
-  };
-  const readArticle = (tabId: number) =>
-    browser.tabs.sendMessage(tabId, { type: 'crosscheck:read-article' } satisfies TabRequest, { frameId: 0 });
   const outcome = (reply: SaveReply) => (reply.ok ? t(reply.updated ? 'save.updated' : 'save.added') : reply.problem);
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CHECK_FIGURE_MENU_ID) tell(tab?.id, CHECK_SELECTION, info.frameId);
+    if (info.menuItemId === CHECK_FIGURE_MENU_ID) tell(tab?.id, { type: 'crosscheck:check-selection' }, info.frameId);
     if (info.menuItemId === SAVE_ARTICLE_MENU_ID && tab?.id !== undefined) {
       const tabId = tab.id;
       void mySources
@@ -138,7 +123,7 @@ export default defineBackground(() => {
     }
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === CHECK_FIGURE_COMMAND) tell(tab?.id, CHECK_SELECTION);
+    if (command === CHECK_FIGURE_COMMAND) tell(tab?.id, { type: 'crosscheck:check-selection' });
     if (command === TOGGLE_HIGHLIGHTS_COMMAND) tell(tab?.id, { type: 'crosscheck:toggle-highlights' });
   });
 });

@@ -3,8 +3,7 @@ import { CardFrame } from '@/components/CardFrame';
 import '@/components/entry-card.css';
 import '@/components/card-frame.css';
 import { CARD_PORT_MESSAGE, isToCard, type FromCard, type ToCard } from '@/lib/card/protocol';
-import { entryRequest, entryWithOwnRequest, isEntryResponse } from '@/lib/services/messages';
-import type { EntryResponse } from '@/lib/my-sources/entry';
+import { BACKGROUND, sender } from '@/lib/services/messages';
 import { localisePage, t } from '@/lib/i18n';
 
 localisePage(t('card.frameTitle'));
@@ -14,14 +13,9 @@ localisePage(t('card.frameTitle'));
  * lib/card/protocol.ts). The content script that placed the frame hands it a MessageChannel port
  * as it loads; the card's data, with the reader's own sources, comes from the background.
  */
-async function ask(request: unknown): Promise<EntryResponse> {
-  const response: unknown = await browser.runtime.sendMessage(request);
-  if (!isEntryResponse(response)) throw new Error('Crosscheck: unexpected reply from the background');
-  return response;
-}
-
-const loadEntry = (id: string) => ask(entryRequest(id));
-const loadOwn = (id: string) => ask(entryWithOwnRequest(id));
+const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
+const loadEntry = (id: string) => toBackground('crosscheck:get-entry', { id });
+const loadOwn = (id: string) => toBackground('crosscheck:get-entry-with-own', { id });
 
 function start(port: MessagePort): void {
   const subscribe = (listener: (message: ToCard) => void) => {

@@ -3,7 +3,7 @@ import { backgroundMatching } from '@/lib/services/matching-client';
 import { ignoreForgedRestarts } from '@/lib/page-life/forged-restarts';
 import { PageController } from '@/lib/page-life/page-controller';
 import { Popover } from '@/lib/card/card-host';
-import { isCheckSelectionRequest, isTabRequest, senderKind, type MessageSender } from '@/lib/services/messages';
+import { BACKGROUND, sender, senderKind, serve, TAB, type MessageSender } from '@/lib/services/messages';
 import { isArticleFurniture } from '@/lib/article/finder';
 import { isRendered } from '@/lib/article/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
@@ -26,14 +26,15 @@ export default defineContentScript({
     const popover = new Popover({ css: cardHostCss, frameUrl: browser.runtime.getURL('/card.html') });
     // The knowledge base and the reader's tracked terms live in the background, warm across pages;
     // a background the browser stopped was woken as the page started loading (see wake.content.ts).
-    const matching = backgroundMatching((message) => browser.runtime.sendMessage(message));
+    const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
+    const matching = backgroundMatching(toBackground);
     const page = new PageController({
       matching,
       popover,
       isExcluded: isArticleFurniture,
       isRendered,
       // A closed background (an update, a reload) leaves nobody to set the badge: nothing to do.
-      report: (found) => void browser.runtime.sendMessage(found).catch(() => undefined),
+      report: (found) => void toBackground('crosscheck:found', found).catch(() => undefined),
     });
     ctx.onInvalidated(() => {
       page.destroy();
@@ -44,15 +45,15 @@ export default defineContentScript({
     // sendResponse, the channel kept open by returning true (the content script has no polyfill,
     // so a returned promise would not be awaited; see wxt.config.ts).
     const ownOrigin = browser.runtime.getURL('/');
+    const answer = serve(TAB, page.answers);
     const onMessage = (
       message: unknown,
-      sender: MessageSender,
+      from: MessageSender,
       sendResponse: (reply: unknown) => void,
     ): true | undefined => {
-      if (senderKind(sender, browser.runtime.id, ownOrigin) !== 'extension') return undefined;
-      if (isCheckSelectionRequest(message)) void page.checkSelection();
-      if (!isTabRequest(message)) return undefined;
-      void page.handle(message).then(sendResponse, () => sendResponse(null));
+      const reply = answer(message, from, senderKind(from, browser.runtime.id, ownOrigin));
+      if (reply === undefined) return undefined;
+      void reply.then(sendResponse, () => sendResponse(null));
       return true;
     };
     browser.runtime.onMessage.addListener(onMessage);

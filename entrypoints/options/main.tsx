@@ -7,7 +7,7 @@ import '@/components/ui.css';
 // The highlight samples (key, category names) are drawn by the page's own highlight styles.
 import '@/entrypoints/content/highlights.css';
 import { kbDetails } from '@/lib/kb/details-data';
-import type { MySourcesRequest } from '@/lib/services/messages';
+import { BACKGROUND, sender } from '@/lib/services/messages';
 import { ownSourceRecord, ownSourcesFor, type OwnSources } from '@/lib/my-sources/card-data';
 import { eachArticlePage, mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
 import { localisePage, t, uiLanguage } from '@/lib/i18n';
@@ -44,11 +44,18 @@ function show(next: Partial<typeof mine>): void {
   draw();
 }
 
-const tellBackground = () =>
-  void browser.runtime.sendMessage({ type: 'crosscheck:my-sources-changed' } satisfies MySourcesRequest);
+const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
+const tellBackground = () => void toBackground('crosscheck:my-sources-changed');
 
-/** Runs a change to the reader's sources, saying what happened (or what went wrong) in words. */
-async function act(doing: Doing, change: () => Promise<string>, changesTracked = false): Promise<void> {
+/**
+ * Runs a change to the reader's sources, saying what happened (or what went wrong) in words;
+ * `changesTracked`: the background is told, to recompile the tracked terms and search them.
+ */
+async function act(
+  doing: Doing,
+  change: () => Promise<string>,
+  { changesTracked = false }: { readonly changesTracked?: boolean } = {},
+): Promise<void> {
   try {
     const done = await change();
     if (changesTracked) tellBackground();
@@ -73,7 +80,9 @@ const handlers: Omit<
 > = {
   onDelete: (id) => void act('deleteArticle', async () => (await deleteArticle(db, id), t('mySources.done.deleted'))),
   onDeleteAll: () =>
-    void act('deleteSources', async () => (await deleteEverything(db), t('mySources.done.deletedEverything')), true),
+    void act('deleteSources', async () => (await deleteEverything(db), t('mySources.done.deletedEverything')), {
+      changesTracked: true,
+    }),
   onUpdateTracked: (term, category, aliases) =>
     void act(
       'changeTracked',
@@ -81,10 +90,12 @@ const handlers: Omit<
         await updateTracked(db, term.id!, { label: term.label, category, aliases }),
         t('mySources.done.changedTracked', { term: term.label })
       ),
-      true,
+      { changesTracked: true },
     ),
   onDeleteTracked: (id) =>
-    void act('stopTracking', async () => (await deleteTracked(db, id), t('mySources.done.stoppedTracking')), true),
+    void act('stopTracking', async () => (await deleteTracked(db, id), t('mySources.done.stoppedTracking')), {
+      changesTracked: true,
+    }),
   onExport: () =>
     void act('exportSources', async () => {
       const pack = await exportPack(db);
@@ -101,7 +112,7 @@ const handlers: Omit<
     importWorker = worker;
     // Reloading every saved article after each batch would busy this page: the list waits for the end.
     watchingArticles.unsubscribe();
-    const finish = (message: MySourcesOptionsProps['message'], changed: boolean) => {
+    const finish = (message: MySourcesOptionsProps['message'], { changed }: { changed: boolean }) => {
       worker.terminate();
       importWorker = null;
       if (changed) tellBackground();
@@ -111,10 +122,10 @@ const handlers: Omit<
     worker.onmessage = ({ data }: MessageEvent<ImportWorkerReply>) => {
       if (data.type === 'progress') {
         show({ importing: { ...data.progress, cancelling: mine.importing?.cancelling ?? false } });
-      } else finish(importMessage(data.outcome), importChanged(data.outcome));
+      } else finish(importMessage(data.outcome), { changed: importChanged(data.outcome) });
     };
     // The worker itself failed (it should not): what it wrote stays, and the background is told.
-    worker.onerror = () => finish({ ok: false, text: t('mySources.importing.crashed') }, true);
+    worker.onerror = () => finish({ ok: false, text: t('mySources.importing.crashed') }, { changed: true });
     show({ importing: { done: 0, total: null, cancelling: false }, message: null });
     worker.postMessage({ type: 'start', file, language: uiLanguage() } satisfies ImportWorkerRequest);
   },

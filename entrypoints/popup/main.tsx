@@ -6,7 +6,7 @@ import '@/entrypoints/content/highlights.css';
 import { kbIndex } from '@/lib/kb/index-data';
 import { liveQuery } from 'dexie';
 import type { PopupMySources } from '@/components/Popup';
-import { isPageSummary, isSaveReply, type MySourcesRequest, type TabRequest } from '@/lib/services/messages';
+import { BACKGROUND, sender, TAB, UnexpectedReply } from '@/lib/services/messages';
 import { MySourcesDatabase } from '@/lib/my-sources/db';
 import { readerMessage } from '@/lib/my-sources/errors';
 import { TRACKED_ID_PREFIX } from '@/lib/my-sources/types';
@@ -29,10 +29,17 @@ async function currentTabId(): Promise<number | undefined> {
 const labels = new Map([...kbIndex.entries, ...kbIndex.figures].map(({ id, label }) => [id, label]));
 const trackedLabels = new Map<string, string>();
 
-async function ask(tabId: number | undefined, request: TabRequest): Promise<LabelledSummary | null> {
+const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
+const toTab = (tabId: number) => sender(TAB, (request) => browser.tabs.sendMessage(tabId, request));
+
+/** Asks the page for its summary (null when it does not answer: no content script, or an old one). */
+async function ask(
+  tabId: number | undefined,
+  type: 'crosscheck:page-summary' | 'crosscheck:annotate-page' | 'crosscheck:show-tracked',
+): Promise<LabelledSummary | null> {
   if (tabId === undefined) return null;
-  const reply: unknown = await browser.tabs.sendMessage(tabId, request).catch(() => null);
-  return isPageSummary(reply) ? withLabels(reply, (id) => labels.get(id) ?? trackedLabels.get(id)) : null;
+  const reply = await toTab(tabId)(type).catch(() => null);
+  return reply && withLabels(reply, (id) => labels.get(id) ?? trackedLabels.get(id));
 }
 
 const db = new MySourcesDatabase();
@@ -43,18 +50,12 @@ for (const term of await db.tracked.toArray().catch(() => []))
 const root = document.getElementById('app')!;
 const tabId = await currentTabId();
 let settings = await loadSettings();
-let summary = await ask(tabId, { type: 'crosscheck:page-summary' });
+let summary = await ask(tabId, 'crosscheck:page-summary');
 const notice = await takeSettingsNotice();
 
 // The address the page's article would be saved under (null without an article): whether it is
 // saved, and which saved articles discuss its entries, followed live from the database.
-const address: unknown =
-  tabId === undefined
-    ? null
-    : await browser.tabs
-        .sendMessage(tabId, { type: 'crosscheck:saved-address' } satisfies TabRequest)
-        .catch(() => null);
-const pageUrl = typeof address === 'string' ? address : null;
+const pageUrl = tabId === undefined ? null : await toTab(tabId)('crosscheck:saved-address').catch(() => null);
 let mySources: PopupMySources | undefined = {
   saved: pageUrl === null ? null : false,
   outcome: null,
@@ -91,20 +92,22 @@ async function save(): Promise<void> {
   if (!mySources || tabId === undefined) return;
   mySources = { ...mySources, saving: true };
   draw();
-  const reply: unknown = await browser.runtime
-    .sendMessage({ type: 'crosscheck:save-tab', tabId } satisfies MySourcesRequest)
-    .catch((error: unknown) => ({ ok: false, problem: readerMessage(error, 'saveArticle') }));
-  const outcome = !isSaveReply(reply)
-    ? { ok: false, message: t('save.failed') }
-    : reply.ok
-      ? { ok: true, message: t(reply.updated ? 'save.updated' : 'save.added') }
-      : { ok: false, message: reply.problem };
+  const reply = await toBackground('crosscheck:save-tab', { tabId }).catch(
+    (error: unknown) =>
+      ({
+        ok: false,
+        problem: error instanceof UnexpectedReply ? t('save.failed') : readerMessage(error, 'saveArticle'),
+      }) as const,
+  );
+  const outcome = reply.ok
+    ? { ok: true, message: t(reply.updated ? 'save.updated' : 'save.added') }
+    : { ok: false, message: reply.problem };
   mySources = { ...mySources, saving: false, outcome };
   draw();
 }
 
 async function refresh(): Promise<void> {
-  summary = await ask(tabId, { type: 'crosscheck:page-summary' });
+  summary = await ask(tabId, 'crosscheck:page-summary');
   draw();
 }
 
@@ -132,16 +135,16 @@ function draw(): void {
       onCategory={(category, shown) => update(withCategory(settings, category, shown))}
       onPauseSite={(site, paused) => update(withSitePaused(settings, site, paused))}
       onReveal={(id) => {
-        if (tabId !== undefined) void browser.tabs.sendMessage(tabId, { type: 'crosscheck:reveal', id });
+        if (tabId !== undefined) void toTab(tabId)('crosscheck:reveal', { id });
       }}
       onAnnotatePage={async () => {
-        summary = await ask(tabId, { type: 'crosscheck:annotate-page' });
+        summary = await ask(tabId, 'crosscheck:annotate-page');
         draw();
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       trackedTerms={trackedLabels.size}
       onShowTrackedHere={async () => {
-        summary = await ask(tabId, { type: 'crosscheck:show-tracked' });
+        summary = await ask(tabId, 'crosscheck:show-tracked');
         draw();
         void refreshWhilePassing();
       }}

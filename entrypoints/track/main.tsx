@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import { TrackForm, type TrackState } from '@/components/TrackForm';
 import '@/components/ui.css';
-import type { MySourcesRequest } from '@/lib/services/messages';
+import { BACKGROUND, sender } from '@/lib/services/messages';
 import { mentionsOf, MySourcesDatabase } from '@/lib/my-sources/db';
 import { localisePage, t } from '@/lib/i18n';
 import { readerMessage } from '@/lib/my-sources/errors';
@@ -13,6 +13,7 @@ import { loadSettings, saveSettings } from '@/lib/settings/store';
 
 localisePage(t('track.title'));
 const root = document.getElementById('app')!;
+const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
 const db = new MySourcesDatabase();
 const initialLabel = new URLSearchParams(location.search).get('label') ?? '';
 let state: TrackState = { kind: 'form', problem: null };
@@ -45,7 +46,7 @@ function draw(): void {
         }
         try {
           const id = await trackTerm(db, { label, category, aliases });
-          void browser.runtime.sendMessage({ type: 'crosscheck:my-sources-changed' } satisfies MySourcesRequest);
+          void toBackground('crosscheck:my-sources-changed');
           follow(id, label.replace(/\s+/g, ' ').trim());
         } catch (error) {
           state = { kind: 'form', problem: readerMessage(error, 'trackTerm') };

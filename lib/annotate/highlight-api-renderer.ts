@@ -2,6 +2,11 @@ import type { Category } from '../kb/types';
 import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
 
 /**
+ * The renderer that draws with the CSS Custom Highlight API, for regions a framework or an editor
+ * owns: ranges registered by name, the page's DOM never touched.
+ */
+
+/**
  * The names the stylesheet styles with `::highlight(…)` (part of the observable contract): one per
  * category, and for a checked figure one per verdict, as its `data-crosscheck-verdict` would say,
  * so that a tool reading `CSS.highlights` sees what a reader sees.

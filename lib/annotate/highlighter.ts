@@ -1,17 +1,20 @@
-import type { PageMatch } from '../matching/page-matcher';
 import type { PageMatching } from '../services/matching-service';
 import type { EntryRef } from '../kb/types';
 import { isEditable, isSkippedElement, isWithinSkipped, MARK_TAG } from '../article/exclusions';
-import { singleScript, type Script } from '../text/scripts';
 import { FirstMentions, SectionCursor } from '../article/sections';
-import { nodeAt, textCollector, toRawRange, type TextWindow } from '../article/text-collector';
+import { textCollector } from '../article/text-collector';
+import { AnnotationPass, MATCH_BATCH_CHARS, type Viewport } from './annotation-pass';
 import { MarkRenderer } from './mark-renderer';
-import { PassClock } from './pass-timing';
-import { isBelowViewport, nearViewport, type VerticalExtent } from './viewport';
 import { yieldToPage, yieldUntilIdle } from './yielding';
-import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
+import type { HighlightRecord, Renderer } from './renderer';
+
+/**
+ * The highlights of one article: passes over its text (annotation-pass.ts), one after another, the
+ * records of what was drawn, removing them from a region, and putting the page back as it was.
+ */
 
 export type { HighlightRecord } from './renderer';
+export { DRAW_BUDGET_MS, SLICE_BUDGET_MS, type Viewport } from './annotation-pass';
 export { yieldToPage } from './yielding';
 
 export interface HighlighterOptions {
@@ -54,42 +57,8 @@ export interface HighlighterOptions {
   readonly withTracked?: boolean;
 }
 
-/** Work per slice: well under the 50 ms long-task line, so the page stays responsive. */
-export const SLICE_BUDGET_MS = 10;
-/**
- * A task in idle time that draws out of view stops here, short of the slice budget: what it draws
- * costs the browser about as much again in layout in the next frame (more on a long article), and
- * the frame must stay short too.
- */
-export const DRAW_BUDGET_MS = 6;
-/**
- * Drawing goes in steps of at most this long, the budget checked between them: a step is sized by
- * the last one's rate, which misjudges when the next highlights cost more, so short steps end each
- * task near its budget (see README, "One pass over the page").
- */
-const DRAW_STEP_MS = 2.5;
-/** Highlights drawn per millisecond, assumed until the first step measures it. */
-const INITIAL_DRAW_RATE = 20;
-/**
- * Text read between two checks of the time budget, and the unit the matching reads: small enough
- * that reading a window stays well inside a task.
- */
-const MATCH_WINDOW_CHARS = 1000;
-/**
- * Text sent to be matched in one request once the highlights in view are drawn: few round trips
- * on a long article, and answers the page takes in well under a task.
- */
-const MATCH_BATCH_CHARS = 50_000;
-/** Highlights drawn in a step, at the least. */
-const MIN_STEP = 10;
 /** Passes restarted because the page changed the text mid-pass, at most. */
 const MAX_RESTARTS = 2;
-
-/** The viewport as a pass sees it: its height, and where a text node lies relative to its top. */
-export interface Viewport {
-  height(): number;
-  extentOf(node: Text): VerticalExtent;
-}
 
 const WINDOW_VIEWPORT: Viewport = {
   height: () => window.innerHeight,
@@ -105,7 +74,7 @@ export class Highlighter {
   private readonly drawn: HighlightRecord[] = [];
   private readonly renderer: Renderer;
   /** Entries named in full so far on this page (unlocks their short forms). */
-  private namedInFull: readonly string[] = [];
+  private readonly memory: { namedInFull: readonly string[] } = { namedInFull: [] };
   private queue: Promise<unknown> = Promise.resolve();
   /** Passes run and removals made so far: what the last count of mentions was taken at. */
   private changes = 0;
@@ -138,204 +107,32 @@ export class Highlighter {
   }
 
   private async runPass(scope: Element, restartsLeft: number): Promise<HighlightRecord[]> {
-    const prompt = this.options.yieldToPage ?? yieldToPage;
-    const idle = this.options.yieldUntilIdle ?? yieldUntilIdle;
-    const viewport = this.options.viewport ?? WINDOW_VIEWPORT;
+    const { options } = this;
+    const yieldToPageNow = options.yieldToPage ?? yieldToPage;
     // A pass starts a task of its own, so whatever ran before it (finding the article) does not lengthen it.
-    await prompt();
+    await yieldToPageNow();
     if (this.destroyed || !scope.isConnected || this.excludes(scope)) return [];
-    const clock = new PassClock();
-    const { isRendered } = this.options;
-    // Read a window ahead of the matching, so a long article's first task reads what is in view, not all of it.
-    const collected = textCollector(scope, this.isSkipped);
-    // Sees the page's own edits between tasks: our offsets are then stale, so the rest starts over.
-    // With a live annotator the page's edits are counted by its observer; alone, we watch ourselves
-    // (our own records are taken synchronously after each slice, so only the page's reach the callback).
-    const editsAtStart = this.options.pageEdits?.();
-    let pageEdited = false;
-    const watcher =
-      editsAtStart === undefined
-        ? new MutationObserver(() => {
-            pageEdited = true;
-          })
-        : null;
-    watcher?.observe(scope, { childList: true, characterData: true, subtree: true });
-    const editedSinceStart = () =>
-      editsAtStart === undefined
-        ? pageEdited || (watcher?.takeRecords().length ?? 0) > 0
-        : this.options.pageEdits?.() !== editsAtStart;
-    let stale = false;
-    /** Budget of the current task: a slice's worth, or what the idle period has left. */
-    let budget = SLICE_BUDGET_MS;
-    /** Whether the current task runs in idle time (after the highlights in view are drawn). */
-    let inIdleTime = false;
-    /**
-     * Gives the page its turn, promptly until the highlights in view are drawn, then until the
-     * browser is idle; false when the pass must stop (destroyed, or the text changed).
-     */
-    const yieldAndCheck = async (): Promise<boolean> => {
-      clock.pause();
-      inIdleTime = clock.timing.viewportMs !== null;
-      if (inIdleTime) {
-        budget = Math.min(SLICE_BUDGET_MS, await idle());
-      } else {
-        await prompt();
-        budget = SLICE_BUDGET_MS;
-      }
-      clock.resume();
-      return stillValid();
-    };
-    /** After a wait: false when the pass must stop (destroyed, or the text changed meanwhile). */
-    const stillValid = (): boolean => {
-      if (this.destroyed) return false;
-      if (editedSinceStart() || !scope.isConnected) stale = true;
-      return !stale;
-    };
-    /**
-     * Sends windows read to be matched; the page has the main thread while the answer comes. Null
-     * when the pass must stop: the page changed meanwhile, or nobody answers (the extension was
-     * updated or removed under the page: its highlights stay as they are).
-     */
-    const matchBatch = async (windows: readonly TextWindow[]): Promise<readonly (readonly PageMatch[])[] | null> => {
-      const asked = performance.now();
-      // Sending (the browser serialises the message now) is the task's work; the wait is not.
-      const answering = this.matching
-        .matchWindows(
-          windows.map((window) => window.text),
-          this.namedInFull,
-          this.options.withTracked ?? false,
-        )
-        .catch(() => null);
-      clock.pause();
-      const answer = await answering;
-      clock.resume();
-      clock.answered(performance.now() - asked, answer?.timing);
-      if (answer === null) return null;
-      this.namedInFull = answer.namedInFull;
-      return stillValid() ? answer.matches : null;
-    };
-    const overBudget = () => clock.inTask() >= budget;
-
-    const rendered = new Map<Element, boolean>();
-    const shows = (node: Text) => {
-      const parent = node.parentElement;
-      if (!parent || !isRendered) return true;
-      let answer = rendered.get(parent);
-      if (answer === undefined) rendered.set(parent, (answer = isRendered(parent)));
-      return answer;
-    };
-    const extents = new Map<Element | null, VerticalExtent>();
-    const extentOf = (node: Text) => {
-      const parent = node.parentElement;
-      let extent = extents.get(parent);
-      if (!extent) extents.set(parent, (extent = viewport.extentOf(node)));
-      return extent;
-    };
-    // Calm highlighting decides from what is on the page now, so a first mention the page
-    // re-rendered away is drawn again rather than counted as seen.
-    const shown = this.options.everyMention === false ? this.entriesShownBySection() : null;
-    const sections =
-      shown &&
-      new SectionCursor(this.root, {
-        scope,
-        isSkipped: (heading) => isWithinSkipped(heading, scope, this.isSkipped),
-        rawStartOf: (heading) => collected.blocks.get(heading)?.rawStart,
-      });
-    /** Every highlight of the pass, in reading order. */
-    const all: PendingHighlight[] = [];
-    /** Found and not drawn yet while the viewport's are not drawn; then the rest, below it and above it. */
-    const found: PendingHighlight[] = [];
-    let below: PendingHighlight[] = [];
-    let above: PendingHighlight[] = [];
-
-    const draw = (slice: readonly PendingHighlight[]) => {
-      clock.time('wrapMs', () => this.mutate(() => this.renderer.render(scope, slice, collected)));
-      for (const { record } of slice) this.remember(record);
-      watcher?.takeRecords();
-    };
-    const drawInView = () => {
-      const [from, to] = nearViewport(found.length, (i) => extentOf(found[i]!.node), viewport.height());
-      if (to > from) draw(found.slice(from, to));
-      above = found.slice(0, from);
-      below = found.slice(to);
-      found.length = 0;
-      clock.viewportDrawn();
-    };
-
-    /** Turns a window's matches into highlights to draw, in the viewport's share or the rest. */
-    const take = ({ from, text }: TextWindow, matches: readonly PageMatch[]) => {
-      let script: Script | null | undefined;
-      for (const match of matches) {
-        const range: PendingHighlight = {
-          ...toRawRange(collected, match.start + from, match.end + from),
-          record: { entry: match.entry, figure: match.figure, elements: [], range: null },
-        };
-        if (!shows(range.node) || !shows(range.lastNode)) continue;
-        if (shown && !match.figure) {
-          // A window in one script (most are) tells its blocks' script without reading them again.
-          script ??= singleScript(text);
-          if (!shown.note(sections!.sectionOf(range.node, range.start, script), match.entry.id)) continue;
-        }
-        all.push(range);
-        (clock.timing.viewportMs === null ? found : below).push(range);
-      }
-    };
-
-    try {
-      // Windows read and not yet sent: the first request goes once the text read passes the
-      // viewport's bottom (what is in view can then be drawn), the next ones by MATCH_BATCH_CHARS.
-      let batch: TextWindow[] = [];
-      let batchChars = 0;
-      for (;;) {
-        if (overBudget() && !(await yieldAndCheck())) break;
-        const window = clock.time('collectMs', () => collected.nextWindow(MATCH_WINDOW_CHARS));
-        if (window !== null) {
-          batch.push(window);
-          batchChars += window.text.length;
-        }
-        // Matching on cannot add a highlight in view once the text read has passed the viewport's bottom.
-        const lastRead =
-          window !== null && clock.timing.viewportMs === null
-            ? nodeAt(collected, window.from + window.text.length - 1)
-            : null;
-        const pastViewport = lastRead !== null && isBelowViewport(extentOf(lastRead), viewport.height());
-        if (batch.length > 0 && (window === null || pastViewport || batchChars >= MATCH_BATCH_CHARS)) {
-          const answer = await matchBatch(batch);
-          if (answer === null) break;
-          batch.forEach((read, k) => take(read, answer[k]!));
-          batch = [];
-          batchChars = 0;
-          if (pastViewport) drawInView();
-        }
-        if (window === null) break;
-      }
-      if (!stale && !this.destroyed && clock.timing.viewportMs === null) drawInView();
-      // The rest, below the viewport first (where a reader goes next), in steps sized to the budget.
-      const rest = [...below, ...above];
-      let done = 0;
-      let drawRate = INITIAL_DRAW_RATE;
-      // The pass's first task keeps its whole budget: a short article is then drawn in one go.
-      const drawBudget = () => (inIdleTime ? Math.min(budget, DRAW_BUDGET_MS) : budget);
-      while (done < rest.length && !stale && !this.destroyed) {
-        if (clock.inTask() >= drawBudget() && !(await yieldAndCheck())) break;
-        // A step fills what is left of the budget, at most DRAW_STEP_MS, at the last step's rate.
-        const size = Math.round(drawRate * Math.min(drawBudget() - clock.inTask(), DRAW_STEP_MS));
-        const stepStartedAt = performance.now();
-        const step = rest.slice(done, done + Math.max(MIN_STEP, size));
-        draw(step);
-        done += step.length;
-        drawRate = step.length / Math.max(performance.now() - stepStartedAt, 0.25);
-      }
-    } finally {
-      watcher?.disconnect();
-    }
-    const records = all.map((r) => r.record).filter((record) => record.elements.length > 0 || record.range !== null);
-    const timing = clock.finish();
-    timing.highlights = records.length;
-    performance.measure('crosscheck:annotate', { start: clock.startedAt, end: performance.now(), detail: timing });
+    const pass = new AnnotationPass(scope, {
+      root: this.root,
+      matching: this.matching,
+      renderer: this.renderer,
+      isSkipped: this.isSkipped,
+      yieldToPage: yieldToPageNow,
+      yieldUntilIdle: options.yieldUntilIdle ?? yieldUntilIdle,
+      viewport: options.viewport ?? WINDOW_VIEWPORT,
+      isRendered: options.isRendered,
+      pageEdits: options.pageEdits,
+      withTracked: options.withTracked ?? false,
+      shownNow: options.everyMention === false ? () => this.entriesShownBySection() : null,
+      memory: this.memory,
+      destroyed: () => this.destroyed,
+      mutate: (change) => this.mutate(change),
+      remember: (record) => this.remember(record),
+    });
+    const records = await pass.run();
     this.changes++;
     this.options.onPass?.();
-    if (stale && restartsLeft > 0 && !this.destroyed)
+    if (pass.stale && restartsLeft > 0 && !this.destroyed)
       return [...records, ...(await this.runPass(scope, restartsLeft - 1))];
     return records;
   }
@@ -381,7 +178,7 @@ export class Highlighter {
     const counts = new Map<string, { entry: EntryRef; count: number }>();
     let namedInFull: readonly string[] = [];
     for (const batch of batches) {
-      const answer = await this.matching.matchWindows([batch], namedInFull, true);
+      const answer = await this.matching.matchWindows([batch], { namedInFull, withTracked: true });
       namedInFull = answer.namedInFull;
       for (const { entry } of answer.matches[0]!) {
         const counted = counts.get(entry.id);
@@ -424,7 +221,7 @@ export class Highlighter {
   }
 
   private readonly isSkipped = (element: Element): boolean =>
-    isSkippedElement(element, this.options.isExcluded, this.options.includeEditable);
+    isSkippedElement(element, this.options.isExcluded, { includeEditable: this.options.includeEditable });
 
   private mutate(change: () => void): void {
     if (this.options.ownMutations) this.options.ownMutations(change);

@@ -7,6 +7,11 @@ import { isInlineElement, type RawExtent, type TextMap } from '../article/text-c
 import { idInPage, type HighlightRecord, type PendingHighlight, type Renderer } from './renderer';
 
 /**
+ * The default renderer: mark.js wraps each match in a `<crosscheck-mark>` element carrying the
+ * observable contract's attributes, reached by keyboard, and unwrapped again without a trace.
+ */
+
+/**
  * A range as mark.js takes it: offsets only. mark.js serialises every range it is given into a
  * debug message even when debugging is off, so carrying the record along cost milliseconds a slice.
  */
@@ -187,7 +192,7 @@ export class MarkRenderer implements Renderer {
           element: MARK_TAG,
           each: (element, range) => {
             const record = recordOf.get(range as unknown as LocalRange)!;
-            decorate(element as HTMLElement, record, record.elements.length === 0);
+            decorate(element as HTMLElement, record);
             record.elements.push(element as HTMLElement);
             this.marks.push(element as HTMLElement);
             // mark.js splits off the text after the match (splitText) before wrapping it: the node
@@ -245,11 +250,12 @@ export class MarkRenderer implements Renderer {
   }
 }
 
-function decorate(element: HTMLElement, { entry, figure }: HighlightRecord, first: boolean): void {
+/** Gives a mark its record's attributes; the first piece of a record (none drawn yet) is the one a reader opens. */
+function decorate(element: HTMLElement, { entry, figure, elements }: HighlightRecord): void {
   element.setAttribute('data-crosscheck-id', idInPage(entry));
   element.setAttribute('data-crosscheck-category', entry.category satisfies Category);
   if (figure?.verdict) element.setAttribute('data-crosscheck-verdict', figure.verdict.verdict);
-  if (first) {
+  if (elements.length === 0) {
     // Focusable by script (keyboard navigation) without joining the page's tab order.
     element.tabIndex = -1;
     element.setAttribute('role', 'button');

@@ -1,5 +1,7 @@
 import type { MatchingTiming } from '../services/matching-service';
 
+/** Timing an annotation pass task by task, for its `crosscheck:annotate` measure. */
+
 /**
  * What one annotation pass cost, recorded as the `detail` of its `crosscheck:annotate` measure so
  * that the benchmark (and anyone profiling a page) can read it. Milliseconds throughout. The

@@ -3,6 +3,11 @@ import type { EntryRef } from '../kb/types';
 import { TRACKED_ID_PREFIX } from '../my-sources/types';
 import type { TextMap, LocatedRange } from '../article/text-collector';
 
+/**
+ * The boundary between a pass and how its highlights are drawn: the record Crosscheck keeps of each
+ * highlight, and the Renderer interface its two renderers implement.
+ */
+
 /** What Crosscheck itself recorded about a highlight: the card trusts this, never the page's attributes. */
 export interface HighlightRecord {
   readonly entry: EntryRef;

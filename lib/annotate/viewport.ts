@@ -1,3 +1,5 @@
+/** Which of a pass's highlights lie in or near the viewport, to draw them first. */
+
 /** Where something lies vertically, relative to the viewport's top (as getBoundingClientRect gives it). */
 export interface VerticalExtent {
   readonly top: number;

@@ -53,8 +53,12 @@ export const OFF_LIMITS_ATTRIBUTES = ['contenteditable', 'role', 'inert'];
 export function isSkippedElement(
   element: Element,
   isExcluded: (element: Element) => boolean = () => false,
-  /** True where highlights never touch the DOM (the CSS Custom Highlight renderer): editors are fine there. */
-  includeEditable = false,
+  {
+    includeEditable = false,
+  }: {
+    /** True where highlights never touch the DOM (the CSS Custom Highlight renderer): editors are fine there. */
+    readonly includeEditable?: boolean;
+  } = {},
 ): boolean {
   if (SKIPPED_TAGS.has(element.localName)) return true;
   // Most elements of an article have no attributes at all: none of the tests on them applies.

@@ -232,14 +232,18 @@ function tagWeight(tag: string): number {
   }
 }
 
-/** Whether to pass over `element` and everything in it; `byName`: also when its class or id is an unlikely one. */
-function isUnlikely(element: Element, tag: string, inTable: boolean, byName: boolean): boolean {
+/** Whether to pass over `element` and everything in it, by its tag, its hiding or its role. */
+function isUnlikely(element: Element, tag: string): boolean {
   if (IGNORED_TAGS.has(tag)) return true;
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
-  if (role !== null && UNLIKELY_ROLES.has(role)) return true;
-  if (!byName || tag === 'BODY' || tag === 'A' || tag === 'MAIN' || tag === 'ARTICLE' || inTable) return false;
+  return role !== null && UNLIKELY_ROLES.has(role);
+}
+
+/** Whether `element`'s class or id is an unlikely one (a comment, a sidebar) with no "maybe" word in it. */
+function hasUnlikelyName(element: Element, tag: string): boolean {
+  if (tag === 'BODY' || tag === 'A' || tag === 'MAIN' || tag === 'ARTICLE') return false;
   const className = classNameOf(element);
   const id = element.id;
   if (!className && !id) return false;
@@ -271,6 +275,22 @@ const INLINE_TAGS = new Set([
   'U',
 ]);
 
+interface SearchOptions {
+  /**
+   * Whether unlikely class and id names pass a block over (Readability's first try; its retry
+   * goes without). Not inside a table, whose cells' names say little.
+   */
+  readonly unlikelyNames: boolean;
+}
+
+interface ScorerOptions extends SearchOptions {
+  /**
+   * Blocks passed over as the reader does not see them (null, not an empty set, when there are
+   * none: the walk asks for each element).
+   */
+  readonly hidden?: ReadonlySet<Element> | null;
+}
+
 /**
  * The scores of one page: every element that a paragraph credited. One walk over the elements;
  * text nodes are never visited one by one, since on a first call (nothing compiled yet) each node
@@ -278,15 +298,13 @@ const INLINE_TAGS = new Set([
  */
 class Scorer {
   readonly candidates = new Map<Element, Candidate>();
-  /**
-   * `unlikelyNames`: whether unlikely class and id names pass a block over (Readability's first
-   * try; its retry goes without). `hidden`: blocks passed over as the reader does not see them
-   * (null, not an empty set, when there are none: the walk asks for each element).
-   */
-  constructor(
-    private readonly unlikelyNames: boolean,
-    private readonly hidden: ReadonlySet<Element> | null,
-  ) {}
+  private readonly unlikelyNames: boolean;
+  private readonly hidden: ReadonlySet<Element> | null;
+
+  constructor({ unlikelyNames, hidden = null }: ScorerOptions) {
+    this.unlikelyNames = unlikelyNames;
+    this.hidden = hidden;
+  }
   /** Running totals while walking: characters of text and of link text, commas. */
   private text = 0;
   private links = 0;
@@ -325,10 +343,7 @@ class Scorer {
         const childTag = child.tagName.toUpperCase();
         if (TEXTLESS_TAGS.has(childTag)) {
           if (BLOCK_TAGS.has(childTag)) holdsBlock = true;
-        } else if (
-          isUnlikely(child, childTag, this.inTable > 0, this.unlikelyNames) ||
-          (this.hidden !== null && this.hidden.has(child))
-        ) {
+        } else if (this.passesOver(child, childTag)) {
           passedOver = true;
           if (BLOCK_TAGS.has(childTag)) holdsBlock = true;
         } else if (this.walk(child, childTag)) holdsBlock = true;
@@ -353,7 +368,7 @@ class Scorer {
     const length = this.text - text;
     const linkLength = this.links - links;
     // A section full of blocks adds to the score, but is no paragraph of its parent's own.
-    if (scored) this.score(length, linkLength, this.commas - commas, !(holdsBlock && tag === 'SECTION'));
+    if (scored) this.score(length, linkLength, this.commas - commas, { own: !(holdsBlock && tag === 'SECTION') });
     // Only a block walked child by child can have been credited (a paragraph's insides are not walked).
     const candidate = walked ? this.candidates.get(element) : undefined;
     if (candidate) {
@@ -361,6 +376,15 @@ class Scorer {
       candidate.links = linkLength;
     }
     return holdsBlock || BLOCK_TAGS.has(tag);
+  }
+
+  /** Whether the walk passes over `element` and all it holds: unlikely by its tag, role or name, or hidden. */
+  private passesOver(element: Element, tag: string): boolean {
+    return (
+      isUnlikely(element, tag) ||
+      (this.unlikelyNames && this.inTable === 0 && hasUnlikelyName(element, tag)) ||
+      (this.hidden !== null && this.hidden.has(element))
+    );
   }
 
   /**
@@ -375,7 +399,7 @@ class Scorer {
     let commas = 0;
     let breaks = 0;
     const end = () => {
-      this.score(length, links, commas, true);
+      this.score(length, links, commas, { own: true });
       length = links = commas = 0;
     };
     for (let node: ChildNode | null = element.firstChild; node !== null; node = node.nextSibling) {
@@ -417,8 +441,11 @@ class Scorer {
     this.commas = commas + (content.match(COMMAS)?.length ?? 0);
   }
 
-  /** Credits a paragraph of `length` characters to its parent and, less and less, the ancestors above. */
-  private score(length: number, linkLength: number, commas: number, own: boolean): void {
+  /**
+   * Credits a paragraph of `length` characters to its parent and, less and less, the ancestors
+   * above; `own`: it is one of its parent's own paragraphs (not a section full of blocks).
+   */
+  private score(length: number, linkLength: number, commas: number, { own }: { own: boolean }): void {
     if (length < MIN_PARAGRAPH || linkLength > length / 2) return;
     const points = 1 + commas + 1 + Math.min(Math.floor(length / 100), 3);
     const top = this.ancestors.length - 1;
@@ -468,7 +495,7 @@ export function findArticleRoot(doc: Document): Element | null {
   if (!body) return null;
   // Readability's retry: on some pages a name that makes a block unlikely is on a wrapper of the
   // whole story (a page wrapper named after the header ad above it).
-  const found = articleIn(body, true) ?? articleIn(body, false);
+  const found = articleIn(body, { unlikelyNames: true }) ?? articleIn(body, { unlikelyNames: false });
   leftOutSiblings = new WeakMap(found ? [...found.leftOut] : []);
   storyBlocks = new WeakSet(found?.storyBlocks);
   return found?.root ?? null;
@@ -496,8 +523,20 @@ function ranked(candidates: ReadonlyMap<Element, Candidate>, count: number): Can
   return ranked;
 }
 
-function articleIn(body: HTMLElement, unlikelyNames: boolean): Found | null {
-  let scorer = new Scorer(unlikelyNames, null);
+function articleIn(body: HTMLElement, options: SearchOptions): Found | null {
+  const { candidates, top } = scoreBlocks(body, options);
+  const best = top[0];
+  if (!best) return null;
+  if (best.element === body) return articleOf(body, best, candidates, body);
+  return articleOf(widen(best, top, candidates, body), best, candidates, body);
+}
+
+/** Every candidate's score, and the TOP best, best first, among the blocks the reader sees. */
+function scoreBlocks(
+  body: HTMLElement,
+  { unlikelyNames }: SearchOptions,
+): { candidates: ReadonlyMap<Element, Candidate>; top: Candidate[] } {
+  let scorer = new Scorer({ unlikelyNames });
   scorer.walk(body, 'BODY');
   let top = ranked(scorer.candidates, TOP);
   // A block the reader does not see is not the story (a message shown only in print, a closed
@@ -506,19 +545,24 @@ function articleIn(body: HTMLElement, unlikelyNames: boolean): Found | null {
   // answer may need the page's style.
   if (top[0] && !isRendered(top[0].element)) {
     const hidden = new Set(top.filter((candidate) => !isRendered(candidate.element)).map(({ element }) => element));
-    scorer = new Scorer(unlikelyNames, hidden);
+    scorer = new Scorer({ unlikelyNames, hidden });
     scorer.walk(body, 'BODY');
     top = ranked(scorer.candidates, RANKED)
       .filter((candidate) => isRendered(candidate.element))
       .slice(0, TOP);
   }
-  const { candidates } = scorer;
-  const best = top[0];
-  if (!best) return null;
-  let root = best.element;
-  if (root === body) return articleOf(root, best, candidates, body);
-  const bestScore = final(best);
+  return { candidates: scorer.candidates, top };
+}
 
+/** From the best block up to the element that holds the article (below `body`). */
+function widen(
+  best: Candidate,
+  top: readonly Candidate[],
+  candidates: ReadonlyMap<Element, Candidate>,
+  body: HTMLElement,
+): Element {
+  let root = best.element;
+  const bestScore = final(best);
   // Several near-best candidates under one ancestor (that the reader sees): the ancestor holds the article.
   let near = top.slice(1).filter((other) => final(other) >= bestScore * 0.75);
   if (near.length >= 3) near = near.filter((other) => isRendered(other.element));
@@ -530,21 +574,7 @@ function articleIn(body: HTMLElement, unlikelyNames: boolean): Found | null {
       }
     }
   }
-  // A parent scoring better than the blocks below it, with paragraphs of its own (more of the
-  // story beside the candidate), is the article.
-  let lastScore = final(candidates.get(root));
-  const threshold = lastScore / 3;
-  for (let parent = root.parentElement; parent && parent !== body; parent = parent.parentElement) {
-    const candidate = candidates.get(parent);
-    if (!candidate) continue;
-    const score = final(candidate);
-    if (score < threshold) break;
-    if (score > lastScore && candidate.own > 0) {
-      root = parent;
-      break;
-    }
-    lastScore = score;
-  }
+  root = parentWithOwnParagraphs(root, candidates, body);
   // A declared article close around it is the article. An only child says nothing its parent
   // does not: widen, so the siblings below are the parent's (a declared article stays the article).
   root = declaredAround(root, body);
@@ -556,8 +586,29 @@ function articleIn(body: HTMLElement, unlikelyNames: boolean): Found | null {
   ) {
     root = root.parentElement;
   }
-  root = declaredAround(root, body);
-  return articleOf(root, best, candidates, body);
+  return declaredAround(root, body);
+}
+
+/**
+ * A parent scoring better than the blocks below it, with paragraphs of its own (more of the story
+ * beside the candidate), is the article; else `root` is.
+ */
+function parentWithOwnParagraphs(
+  root: Element,
+  candidates: ReadonlyMap<Element, Candidate>,
+  body: HTMLElement,
+): Element {
+  let lastScore = final(candidates.get(root));
+  const threshold = lastScore / 3;
+  for (let parent = root.parentElement; parent && parent !== body; parent = parent.parentElement) {
+    const candidate = candidates.get(parent);
+    if (!candidate) continue;
+    const score = final(candidate);
+    if (score < threshold) break;
+    if (score > lastScore && candidate.own > 0) return parent;
+    lastScore = score;
+  }
+  return root;
 }
 
 /** The article at `root` with the story's continuations joined, or null when it holds too little prose. */

@@ -1,6 +1,8 @@
 import { mainScript, type Script } from '../text/scripts';
 import { isInlineElement } from './text-collector';
 
+/** An article's sections, by heading and language: calm highlighting marks an entry once in each. */
+
 /** Headings divide an article into sections: calm highlighting marks an entry once in each. */
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 

@@ -131,7 +131,7 @@ export interface TextCollector extends TextMap {
    * null once all the text has been handed out. Its text is then released: only what is not
    * handed out yet is kept, so a long article never copies its whole text.
    */
-  readonly nextWindow: (size: number) => TextWindow | null;
+  nextWindow(size: number): TextWindow | null;
 }
 
 /** A window of an article's text, and where it starts in the text read. */
@@ -142,107 +142,126 @@ export interface TextWindow {
 
 /** A TextCollector of the text under `root`, skipping as collectText does; it reads nothing until asked. */
 export function textCollector(root: Element, isSkipped: (element: Element) => boolean): TextCollector {
-  const segments: TextSegment[] = [];
-  const blocks = new Map<Element, RawExtent>();
+  return new TextReader(root, isSkipped);
+}
+
+class TextReader implements TextCollector {
+  readonly segments: TextSegment[] = [];
+  readonly blocks = new Map<Element, RawExtent>();
   /**
    * The text from `released` on (what nextWindow has not handed out yet): `pending`, searched for
    * a window's end, then `fresh`, read since.
    */
-  let pending = '';
-  let fresh = '';
-  let released = 0;
+  private pending = '';
+  private fresh = '';
+  private released = 0;
   /** Length of all the text read so far. */
-  let length = 0;
-  let raw = 0;
+  private length = 0;
+  private raw = 0;
   // Tracked, not read back from the text: indexing a string still being concatenated flattens it.
-  let endsWithBarrier = true;
+  private endsWithBarrier = true;
+  /** The elements being read, innermost last. */
+  private readonly open: OpenElement[];
 
-  const append = (text: string) => {
-    fresh += text;
-    length += text.length;
-    endsWithBarrier = false;
-  };
-  const barrier = () => {
-    if (endsWithBarrier) return;
-    append(BARRIER);
-    endsWithBarrier = true;
-  };
-  const opened = (element: Element, tag: string, skipped: boolean, inRoot: boolean): OpenElement => {
+  constructor(
+    root: Element,
+    private readonly isSkipped: (element: Element) => boolean,
+  ) {
+    const tag = root.localName;
+    // The root itself adds nothing around its text.
+    this.open = [{ ...this.opened(root, tag, isSkipped(root)), apart: false, block: false }];
+  }
+
+  nextWindow(size: number): TextWindow | null {
+    let end = windowEnd(this.pending, 0, size);
+    while (end === null && this.open.length > 0) {
+      this.readUntil(this.length + size);
+      // Only the text just read is searched: searching all of `pending` again would re-read (and,
+      // to search a string still being concatenated, copy) a long text without a BARRIER each time.
+      const inFresh = windowEnd(this.fresh, 0, Math.max(1, size - this.pending.length));
+      if (inFresh !== null) end = this.pending.length + inFresh;
+      this.pending += this.fresh;
+      this.fresh = '';
+    }
+    const to = end ?? this.pending.length;
+    if (to === 0) return null;
+    const from = this.released;
+    const text = this.pending.slice(0, to);
+    this.pending = this.pending.slice(to);
+    this.released += to;
+    return { from, text };
+  }
+
+  /** Reads on until the text holds at least `wanted` units, or to the end. */
+  private readUntil(wanted: number): void {
+    const { open } = this;
+    while (open.length > 0 && this.length < wanted) {
+      const parent = open[open.length - 1]!;
+      const child = parent.next;
+      if (child === null) {
+        this.close(open.pop()!);
+        continue;
+      }
+      parent.next = child.nextSibling;
+      if (child.nodeType === 3) this.readText(parent, child as Text);
+      else if (child.nodeType === 1) this.enter(parent, child as Element);
+    }
+  }
+
+  private readText(parent: OpenElement, node: Text): void {
+    if (!parent.countsRaw) return;
+    const nodeLength = node.data.length;
+    if (nodeLength === 0) return;
+    if (parent.skipped) {
+      this.barrier();
+    } else {
+      this.segments.push({ node, textStart: this.length, rawStart: this.raw });
+      this.append(node.data);
+    }
+    this.raw += nodeLength;
+  }
+
+  private enter(parent: OpenElement, element: Element): void {
+    const tag = element.localName;
+    if (tag === 'br') {
+      if (!parent.skipped) this.append(' ');
+      return;
+    }
+    const inner = this.opened(element, tag, parent.skipped || this.isSkipped(element));
+    if (inner.apart) this.barrier();
+    this.open.push(inner);
+  }
+
+  private close(element: OpenElement): void {
+    if (element.block) this.blocks.set(element.element, { rawStart: element.rawStart, rawEnd: this.raw });
+    if (element.apart) this.barrier();
+  }
+
+  /** An element inside the root, opened where the reading stands. */
+  private opened(element: Element, tag: string, skipped: boolean): OpenElement {
     const inline = INLINE_ELEMENTS.has(tag);
     return {
       element,
       skipped,
       countsRaw: !MARKJS_IGNORED_PARENTS.has(tag),
-      // The root itself adds nothing around its text.
-      apart: inRoot && (!inline || skipped),
-      block: inRoot && !inline && !skipped,
-      rawStart: raw,
+      apart: !inline || skipped,
+      block: !inline && !skipped,
+      rawStart: this.raw,
       next: element.firstChild,
     };
-  };
-  const open = [opened(root, root.localName, isSkipped(root), false)];
+  }
 
-  /** Reads on until the text holds at least `wanted` units, or to the end. */
-  const readUntil = (wanted: number) => {
-    while (open.length > 0 && length < wanted) {
-      const parent = open[open.length - 1]!;
-      const child = parent.next;
-      if (child === null) {
-        open.pop();
-        if (parent.block) blocks.set(parent.element, { rawStart: parent.rawStart, rawEnd: raw });
-        if (parent.apart) barrier();
-        continue;
-      }
-      parent.next = child.nextSibling;
-      if (child.nodeType === 3) {
-        const node = child as Text;
-        if (!parent.countsRaw) continue;
-        const nodeLength = node.data.length;
-        if (nodeLength === 0) continue;
-        if (parent.skipped) {
-          barrier();
-        } else {
-          segments.push({ node, textStart: length, rawStart: raw });
-          append(node.data);
-        }
-        raw += nodeLength;
-      } else if (child.nodeType === 1) {
-        const element = child as Element;
-        const tag = element.localName;
-        if (tag === 'br') {
-          if (!parent.skipped) append(' ');
-          continue;
-        }
-        const inner = opened(element, tag, parent.skipped || isSkipped(element), true);
-        if (inner.apart) barrier();
-        open.push(inner);
-      }
-    }
-  };
+  private append(text: string): void {
+    this.fresh += text;
+    this.length += text.length;
+    this.endsWithBarrier = false;
+  }
 
-  return {
-    segments,
-    blocks,
-    nextWindow: (size) => {
-      let end = windowEnd(pending, 0, size);
-      while (end === null && open.length > 0) {
-        readUntil(length + size);
-        // Only the text just read is searched: searching all of `pending` again would re-read (and,
-        // to search a string still being concatenated, copy) a long text without a BARRIER each time.
-        const inFresh = windowEnd(fresh, 0, Math.max(1, size - pending.length));
-        if (inFresh !== null) end = pending.length + inFresh;
-        pending += fresh;
-        fresh = '';
-      }
-      const to = end ?? pending.length;
-      if (to === 0) return null;
-      const from = released;
-      const text = pending.slice(0, to);
-      pending = pending.slice(to);
-      released += to;
-      return { from, text };
-    },
-  };
+  private barrier(): void {
+    if (this.endsWithBarrier) return;
+    this.append(BARRIER);
+    this.endsWithBarrier = true;
+  }
 }
 
 function segmentIndexAt(segments: readonly TextSegment[], offset: number): number {

@@ -5,6 +5,11 @@ import type { FigureCheck } from '../matching/figure-check';
 import type { PageFigure } from '../matching/page-matcher';
 import { POPOVER_TAG } from '../article/exclusions';
 
+/**
+ * The card's host in the page (`<crosscheck-popover>`): its frame of the extension's own origin,
+ * placed beside a highlight or selection, opened, kept and closed.
+ */
+
 export interface PopoverOptions {
   /** The host's stylesheet, adopted into its shadow root (not subject to the page's CSP). */
   readonly css: string;
@@ -118,7 +123,7 @@ export class Popover {
   }
 
   open(anchor: Anchor, entryId: string, { focus, figure = null, pinned = focus }: OpenOptions): void {
-    this.show(anchor, { kind: 'entry', entryId, figure }, focus, pinned);
+    this.show(anchor, { kind: 'entry', entryId, figure }, { focus, pinned });
   }
 
   /**
@@ -126,7 +131,7 @@ export class Popover {
    * nothing was selected); focus moves into the card.
    */
   openCheck(selection: Range | typeof VIEWPORT_TOP, check: FigureCheck): void {
-    this.show(selection, { kind: 'check', check }, true, true);
+    this.show(selection, { kind: 'check', check }, { focus: true, pinned: true });
   }
 
   /**
@@ -134,7 +139,7 @@ export class Popover {
    * this article to my sources"), said to screen readers by the card; focus stays where it was.
    */
   openNotice(message: string): void {
-    this.show(VIEWPORT_TOP, { kind: 'notice', message }, false, true);
+    this.show(VIEWPORT_TOP, { kind: 'notice', message }, { focus: false, pinned: true });
   }
 
   /** Says `message` to screen readers through a polite live region beside the card. */
@@ -192,7 +197,7 @@ export class Popover {
     this.anchorNode = null;
   }
 
-  private show(anchor: Anchor, content: CardContent, focus: boolean, pinned: boolean): void {
+  private show(anchor: Anchor, content: CardContent, { focus, pinned }: { focus: boolean; pinned: boolean }): void {
     this.ensureFrame();
     clearTimeout(this.leaveTimer);
     this.stopAutoUpdate?.();

@@ -2,6 +2,8 @@ import { isOwnWords } from '../kb/own-words';
 import type { Excerpt } from '../kb/types';
 import { primaryLanguage, type ReaderLanguages } from './language';
 
+/** The order a card shows its excerpts in: every voice once before a second word from any. */
+
 /** The excerpts a card shows at once, and those it shows on request. */
 export interface ExcerptsBySource {
   /** One per voice: each source's author, and each passage someone else wrote into a source. */

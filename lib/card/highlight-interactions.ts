@@ -3,6 +3,11 @@ import type { Category } from '../kb/types';
 import type { HighlightRecord } from '../annotate/highlighter';
 import type { Popover } from './card-host';
 
+/**
+ * How the reader opens cards from mark.js highlights: hover, click, keyboard focus and
+ * Alt+Shift+arrows, all from the reader's own (trusted) events.
+ */
+
 /** Pointer rest before a hover opens a card: passing over a word should not flash one. */
 export const HOVER_INTENT_MS = 200;
 

@@ -4,6 +4,11 @@ import { HOVER_INTENT_MS } from './highlight-interactions';
 import type { Popover } from './card-host';
 import type { HighlightRecord } from '../annotate/renderer';
 
+/**
+ * How the reader opens cards from highlights drawn with the CSS Custom Highlight API, which have no
+ * element: the pointer is hit-tested against their ranges.
+ */
+
 export interface RangeInteractionDeps {
   readonly popover: Popover;
   readonly renderer: HighlightApiRenderer;
@@ -39,9 +44,10 @@ export class RangeInteractions {
     return record && this.deps.isShown(record.entry.category) ? record : undefined;
   }
 
-  private open(record: HighlightRecord, focus: boolean): void {
+  /** Opens the card of `record`: pinned, with focus in it, when the reader clicked. */
+  private open(record: HighlightRecord, { clicked }: { clicked: boolean }): void {
     clearTimeout(this.hoverTimer);
-    this.deps.popover.open(record.range!, record.entry.id, { focus, pinned: focus, figure: record.figure });
+    this.deps.popover.open(record.range!, record.entry.id, { focus: clicked, pinned: clicked, figure: record.figure });
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -63,7 +69,7 @@ export class RangeInteractions {
         if (this.deps.popover.isPinned) return;
         // The card's frame loads while the pointer rests.
         this.deps.popover.prepare();
-        this.hoverTimer = setTimeout(() => this.open(record, false), HOVER_INTENT_MS);
+        this.hoverTimer = setTimeout(() => this.open(record, { clicked: false }), HOVER_INTENT_MS);
       } else {
         this.deps.popover.closeSoon();
       }
@@ -74,6 +80,6 @@ export class RangeInteractions {
     if (!event.isTrusted || this.deps.popover.contains(event.target)) return;
     const record = this.recordAt(event.clientX, event.clientY);
     if (!record) return;
-    this.open(record, true);
+    this.open(record, { clicked: true });
   }
 }

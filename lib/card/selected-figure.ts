@@ -2,6 +2,11 @@ import type { FigureCheck } from '../matching/figure-check';
 import type { PageMatching } from '../services/matching-service';
 import { isInlineElement } from '../article/text-collector';
 
+/**
+ * "Check this figure" on the reader's selection: the selection's block text and offsets, sent to be
+ * checked where the matching runs.
+ */
+
 export interface SelectionContext {
   readonly range: Range;
   /** The text of the block around the selection, and the selection's offsets in it. */

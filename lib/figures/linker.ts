@@ -4,6 +4,11 @@ import { BARRIER, foldForm } from '../text/fold';
 import { unitsComparable } from './compare';
 import { findFigures, type FigureUnit, type ParsedFigure } from './number-parser';
 
+/**
+ * The figure linker: ties a number in a sentence to the figure claim it states, by the claim's cue
+ * words in that sentence (or the one before), the same way in a source and on a page.
+ */
+
 /** What a figure claim needs to be found in text: its unit and the cues that name its subject. */
 export interface FigureClaim {
   readonly id: string;
@@ -149,7 +154,7 @@ export function findLinkedFigures(
   sentenceAround: (start: number, end: number) => readonly [number, number],
   /** The cues' matches, when the caller read them in a pass of its own (by the linker's form index). */
   found: readonly FormMatch[] = findCueMatches(linker, text),
-  { linesAreParagraphs = true }: LinkOptions = {},
+  options: LinkOptions = {},
 ): FigureLink[] {
   const cueMatches = [...found].sort((a, b) => a.start - b.start);
   const links: FigureLink[] = [];
@@ -164,7 +169,7 @@ export function findLinkedFigures(
       const match = cueMatches[next]!;
       if (match.start >= from && match.end <= to) inSentence.push(match);
     }
-    const before = previous && adjoins(text, previous.to, from, linesAreParagraphs) ? previous : null;
+    const before = previous && adjoins(text, previous.to, from, options) ? previous : null;
     const sentence = readSentence(linker, text, from, to, inSentence, before, links);
     previous = sentence;
     // A sentence that names a claim in full may be followed by one that states it with no cue at
@@ -173,7 +178,7 @@ export function findLinkedFigures(
     if (!namesUnstatedClaim(linker, sentence)) continue;
     let start = to;
     while (start < text.length && /\s/.test(text[start]!)) start++;
-    if (start >= text.length || text[start] === BARRIER || !adjoins(text, to, start, linesAreParagraphs)) continue;
+    if (start >= text.length || text[start] === BARRIER || !adjoins(text, to, start, options)) continue;
     const [nextFrom, nextTo] = sentenceAround(start, start);
     if (next < cueMatches.length && cueMatches[next]!.start < nextTo) continue; // read in its turn
     previous = readSentence(linker, text, nextFrom, nextTo, [], sentence, links);
@@ -225,7 +230,7 @@ function readSentence(
 }
 
 /** True when only spaces (and, on a page, line breaks) stand between two sentences: one paragraph. */
-function adjoins(text: string, end: number, start: number, linesAreParagraphs: boolean): boolean {
+function adjoins(text: string, end: number, start: number, { linesAreParagraphs = true }: LinkOptions): boolean {
   if (end > start || end === 0 || text[end - 1] === BARRIER) return false;
   for (let i = end; i < start; i++) {
     const char = text[i]!;

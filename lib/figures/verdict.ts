@@ -2,6 +2,11 @@ import { t, uiLanguage } from '../i18n';
 import { compareFigures } from './compare';
 import type { Approximation, FigureUnit } from './number-parser';
 
+/**
+ * Judging a number on a page against what the sources state for its claim: matches or differs,
+ * and against which statement.
+ */
+
 /** A value an independent source states for a claim, as the page needs it to judge a number. */
 export interface StatedValue {
   readonly source: string;

@@ -16,7 +16,7 @@ import { deriveForms, type Derivation } from './derive';
 import { excerptAround, isSentenceExcerpt, sentenceAround } from '../text/excerpt';
 import { findReproducedPassages, type ReproducedPassage } from '../text/quotation';
 import type { AuthoredAlias, AuthoredEntry, AuthoredFigure, AuthoredSource } from './schema';
-import { createTermMatcher, matchTerms } from '../matching/term-matcher';
+import { createTermMatcher, matchTerms, type TermMatcher } from '../matching/term-matcher';
 import type { StatedValue } from '../figures/verdict';
 import { isOwnWords } from '../kb/own-words';
 import { sentenceKey } from '../text/sentence-key';
@@ -34,14 +34,19 @@ import type {
   KbIndex,
   SourceRecord,
 } from '../kb/types';
-import { validateSeeds, type KbProblem, type SeedInputs } from './validate';
+import { validateSeeds, type KbProblem, type SeedInputs, type ValidatedSeeds } from './validate';
+
+/**
+ * Builds the knowledge base from validated seeds: the index with derived forms, the page matcher
+ * the background loads, each entry's card (excerpts, agreement, figure facts) and the sources' texts.
+ */
 
 /** Most excerpts kept per entry and source: enough to show how a source uses a term. */
 export const EXCERPTS_PER_SOURCE = 3;
 
 export interface BuiltKnowledgeBase {
   readonly index: KbIndex;
-  /** What the content script loads: the page's automaton, compiled here. */
+  /** What the background loads to match pages: their automaton, compiled here. */
   readonly pageMatcher: PrecompiledPageMatcher;
   readonly details: KbDetails;
   /** The derived forms added to the index, and those dropped as ambiguous (see derive.ts). */
@@ -150,129 +155,70 @@ function creditedPassages(sources: readonly AuthoredSource[], texts: ReadonlyMap
 /** Who wrote the span, when it is not the source's author; null for the author's own words. */
 type CreditAt = (source: string, start: number, end: number) => string | null;
 
+/** The sources as the build reads them: each file's text, and what is known of its passages. */
+interface Corpus {
+  readonly sources: readonly AuthoredSource[];
+  /** Each source's file text: excerpts quote it. */
+  readonly texts: ReadonlyMap<string, string>;
+  /** Each source's article text (its `notArticle` passages blanked): mentions and sentence edges are found there. */
+  readonly articleTexts: ReadonlyMap<string, string>;
+  readonly languages: ReadonlyMap<string, string>;
+  /** Passages a source reproduces from an earlier one. */
+  readonly reproduced: ReadonlyMap<string, readonly ReproducedPassage[]>;
+  readonly creditAt: CreditAt;
+  /** The sources' ids in the manifest's (chronological) order. */
+  readonly order: readonly string[];
+}
+
+function readCorpus(sources: readonly AuthoredSource[], files: SeedInputs['texts']): Corpus {
+  const texts = new Map(sources.map((s) => [s.id, files[s.file]!]));
+  const credited = creditedPassages(sources, texts);
+  return {
+    sources,
+    texts,
+    articleTexts: new Map(sources.map((s) => [s.id, articleText(texts.get(s.id)!, s.notArticle)])),
+    languages: new Map(sources.map((s) => [s.id, s.language])),
+    reproduced: findReproducedPassages(sources.map((s) => ({ id: s.id, text: texts.get(s.id)! }))),
+    creditAt: (source, start, end) => passageAt(credited.get(source) ?? [], start, end)?.credit ?? null,
+    order: sources.map((s) => s.id),
+  };
+}
+
 /** Validates `seeds/` and, when it holds no error, builds the index and the card details. */
 export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
   const { sources, entries, problems } = validateSeeds(inputs);
   if (problems.some((p) => p.severity === 'error')) return { kb: null, problems };
 
   const sortedEntries = entries.map((e) => e.entry).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const texts = new Map(sources.map((s) => [s.id, inputs.texts[s.file]!]));
-  const authoredIndex = sortedEntries.map(indexEntry);
-  const derived = deriveForms(
-    sortedEntries,
-    authoredIndex,
-    sources.map((s) => articleText(texts.get(s.id)!, s.notArticle)),
-  );
-  // Derived forms join the index: the build finds mentions with them and the page does too.
-  const indexed = authoredIndex.map((entry) => {
-    const extra = derived.forms.filter((f) => f.entry === entry.id);
-    if (extra.length === 0) return entry;
-    const forms = extra.map((f): IndexedForm => ({ text: f.text, caseSensitive: isAcronym(f.text), shortForm: false }));
-    return { ...entry, forms: [...entry.forms, ...forms] };
-  });
+  const corpus = readCorpus(sources, inputs.texts);
+  const { indexed, derived } = indexWithDerivedForms(sortedEntries, corpus);
   // The build finds mentions with the automaton it writes for the page, as the page will load it.
   const figureEntries = sortedEntries.filter((e): e is AuthoredFigure => e.category === 'figure');
   const claims: FigureClaim[] = figureEntries.map((f) => ({ id: f.id, unit: claimUnit(f.unit, f.noun), cues: f.cues }));
   const automaton = pageAutomatonData(indexed, claims);
   const pageAutomaton = loadAutomaton(automaton);
   const matcher = createTermMatcher(indexed, pageAutomaton);
-  const languages = new Map(sources.map((s) => [s.id, s.language]));
-  const reproduced = findReproducedPassages(sources.map((s) => ({ id: s.id, text: texts.get(s.id)! })));
-  const credited = creditedPassages(sources, texts);
-  const creditAt: CreditAt = (source, start, end) => passageAt(credited.get(source) ?? [], start, end)?.credit ?? null;
-
-  const mentions = new Map<string, Mention[]>();
-  // Mentions and sentence edges are found in the article text only; excerpts quote the file itself.
-  const articleTexts = new Map(sources.map((s) => [s.id, articleText(texts.get(s.id)!, s.notArticle)]));
-  for (const source of sources) {
-    const text = articleTexts.get(source.id)!;
-    for (const match of matchTerms(matcher, text, new Set())) {
-      const list = mentions.get(match.entry.id) ?? [];
-      list.push({ source: source.id, start: match.start, end: match.end });
-      mentions.set(match.entry.id, list);
-    }
-  }
+  const mentions = findMentions(matcher, corpus);
 
   const linker = createFigureLinker(claims, pageAutomaton, matcher.owners.length);
-  const { statements, sentenceKeys } = findStatements(linker, sources, articleTexts, reproduced, creditAt);
+  const { statements, sentenceKeys } = findStatements(linker, corpus);
   const indexedFigures: IndexedFigure[] = figureEntries.map((f, i) => ({
     ...claims[i]!,
     label: f.label,
     asOf: f.asOf,
     stated: independentValues(statements.get(f.id) ?? [], sentenceKeys),
   }));
-  for (const [id, list] of statements) {
+  for (const [id, list] of statements)
     mentions.set(
       id,
       list.map(({ source, start, end }) => ({ source, start, end })),
     );
-  }
-  const warnings: KbProblem[] = figureEntries
-    .filter((f) => !statements.has(f.id))
-    .map((f) => ({
-      severity: 'warning',
-      file: entries.find((e) => e.entry.id === f.id)!.file,
-      entry: f.id,
-      field: 'cues',
-      message: 'no source states this figure in a sentence that names every cue group',
-    }));
 
   const labels = new Map(indexed.map((e) => [e.id, e]));
   const details: Record<string, EntryDetails> = {};
   for (const entry of sortedEntries) {
-    const found = mentions.get(entry.id) ?? [];
-    const excerpts = excerptsFor(found, articleTexts, languages, reproduced, creditAt);
-    for (const authored of entry.excerpts) {
-      const text = texts.get(authored.source)!;
-      const start = text.indexOf(authored.text);
-      if (
-        excerpts.some((e) => e.source === authored.source && e.start <= start && start + authored.text.length <= e.end)
-      )
-        continue;
-      const end = start + authored.text.length;
-      excerpts.push({
-        source: authored.source,
-        start,
-        end,
-        text: authored.text,
-        highlights: [],
-        quotes: passageAt(reproduced.get(authored.source) ?? [], start, end)?.original ?? null,
-        credit: creditAt(authored.source, start, end),
-        language: excerptLanguage(authored.text, languages.get(authored.source)!),
-      });
-    }
-    const order = sources.map((s) => s.id);
-    excerpts.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source) || a.start - b.start);
-    // Agreement counts every mention, not only those that made it into an excerpt; words someone
-    // else wrote into a source's file (an aggregator's summary) are not that source's mention.
-    const voices = [
-      ...found
-        .filter((m) => creditAt(m.source, m.start, m.end) === null)
-        .map((m) => ({ source: m.source, quotes: passageAt(reproduced.get(m.source) ?? [], m.start, m.end) })),
-      ...excerpts.filter((e) => e.credit === null),
-    ];
-    const mentioning = order.filter((id) => voices.some((v) => v.source === id));
-    const independent = mentioning.filter((id) => voices.some((v) => v.source === id && !v.quotes));
-    details[entry.id] = {
-      id: entry.id,
-      category: entry.category,
-      label: entry.label,
-      summary: entry.summary.trim(),
-      summaryZh: entry.summaryZh.trim(),
-      related: entry.related.map((id) => {
-        const related = labels.get(id)!;
-        return { id, label: related.label, category: related.category };
-      }),
-      roles: entry.category === 'person' ? entry.roles : [],
-      excerpts,
-      agreement: { sources: mentioning, independent },
-      figure:
-        entry.category === 'figure'
-          ? figureFacts(entry, claimUnit(entry.unit, entry.noun), statements.get(entry.id) ?? [], statements)
-          : null,
-    };
+    details[entry.id] = entryDetails(entry, mentions.get(entry.id) ?? [], { corpus, labels, statements });
   }
-
   const index: KbIndex = {
     entries: indexed.filter((e) => e.forms.length > 0),
     figures: indexedFigures,
@@ -284,19 +230,143 @@ export function buildKnowledgeBase(inputs: SeedInputs): KbBuildResult {
       pageMatcher: precompilePageMatcher(index, automaton),
       details: { sources: sources.map(toSourceRecord), entries: details },
       derived,
-      sourceTexts: sources.map((s) => ({ id: s.id, text: texts.get(s.id)! })),
+      sourceTexts: sources.map((s) => ({ id: s.id, text: corpus.texts.get(s.id)! })),
     },
-    problems: [...problems, ...warnings],
+    problems: [...problems, ...unstatedFigures(figureEntries, statements, entries)],
   };
+}
+
+/** The entries' authored forms and, joining them, the forms derived from them (see derive.ts). */
+function indexWithDerivedForms(
+  sortedEntries: readonly AuthoredEntry[],
+  corpus: Corpus,
+): { indexed: IndexedEntry[]; derived: Derivation } {
+  const authoredIndex = sortedEntries.map(indexEntry);
+  const derived = deriveForms(
+    sortedEntries,
+    authoredIndex,
+    corpus.sources.map((s) => corpus.articleTexts.get(s.id)!),
+  );
+  // Derived forms join the index: the build finds mentions with them and the page does too.
+  const indexed = authoredIndex.map((entry) => {
+    const extra = derived.forms.filter((f) => f.entry === entry.id);
+    if (extra.length === 0) return entry;
+    const forms = extra.map((f): IndexedForm => ({ text: f.text, caseSensitive: isAcronym(f.text), shortForm: false }));
+    return { ...entry, forms: [...entry.forms, ...forms] };
+  });
+  return { indexed, derived };
+}
+
+/** Every term's mentions in the sources' article texts, by entry. */
+function findMentions(matcher: TermMatcher, corpus: Corpus): Map<string, Mention[]> {
+  const mentions = new Map<string, Mention[]>();
+  for (const source of corpus.sources) {
+    for (const match of matchTerms(matcher, corpus.articleTexts.get(source.id)!, new Set())) {
+      const list = mentions.get(match.entry.id) ?? [];
+      list.push({ source: source.id, start: match.start, end: match.end });
+      mentions.set(match.entry.id, list);
+    }
+  }
+  return mentions;
+}
+
+/** A warning for each figure no source states in a sentence that names every cue group. */
+function unstatedFigures(
+  figureEntries: readonly AuthoredFigure[],
+  statements: ReadonlyMap<string, readonly FigureStatement[]>,
+  entries: ValidatedSeeds['entries'],
+): KbProblem[] {
+  return figureEntries
+    .filter((f) => !statements.has(f.id))
+    .map((f) => ({
+      severity: 'warning',
+      file: entries.find((e) => e.entry.id === f.id)!.file,
+      entry: f.id,
+      field: 'cues',
+      message: 'no source states this figure in a sentence that names every cue group',
+    }));
+}
+
+/** What the build knows when it writes an entry's card. */
+interface DetailsContext {
+  readonly corpus: Corpus;
+  readonly labels: ReadonlyMap<string, IndexedEntry>;
+  readonly statements: ReadonlyMap<string, readonly FigureStatement[]>;
+}
+
+/** An entry's card: its excerpts (found and authored), the sources that agree, its figure's facts. */
+function entryDetails(
+  entry: AuthoredEntry,
+  found: readonly Mention[],
+  { corpus, labels, statements }: DetailsContext,
+): EntryDetails {
+  const fromMentions = excerptsFor(found, corpus);
+  const excerpts = [...fromMentions, ...authoredExcerpts(entry, corpus, fromMentions)];
+  const { order } = corpus;
+  excerpts.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source) || a.start - b.start);
+  return {
+    id: entry.id,
+    category: entry.category,
+    label: entry.label,
+    summary: entry.summary.trim(),
+    summaryZh: entry.summaryZh.trim(),
+    related: entry.related.map((id) => {
+      const related = labels.get(id)!;
+      return { id, label: related.label, category: related.category };
+    }),
+    roles: entry.category === 'person' ? entry.roles : [],
+    excerpts,
+    agreement: agreement(found, excerpts, corpus),
+    figure:
+      entry.category === 'figure'
+        ? figureFacts(entry, claimUnit(entry.unit, entry.noun), statements.get(entry.id) ?? [], statements)
+        : null,
+  };
+}
+
+/** The entry's authored excerpts that no excerpt of its mentions (`fromMentions`) already holds. */
+function authoredExcerpts(entry: AuthoredEntry, corpus: Corpus, fromMentions: readonly Excerpt[]): Excerpt[] {
+  const added: Excerpt[] = [];
+  for (const authored of entry.excerpts) {
+    const start = corpus.texts.get(authored.source)!.indexOf(authored.text);
+    const end = start + authored.text.length;
+    const held = (e: Excerpt) => e.source === authored.source && e.start <= start && end <= e.end;
+    if (fromMentions.some(held) || added.some(held)) continue;
+    added.push({
+      source: authored.source,
+      start,
+      end,
+      text: authored.text,
+      highlights: [],
+      quotes: passageAt(corpus.reproduced.get(authored.source) ?? [], start, end)?.original ?? null,
+      credit: corpus.creditAt(authored.source, start, end),
+      language: excerptLanguage(authored.text, corpus.languages.get(authored.source)!),
+    });
+  }
+  return added;
+}
+
+/**
+ * The sources that mention the entry, and those that do so in their own words. Agreement counts
+ * every mention, not only those that made it into an excerpt; words someone else wrote into a
+ * source's file (an aggregator's summary) are not that source's mention.
+ */
+function agreement(found: readonly Mention[], excerpts: readonly Excerpt[], corpus: Corpus): EntryDetails['agreement'] {
+  const voices = [
+    ...found
+      .filter((m) => corpus.creditAt(m.source, m.start, m.end) === null)
+      .map((m) => ({ source: m.source, quotes: passageAt(corpus.reproduced.get(m.source) ?? [], m.start, m.end) })),
+    ...excerpts.filter((e) => e.credit === null),
+  ];
+  const mentioning = corpus.order.filter((id) => voices.some((v) => v.source === id));
+  const independent = mentioning.filter((id) => voices.some((v) => v.source === id && !v.quotes));
+  return { sources: mentioning, independent };
 }
 
 /** Every statement of every figure claim in the sources, found with the page's own linker. */
 function findStatements(
   linker: FigureLinker,
-  sources: readonly AuthoredSource[],
-  articleTexts: ReadonlyMap<string, string>,
-  reproduced: ReadonlyMap<string, readonly ReproducedPassage[]>,
-  creditAt: CreditAt,
+  { sources, articleTexts, reproduced, creditAt }: Corpus,
 ): { statements: Map<string, FigureStatement[]>; sentenceKeys: Map<FigureStatement, string> } {
   const statements = new Map<string, FigureStatement[]>();
   const sentenceKeys = new Map<FigureStatement, string>();
@@ -406,14 +476,11 @@ export function derivedCheck(
  */
 function excerptsFor(
   mentions: readonly Mention[],
-  texts: ReadonlyMap<string, string>,
-  languages: ReadonlyMap<string, string>,
-  reproduced: ReadonlyMap<string, readonly ReproducedPassage[]>,
-  creditAt: CreditAt,
+  { articleTexts, languages, reproduced, creditAt }: Corpus,
 ): Excerpt[] {
   const candidates: Excerpt[] = [];
   for (const mention of mentions) {
-    const text = texts.get(mention.source)!;
+    const text = articleTexts.get(mention.source)!;
     const [start, end] = excerptAround(text, mention.start, mention.end);
     const highlight = [mention.start - start, mention.end - start] as const;
     const same = candidates.findIndex((e) => e.source === mention.source && e.start === start && e.end === end);

@@ -25,7 +25,7 @@
  */
 import { isAcronym } from '../text/acronym';
 import { foldForm } from '../text/fold';
-import { bareName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS } from '../text/words';
+import { bareName, isProperName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS } from '../text/words';
 import type { AuthoredEntry } from './schema';
 import type { IndexedEntry } from '../kb/types';
 
@@ -100,14 +100,6 @@ const ROLE_TITLES: readonly (readonly [RegExp, readonly string[]])[] = [
 ];
 
 const wordsOf = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '');
-const isCapitalisedWord = (word: string): boolean => /^[\p{Lu}\d]/u.test(word);
-
-/** Every significant word capitalised, no punctuation of a title or a sentence. */
-function isProperName(text: string): boolean {
-  return (
-    !/[:,!?"“”]/.test(text) && wordsOf(text).every((w) => NAME_CONNECTORS.has(w.toLowerCase()) || isCapitalisedWord(w))
-  );
-}
 
 /** Initials of a proper name: one letter a word, the letters of an acronym word ("U.S." → "US"). */
 export function initialsOf(name: string): string {

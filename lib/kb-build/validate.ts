@@ -4,6 +4,11 @@ import { mainScript } from '../text/scripts';
 import { findInternalName, internalNames, namedSources, sourceNames, type SourceName } from './reader-text';
 import { entrySchema, sourceSchema, type AuthoredEntry, type AuthoredFigure, type AuthoredSource } from './schema';
 
+/**
+ * Validates `seeds/` against the schema and checks what the schema cannot: ids, verbatim passages,
+ * references, forms claimed twice, and names readers must never see.
+ */
+
 /** What the build found wrong, named by file, entry and field so an author can go straight there. */
 export interface KbProblem {
   readonly severity: 'error' | 'warning';
@@ -101,141 +106,199 @@ function idOf(item: unknown, index: number): string {
   return typeof id === 'string' ? id : `#${index + 1}`;
 }
 
-function listOf(file: string, data: unknown, problems: KbProblem[]): unknown[] {
-  if (Array.isArray(data)) return data;
-  problems.push({ severity: 'error', file, entry: null, field: null, message: 'must be a YAML list' });
-  return [];
+/** The problems found so far, in the order they were found. */
+class ProblemList {
+  readonly problems: KbProblem[] = [];
+
+  error(file: string, entry: string | null, field: string | null, message: string): void {
+    this.problems.push({ severity: 'error', file, entry, field, message });
+  }
+
+  warning(file: string, entry: string, field: string, message: string): void {
+    this.problems.push({ severity: 'warning', file, entry, field, message });
+  }
+
+  /** The list `data` holds, or none (an error) when it is not a list. */
+  listOf(file: string, data: unknown): unknown[] {
+    if (Array.isArray(data)) return data;
+    this.error(file, null, null, 'must be a YAML list');
+    return [];
+  }
+
+  /** Readers see titles, outlets and authors: a file name, file number or bare id in text meant for them is a mistake. */
+  readerFacing(internal: InternalNames, file: string, entry: string, field: string, text: string | null | undefined) {
+    const name = text ? findInternalName(text, internal) : null;
+    if (name) this.error(file, entry, field, `names a source as "${name}": readers see titles, outlets and authors`);
+  }
 }
+
+type InternalNames = ReturnType<typeof internalNames>;
+type Located = { readonly file: string; readonly entry: AuthoredEntry };
 
 /** Parses and cross-checks the seeds. Errors stop the build; warnings are printed. */
 export function validateSeeds(inputs: SeedInputs): ValidatedSeeds {
-  const problems: KbProblem[] = [];
-  const error = (file: string, entry: string | null, field: string | null, message: string) =>
-    problems.push({ severity: 'error', file, entry, field, message });
+  const list = new ProblemList();
+  const sources = parseSources(inputs, list);
+  const internal = internalNames(sources);
+  checkSourceTexts(sources, inputs.sources.file, internal, list);
+  const entries = parseEntries(inputs, list);
+  const byId = new Map<string, Located>();
+  const checks: EntryChecks = {
+    sources,
+    texts: inputs.texts,
+    internal,
+    formOwners: new Map(),
+    corpus: Object.values(inputs.texts).map((text) => foldForm(text)),
+    names: sourceNames(sources),
+  };
+  for (const item of entries) {
+    const { file, entry } = item;
+    if (byId.has(entry.id)) {
+      list.error(file, entry.id, 'id', `duplicate id (also in ${byId.get(entry.id)!.file})`);
+      continue;
+    }
+    byId.set(entry.id, item);
+    checkEntry(item, checks, list);
+  }
+  for (const item of entries) checkReferences(item, byId, list);
+  return { sources, entries, problems: list.problems };
+}
 
-  const sourcesFile = inputs.sources.file;
+/** The sources that parse, each with its file and verbatim passages checked. */
+function parseSources(inputs: SeedInputs, list: ProblemList): AuthoredSource[] {
+  const file = inputs.sources.file;
   const sources: AuthoredSource[] = [];
-  listOf(sourcesFile, inputs.sources.data, problems).forEach((raw, index) => {
+  list.listOf(file, inputs.sources.data).forEach((raw, index) => {
     const parsed = sourceSchema.safeParse(raw);
-    if (!parsed.success) return problems.push(...issuesToProblems(sourcesFile, idOf(raw, index), parsed.error.issues));
+    if (!parsed.success) return list.problems.push(...issuesToProblems(file, idOf(raw, index), parsed.error.issues));
     const source = parsed.data;
-    if (sources.some((s) => s.id === source.id)) return error(sourcesFile, source.id, 'id', 'duplicate source id');
+    if (sources.some((s) => s.id === source.id)) return list.error(file, source.id, 'id', 'duplicate source id');
     const text = inputs.texts[source.file];
-    if (text === undefined) return error(sourcesFile, source.id, 'file', `no file "${source.file}" in seeds/`);
+    if (text === undefined) return list.error(file, source.id, 'file', `no file "${source.file}" in seeds/`);
     source.notArticle?.forEach((passage, i) => {
-      if (!text.includes(passage))
-        error(sourcesFile, source.id, `notArticle.${i}`, 'not a verbatim passage of the file');
+      if (!text.includes(passage)) list.error(file, source.id, `notArticle.${i}`, 'not a verbatim passage of the file');
     });
     source.notByAuthor?.forEach((passage, i) => {
       if (!text.includes(passage.text))
-        error(sourcesFile, source.id, `notByAuthor.${i}.text`, 'not a verbatim passage of the file');
+        list.error(file, source.id, `notByAuthor.${i}.text`, 'not a verbatim passage of the file');
     });
     sources.push(source);
   });
-  // Readers see titles, outlets and authors: a file name, file number or bare id in text meant
-  // for them is a mistake.
-  const internal = internalNames(sources);
-  const readerFacing = (file: string, entry: string, field: string, text: string | null | undefined) => {
-    const name = text ? findInternalName(text, internal) : null;
-    if (name) error(file, entry, field, `names a source as "${name}": readers see titles, outlets and authors`);
-  };
+  return sources;
+}
+
+/** What readers see of the sources, and their order: quotation detection takes the earlier of two as the original. */
+function checkSourceTexts(
+  sources: readonly AuthoredSource[],
+  file: string,
+  internal: InternalNames,
+  list: ProblemList,
+): void {
   for (const source of sources) {
     for (const field of ['title', 'author', 'outlet', 'dateNote', 'kind'] as const)
-      readerFacing(sourcesFile, source.id, field, source[field]);
+      list.readerFacing(internal, file, source.id, field, source[field]);
     source.notByAuthor?.forEach((passage, i) =>
-      readerFacing(sourcesFile, source.id, `notByAuthor.${i}.credit`, passage.credit),
+      list.readerFacing(internal, file, source.id, `notByAuthor.${i}.credit`, passage.credit),
     );
   }
-  const sourceIds = new Set(sources.map((s) => s.id));
-  const names = sourceNames(sources);
-  // Quotation detection takes the earlier of two sources as the original: the order must be real.
   const dated = sources.filter((s) => s.date !== null);
   dated.forEach((source, i) => {
     const previous = dated[i - 1];
     if (previous && previous.date! > source.date!) {
-      error(
-        sourcesFile,
+      list.error(
+        file,
         source.id,
         'date',
         `sources must be listed oldest first, but "${previous.id}" (${previous.date}) comes before it`,
       );
     }
   });
+}
 
-  const entries: { file: string; entry: AuthoredEntry }[] = [];
+/** The entries that parse, with the file they came from, in file then document order. */
+function parseEntries(inputs: SeedInputs, list: ProblemList): Located[] {
+  const entries: Located[] = [];
   for (const { file, data } of inputs.entryFiles) {
-    listOf(file, data, problems).forEach((raw, index) => {
+    list.listOf(file, data).forEach((raw, index) => {
       const parsed = entrySchema.safeParse(raw);
-      if (!parsed.success) return problems.push(...issuesToProblems(file, idOf(raw, index), parsed.error.issues));
+      if (!parsed.success) return list.problems.push(...issuesToProblems(file, idOf(raw, index), parsed.error.issues));
       entries.push({ file, entry: parsed.data });
     });
   }
+  return entries;
+}
 
-  const byId = new Map<string, { file: string; entry: AuthoredEntry }>();
-  const formOwners = new Map<string, string>();
-  const corpus = Object.values(inputs.texts).map((text) => foldForm(text));
-  for (const item of entries) {
-    const { file, entry } = item;
-    if (byId.has(entry.id)) {
-      error(file, entry.id, 'id', `duplicate id (also in ${byId.get(entry.id)!.file})`);
-      continue;
+/** What checking one entry needs; `formOwners` (each folded form's entry) fills as entries are checked. */
+interface EntryChecks {
+  readonly sources: readonly AuthoredSource[];
+  readonly texts: SeedInputs['texts'];
+  readonly internal: InternalNames;
+  readonly formOwners: Map<string, string>;
+  /** Every seed file's text, folded: where an alias must occur. */
+  readonly corpus: readonly string[];
+  /** How each source may be named in a summary (see chineseSummaryProblem). */
+  readonly names: readonly SourceName[];
+}
+
+/** One entry's own checks: what readers see, its forms, excerpts, figure and roles. */
+function checkEntry({ file, entry }: Located, checks: EntryChecks, list: ProblemList): void {
+  list.readerFacing(checks.internal, file, entry.id, 'label', entry.label);
+  list.readerFacing(checks.internal, file, entry.id, 'summary', entry.summary);
+  list.readerFacing(checks.internal, file, entry.id, 'summaryZh', entry.summaryZh);
+  const chinese = chineseSummaryProblem(entry.summary, entry.summaryZh, checks.names);
+  if (chinese) list.error(file, entry.id, 'summaryZh', chinese);
+  if (entry.category === 'person')
+    entry.roles.forEach((role, i) =>
+      list.readerFacing(checks.internal, file, entry.id, `roles.${i}.title`, role.title),
+    );
+  checkForms({ file, entry }, checks, list);
+  entry.excerpts.forEach((excerpt, i) => {
+    const source = checks.sources.find((s) => s.id === excerpt.source);
+    if (!source) return list.error(file, entry.id, `excerpts.${i}.source`, `unknown source "${excerpt.source}"`);
+    if (!checks.texts[source.file]!.includes(excerpt.text)) {
+      list.error(file, entry.id, `excerpts.${i}.text`, `not a verbatim excerpt of ${source.file}`);
     }
-    byId.set(entry.id, item);
-    readerFacing(file, entry.id, 'label', entry.label);
-    readerFacing(file, entry.id, 'summary', entry.summary);
-    readerFacing(file, entry.id, 'summaryZh', entry.summaryZh);
-    const chinese = chineseSummaryProblem(entry.summary, entry.summaryZh, names);
-    if (chinese) error(file, entry.id, 'summaryZh', chinese);
-    if (entry.category === 'person')
-      entry.roles.forEach((role, i) => readerFacing(file, entry.id, `roles.${i}.title`, role.title));
-    const forms = [entry.label, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))];
-    forms.forEach((form, i) => {
-      const key = foldForm(form);
-      const field = i === 0 ? 'label' : `aliases.${i - 1}`;
-      const owner = formOwners.get(key);
-      if (owner !== undefined && owner !== entry.id) {
-        error(file, entry.id, field, `"${form}" is already claimed by entry "${owner}"`);
-      }
-      formOwners.set(key, entry.id);
-      if (i > 0 && entry.category !== 'figure' && !corpus.some((text) => text.includes(key))) {
-        problems.push({
-          severity: 'warning',
-          file,
-          entry: entry.id,
-          field,
-          message: `"${form}" occurs nowhere in the corpus`,
-        });
-      }
-    });
-    entry.excerpts.forEach((excerpt, i) => {
-      const source = sources.find((s) => s.id === excerpt.source);
-      if (!source) return error(file, entry.id, `excerpts.${i}.source`, `unknown source "${excerpt.source}"`);
-      if (!inputs.texts[source.file]!.includes(excerpt.text)) {
-        error(file, entry.id, `excerpts.${i}.text`, `not a verbatim excerpt of ${source.file}`);
-      }
-    });
-    if (entry.category === 'figure') {
-      const problem = figureEntryProblem(entry);
-      if (problem) error(file, entry.id, 'noun', problem);
-    }
-    if (entry.category === 'person') {
-      entry.roles.forEach((role, i) => {
-        if (!sourceIds.has(role.source)) error(file, entry.id, `roles.${i}.source`, `unknown source "${role.source}"`);
-      });
-    }
+  });
+  if (entry.category === 'figure') {
+    const problem = figureEntryProblem(entry);
+    if (problem) list.error(file, entry.id, 'noun', problem);
   }
-  for (const { file, entry } of entries) {
-    entry.related.forEach((related, i) => {
-      if (!byId.has(related)) error(file, entry.id, `related.${i}`, `unknown entry "${related}"`);
-      if (related === entry.id) error(file, entry.id, `related.${i}`, 'an entry cannot relate to itself');
+  if (entry.category === 'person') {
+    entry.roles.forEach((role, i) => {
+      if (!checks.sources.some((s) => s.id === role.source))
+        list.error(file, entry.id, `roles.${i}.source`, `unknown source "${role.source}"`);
     });
-    if (entry.category === 'figure' && entry.derive) {
-      entry.derive.ratio.forEach((other, i) => {
-        if (byId.get(other)?.entry.category !== 'figure') {
-          error(file, entry.id, `derive.ratio.${i}`, `"${other}" is not a figure entry`);
-        }
-      });
-    }
   }
-  return { sources, entries, problems };
+}
+
+/** The label and aliases: no form another entry claims, and every alias found somewhere in the corpus. */
+function checkForms({ file, entry }: Located, { formOwners, corpus }: EntryChecks, list: ProblemList): void {
+  const forms = [entry.label, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))];
+  forms.forEach((form, i) => {
+    const key = foldForm(form);
+    const field = i === 0 ? 'label' : `aliases.${i - 1}`;
+    const owner = formOwners.get(key);
+    if (owner !== undefined && owner !== entry.id) {
+      list.error(file, entry.id, field, `"${form}" is already claimed by entry "${owner}"`);
+    }
+    formOwners.set(key, entry.id);
+    if (i > 0 && entry.category !== 'figure' && !corpus.some((text) => text.includes(key))) {
+      list.warning(file, entry.id, field, `"${form}" occurs nowhere in the corpus`);
+    }
+  });
+}
+
+/** What an entry names among the others: related entries, and the figures a ratio relates. */
+function checkReferences({ file, entry }: Located, byId: ReadonlyMap<string, Located>, list: ProblemList): void {
+  entry.related.forEach((related, i) => {
+    if (!byId.has(related)) list.error(file, entry.id, `related.${i}`, `unknown entry "${related}"`);
+    if (related === entry.id) list.error(file, entry.id, `related.${i}`, 'an entry cannot relate to itself');
+  });
+  if (entry.category === 'figure' && entry.derive) {
+    entry.derive.ratio.forEach((other, i) => {
+      if (byId.get(other)?.entry.category !== 'figure') {
+        list.error(file, entry.id, `derive.ratio.${i}`, `"${other}" is not a figure entry`);
+      }
+    });
+  }
 }

@@ -1,5 +1,7 @@
 import type { BundledEntry, KbDetails } from './types';
 
+/** Looking a card's data up in the bundled knowledge base: for the background's answers and the options page. */
+
 /** A card's data for `id`: the entry and exactly the sources its excerpts and roles cite. */
 export function lookupEntry(details: KbDetails, id: string): BundledEntry {
   const entry = Object.hasOwn(details.entries, id) ? details.entries[id]! : null;

@@ -1,7 +1,8 @@
 /**
- * The shapes of the generated knowledge base. The content script loads only the `KbIndex`
- * (what the matcher needs); `KbDetails` (excerpts, agreement, sources) stays in the background
- * and reaches a card on request.
+ * The shapes of the generated knowledge base: the `KbIndex` (entries' forms, figure claims: what
+ * matching needs) and the `KbDetails` (excerpts, agreement, sources: what a card shows). Both stay
+ * in the background and the extension's pages; a page knows an entry by its `EntryRef` alone, and
+ * a card's data reaches the card's frame on request.
  */
 
 import type { FigureReading, FigureUnit } from '../figures/number-parser';
@@ -32,7 +33,7 @@ export interface IndexedEntry extends EntryRef {
   readonly forms: readonly IndexedForm[];
 }
 
-/** A figure claim as the page needs it: enough to link a number on the page to it. */
+/** A figure claim as matching needs it: enough to link a number on a page to it. */
 export interface IndexedFigure {
   readonly id: string;
   readonly label: string;

@@ -1,10 +1,15 @@
-import { sentenceAround } from '../text/excerpt';
+import { PAGE_TEXT, sentenceAround } from '../text/excerpt';
 import { judgeLinkedFigure, type PageFigure } from './page-matcher';
 import type { IndexedFigure } from '../kb/types';
 import { unitsComparable } from '../figures/compare';
 import { findCueMatches, findLinkedFigures, namedCueGroups, type FigureLinker } from '../figures/linker';
 import { readNumbers, type NotFigure, type ParsedFigure } from '../figures/number-parser';
 import { judgeFigure, type StatedValue } from '../figures/verdict';
+
+/**
+ * "Check this figure": the selected number read and linked as its highlight would be, or the claims
+ * its sentence comes near, listed without a verdict.
+ */
 
 /** Claims shown for a checked figure, at most. */
 export const MAX_CANDIDATES = 3;
@@ -60,8 +65,8 @@ export function checkFigure(
     const notFigures = numbers.notFigures.filter(inSelection);
     return { selection, figure: null, notFigures, linked: null, candidates: [], verdict: 'unsourced' };
   }
-  const sentence = (start: number, end: number) => sentenceAround(context, start, end, false);
-  const link = findLinkedFigures(linker, context, sentence, undefined, { linesAreParagraphs: false }).find(
+  const sentence = (start: number, end: number) => sentenceAround(context, start, end, PAGE_TEXT);
+  const link = findLinkedFigures(linker, context, sentence, undefined, PAGE_TEXT).find(
     (l) => l.figure.start === figure.start,
   );
   if (link) {

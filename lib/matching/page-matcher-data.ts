@@ -1,6 +1,6 @@
 /**
- * The page matcher the knowledge-base build compiled (`npm run kb` writes it): what the content
- * script loads, as is, instead of compiling the automaton on each page.
+ * The page matcher the knowledge-base build compiled (`npm run kb` writes it): what the background
+ * loads, as is, instead of compiling the automaton at each start of its worker.
  */
 import pageMatcherJson from '../kb/generated/page-matcher.json';
 import type { PrecompiledPageMatcher } from './page-matcher';

@@ -7,7 +7,7 @@ import {
   type LinkedBy,
 } from '../figures/linker';
 import { judgeFigure, type FigureVerdict } from '../figures/verdict';
-import { sentenceAround } from '../text/excerpt';
+import { PAGE_TEXT, sentenceAround } from '../text/excerpt';
 import { sentenceKey } from '../text/sentence-key';
 import {
   automatonData,
@@ -26,6 +26,11 @@ import {
   type TermOwnersData,
 } from './term-matcher';
 import type { EntryRef, IndexedEntry, IndexedFigure, KbIndex } from '../kb/types';
+
+/**
+ * The page matcher: terms and linked figures in a page's text, in one read of one automaton, with
+ * each figure's verdict; compiled at build time and loaded by the background (page-matcher-data.ts).
+ */
 
 /** A number on the page that speaks of a figure claim, and how it compares with the sources. */
 export interface PageFigure {
@@ -60,8 +65,8 @@ export interface PageMatcher {
   readonly terms: TermMatcher;
   readonly figures: FigureLinker;
   /**
-   * The reader's tracked terms (see lib/my-sources), compiled on the page into an automaton of
-   * their own, read in the same pass; null when there are none. `selection` is the knowledge base's
+   * The reader's tracked terms (see lib/my-sources), compiled as the matcher loads into an
+   * automaton of their own, read in the same pass; null when there are none. `selection` is the knowledge base's
    * term matcher with their owners after its own: the candidates of both are chosen among together.
    */
   readonly tracked: { readonly automaton: FormAutomaton; readonly selection: TermMatcher } | null;
@@ -69,8 +74,8 @@ export interface PageMatcher {
 }
 
 /**
- * The page matcher compiled at build time (`npm run kb` writes it): the content script loads it
- * and builds nothing per page. Its entries have no forms: the automaton holds them.
+ * The page matcher compiled at build time (`npm run kb` writes it): the background loads it and
+ * compiles nothing but the tracked terms. Its entries have no forms: the automaton holds them.
  */
 export interface PrecompiledPageMatcher {
   readonly entries: readonly EntryRef[];
@@ -132,7 +137,7 @@ export function judgeLinkedFigure(
   const others = alsoFits.map((other) => claimOf(other.id).label);
   // A source's statement is not checked against itself: on its own article (or a verbatim copy)
   // the number is judged by the other sources alone, and with none it gets no verdict.
-  const key = sentenceKey(text.slice(...sentenceAround(text, figure.start, figure.end, false)));
+  const key = sentenceKey(text.slice(...sentenceAround(text, figure.start, figure.end, PAGE_TEXT)));
   const elsewhere = indexed.stated.filter((stated) => !(stated.sentenceKeys?.includes(key) ?? false));
   const statedHere = indexed.stated.length > 0 && elsewhere.length === 0;
   const verdict = others.length === 0 && !statedHere ? judgeFigure(figure, elsewhere) : null;
@@ -146,20 +151,26 @@ export function judgeLinkedFigure(
   };
 }
 
+export interface PageMatchOptions {
+  /**
+   * Whether the reader's tracked terms take part: without them the matches are the knowledge
+   * base's alone, exactly as a matcher loaded without tracked terms finds them.
+   */
+  readonly withTracked?: boolean;
+  /** Runs the figures' part, so that a caller can time it apart from the terms'. */
+  readonly timeFigures?: <T>(work: () => T) => T;
+}
+
 /**
  * Terms and linked figures in `text`, leftmost-longest and never overlapping (a figure such as
  * "Twenty-three Democratic attorneys general" wins over a term inside it). `namedInFull` is the
- * term matcher's memory of full names, kept across passes. The reader's tracked terms take part
- * only `withTracked`: without them the matches are the knowledge base's alone, exactly as a
- * matcher loaded without tracked terms finds them.
+ * term matcher's memory of full names, kept across passes.
  */
 export function matchPage(
   matcher: PageMatcher,
   text: string,
   namedInFull: Set<string>,
-  withTracked = false,
-  /** Runs the figures' part, so that a caller can time it apart from the terms'. */
-  timeFigures: <T>(work: () => T) => T = (work) => work(),
+  { withTracked = false, timeFigures = (work) => work() }: PageMatchOptions = {},
 ): PageMatch[] {
   const termForms = matcher.terms.owners.length;
   const all = findFormMatches(matcher.terms.automaton, text);
@@ -173,9 +184,13 @@ export function matchPage(
     (m) => ({ ...m, figure: null }),
   );
   const figures: PageMatch[] = timeFigures(() =>
-    findLinkedFigures(matcher.figures, text, (start, end) => sentenceAround(text, start, end, false), cues, {
-      linesAreParagraphs: false,
-    }).map((link) => {
+    findLinkedFigures(
+      matcher.figures,
+      text,
+      (start, end) => sentenceAround(text, start, end, PAGE_TEXT),
+      cues,
+      PAGE_TEXT,
+    ).map((link) => {
       const { entry } = matcher.figureEntries.get(link.claim.id)!;
       const figure = judgeLinkedFigure((id) => matcher.figureEntries.get(id)!.claim, text, link);
       return { start: link.figure.start, end: link.figure.end, entry, figure };

@@ -10,13 +10,17 @@ import { digitAt, toDigits } from '../text/digits';
 import { foldAt, foldForm, IGNORED } from '../text/fold';
 import { isLowerCode, isUpperCode } from '../text/letters';
 import { isInWebAddress } from '../text/web-addresses';
-import { bareName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS, TITLE_WORDS } from '../text/words';
+import { bareName, isProperName, NAME_CONNECTORS, NAME_SUFFIXES, SENTENCE_WORDS, TITLE_WORDS } from '../text/words';
 import type { EntryRef, IndexedEntry } from '../kb/types';
 
 /**
- * The one matcher for knowledge-base terms: the build runs it over the seed files and the content
- * script over the page, so a form found in a source is found the same way in an article.
+ * The one matcher for knowledge-base terms: the build runs it over the seed files, the background
+ * over a page's text and the reader's saved articles, so a form found in a source is found the
+ * same way in an article. Short forms wait for a full mention; look-alike guards keep a form from
+ * matching inside another name.
  */
+
+/** The automaton of the terms' forms, and who owns each form. */
 export interface TermMatcher {
   /** Its first `owners.length` forms are the terms' (a page's automaton holds the figure cues after them). */
   readonly automaton: FormAutomaton;
@@ -31,7 +35,7 @@ export interface FormOwner {
 }
 
 /**
- * The owners as plain data, for a build to write and the content script to load, as digits (see
+ * The owners as plain data, for a build to write and the background to load, as digits (see
  * digits.ts): how many forms each entry has; per form, its guard's GUARD_KINDS index × 2 + 1 for
  * a short form; and per entry, the words of a person's full names, space-separated (its surname
  * and person guards share them), else ''.
@@ -67,14 +71,9 @@ export interface TermMatch {
   readonly entry: EntryRef;
 }
 
-/** Every significant word starts with a capital or a digit: a proper name, not a phrase. */
-function isProperName(text: string): boolean {
-  const parts = text.split(/\s+/);
-  return (
-    /\p{Lu}/u.test(text) &&
-    parts.every((w) => NAME_CONNECTORS.has(w.toLowerCase()) || /^["“'‘(]?[\p{Lu}\d]/u.test(w)) &&
-    !parts.every((w) => isAcronym(w) || NAME_CONNECTORS.has(w.toLowerCase()))
-  );
+/** Acronyms alone ("REAL ID", "U.S. ICE"): their case is the automaton's to check, no guard's. */
+function isAcronymName(name: string): boolean {
+  return name.split(/\s+/).every((word) => isAcronym(word) || NAME_CONNECTORS.has(word.toLowerCase()));
 }
 
 /** The guards of one entry's forms; each form's words are folded once. */
@@ -93,7 +92,8 @@ function guardsFor(entry: IndexedEntry): Guard[] {
     });
   }
   return entry.forms.map((form, i): Guard => {
-    if (!isProperName(bareName(form.text))) return { kind: 'none' };
+    const name = bareName(form.text);
+    if (!isProperName(name) || isAcronymName(name)) return { kind: 'none' };
     const own = folded[i]!;
     const truncated = folded.some(
       (longer) => longer.length > own.length && (longer.endsWith(` ${own}`) || longer.startsWith(`${own} `)),

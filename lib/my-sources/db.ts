@@ -6,6 +6,7 @@ import type { ArticleText, SavedArticle, StoredFigureStatement, StoredMention, T
  * The reader's sources in IndexedDB, through Dexie. Opened only in the extension's own origin (the
  * background and extension pages): a content script's IndexedDB belongs to the web page.
  */
+
 export const DATABASE_NAME = 'crosscheck-my-sources';
 
 /** The first layout: each article record carried its text. */

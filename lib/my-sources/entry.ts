@@ -3,6 +3,11 @@ import type { BundledEntry, EntryDetails, KbDetails } from '../kb/types';
 import type { OwnSources } from './card-data';
 import type { TrackedTerm } from './types';
 
+/**
+ * A card's data with the reader's library: own sources added to a bundled entry, and a tracked
+ * term's card.
+ */
+
 /** A card's data: the bundled entry and its sources, with what the reader's saved articles say. */
 export interface EntryResponse extends BundledEntry {
   /** Absent where the reader's store cannot be read. */

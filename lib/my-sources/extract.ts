@@ -4,10 +4,12 @@ import { collectText } from '../article/text-collector';
 import { readPageMetadata, type PageMetadata } from './metadata';
 
 /**
- * What the content script hands the background when the reader saves an article: its text, read by
- * the same text collector as highlighting (so the same furniture, captions and hidden text are left
- * out), and what the page declares about itself. Runs in the content script: kept small.
+ * Reading an article for saving, in the content script (so kept small): its text, read by the same
+ * text collector as highlighting (so the same furniture, captions and hidden text are left out),
+ * and what the page declares about itself.
  */
+
+/** What the content script hands the background when the reader saves an article. */
 export interface ArticleForSaving {
   /** One paragraph (block) per line, spaces collapsed: the layout of a seed file. */
   readonly text: string;

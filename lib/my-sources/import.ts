@@ -279,110 +279,171 @@ class BatchWriter {
   }
 
   async write(prepared: PreparedBatch): Promise<ImportCounts['articles']> {
-    const { db, knowledge } = this;
-    const counts = { added: 0, updated: 0, unchanged: 0 };
-    const written: [number, string][] = [];
-    await db.transaction('rw', allTables(db), async () => {
-      // Read inside the transaction, which no other save can interleave with.
-      this.nextId = Math.max(
-        this.nextId,
-        (((await db.articles.orderBy(':id').lastKey()) as number | undefined) ?? 0) + 1,
-      );
-      const [byUrl, byText] = await Promise.all([
-        Promise.all(prepared.map(({ article }) => db.articles.where('url').equals(article.metadata.url).first())),
-        Promise.all(prepared.map(({ article }) => db.articles.where('textHash').equals(article.textHash).toArray())),
-      ]);
-      // Every article this batch may compare with, read at once: those written before it (in
-      // memory: adding this batch's articles can only push them down the list, never bring others in).
-      const before = [
-        ...new Set(
-          prepared.flatMap(({ article }, i) =>
-            this.mostShared(article.fingerprints, replacedBy(article.metadata.url, byUrl[i], byText[i]!).existing?.id),
-          ),
-        ),
-      ];
-      const unread = before.filter((id) => !this.imported.has(id));
-      const [records, texts] = await Promise.all([db.articles.bulkGet(before), db.texts.bulkGet(unread)]);
-      const articles = new Map(before.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : [])));
-      const textOf = new Map([...unread.flatMap((id, i) => (texts[i] ? [[id, texts[i].text] as const] : []))]);
-      // This batch's own, for an article repeated in it (the pack holds it twice).
-      const batchUrls = new Map<string, number>();
-      const batchTexts = new Map<string, { readonly id: number; readonly url: string }[]>();
-      const gone = new Set<number>();
-      const touched = new Set<number>();
-      const deletions: Promise<unknown>[] = [];
-      const mentions: StoredMention[] = [];
-      const statements: Omit<StoredFigureStatement, 'id'>[] = [];
-      for (const [i, { article, savedAt, reading }] of prepared.entries()) {
-        const { metadata, text } = article;
-        const live = <A extends { readonly id?: number }>(a: A | undefined) =>
-          a === undefined || gone.has(a.id!) ? undefined : a;
-        // What this batch wrote under the address, or with the text, stands before what was stored.
-        const urlId = batchUrls.get(metadata.url);
-        const match = replacedBy(
-          metadata.url,
-          live(urlId === undefined ? byUrl[i] : { id: urlId, url: metadata.url }),
-          [...(batchTexts.get(article.textHash) ?? []), ...byText[i]!].filter((a) => live(a) !== undefined),
-        );
-        const existingId = match.existing?.id;
-        const existing =
-          existingId === undefined
-            ? undefined
-            : (articles.get(existingId) ?? [byUrl[i], ...byText[i]!].find((a) => a?.id === existingId));
-        if (existing && unchanged(existing, article)) {
-          counts.unchanged++;
-          continue;
-        }
-        if (match.duplicate) {
-          const duplicate = match.duplicate.id!;
-          deletions.push(deleteRows(db, duplicate));
-          gone.add(duplicate);
-          articles.delete(duplicate);
-          touched.delete(duplicate);
-        }
-        const record = savedRecord(article, existing?.savedAt ?? savedAt);
-        const id = existing ? existing.id! : this.nextId++;
-        if (existing) {
-          counts.updated++;
-          // Requests run in order in a transaction: these deletions come before the batch's new rows.
-          deletions.push(
-            db.mentions.where('articleId').equals(id).delete(),
-            db.figureStatements.where('articleId').equals(id).delete(),
-          );
-        } else counts.added++;
-        const candidates = this.mostShared(article.fingerprints, id).flatMap((other): ComparedArticle[] => {
-          const otherArticle = gone.has(other) ? undefined : articles.get(other);
-          const otherText = this.imported.get(other) ?? textOf.get(other);
-          return otherArticle && otherText !== undefined ? [{ article: otherArticle, text: otherText }] : [];
-        });
-        const { own, later } = reproductionsOf(knowledge, { article: { ...record, id }, text }, candidates, (other) =>
-          other === text ? reading : this.read(other),
-        );
-        articles.set(id, { ...record, id, reproduced: own });
-        touched.add(id);
-        for (const [laterId, reproduced] of later) {
-          articles.set(laterId, { ...articles.get(laterId)!, reproduced });
-          touched.add(laterId);
-        }
-        mentions.push(...findMentions(knowledge.matcher, text, own).map((m) => ({ ...m, articleId: id })));
-        statements.push(...findFigureStatements(knowledge, text).map((s) => ({ ...s, articleId: id })));
-        this.holders.add(id, article.fingerprints);
-        batchUrls.set(metadata.url, id);
-        batchTexts.set(article.textHash, [{ id, url: metadata.url }, ...(batchTexts.get(article.textHash) ?? [])]);
-        written.push([id, text]);
-        textOf.set(id, text);
-      }
-      await Promise.all([
-        ...deletions,
-        db.articles.bulkPut([...touched].map((id) => articles.get(id)!)),
-        db.texts.bulkPut(written.map(([articleId, text]) => ({ articleId, text }))),
-        db.mentions.bulkPut(mentions),
-        db.figureStatements.bulkAdd(statements),
-      ]);
+    const { written, counts } = await this.db.transaction('rw', allTables(this.db), async () => {
+      const batch = await this.readStored(prepared);
+      for (const [i, item] of prepared.entries()) this.place(batch, i, item);
+      await this.flush(batch);
+      return batch;
     });
     for (const [id, text] of written) this.imported.set(id, text);
     return counts;
   }
+
+  /**
+   * What the batch's transaction reads first: the saved articles under its addresses and with its
+   * texts, and every article it may compare with, at once: those written before it (in memory:
+   * adding this batch's articles can only push them down the list, never bring others in).
+   */
+  private async readStored(prepared: PreparedBatch): Promise<BatchState> {
+    const { db } = this;
+    // Read inside the transaction, which no other save can interleave with.
+    this.nextId = Math.max(
+      this.nextId,
+      (((await db.articles.orderBy(':id').lastKey()) as number | undefined) ?? 0) + 1,
+    );
+    const [byUrl, byText] = await Promise.all([
+      Promise.all(prepared.map(({ article }) => db.articles.where('url').equals(article.metadata.url).first())),
+      Promise.all(prepared.map(({ article }) => db.articles.where('textHash').equals(article.textHash).toArray())),
+    ]);
+    const before = [
+      ...new Set(
+        prepared.flatMap(({ article }, i) =>
+          this.mostShared(article.fingerprints, replacedBy(article.metadata.url, byUrl[i], byText[i]!).existing?.id),
+        ),
+      ),
+    ];
+    const unread = before.filter((id) => !this.imported.has(id));
+    const [records, texts] = await Promise.all([db.articles.bulkGet(before), db.texts.bulkGet(unread)]);
+    return {
+      byUrl,
+      byText,
+      articles: new Map(before.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : []))),
+      textOf: new Map([...unread.flatMap((id, i) => (texts[i] ? [[id, texts[i].text] as const] : []))]),
+      batchUrls: new Map(),
+      batchTexts: new Map(),
+      gone: new Set(),
+      touched: new Set(),
+      deletions: [],
+      mentions: [],
+      statements: [],
+      written: [],
+      counts: { added: 0, updated: 0, unchanged: 0 },
+    };
+  }
+
+  /** Places the batch's `i`th article: unchanged, an update of a saved one (deleting a duplicate), or new. */
+  private place(batch: BatchState, i: number, { article, savedAt, reading }: PreparedBatch[number]): void {
+    const { match, existing } = this.savedAs(batch, i, article);
+    if (existing && unchanged(existing, article)) {
+      batch.counts.unchanged++;
+      return;
+    }
+    if (match.duplicate) {
+      const duplicate = match.duplicate.id!;
+      batch.deletions.push(deleteRows(this.db, duplicate));
+      batch.gone.add(duplicate);
+      batch.articles.delete(duplicate);
+      batch.touched.delete(duplicate);
+    }
+    const record = savedRecord(article, existing?.savedAt ?? savedAt);
+    const id = existing ? existing.id! : this.nextId++;
+    if (existing) {
+      batch.counts.updated++;
+      // Requests run in order in a transaction: these deletions come before the batch's new rows.
+      batch.deletions.push(
+        this.db.mentions.where('articleId').equals(id).delete(),
+        this.db.figureStatements.where('articleId').equals(id).delete(),
+      );
+    } else batch.counts.added++;
+    this.index(batch, { ...record, id }, article, reading);
+  }
+
+  /** The saved article the batch's `i`th replaces: what this batch wrote under its address, or with its text, stands before what was stored. */
+  private savedAs(batch: BatchState, i: number, article: PreparedArticle) {
+    const { metadata } = article;
+    const live = <A extends { readonly id?: number }>(a: A | undefined) =>
+      a === undefined || batch.gone.has(a.id!) ? undefined : a;
+    const urlId = batch.batchUrls.get(metadata.url);
+    const match = replacedBy(
+      metadata.url,
+      live(urlId === undefined ? batch.byUrl[i] : { id: urlId, url: metadata.url }),
+      [...(batch.batchTexts.get(article.textHash) ?? []), ...batch.byText[i]!].filter((a) => live(a) !== undefined),
+    );
+    const existingId = match.existing?.id;
+    const existing =
+      existingId === undefined
+        ? undefined
+        : (batch.articles.get(existingId) ?? [batch.byUrl[i], ...batch.byText[i]!].find((a) => a?.id === existingId));
+    return { match, existing };
+  }
+
+  /** Indexes an article being written as a save does: reproduced passages both ways, mentions, figure statements. */
+  private index(
+    batch: BatchState,
+    record: SavedArticle & { readonly id: number },
+    article: PreparedArticle,
+    reading: ReadText,
+  ): void {
+    const { id } = record;
+    const { text, metadata } = article;
+    const candidates = this.mostShared(article.fingerprints, id).flatMap((other): ComparedArticle[] => {
+      const otherArticle = batch.gone.has(other) ? undefined : batch.articles.get(other);
+      const otherText = this.imported.get(other) ?? batch.textOf.get(other);
+      return otherArticle && otherText !== undefined ? [{ article: otherArticle, text: otherText }] : [];
+    });
+    const { own, later } = reproductionsOf(this.knowledge, { article: record, text }, candidates, (other) =>
+      other === text ? reading : this.read(other),
+    );
+    batch.articles.set(id, { ...record, reproduced: own });
+    batch.touched.add(id);
+    for (const [laterId, reproduced] of later) {
+      batch.articles.set(laterId, { ...batch.articles.get(laterId)!, reproduced });
+      batch.touched.add(laterId);
+    }
+    batch.mentions.push(...findMentions(this.knowledge.matcher, text, own).map((m) => ({ ...m, articleId: id })));
+    batch.statements.push(...findFigureStatements(this.knowledge, text).map((s) => ({ ...s, articleId: id })));
+    this.holders.add(id, article.fingerprints);
+    batch.batchUrls.set(metadata.url, id);
+    batch.batchTexts.set(article.textHash, [
+      { id, url: metadata.url },
+      ...(batch.batchTexts.get(article.textHash) ?? []),
+    ]);
+    batch.written.push([id, text]);
+    batch.textOf.set(id, text);
+  }
+
+  /** Writes what the batch placed, its deletions first. */
+  private async flush(batch: BatchState): Promise<void> {
+    const { db } = this;
+    await Promise.all([
+      ...batch.deletions,
+      db.articles.bulkPut([...batch.touched].map((id) => batch.articles.get(id)!)),
+      db.texts.bulkPut(batch.written.map(([articleId, text]) => ({ articleId, text }))),
+      db.mentions.bulkPut(batch.mentions),
+      db.figureStatements.bulkAdd(batch.statements),
+    ]);
+  }
+}
+
+/** What one batch's transaction has read, and what it is to write. */
+interface BatchState {
+  /** For each of the batch's articles, the saved article under its address, and those with its text. */
+  readonly byUrl: readonly (SavedArticle | undefined)[];
+  readonly byText: readonly (readonly SavedArticle[])[];
+  /** Saved articles' records read or placed, by id. */
+  readonly articles: Map<number, SavedArticle>;
+  readonly textOf: Map<number, string>;
+  /** This batch's own, for an article repeated in it (the pack holds it twice). */
+  readonly batchUrls: Map<string, number>;
+  readonly batchTexts: Map<string, { readonly id: number; readonly url: string }[]>;
+  /** Duplicates deleted, and records to write. */
+  readonly gone: Set<number>;
+  readonly touched: Set<number>;
+  readonly deletions: Promise<unknown>[];
+  readonly mentions: StoredMention[];
+  readonly statements: Omit<StoredFigureStatement, 'id'>[];
+  readonly written: [number, string][];
+  readonly counts: { added: number; updated: number; unchanged: number };
 }
 
 /** "Added 2 articles and 1 tracked term; 2 were already saved.": what changed, never more. */

@@ -25,7 +25,7 @@ import { TRACKED_ID_PREFIX } from './types';
 
 /** What indexing needs, compiled once in the background and again when the tracked terms change. */
 export interface Knowledge {
-  /** The knowledge base's entries and the reader's tracked terms, in one matcher (as on the page). */
+  /** The knowledge base's entries and the reader's tracked terms, in one matcher (as a page's text is matched). */
   readonly matcher: TermMatcher;
   readonly linker: FigureLinker;
   readonly claims: ReadonlyMap<string, IndexedFigure>;

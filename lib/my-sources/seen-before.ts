@@ -3,6 +3,8 @@ import { ownSourceRecord, type OwnSourceRecord } from './card-data';
 import { articleDate } from './indexing';
 import type { SavedArticle } from './types';
 
+/** Which saved articles discuss the entries found on a page, for the popup. */
+
 /** Which saved articles discuss the entries found on a page ("7 of these entries appear in 4 of your saved articles"). */
 export interface SeenBefore {
   /** How many of the page's entries appear in at least one of those articles. */

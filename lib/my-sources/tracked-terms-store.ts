@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import { CATEGORIES, type IndexedEntry } from '../kb/types';
 
 /**
- * The reader's tracked terms as the page matcher needs them, kept by the background in the
- * extension's local storage whenever they change: when its worker starts again, its page matcher
- * reads them from there at once, without waiting for its database to be read.
+ * The reader's tracked terms as the background's page matcher needs them, kept by the background
+ * in the extension's local storage whenever they change: when its worker starts again, the matcher
+ * reads them from there at once, without waiting for the reader's database to be read.
  */
+
 export const TRACKED_TERMS_KEY = 'trackedTerms';
 
 /** What was stored, if it is a list of entries with forms; anything else is no tracked terms. */

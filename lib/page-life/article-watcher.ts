@@ -1,5 +1,7 @@
 import { backoffDelay, RecentEvents } from './backoff';
 
+/** Watches for an article the page swaps or renders late, and asks for it to be found again. */
+
 /** The wait before the article is looked for again after the page changed: rendering comes in bursts. */
 export const SEARCH_DELAY_MS = 250;
 /** The longest wait, reached when the page keeps swapping or re-rendering its content. */

@@ -4,6 +4,8 @@ import { isInlineElement } from '../article/text-collector';
 import { backoffDelay, RecentEvents } from './backoff';
 import { Highlighter, type HighlighterOptions } from '../annotate/highlighter';
 
+/** Keeps an article annotated while the page changes it (see LiveAnnotator). */
+
 const OBSERVED: MutationObserverInit = {
   childList: true,
   characterData: true,

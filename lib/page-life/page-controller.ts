@@ -1,8 +1,8 @@
 import { t } from '../i18n';
 import type { PageMatching } from '../services/matching-service';
 import type { Category } from '../kb/types';
-import type { FoundReport, MentionedEntry, PageSummary, TabRequest } from '../services/messages';
-import { articleForSaving, type ArticleForSaving } from '../my-sources/extract';
+import type { FoundReport, Handlers, MentionedEntry, PageSummary, TAB } from '../services/messages';
+import { articleForSaving } from '../my-sources/extract';
 import { pageSavedAddress } from '../my-sources/metadata';
 import { findArticleRoot } from '../article/finder';
 import { hiddenCategories, isActiveOn, tracksOn, type Settings } from '../settings/schema';
@@ -11,6 +11,11 @@ import { ArticleWatcher } from './article-watcher';
 import { checkSelection } from '../card/selected-figure';
 import { PageSession } from './page-session';
 import { VIEWPORT_TOP, type Popover } from '../card/card-host';
+
+/**
+ * Crosscheck on one page, as the content script runs it: settings applied, the article's session,
+ * the badge's report, and the answers to the popup and the background (see PageController).
+ */
 
 /** The check of an empty selection. */
 const NOTHING_SELECTED: FigureCheck = {
@@ -110,40 +115,35 @@ export class PageController {
     return root;
   }
 
-  /** Answers a request from the popup or the background; resolves with the reply, if any. */
-  async handle(request: TabRequest): Promise<PageSummary | ArticleForSaving | string | null | undefined> {
-    switch (request.type) {
-      case 'crosscheck:page-summary':
-        return this.summary();
-      case 'crosscheck:reveal':
-        this.session?.reveal(request.id);
-        return undefined;
-      case 'crosscheck:show-tracked':
-        if (!this.showsTracked(this.settings)) this.detach();
-        this.trackedOnRequest = true;
-        this.attach();
-        return this.summary();
-      case 'crosscheck:annotate-page':
-        this.wholePage = true;
-        this.attach();
-        return this.summary();
-      case 'crosscheck:toggle-highlights':
-        this.hiddenHere = !this.hiddenHere;
-        this.applyVisibility();
-        if (this.hiddenHere) this.deps.popover.close({ restoreFocus: false });
-        this.deps.popover.announce(t(this.hiddenHere ? 'card.highlightsHidden' : 'card.highlightsShown'));
-        return undefined;
-      case 'crosscheck:read-article': {
-        const root = this.articleToSave();
-        return root ? articleForSaving(root, this.deps.isExcluded, document, location.href) : null;
-      }
-      case 'crosscheck:saved-address':
-        return this.articleToSave() ? pageSavedAddress(document, location.href) : null;
-      case 'crosscheck:tell':
-        this.deps.popover.openNotice(request.message);
-        return undefined;
-    }
-  }
+  /** How the page answers the popup and the background, per request (see TAB in messages.ts). */
+  readonly answers: Handlers<typeof TAB> = {
+    'crosscheck:page-summary': () => this.summary(),
+    'crosscheck:reveal': ({ id }) => this.session?.reveal(id),
+    'crosscheck:show-tracked': () => {
+      if (!this.showsTracked(this.settings)) this.detach();
+      this.trackedOnRequest = true;
+      this.attach();
+      return this.summary();
+    },
+    'crosscheck:annotate-page': () => {
+      this.wholePage = true;
+      this.attach();
+      return this.summary();
+    },
+    'crosscheck:toggle-highlights': () => {
+      this.hiddenHere = !this.hiddenHere;
+      this.applyVisibility();
+      if (this.hiddenHere) this.deps.popover.close({ restoreFocus: false });
+      this.deps.popover.announce(t(this.hiddenHere ? 'card.highlightsHidden' : 'card.highlightsShown'));
+    },
+    'crosscheck:read-article': () => {
+      const root = this.articleToSave();
+      return root ? articleForSaving(root, this.deps.isExcluded, document, location.href) : null;
+    },
+    'crosscheck:saved-address': () => (this.articleToSave() ? pageSavedAddress(document, location.href) : null),
+    'crosscheck:tell': ({ message }) => this.deps.popover.openNotice(message),
+    'crosscheck:check-selection': () => void this.checkSelection(),
+  };
 
   /** The article being annotated, or the one the finder sees (Crosscheck may be paused here). */
   private articleToSave(): Element | null {
@@ -182,7 +182,6 @@ export class PageController {
     this.reportTimer = setTimeout(() => {
       const records = this.session?.records() ?? [];
       const found: FoundReport = {
-        type: 'crosscheck:found',
         entries: new Set(records.map((record) => record.entry.id)).size,
         differing: records.filter((record) => record.figure?.verdict?.verdict === 'differs').length,
       };

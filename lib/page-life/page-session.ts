@@ -10,6 +10,8 @@ import type { Popover } from '../card/card-host';
 import { RangeInteractions } from '../card/range-interactions';
 import type { HighlightRecord } from '../annotate/renderer';
 
+/** What Crosscheck runs for one article: its live highlights, the card and its interactions. */
+
 export interface PageSessionDeps {
   /** Where the text is matched (see Highlighter). */
   readonly matching: PageMatching;

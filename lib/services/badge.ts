@@ -1,6 +1,8 @@
 import { t } from '../i18n';
 import type { FoundReport } from './messages';
 
+/** What the toolbar badge says for a tab, from what its content script found. */
+
 /** What the toolbar button shows for one tab. */
 export interface Badge {
   readonly text: string;

@@ -1,6 +1,7 @@
 import { lookupEntry } from '../kb/lookup';
 import type { IndexedEntry, KbDetails, KbIndex } from '../kb/types';
-import { isArticleForSaving, type SaveReply } from './messages';
+import type { SaveReply } from './messages';
+import type { ArticleForSaving } from '../my-sources/extract';
 import { ownSourcesFor } from '../my-sources/card-data';
 import type { MySourcesDatabase } from '../my-sources/db';
 import { trackedEntryDetails, withOwnSources, type EntryResponse } from '../my-sources/entry';
@@ -11,10 +12,12 @@ import { TRACKED_ID_PREFIX } from '../my-sources/types';
 import { saveArticle } from '../my-sources/store';
 import { searchTracked } from '../my-sources/tracking';
 
+/** The reader's library as the background serves it to the extension's pages and the context menu. */
+
 /**
- * The reader's sources as the background serves them: saving a tab's article, cards with own
- * sources, the tracked terms for content scripts, and the searches tracked terms still need. The
- * knowledge (the matcher with the tracked terms) is compiled once and again after a change.
+ * Saving a tab's article, cards with own sources, handing the tracked terms to the page matcher,
+ * and the searches tracked terms still need. The knowledge saving indexes with (the matcher with
+ * the tracked terms) is compiled once and again after a change.
  */
 export class MySourcesService {
   private knowledge: Promise<Knowledge> | null = null;
@@ -26,7 +29,7 @@ export class MySourcesService {
     private readonly index: KbIndex,
     private readonly details: KbDetails,
     private readonly bundledTexts: readonly { readonly id: string; readonly text: string }[],
-    /** Hands content scripts the tracked terms (see tracked-terms-store.ts). */
+    /** Hands the background's page matcher the tracked terms, and stores them for its next start (see tracked-terms-store.ts). */
     private readonly publish: (tracked: readonly IndexedEntry[]) => Promise<void>,
   ) {}
 
@@ -53,10 +56,13 @@ export class MySourcesService {
     }
   }
 
-  /** Saves what `read` returns (the tab's article), telling the reader the outcome in words. */
-  async save(read: () => Promise<unknown>): Promise<SaveReply> {
+  /**
+   * Saves what `read` returns (the tab's article, null without one; it fails when the tab does not
+   * answer as expected), telling the reader the outcome in words.
+   */
+  async save(read: () => Promise<ArticleForSaving | null>): Promise<SaveReply> {
     const article = await read().catch(() => null);
-    if (!isArticleForSaving(article)) {
+    if (article === null) {
       return { ok: false, problem: t('save.noArticle') };
     }
     try {

@@ -8,6 +8,12 @@ import {
 } from '../matching/page-matcher';
 import type { IndexedEntry } from '../kb/types';
 
+/**
+ * The matching the background runs for every tab: one engine, kept warm from page to page, around
+ * the build's page matcher and the reader's tracked terms; and the interface its client in the
+ * content script shares (PageMatching).
+ */
+
 /** What matching a request's windows cost where it ran, in milliseconds. */
 export interface MatchingTiming {
   /** Loading the page matcher, when this request was the first after a start or a change of tracked terms. */
@@ -26,30 +32,46 @@ export interface WindowMatches {
   readonly timing: MatchingTiming;
 }
 
+/** What a request's windows are matched with, besides their text. */
+export interface WindowContext {
+  /** The entries the page has named in full before the first window. */
+  readonly namedInFull: readonly string[];
+  /**
+   * Whether the reader's tracked terms are matched too, decided per request (the reader chooses
+   * where a page may see them highlighted).
+   */
+  readonly withTracked: boolean;
+}
+
 /**
  * Where a page's text is matched against the knowledge base: in the extension's background for a
  * content script (see matching-client.ts), in process for tests and the engine's benchmark.
  */
 export interface PageMatching {
   /**
-   * Gets ready for a page's first request (the content script asks as it starts, while it reads
-   * the settings and finds the article): a background that was stopped starts, and loads its
-   * matcher, meanwhile. Answers nothing; never fails.
+   * Gets ready for a page's first request (the wake script asks as the page starts loading, see
+   * entrypoints/wake.content.ts): a background that was stopped starts, and loads its matcher,
+   * meanwhile. Answers nothing; never fails.
    */
   prepare(): void;
   /**
    * Matches windows of a page's text in reading order, as one pass over their concatenation would
-   * (see matchPage). `namedInFull`: the entries the page has named in full before the first window.
-   * `withTracked`: whether the reader's tracked terms are matched too, decided per request (the
-   * reader chooses where a page may see them highlighted).
+   * (see matchPage).
    */
-  matchWindows(
-    windows: readonly string[],
-    namedInFull: readonly string[],
-    withTracked: boolean,
-  ): Promise<WindowMatches>;
+  matchWindows(windows: readonly string[], context: WindowContext): Promise<WindowMatches>;
   /** "Check this figure" on a selection: `context` is its block's text, `start`…`end` the selection in it. */
   checkFigure(context: string, start: number, end: number): Promise<FigureCheck>;
+}
+
+export interface EngineOptions {
+  /** The clock its timings are read from (tests set their own). */
+  readonly now?: () => number;
+  /**
+   * Text `warmUp` matches once: the matching's code then runs for the first time there, not on a
+   * page's first request. A freshly started worker takes about 20 ms to match its first text, and
+   * a few warm.
+   */
+  readonly warmUpText?: string;
 }
 
 /**
@@ -61,16 +83,16 @@ export class MatchingEngine implements PageMatching {
   private matcher: Promise<PageMatcher> | null = null;
   private warmedUp = false;
 
+  private readonly now: () => number;
+  private readonly warmUpText: string;
+
   constructor(
     private readonly load: () => PageMatcher | Promise<PageMatcher>,
-    private readonly now: () => number = () => performance.now(),
-    /**
-     * Text `warmUp` matches once: the matching's code then runs for the first time there, not on a
-     * page's first request. A freshly started worker takes about 20 ms to match its first text,
-     * and a few warm.
-     */
-    private readonly warmUpText = '',
-  ) {}
+    { now = () => performance.now(), warmUpText = '' }: EngineOptions = {},
+  ) {
+    this.now = now;
+    this.warmUpText = warmUpText;
+  }
 
   prepare(): void {
     this.current().catch(() => undefined);
@@ -97,11 +119,7 @@ export class MatchingEngine implements PageMatching {
     this.matcher = null;
   }
 
-  async matchWindows(
-    windows: readonly string[],
-    namedInFull: readonly string[],
-    withTracked: boolean,
-  ): Promise<WindowMatches> {
+  async matchWindows(windows: readonly string[], { namedInFull, withTracked }: WindowContext): Promise<WindowMatches> {
     this.warmedUp = true;
     const loadStarted = this.now();
     const loading = this.matcher === null;
@@ -118,7 +136,7 @@ export class MatchingEngine implements PageMatching {
       }
     };
     const started = this.now();
-    const matches = windows.map((text) => matchPage(matcher, text, named, withTracked, timeFigures));
+    const matches = windows.map((text) => matchPage(matcher, text, named, { withTracked, timeFigures }));
     const matchMs = this.now() - started - figuresMs;
     return { matches, namedInFull: [...named], timing: { matcherMs, matchMs, figuresMs } };
   }
@@ -162,8 +180,7 @@ export function trackingEngine(
       tracked ??= stored;
       return loadPageMatcher(data, [...tracked]);
     },
-    undefined,
-    warmUpText,
+    { warmUpText },
   );
   return {
     engine,

@@ -3,173 +3,147 @@ import type { WindowMatches } from './matching-service';
 import type { Category } from '../kb/types';
 import type { EntryResponse } from '../my-sources/entry';
 import type { ArticleForSaving } from '../my-sources/extract';
+import {
+  anyList,
+  either,
+  exactly,
+  fields,
+  integer,
+  isObject,
+  list,
+  nullOr,
+  number,
+  text,
+  trusted,
+  where,
+  yesNo,
+  type Shape,
+  type ShapeOf,
+} from './shapes';
 
 /**
- * Messages between the content script and the background. Every receiver checks the shape (and
- * the background the sender) before acting: a page cannot talk to the extension.
+ * The messages the parts of the extension send one another, one map per receiver: what the
+ * background answers (asked by content scripts and by the extension's pages: popup, options,
+ * track form, the card's frame), and what a tab's content script answers (asked by the popup and
+ * the background). Each message type names its request's fields, its reply, and who may send it.
+ * The receiver checks the sender and the request's shape before acting (`serve`), so a page
+ * cannot talk to the extension; the sender checks the reply's shape (`sender`).
  */
 
-/** For messages that are their type alone. */
-const hasType = (message: unknown, type: string): boolean =>
-  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
-
-export interface EntryRequest {
-  readonly type: 'crosscheck:get-entry';
-  readonly id: string;
+/** One message type: who may send it, what its request carries, and what its receiver answers. */
+export interface Route {
+  /** The senders allowed (see senderKind); any other gets no answer. */
+  readonly from: readonly SenderKind[];
+  /** The request's fields besides its type. */
+  readonly request: Shape<object>;
+  /** What the receiver answers; absent when it answers nothing. */
+  readonly reply?: Shape<unknown>;
 }
 
-export function entryRequest(id: string): EntryRequest {
-  return { type: 'crosscheck:get-entry', id };
-}
+export type Routes = Readonly<Record<string, Route>>;
 
-/** A card's data with what the reader's library adds: answered to the extension's own pages only. */
-export interface EntryWithOwnRequest {
-  readonly type: 'crosscheck:get-entry-with-own';
-  readonly id: string;
-}
+/** A request's fields besides its type. */
+export type Fields<M extends Routes, T extends keyof M> = ShapeOf<M[T]['request']>;
 
-export function entryWithOwnRequest(id: string): EntryWithOwnRequest {
-  return { type: 'crosscheck:get-entry-with-own', id };
-}
+/** A request of type `T` (of any type in `M`, by default): its fields and its type. */
+export type Request<M extends Routes, T extends keyof M = keyof M> = T extends keyof M & string
+  ? { readonly type: T } & Fields<M, T>
+  : never;
 
-const isIdRequest = (message: unknown, type: string): boolean => {
-  if (typeof message !== 'object' || message === null) return false;
-  const { type: actual, id } = message as Record<string, unknown>;
-  return actual === type && typeof id === 'string' && id.length <= 200;
+/** What the receiver answers to a request of type `T` (undefined: nothing). */
+export type Reply<M extends Routes, T extends keyof M> = M[T]['reply'] extends Shape<infer R> ? R : undefined;
+
+type Handler<Asked, Answer> = (request: Asked, sender: MessageSender) => Answer | Promise<Answer>;
+
+/** How a receiver answers each type of `M`, told the request and who sent it. */
+export type Handlers<M extends Routes> = {
+  readonly [T in keyof M & string]: M[T]['reply'] extends Shape<infer R>
+    ? Handler<Request<M, T>, R>
+    : Handler<Request<M, T>, void>;
 };
-
-export function isEntryRequest(message: unknown): message is EntryRequest {
-  return isIdRequest(message, 'crosscheck:get-entry');
-}
-
-export function isEntryWithOwnRequest(message: unknown): message is EntryWithOwnRequest {
-  return isIdRequest(message, 'crosscheck:get-entry-with-own');
-}
-
-export function isEntryResponse(message: unknown): message is EntryResponse {
-  if (typeof message !== 'object' || message === null) return false;
-  const { entry, sources, corpusSize } = message as Record<string, unknown>;
-  return typeof entry === 'object' && Array.isArray(sources) && typeof corpusSize === 'number';
-}
-
-/** From a content script to the background as it starts: get ready to match (see PageMatching.prepare). */
-export interface PrepareMatchingRequest {
-  readonly type: 'crosscheck:prepare-matching';
-}
-
-export const PREPARE_MATCHING: PrepareMatchingRequest = { type: 'crosscheck:prepare-matching' };
-
-export function isPrepareMatchingRequest(message: unknown): message is PrepareMatchingRequest {
-  return hasType(message, PREPARE_MATCHING.type);
-}
-
-/** From a content script to the background: match windows of the page's text (see PageMatching). */
-export interface MatchRequest {
-  readonly type: 'crosscheck:match';
-  readonly windows: readonly string[];
-  readonly namedInFull: readonly string[];
-  /** Whether the reader's tracked terms are matched too (see PageMatching.matchWindows). */
-  readonly withTracked: boolean;
-}
 
 /** Characters of text in one request, at most: a pass sends a long article in batches far smaller. */
 export const MAX_MATCH_REQUEST_CHARS = 4_000_000;
 
-const isStringArray = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
+const NONE = fields({});
+const entryId = text({ max: 200 });
+const OURS: readonly SenderKind[] = ['extension', 'content-script'];
+const EXTENSION: readonly SenderKind[] = ['extension'];
+const CONTENT_SCRIPT: readonly SenderKind[] = ['content-script'];
 
-export function isMatchRequest(message: unknown): message is MatchRequest {
-  if (typeof message !== 'object' || message === null) return false;
-  const { type, windows, namedInFull, withTracked } = message as Record<string, unknown>;
-  return (
-    type === 'crosscheck:match' &&
-    typeof withTracked === 'boolean' &&
-    isStringArray(windows) &&
-    windows.reduce((sum, text) => sum + text.length, 0) <= MAX_MATCH_REQUEST_CHARS &&
-    isStringArray(namedInFull) &&
-    namedInFull.length <= 100_000
-  );
-}
+const entryResponse = trusted<EntryResponse>(
+  // `entry` is null for an id the knowledge base does not hold.
+  fields({ entry: nullOr(isObject), sources: anyList, corpusSize: number }),
+);
 
-/** The background's answer to a MatchRequest of `windows` windows. */
-export function isWindowMatches(message: unknown, windows: number): message is WindowMatches {
-  if (typeof message !== 'object' || message === null) return false;
-  const { matches, namedInFull, timing } = message as Record<string, unknown>;
-  return (
-    Array.isArray(matches) &&
-    matches.length === windows &&
-    matches.every(Array.isArray) &&
-    isStringArray(namedInFull) &&
-    typeof timing === 'object' &&
-    timing !== null
-  );
-}
+/** The background's answer to a match request: one list of matches per window (matching-client.ts counts them). */
+const windowMatches = trusted<WindowMatches>(
+  fields({ matches: list(anyList), namedInFull: list(text()), timing: isObject }),
+);
 
-/** From a content script to the background: "Check this figure" on the selection, in its block's text. */
-export interface FigureCheckRequest {
-  readonly type: 'crosscheck:check-figure';
-  readonly context: string;
-  readonly start: number;
-  readonly end: number;
-}
+const figureCheck = trusted<FigureCheck>(
+  fields({
+    selection: text(),
+    notFigures: anyList,
+    linked: nullOr(fields({ claim: fields({ id: text() }) })),
+    candidates: anyList,
+    verdict: nullOr(text()),
+  }),
+);
 
-export function isFigureCheckRequest(message: unknown): message is FigureCheckRequest {
-  if (typeof message !== 'object' || message === null) return false;
-  const { type, context, start, end } = message as Record<string, unknown>;
-  return (
-    type === 'crosscheck:check-figure' &&
-    typeof context === 'string' &&
-    context.length <= MAX_MATCH_REQUEST_CHARS &&
-    Number.isInteger(start) &&
-    Number.isInteger(end) &&
-    (start as number) >= 0 &&
-    (start as number) <= (end as number) &&
-    (end as number) <= context.length
-  );
-}
+/** The outcome of saving an article, as the reader is told it. */
+export type SaveReply =
+  | { readonly ok: true; readonly updated: boolean; readonly title: string | null }
+  | { readonly ok: false; readonly problem: string };
 
-export function isFigureCheck(message: unknown): message is FigureCheck {
-  if (typeof message !== 'object' || message === null) return false;
-  const { selection, notFigures, linked, candidates, verdict } = message as Record<string, unknown>;
-  const linkedClaim = (linked as { claim?: { id?: unknown } } | null)?.claim;
-  return (
-    typeof selection === 'string' &&
-    Array.isArray(notFigures) &&
-    (linked === null || (typeof linked === 'object' && typeof linkedClaim?.id === 'string')) &&
-    Array.isArray(candidates) &&
-    (verdict === null || typeof verdict === 'string')
-  );
-}
+const saveReply: Shape<SaveReply> = either(
+  fields({ ok: exactly(true), updated: yesNo, title: nullOr(text()) }),
+  fields({ ok: exactly(false), problem: text() }),
+);
 
-/** The context-menu item and the keyboard command (see wxt.config.ts) for "Check this figure". */
-export const CHECK_FIGURE_MENU_ID = 'crosscheck-check-figure';
-export const CHECK_FIGURE_COMMAND = 'check-figure';
+/** Badges count up to 999+: a count past a million is no page's. */
+const count = integer({ min: 0, max: 999_999 });
 
-/** Sent by the background to a tab when the reader asks to check the selected figure. */
-export interface CheckSelectionRequest {
-  readonly type: 'crosscheck:check-selection';
-}
-
-export const CHECK_SELECTION: CheckSelectionRequest = { type: 'crosscheck:check-selection' };
-
-export function isCheckSelectionRequest(message: unknown): message is CheckSelectionRequest {
-  return hasType(message, CHECK_SELECTION.type);
-}
-
-/** From the popup to the current tab. */
-export type TabRequest =
-  | { readonly type: 'crosscheck:page-summary' }
-  | { readonly type: 'crosscheck:reveal'; readonly id: string }
-  | { readonly type: 'crosscheck:annotate-page' }
-  /** Highlight the reader's tracked terms on this page, until it is reloaded (the reader asked in the popup). */
-  | { readonly type: 'crosscheck:show-tracked' }
-  | { readonly type: 'crosscheck:toggle-highlights' }
-  /** The article's text and the page's declared metadata, for saving it (null without an article). */
-  | { readonly type: 'crosscheck:read-article' }
-  /** Only the address the article would be saved under (see savedAddress; null without an article). */
-  | { readonly type: 'crosscheck:saved-address' }
-  /** Says something to the reader on the page (the outcome of a context-menu action). */
-  | { readonly type: 'crosscheck:tell'; readonly message: string };
+/** What the background answers, with runtime.sendMessage. */
+export const BACKGROUND = {
+  /** A card's data from the knowledge base alone. */
+  'crosscheck:get-entry': { from: OURS, request: fields({ id: entryId }), reply: entryResponse },
+  /**
+   * A card's data with what the reader's library adds: to the extension's own pages only (the
+   * card's frame among them), never to a content script, which shares its page with the page's
+   * own scripts.
+   */
+  'crosscheck:get-entry-with-own': { from: EXTENSION, request: fields({ id: entryId }), reply: entryResponse },
+  /** From a content script as it starts: get ready to match (see PageMatching.prepare). */
+  'crosscheck:prepare-matching': { from: CONTENT_SCRIPT, request: NONE },
+  /** Match windows of the page's text (see PageMatching.matchWindows). */
+  'crosscheck:match': {
+    from: CONTENT_SCRIPT,
+    request: where(
+      fields({ windows: list(text()), namedInFull: list(text(), { max: 100_000 }), withTracked: yesNo }),
+      ({ windows }) => windows.reduce((sum, window) => sum + window.length, 0) <= MAX_MATCH_REQUEST_CHARS,
+    ),
+    reply: windowMatches,
+  },
+  /** "Check this figure" on the selection, `start`…`end` in its block's text `context`. */
+  'crosscheck:check-figure': {
+    from: CONTENT_SCRIPT,
+    request: where(
+      fields({ context: text({ max: MAX_MATCH_REQUEST_CHARS }), start: integer({ min: 0 }), end: integer({ min: 0 }) }),
+      ({ context, start, end }) => start <= end && end <= context.length,
+    ),
+    reply: figureCheck,
+  },
+  /**
+   * What the toolbar badge should say for the sender's tab: distinct entries highlighted (0 where
+   * Crosscheck is paused or found nothing), and figures that differ from what the sources state.
+   */
+  'crosscheck:found': { from: CONTENT_SCRIPT, request: fields({ entries: count, differing: count }) },
+  /** Save the article in this tab (the popup's "Add to my sources"). */
+  'crosscheck:save-tab': { from: EXTENSION, request: fields({ tabId: integer({ min: 0 }) }), reply: saveReply },
+  /** An extension page changed tracked terms or imported a pack: recompile, and search what is to search. */
+  'crosscheck:my-sources-changed': { from: EXTENSION, request: NONE },
+} as const satisfies Routes;
 
 /** An entry mentioned on the page, as the content script reports it: the popup adds its label. */
 export interface MentionedEntry {
@@ -196,72 +170,61 @@ export interface PageSummary {
   readonly entries: readonly MentionedEntry[];
 }
 
-const TAB_REQUEST_TYPES = new Set([
-  'crosscheck:page-summary',
-  'crosscheck:reveal',
-  'crosscheck:annotate-page',
-  'crosscheck:show-tracked',
-  'crosscheck:toggle-highlights',
-  'crosscheck:read-article',
-  'crosscheck:saved-address',
-  'crosscheck:tell',
-]);
+const pageSummary = trusted<PageSummary>(
+  fields({ site: text(), active: yesNo, scope: text(), trackedShown: yesNo, entries: anyList }),
+);
 
-export function isTabRequest(message: unknown): message is TabRequest {
-  if (typeof message !== 'object' || message === null) return false;
-  const { type, id } = message as Record<string, unknown>;
-  if (typeof type !== 'string' || !TAB_REQUEST_TYPES.has(type)) return false;
-  if (type === 'crosscheck:tell') {
-    const text = (message as Record<string, unknown>).message;
-    return typeof text === 'string' && text.length <= 1000;
-  }
-  return type !== 'crosscheck:reveal' || (typeof id === 'string' && id.length <= 200);
-}
+const articleForSaving = trusted<ArticleForSaving>(
+  fields({
+    text: text(),
+    metadata: fields({
+      url: text(),
+      canonical: nullOr(text()),
+      title: nullOr(text()),
+      author: nullOr(text()),
+      site: nullOr(text()),
+      published: nullOr(text()),
+    }),
+  }),
+);
 
-export function isPageSummary(message: unknown): message is PageSummary {
-  if (typeof message !== 'object' || message === null) return false;
-  const { site, active, scope, trackedShown, entries } = message as Record<string, unknown>;
-  return (
-    typeof site === 'string' &&
-    typeof active === 'boolean' &&
-    typeof scope === 'string' &&
-    typeof trackedShown === 'boolean' &&
-    Array.isArray(entries)
-  );
-}
+/**
+ * What a tab's content script answers, with tabs.sendMessage: only ever to the extension's own
+ * popup, pages and background.
+ */
+export const TAB = {
+  'crosscheck:page-summary': { from: EXTENSION, request: NONE, reply: pageSummary },
+  /** Scroll to an entry's first highlight and open its card. */
+  'crosscheck:reveal': { from: EXTENSION, request: fields({ id: entryId }) },
+  /** Annotate the whole page, not only the article found (the reader asked in the popup). */
+  'crosscheck:annotate-page': { from: EXTENSION, request: NONE, reply: pageSummary },
+  /** Highlight the reader's tracked terms on this page, until it is reloaded (the reader asked in the popup). */
+  'crosscheck:show-tracked': { from: EXTENSION, request: NONE, reply: pageSummary },
+  /** The keyboard command: hide or show every highlight on this page. */
+  'crosscheck:toggle-highlights': { from: EXTENSION, request: NONE },
+  /** The article's text and the page's declared metadata, for saving it (null without an article). */
+  'crosscheck:read-article': { from: EXTENSION, request: NONE, reply: nullOr(articleForSaving) },
+  /** Only the address the article would be saved under (see savedAddress; null without an article). */
+  'crosscheck:saved-address': { from: EXTENSION, request: NONE, reply: nullOr(text()) },
+  /** Say something to the reader on the page (the outcome of a context-menu action). */
+  'crosscheck:tell': { from: EXTENSION, request: fields({ message: text({ max: 1000 }) }) },
+  /** "Check this figure" on the reader's selection (the context menu or the keyboard command). */
+  'crosscheck:check-selection': { from: EXTENSION, request: NONE },
+} as const satisfies Routes;
 
-export const TOGGLE_HIGHLIGHTS_COMMAND = 'toggle-highlights';
-
-/** From a tab's content script to the background: what the toolbar badge should say for that tab. */
-export interface FoundReport {
-  readonly type: 'crosscheck:found';
-  /** Distinct entries highlighted on the page (0 where Crosscheck is paused or found nothing). */
-  readonly entries: number;
-  /** Figures on the page that differ from what the sources state. */
-  readonly differing: number;
-}
-
-export function isFoundReport(message: unknown): message is FoundReport {
-  if (typeof message !== 'object' || message === null) return false;
-  const { type, entries, differing } = message as Record<string, unknown>;
-  const count = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e6;
-  return type === 'crosscheck:found' && count(entries) && count(differing);
-}
-
-export function isArticleForSaving(message: unknown): message is ArticleForSaving {
-  if (typeof message !== 'object' || message === null) return false;
-  const { text, metadata } = message as Record<string, unknown>;
-  if (typeof text !== 'string' || typeof metadata !== 'object' || metadata === null) return false;
-  const { url, canonical, title, author, site, published } = metadata as Record<string, unknown>;
-  const textOrNull = (value: unknown) => value === null || typeof value === 'string';
-  return typeof url === 'string' && [canonical, title, author, site, published].every(textOrNull);
-}
+export type BackgroundRequest<T extends keyof typeof BACKGROUND = keyof typeof BACKGROUND> = Request<
+  typeof BACKGROUND,
+  T
+>;
+export type TabRequest<T extends keyof typeof TAB = keyof typeof TAB> = Request<typeof TAB, T>;
+/** What a content script tells the background for its tab's badge. */
+export type FoundReport = Fields<typeof BACKGROUND, 'crosscheck:found'>;
 
 /** Who sent a message, as the browser says (runtime.MessageSender). */
 export interface MessageSender {
   readonly id?: string;
   readonly url?: string;
-  readonly tab?: unknown;
+  readonly tab?: { readonly id?: number };
 }
 
 /**
@@ -285,31 +248,58 @@ export function senderKind(sender: MessageSender, ownId: string, ownOrigin: stri
   return sender.tab === undefined ? 'other' : 'content-script';
 }
 
-/** The context-menu items for the reader's own sources. */
-export const SAVE_ARTICLE_MENU_ID = 'crosscheck-save-article';
-export const TRACK_TERM_MENU_ID = 'crosscheck-track-term';
-
-/** From extension pages and content scripts to the background, about the reader's own sources. */
-export type MySourcesRequest =
-  /** Save the article in this tab (the popup's "Add to my sources"). */
-  | { readonly type: 'crosscheck:save-tab'; readonly tabId: number }
-  /** An extension page changed tracked terms or imported a pack: recompile, and search what is to search. */
-  | { readonly type: 'crosscheck:my-sources-changed' };
-
-export function isMySourcesRequest(message: unknown): message is MySourcesRequest {
-  if (typeof message !== 'object' || message === null) return false;
-  const { type, tabId } = message as Record<string, unknown>;
-  if (type === 'crosscheck:save-tab') return Number.isInteger(tabId) && (tabId as number) >= 0;
-  return type === 'crosscheck:my-sources-changed';
+/** The request `message` is, when it is one of `routes`' types, of its shape, from a sender allowed to send it; else null. */
+export function accept<M extends Routes>(routes: M, message: unknown, from: SenderKind): Request<M> | null {
+  if (!isObject(message)) return null;
+  const { type } = message as { readonly type?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(routes, type)) return null;
+  const route = routes[type]!;
+  return route.from.includes(from) && route.request(message) ? (message as Request<M>) : null;
 }
 
-/** The outcome of saving an article, as the reader is told it. */
-export type SaveReply =
-  | { readonly ok: true; readonly updated: boolean; readonly title: string | null }
-  | { readonly ok: false; readonly problem: string };
+/**
+ * A receiver of `routes`: hands an accepted request (see `accept`) to its type's handler and
+ * resolves with the handler's reply (undefined for a type that answers nothing); undefined for a
+ * message it does not accept, which then gets no answer.
+ */
+export function serve<M extends Routes>(
+  routes: M,
+  handlers: Handlers<M>,
+): (message: unknown, sender: MessageSender, from: SenderKind) => Promise<unknown> | undefined {
+  return (message, sender, from) => {
+    const request = accept(routes, message, from);
+    if (request === null) return undefined;
+    const handle = handlers[request.type as keyof M & string] as (request: unknown, sender: MessageSender) => unknown;
+    try {
+      return Promise.resolve(handle(request, sender));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+}
 
-export function isSaveReply(message: unknown): message is SaveReply {
-  if (typeof message !== 'object' || message === null) return false;
-  const { ok, problem } = message as Record<string, unknown>;
-  return ok === true || (ok === false && typeof problem === 'string');
+/** `send(type, fields)` to a receiver of `routes`, resolving with its reply once the reply's shape is checked. */
+export type Send<M extends Routes> = <T extends keyof M & string>(
+  type: T,
+  ...fields: object extends Fields<M, T> ? [fields?: Fields<M, T>] : [fields: Fields<M, T>]
+) => Promise<Reply<M, T>>;
+
+/** A reply of the wrong shape: from a receiver of another version, or from nobody. */
+export class UnexpectedReply extends Error {
+  constructor(type: string) {
+    super(`Crosscheck: unexpected reply to ${type}`);
+  }
+}
+
+/**
+ * How to send to a receiver of `routes` through `transport` (runtime.sendMessage, tabs.sendMessage
+ * to one tab): a reply of the wrong shape rejects with UnexpectedReply.
+ */
+export function sender<M extends Routes>(routes: M, transport: (request: Request<M>) => Promise<unknown>): Send<M> {
+  return async (type, ...[fields]) => {
+    const reply = await transport({ ...fields, type } as Request<M>);
+    const check = routes[type]!.reply;
+    if (check && !check(reply)) throw new UnexpectedReply(type);
+    return reply as never;
+  };
 }

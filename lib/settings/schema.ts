@@ -4,6 +4,8 @@ import { CATEGORIES, type Category } from '../kb/types';
  * The reader's settings, as stored. Versioned: every stored shape ever written has a migration
  * to the current one, and anything unreadable falls back to the defaults (and says so once).
  */
+
+/** The shape written now; older ones are migrated as they are read. */
 export const SETTINGS_VERSION = 4;
 
 export interface Settings {

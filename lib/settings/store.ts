@@ -1,6 +1,11 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, readSettings, type ReadSettings, type Settings, type SettingsProblem } from './schema';
 
+/**
+ * Reading and writing the reader's settings in extension storage (synced where the browser can),
+ * repaired when stored by an older version, with a one-time notice when what was stored could not be used.
+ */
+
 /** Storage keys: settings sync across the reader's browsers; the one-time notice is per browser. */
 export const SETTINGS_KEY = 'settings';
 export const NOTICE_KEY = 'settingsNotice';

@@ -2,6 +2,12 @@ import { isAcronym } from './acronym';
 import { digitAt, toDigits } from './digits';
 import { foldAt, foldForm, foldKeepingCase, IGNORED, isWordAt, isWordUnit } from './fold';
 
+/**
+ * The multi-pattern automaton (Aho–Corasick over folded text) that finds every form in one read: its
+ * data, compiled by the build (automatonData) and loaded by the background (loadAutomaton), and the
+ * search with its word-boundary and case checks.
+ */
+
 /** One surface form to find. `caseSensitive` forms must match case exactly ("ICE", not "ice"). */
 export interface MatcherForm {
   readonly text: string;
@@ -16,7 +22,7 @@ export interface FormMatch {
 }
 
 /**
- * The compiled automaton as plain data: what the knowledge-base build writes and the content script
+ * The compiled automaton as plain data: what the knowledge-base build writes and the background
  * loads (JSON, deterministic). It holds the trie and the forms' own checks; the failure links are
  * not stored, because they would more than double its size and take one linear pass to derive.
  */
@@ -138,6 +144,34 @@ function caseChecks(caseFolded: string, caseSensitive: boolean): 0 | (number | s
  */
 export function loadAutomaton(data: AutomatonData): FormAutomaton {
   const suffixes = data.suffixes === '' ? [] : data.suffixes.split(SUFFIX_SEPARATOR);
+  const trie = layTrie(data, suffixes);
+  const { edgeStart, edgeUnit, edgeTarget } = edgeLists(trie);
+  const forms = data.texts.length;
+  const automaton: FormAutomaton = {
+    edgeStart,
+    edgeUnit,
+    edgeTarget,
+    rootNext: rootTable(edgeStart, edgeUnit, edgeTarget),
+    failure: new Int32Array(trie.states),
+    ...outputs(data, trie, suffixes.length),
+    outputLink: new Int32Array(trie.states).fill(-1),
+    formBoundaries: Uint8Array.from({ length: forms }, (_, form) => digitAt(data.boundaries, form)),
+    ...loadCaseChecks(data.caseChecks),
+  };
+  linkFailures(automaton);
+  return automaton;
+}
+
+/** The trie of the distinct texts, depth first: each state's parent, unit and depth, and where each text ends. */
+interface Trie {
+  readonly states: number;
+  readonly parent: Int32Array;
+  readonly unit: Uint16Array;
+  readonly depth: Int32Array;
+  readonly textEnd: Int32Array;
+}
+
+function layTrie(data: AutomatonData, suffixes: readonly string[]): Trie {
   const states = 1 + suffixes.reduce((sum, suffix) => sum + suffix.length, 0);
   const parent = new Int32Array(states);
   const unit = new Uint16Array(states);
@@ -157,7 +191,11 @@ export function loadAutomaton(data: AutomatonData): FormAutomaton {
     }
     textEnd[text] = path[shared + suffix.length]!;
   });
-  // Edges grouped by state; a state's children were numbered in unit order, so each group is sorted.
+  return { states, parent, unit, depth, textEnd };
+}
+
+/** Edges grouped by state; a state's children were numbered in unit order, so each group is sorted. */
+function edgeLists({ states, parent, unit }: Trie) {
   const edgeStart = new Int32Array(states + 1);
   for (let s = 1; s < states; s++) edgeStart[parent[s]! + 1]!++;
   for (let s = 0; s < states; s++) edgeStart[s + 1]! += edgeStart[s]!;
@@ -169,11 +207,15 @@ export function loadAutomaton(data: AutomatonData): FormAutomaton {
     edgeUnit[edge] = unit[s]!;
     edgeTarget[edge] = s;
   }
+  return { edgeStart, edgeUnit, edgeTarget };
+}
 
+/** Which forms end at each state (in form order), and each form's length. */
+function outputs(data: AutomatonData, { states, depth, textEnd }: Trie, texts: number) {
   const forms = data.texts.length;
   const ends = Int32Array.from({ length: forms }, (_, form) => {
     const text = digitAt(data.texts, form);
-    return text < suffixes.length ? textEnd[text]! : -1;
+    return text < texts ? textEnd[text]! : -1;
   });
   const outputStart = new Int32Array(states + 1);
   for (const end of ends) if (end >= 0) outputStart[end + 1]!++;
@@ -186,22 +228,7 @@ export function loadAutomaton(data: AutomatonData): FormAutomaton {
     outputForms[outputStart[end]! + written[end]!++] = form; // in form order
     formLength[form] = depth[end]!;
   });
-
-  const automaton: FormAutomaton = {
-    edgeStart,
-    edgeUnit,
-    edgeTarget,
-    rootNext: rootTable(edgeStart, edgeUnit, edgeTarget),
-    failure: new Int32Array(states),
-    outputStart,
-    outputForms,
-    outputLink: new Int32Array(states).fill(-1),
-    formLength,
-    formBoundaries: Uint8Array.from({ length: forms }, (_, form) => digitAt(data.boundaries, form)),
-    ...loadCaseChecks(data.caseChecks),
-  };
-  linkFailures(automaton);
-  return automaton;
+  return { outputStart, outputForms, formLength };
 }
 
 function rootTable(edgeStart: Int32Array, edgeUnit: Uint16Array, edgeTarget: Int32Array): Int32Array {

@@ -36,7 +36,8 @@ const ABBREVIATIONS = new Set([
 /** Longest excerpt, in UTF-16 units, before it is trimmed to a window around the mention. */
 export const MAX_EXCERPT_LENGTH = 360;
 
-function wordBefore(text: string, dot: number): string {
+/** The letters and dots just before a full stop, lowercased: the abbreviation it may end ("gov", "u.s"). */
+function abbreviationBefore(text: string, dot: number): string {
   let i = dot;
   while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
   return text.slice(i, dot).toLowerCase();
@@ -49,18 +50,16 @@ function isPlainUnit(code: number): boolean {
   );
 }
 
-function endsSentence(text: string, i: number, linesAreParagraphs: boolean): boolean {
+function endsSentence(text: string, i: number, options: SentenceOptions): boolean {
   if (isPlainUnit(text.charCodeAt(i))) return false;
   const char = text[i]!;
-  if (char === BARRIER || (char === '\n' && linesAreParagraphs)) return true;
+  if (char === BARRIER || (char === '\n' && options.linesAreParagraphs !== false)) return true;
   if (CLOSERS.has(char)) {
     // A closing quote or bracket after a terminator ends the sentence too: 'fight back.” During'.
     let before = i - 1;
     while (before >= 0 && CLOSERS.has(text[before]!)) before--;
     const followedBySpace = i + 1 >= text.length || /\s/.test(text[i + 1]!);
-    return (
-      before >= 0 && TERMINATORS.has(text[before]!) && followedBySpace && endsSentence(text, before, linesAreParagraphs)
-    );
+    return before >= 0 && TERMINATORS.has(text[before]!) && followedBySpace && endsSentence(text, before, options);
   }
   if (!TERMINATORS.has(char)) return false;
   if (char === '.' || char === '!' || char === '?') {
@@ -68,7 +67,7 @@ function endsSentence(text: string, i: number, linesAreParagraphs: boolean): boo
     while (next < text.length && CLOSERS.has(text[next]!)) next++;
     if (next < text.length && !/\s/.test(text[next]!)) return false;
     if (char === '.') {
-      const word = wordBefore(text, i);
+      const word = abbreviationBefore(text, i);
       if (ABBREVIATIONS.has(word) || (/^\p{Lu}$/u.test(text.slice(i - 1, i)) && word.length <= 1)) return false;
       if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false; // initials: "J.B."
     }
@@ -76,17 +75,33 @@ function endsSentence(text: string, i: number, linesAreParagraphs: boolean): boo
   return true;
 }
 
+export interface SentenceOptions {
+  /**
+   * Whether a line break ends a paragraph, and so a sentence: in a source file a line is a
+   * paragraph (the default); in a page's text (false) it is layout whitespace, since HTML wraps
+   * its paragraphs' source freely.
+   */
+  readonly linesAreParagraphs?: boolean;
+}
+
+/** A page's text, whose line breaks are layout (see SentenceOptions). */
+export const PAGE_TEXT: SentenceOptions = { linesAreParagraphs: false };
+
 /**
  * The [start, end) of the sentence containing text.slice(start, end), trimmed of spaces. A BARRIER
- * (a blanked passage that is not article text, or a block edge on a page) bounds a sentence. In a
- * source file a line is a paragraph, so a line break does too; in a page's text it is layout
- * whitespace (`linesAreParagraphs` false), since HTML wraps its paragraphs' source freely.
+ * (a blanked passage that is not article text, or a block edge on a page) bounds a sentence, and
+ * so does a line break where lines are paragraphs.
  */
-export function sentenceAround(text: string, start: number, end: number, linesAreParagraphs = true): [number, number] {
+export function sentenceAround(
+  text: string,
+  start: number,
+  end: number,
+  options: SentenceOptions = {},
+): [number, number] {
   let from = start;
-  while (from > 0 && !endsSentence(text, from - 1, linesAreParagraphs)) from--;
+  while (from > 0 && !endsSentence(text, from - 1, options)) from--;
   let to = end;
-  while (to < text.length && !endsSentence(text, to, linesAreParagraphs)) to++;
+  while (to < text.length && !endsSentence(text, to, options)) to++;
   if (to < text.length && text[to] !== '\n') {
     to++;
     while (to < text.length && CLOSERS.has(text[to]!)) to++;

@@ -1,8 +1,9 @@
 import { isLetterCode, isMarkCode, isNumberCode } from './letters';
 
 /**
- * Character folding shared by every matcher: the knowledge-base build and the content script see
- * text through the same lens, so a form that matches in a seed file matches on a page.
+ * Character folding shared by every matcher: the knowledge-base build and the background (which
+ * matches pages' text) see text through the same lens, so a form that matches in a seed file
+ * matches on a page.
  *
  * Folding is one UTF-16 unit in, one out, so offsets never shift; runs of spaces are collapsed by
  * the automaton as it reads, not here. Invisible format characters (soft hyphen, zero-width space,

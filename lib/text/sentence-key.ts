@@ -1,6 +1,8 @@
 import { foldCode, IGNORED } from './fold';
 import { isLetterCode, isNumberCode } from './letters';
 
+/** Sentence keys: a figure's sentence on a page compared with the sentences the sources state it in. */
+
 /**
  * A short key for a sentence's words, the same however it is spaced, quoted or cased: the build
  * keys each figure statement by its sentence, and the page keys a figure's sentence the same way,

@@ -1,7 +1,8 @@
 /**
- * Small, general word lists shared by the look-alike guards (lib/matching/term-matcher.ts, run on every
- * page, so kept short: they ship in the content script) and the derived forms (lib/kb-build/derive.ts). They describe English news
- * prose, never a knowledge base: no entry's name is in them. Every word is lowercase.
+ * Small, general word lists, and what makes a proper name, shared by the term matcher's look-alike
+ * guards (lib/matching/term-matcher.ts, run in the background over every page's text) and the
+ * derived forms (lib/kb-build/derive.ts). They describe English news prose, never a knowledge
+ * base: no entry's name is in them. Every word is lowercase.
  */
 
 function set(words: string): ReadonlySet<string> {
@@ -49,6 +50,20 @@ export const NAME_SUFFIXES = set('jr. jr sr. sr ii iii iv');
 
 /** Small words that join the capitalised words of a name ("Bank of North Dakota", "Printz v. United States"). */
 export const NAME_CONNECTORS = set('of and the for on in to a an v. vs. vs at by &');
+
+/**
+ * A proper name, not a phrase: a capital in it, and every word capitalised (a capital or a digit
+ * first, after an opening quote or bracket) or a connector: "Bank of North Dakota", "Soft
+ * Secession: How Blue States Are Rewriting American Federalism" (a title's punctuation does not
+ * make it a phrase). The term matcher's look-alike guard and the build's derived forms both ask.
+ */
+export function isProperName(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => word !== '');
+  return (
+    /\p{Lu}/u.test(text) &&
+    words.every((word) => NAME_CONNECTORS.has(word.toLowerCase()) || /^["“'‘(]?[\p{Lu}\d]/u.test(word))
+  );
+}
 
 /** A name without its parenthetical gloss: "Zoom (video-conferencing service)" is named "Zoom". */
 export function bareName(text: string): string {

@@ -129,7 +129,7 @@ const bench = {
     const { text } = collectText(root(), (element) => isSkippedElement(element));
     const sentences = new Map<number, number>();
     for (const cue of findCueMatches(matcher.figures, text)) {
-      const [from, to] = sentenceAround(text, cue.start, cue.end, false);
+      const [from, to] = sentenceAround(text, cue.start, cue.end, { linesAreParagraphs: false });
       sentences.set(from, to);
     }
     const [first, ...rest] = sentences;

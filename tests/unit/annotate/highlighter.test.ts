@@ -32,9 +32,9 @@ const matching = new MatchingEngine(() => pageMatcher);
 /** `engine`, with `before` told of each request to match, ahead of it. */
 function observed(engine: PageMatching, before: (windows: readonly string[]) => void): PageMatching {
   return {
-    matchWindows: (windows, named, withTracked) => {
+    matchWindows: (windows, context) => {
       before(windows);
-      return engine.matchWindows(windows, named, withTracked);
+      return engine.matchWindows(windows, context);
     },
     checkFigure: (...args) => engine.checkFigure(...args),
     prepare: () => undefined,

@@ -28,7 +28,7 @@ const linker = createFigureLinker(claims);
 
 /** "claim=figure" for a link by the sentence; " (before)" and " (also …)" mark a link by the sentence before. */
 function links(text: string, linesAreParagraphs = true): string[] {
-  return findLinkedFigures(linker, text, (s, e) => sentenceAround(text, s, e, linesAreParagraphs), undefined, {
+  return findLinkedFigures(linker, text, (s, e) => sentenceAround(text, s, e, { linesAreParagraphs }), undefined, {
     linesAreParagraphs,
   }).map(
     (l) =>
@@ -188,9 +188,15 @@ describe('findLinkedFigures in real wording', () => {
   ];
   const realLinker = createFigureLinker(realClaims);
   const realLinks = (text: string) =>
-    findLinkedFigures(realLinker, text, (s, e) => sentenceAround(text, s, e, false), undefined, {
-      linesAreParagraphs: false,
-    }).map(
+    findLinkedFigures(
+      realLinker,
+      text,
+      (s, e) => sentenceAround(text, s, e, { linesAreParagraphs: false }),
+      undefined,
+      {
+        linesAreParagraphs: false,
+      },
+    ).map(
       (l) =>
         `${l.claim.id}=${l.figure.text}${l.linkedBy === 'previous-sentence' ? ' (before)' : ''}` +
         (l.alsoFits.length > 0 ? ` (also ${l.alsoFits.map((c) => c.id).join(', ')})` : ''),

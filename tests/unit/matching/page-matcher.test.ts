@@ -221,7 +221,9 @@ describe('the reader’s tracked terms', () => {
   ];
   const withTracked = loadPageMatcher(precompiledPageMatcher, tracked);
   const found = (m: typeof withTracked, text: string) =>
-    matchPage(m, text, new Set(), true).map((match) => `${match.entry.id}:${text.slice(match.start, match.end)}`);
+    matchPage(m, text, new Set(), { withTracked: true }).map(
+      (match) => `${match.entry.id}:${text.slice(match.start, match.end)}`,
+    );
 
   it.each<[string, string, string[]]>([
     ['a tracked term', 'The water compact was signed.', ['tracked-1:water compact']],
@@ -274,9 +276,9 @@ describe('the reader’s tracked terms', () => {
           const text = chosen.join(BARRIER);
           const alone = new Set(named);
           const beside = new Set(named);
-          expect(matchPage(loadPageMatcher(precompiledPageMatcher, tracked), text, beside, false)).toEqual(
-            matchPage(plain, text, alone),
-          );
+          expect(
+            matchPage(loadPageMatcher(precompiledPageMatcher, tracked), text, beside, { withTracked: false }),
+          ).toEqual(matchPage(plain, text, alone));
           expect([...beside]).toEqual([...alone]);
         },
       ),

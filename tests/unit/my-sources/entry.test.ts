@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { kbDetails } from '@/lib/kb/details-data';
 import { lookupEntry } from '@/lib/kb/lookup';
-import { isArticleForSaving, isMySourcesRequest, isTabRequest } from '@/lib/services/messages';
 import {
   loadTrackedTerms,
   publishTrackedTerms,
@@ -66,48 +65,7 @@ describe('tracked terms', () => {
   });
 });
 
-describe('message guards', () => {
-  const article = {
-    text: 'x',
-    metadata: { url: 'https://a.example/', canonical: null, title: null, author: 'A', site: null, published: null },
-  };
-  it.each<[string, unknown, boolean]>([
-    ['an article', article, true],
-    [
-      'an article with a canonical address',
-      { ...article, metadata: { ...article.metadata, canonical: 'https://a.example/c' } },
-      true,
-    ],
-    [
-      'an article with a numeric canonical address',
-      { ...article, metadata: { ...article.metadata, canonical: 1 } },
-      false,
-    ],
-    ['an article with a numeric author', { ...article, metadata: { ...article.metadata, author: 3 } }, false],
-    ['no metadata', { text: 'x' }, false],
-  ])('isArticleForSaving: %s', (_name, message, expected) => {
-    expect(isArticleForSaving(message)).toBe(expected);
-  });
-
-  it.each<[unknown, boolean]>([
-    [{ type: 'crosscheck:save-tab', tabId: 4 }, true],
-    [{ type: 'crosscheck:save-tab', tabId: '4' }, false],
-    [{ type: 'crosscheck:my-sources-changed' }, true],
-    [{ type: 'crosscheck:drop-tables' }, false],
-  ])('isMySourcesRequest(%j) is %s', (message, expected) => {
-    expect(isMySourcesRequest(message)).toBe(expected);
-  });
-
-  it.each<[unknown, boolean]>([
-    [{ type: 'crosscheck:read-article' }, true],
-    [{ type: 'crosscheck:saved-address' }, true],
-    [{ type: 'crosscheck:tell', message: 'Added to your sources.' }, true],
-    [{ type: 'crosscheck:tell', message: 'x'.repeat(2000) }, false],
-    [{ type: 'crosscheck:tell' }, false],
-  ])('isTabRequest(%j) is %s', (message, expected) => {
-    expect(isTabRequest(message)).toBe(expected);
-  });
-
+describe('the tracked terms as stored', () => {
   it.each<[unknown, boolean]>([
     [[trackedEntry({ id: 1, label: 'ab', category: 'concept', aliases: [], createdAt: 0, search: null })], true],
     [[{ id: 'x', label: 'x', category: 'concept', forms: [{ text: '' }] }], false],

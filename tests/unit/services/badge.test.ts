@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFor } from '@/lib/services/badge';
-import { isFoundReport } from '@/lib/services/messages';
 
 describe('badgeFor', () => {
   it.each<[number, number, string, string]>([
@@ -19,18 +18,5 @@ describe('badgeFor', () => {
 
   it('gives differing figures their own colour', () => {
     expect(badgeFor({ entries: 3, differing: 1 }).color).not.toBe(badgeFor({ entries: 3, differing: 0 }).color);
-  });
-});
-
-describe('isFoundReport', () => {
-  it.each<[string, unknown, boolean]>([
-    ['a report', { type: 'crosscheck:found', entries: 3, differing: 0 }, true],
-    ['another type', { type: 'crosscheck:get-entry', entries: 3, differing: 0 }, false],
-    ['a negative count', { type: 'crosscheck:found', entries: -1, differing: 0 }, false],
-    ['a fraction', { type: 'crosscheck:found', entries: 1.5, differing: 0 }, false],
-    ['a string', { type: 'crosscheck:found', entries: '3', differing: 0 }, false],
-    ['nothing', null, false],
-  ])('%s', (_name, message, expected) => {
-    expect(isFoundReport(message)).toBe(expected);
   });
 });

@@ -5,6 +5,7 @@ import type { IndexedEntry } from '@/lib/kb/types';
 import { lookupEntry } from '@/lib/kb/lookup';
 import { bundledSourceTexts } from '@/lib/kb/source-texts-data';
 import type { MySourcesDatabase } from '@/lib/my-sources/db';
+import type { ArticleForSaving } from '@/lib/my-sources/extract';
 import { MySourcesService } from '@/lib/services/library-service';
 import { trackTerm } from '@/lib/my-sources/tracking';
 import { article, BUNDLED_SENTENCE, FILLER, freshDatabase } from '../my-sources/fixture';
@@ -32,7 +33,7 @@ describe('MySourcesService', () => {
     expect(await service.save(async () => quoting)).toEqual({ ok: true, updated: true, title: null });
   });
 
-  it.each<[string, () => Promise<unknown>, RegExp]>([
+  it.each<[string, () => Promise<ArticleForSaving | null>, RegExp]>([
     ['a page without an article', async () => null, /found no article/],
     ['a tab that does not answer', () => Promise.reject(new Error('no receiver')), /found no article/],
     ['too little text', async () => article('Short.'), /too little article text/],

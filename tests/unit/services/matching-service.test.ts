@@ -35,7 +35,7 @@ describe('MatchingEngine', () => {
             const request = windows.slice(at, at + requestSizes[r % requestSizes.length]!);
             at += request.length;
             // As a content script gets it: through the extension's messaging, which serialises as JSON.
-            const answer = await engine.matchWindows(request, namedInFull, false);
+            const answer = await engine.matchWindows(request, { namedInFull, withTracked: false });
             expect(JSON.parse(JSON.stringify(answer))).toEqual(answer);
             namedInFull = answer.namedInFull;
             answer.matches.forEach((matches, k) => {
@@ -61,14 +61,18 @@ describe('MatchingEngine', () => {
     engine.prepare(); // loads it ahead of the first request
     await Promise.resolve();
     expect(loads).toEqual(['loaded']);
-    await engine.matchWindows(['soft secession'], [], false);
-    await engine.matchWindows(['soft secession'], [], false);
+    await engine.matchWindows(['soft secession'], { namedInFull: [], withTracked: false });
+    await engine.matchWindows(['soft secession'], { namedInFull: [], withTracked: false });
     expect(loads).toEqual(['loaded']);
     engine.reset();
     fail = true;
-    await expect(engine.matchWindows(['soft secession'], [], false)).rejects.toThrow('storage unavailable');
+    await expect(engine.matchWindows(['soft secession'], { namedInFull: [], withTracked: false })).rejects.toThrow(
+      'storage unavailable',
+    );
     fail = false;
-    expect((await engine.matchWindows(['soft secession'], [], false)).matches[0]).toHaveLength(1);
+    expect(
+      (await engine.matchWindows(['soft secession'], { namedInFull: [], withTracked: false })).matches[0],
+    ).toHaveLength(1);
     expect(loads).toEqual(['loaded', 'failed', 'loaded']);
   });
 
@@ -81,7 +85,7 @@ describe('MatchingEngine', () => {
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
-    counted.engine = new MatchingEngine(() => watched, undefined, 'Gavin Newsom signed it.');
+    counted.engine = new MatchingEngine(() => watched, { warmUpText: 'Gavin Newsom signed it.' });
     return counted;
   };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -105,7 +109,7 @@ describe('MatchingEngine', () => {
     expect(counted.reads).toBe(afterWarmUp);
     expect(asked).toBe(0); // a warm engine does not ask whether it is wanted
     // The warm-up named Gavin Newsom in full; a page that has not must not get his surname alone.
-    const answer = await engine.matchWindows(['Newsom said no.'], [], false);
+    const answer = await engine.matchWindows(['Newsom said no.'], { namedInFull: [], withTracked: false });
     expect(answer.matches[0]).toEqual([]);
     expect(answer.namedInFull).toEqual([]);
   });
@@ -124,11 +128,11 @@ describe('MatchingEngine', () => {
     'skips the warm-up when a page’s request comes while the matcher loads (%s)',
     async (when) => {
       const alone = counting();
-      await alone.engine.matchWindows(['Newsom said no.'], [], false);
+      await alone.engine.matchWindows(['Newsom said no.'], { namedInFull: [], withTracked: false });
 
       const raced = counting();
       if (when === 'warm-up asked first') raced.engine.warmUp();
-      const request = raced.engine.matchWindows(['Newsom said no.'], [], false);
+      const request = raced.engine.matchWindows(['Newsom said no.'], { namedInFull: [], withTracked: false });
       if (when === 'request first') raced.engine.warmUp();
       await request;
       await settle();
@@ -142,10 +146,10 @@ describe('MatchingEngine', () => {
       now += 5;
       return matcher;
     };
-    const engine = new MatchingEngine(slowLoad, () => now);
-    const first = await engine.matchWindows([paragraphs.join(BARRIER)], [], false);
+    const engine = new MatchingEngine(slowLoad, { now: () => now });
+    const first = await engine.matchWindows([paragraphs.join(BARRIER)], { namedInFull: [], withTracked: false });
     expect(first.timing.matcherMs).toBe(5);
-    const second = await engine.matchWindows([paragraphs.join(BARRIER)], [], false);
+    const second = await engine.matchWindows([paragraphs.join(BARRIER)], { namedInFull: [], withTracked: false });
     expect(second.timing).toEqual({ matcherMs: 0, matchMs: 0, figuresMs: 0 });
   });
 
@@ -179,7 +183,7 @@ describe('trackingEngine (the background’s)', () => {
     forms: [{ text, caseSensitive: false, shortForm: false }],
   });
   const found = async (engine: MatchingEngine, text: string, withTracked = true) =>
-    (await engine.matchWindows([text], [], withTracked)).matches[0]!.map((m) => m.entry.id);
+    (await engine.matchWindows([text], { namedInFull: [], withTracked })).matches[0]!.map((m) => m.entry.id);
 
   it('matches the stored terms, reloads only when told other terms, and keeps terms told while it read the stored ones', async () => {
     let reads = 0;

@@ -5,7 +5,7 @@ import { BARRIER } from '@/lib/text/fold';
 /** The sentence around the first occurrence of `word`. */
 function sentence(text: string, word: string, linesAreParagraphs: boolean): string {
   const start = text.indexOf(word);
-  const [from, to] = sentenceAround(text, start, start + word.length, linesAreParagraphs);
+  const [from, to] = sentenceAround(text, start, start + word.length, { linesAreParagraphs });
   return text.slice(from, to);
 }
 
