@@ -1,3 +1,4 @@
+import { TicketBook } from '@/lib/services/card-tickets';
 import { badgeFor } from '@/lib/services/badge';
 import { t } from '@/lib/i18n';
 import { kbDetails } from '@/lib/kb/details-data';
@@ -74,6 +75,8 @@ export default defineBackground(() => {
   // Each type is answered only to the senders its route names (see BACKGROUND in messages.ts):
   // the reader's library only ever to the extension's own pages, matching and the badge only to
   // our content scripts; anything else (another extension, a page) gets no answer.
+  // Which port offer a card's frame may take: only one carrying a ticket issued here.
+  const cardTickets = new TicketBook();
   const answer = serve(BACKGROUND, {
     'crosscheck:get-entry': ({ id }) => mySources.entry(id),
     'crosscheck:get-entry-with-own': ({ id }) => mySources.entryWithOwn(id),
@@ -89,7 +92,12 @@ export default defineBackground(() => {
     'crosscheck:found': (found, sender) => showBadge(sender.tab?.id, found),
     'crosscheck:save-tab': ({ tabId }) => mySources.save(() => readArticle(tabId)),
     'crosscheck:my-sources-changed': () => void mySources.changed(),
+    'crosscheck:card-ticket': (_request, sender) =>
+      sender.tab?.id === undefined ? '' : cardTickets.issue(sender.tab.id),
+    'crosscheck:card-tickets': (_request, sender) =>
+      sender.tab?.id === undefined ? [] : cardTickets.ticketsOf(sender.tab.id),
   });
+  browser.tabs.onRemoved.addListener((tabId) => cardTickets.forget(tabId));
   const ownOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     answer(message, sender, senderKind(sender, browser.runtime.id, ownOrigin)),

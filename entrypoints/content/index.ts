@@ -22,11 +22,15 @@ export default defineContentScript({
       () => browser.runtime?.id !== undefined,
       ctx.signal,
     );
-    // The card is drawn in the extension's own frame, which the page cannot read.
-    const popover = new Popover({ css: cardHostCss, frameUrl: browser.runtime.getURL('/card.html') });
     // The knowledge base and the reader's tracked terms live in the background, warm across pages;
     // a background the browser stopped was woken as the page started loading (see wake.content.ts).
     const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
+    // The card is drawn in the extension's own frame, which the page cannot read.
+    const popover = new Popover({
+      css: cardHostCss,
+      frameUrl: browser.runtime.getURL('/card.html'),
+      ticket: () => toBackground('crosscheck:card-ticket'),
+    });
     const matching = backgroundMatching(toBackground);
     const page = new PageController({
       matching,

@@ -15,6 +15,8 @@ export interface PopoverOptions {
   readonly css: string;
   /** The card's page, `card.html`, of the extension's own origin. */
   readonly frameUrl: string;
+  /** A ticket from the background for the frame's port: the frame takes no port without one. */
+  readonly ticket: () => Promise<string>;
 }
 
 export interface OpenOptions {
@@ -282,7 +284,7 @@ export class Popover {
     frame.title = t('card.frameTitle');
     frame.setAttribute('allow', '');
     frame.addEventListener('load', (event) => {
-      if (event.isTrusted && this.frame === frame) this.connect(frame);
+      if (event.isTrusted && this.frame === frame) void this.connect(frame);
     });
     frame.src = this.options.frameUrl;
     const live = document.createElement('div');
@@ -298,14 +300,18 @@ export class Popover {
     return frame;
   }
 
-  /** Hands the frame its port as its page loads (again if the page reloads it). */
-  private connect(frame: HTMLIFrameElement): void {
+  /** Hands the frame its port, with a fresh ticket, as its page loads (again if the page reloads it). */
+  private async connect(frame: HTMLIFrameElement): Promise<void> {
     this.port?.close();
+    this.port = null;
+    const ticket = await this.options.ticket().catch(() => null);
+    // Gone meanwhile, or no background to vouch for the port: no card on this page.
+    if (ticket === null || this.frame !== frame) return;
     const channel = new MessageChannel();
     channel.port1.onmessage = ({ data }) => {
       if (isFromCard(data)) this.onFrameMessage(data);
     };
-    frame.contentWindow?.postMessage({ type: CARD_PORT_MESSAGE }, this.frameOrigin, [channel.port2]);
+    frame.contentWindow?.postMessage({ type: CARD_PORT_MESSAGE, ticket }, this.frameOrigin, [channel.port2]);
     this.port = channel.port1;
     if (this.pending) this.port.postMessage(this.pending);
     this.pending = null;

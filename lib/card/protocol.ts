@@ -43,7 +43,11 @@ export type FromCard =
   /** The pointer entered or left the card (a hover card stays while the pointer is on it). */
   | { readonly type: 'crosscheck-card:pointer'; readonly inside: boolean };
 
-/** The first message on the frame's window: it carries the port every later message uses. */
+/**
+ * The first message on the frame's window: it carries the port every later message uses, and a
+ * ticket the background issued to the content script, without which the frame takes no port (a
+ * page posts from the same window; see lib/services/card-tickets.ts).
+ */
 export const CARD_PORT_MESSAGE = 'crosscheck-card:port';
 
 /**

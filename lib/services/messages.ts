@@ -3,6 +3,7 @@ import type { WindowMatches } from './matching-service';
 import type { Category } from '../kb/types';
 import type { EntryResponse } from '../my-sources/entry';
 import type { ArticleForSaving } from '../my-sources/extract';
+import { TICKETS_PER_TAB } from './card-tickets';
 import {
   anyList,
   either,
@@ -67,6 +68,7 @@ export const MAX_MATCH_REQUEST_CHARS = 4_000_000;
 
 const NONE = fields({});
 const entryId = text({ max: 200 });
+const cardTicket = text({ max: 64 });
 const OURS: readonly SenderKind[] = ['extension', 'content-script'];
 const EXTENSION: readonly SenderKind[] = ['extension'];
 const CONTENT_SCRIPT: readonly SenderKind[] = ['content-script'];
@@ -143,6 +145,10 @@ export const BACKGROUND = {
   'crosscheck:save-tab': { from: EXTENSION, request: fields({ tabId: integer({ min: 0 }) }), reply: saveReply },
   /** An extension page changed tracked terms or imported a pack: recompile, and search what is to search. */
   'crosscheck:my-sources-changed': { from: EXTENSION, request: NONE },
+  /** A ticket for the card frame a content script is about to connect (see card-tickets.ts). */
+  'crosscheck:card-ticket': { from: CONTENT_SCRIPT, request: NONE, reply: cardTicket },
+  /** To the card's frame: the tickets issued in its tab, so it takes only a port that carries one. */
+  'crosscheck:card-tickets': { from: EXTENSION, request: NONE, reply: list(cardTicket, { max: TICKETS_PER_TAB }) },
 } as const satisfies Routes;
 
 /** An entry mentioned on the page, as the content script reports it: the popup adds its label. */

@@ -135,25 +135,16 @@ describe('a page cannot make Crosscheck say anything', () => {
     await page.close();
   });
 
-  // TODO [2027-01-31]: a known hole, expected to fail until it is closed (then drop `.fails`). The
-  // frame takes the first port offered by its parent window, and a page's script posts from that
-  // same window: a page that offers its port while the frame loads wins the frame, and with it the
-  // card Crosscheck shows at a real highlight (it gets sizes only: the library stays in the frame).
-  // Whether the page wins is a race, run again on each of RACE_LOADS fresh loads (it won 8 of 8).
-  it.fails(
-    'ignores a port the page offers the card’s frame while it loads, before Crosscheck’s',
-    async () => {
-      for (let load = 0; load < RACE_LOADS; load++) {
-        const page = await suite.open(PAGE, '#real [data-crosscheck-id]');
-        await offerPagePort(page, { whileLoading: true });
-        // The pointer on a highlight makes the frame.
-        await page.locator(REAL).hover();
-        const { replies, cardText } = await afterPageOffers(page);
-        await page.close();
-        expect(replies, `load ${load + 1}`).toEqual([]);
-        expect(cardText).not.toContain(FORGED_NOTICE);
-      }
-    },
-    120_000,
-  );
+  it('ignores a port the page offers the card’s frame while it loads, before Crosscheck’s', async () => {
+    for (let load = 0; load < RACE_LOADS; load++) {
+      const page = await suite.open(PAGE, '#real [data-crosscheck-id]');
+      await offerPagePort(page, { whileLoading: true });
+      // The pointer on a highlight makes the frame.
+      await page.locator(REAL).hover();
+      const { replies, cardText } = await afterPageOffers(page);
+      await page.close();
+      expect(replies, `load ${load + 1}`).toEqual([]);
+      expect(cardText).not.toContain(FORGED_NOTICE);
+    }
+  }, 120_000);
 });
