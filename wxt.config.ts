@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 
+/** The pages Crosscheck runs on. */
+const PAGES = ['http://*/*', 'https://*/*'];
+
 // See README "Permissions" for why each one is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
@@ -28,7 +31,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Crosscheck',
     description: 'Highlights what a news article names and shows what the sources say about it.',
-    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    // `scripting` and host access: the background injects the page tools into a page that needs them
+    // (the content script's matches alone do not let it inject).
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'scripting', ...(browser === 'firefox' ? PAGES : [])],
+    ...(browser !== 'firefox' && { host_permissions: PAGES }),
     // The card's frame, embedded by the content script in the pages it annotates (see README "Security").
     web_accessible_resources:
       browser === 'firefox' ? ['card.html'] : [{ resources: ['card.html'], matches: ['http://*/*', 'https://*/*'] }],

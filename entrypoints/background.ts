@@ -12,6 +12,7 @@ import {
   isEntryWithOwnRequest,
   isFigureCheckRequest,
   isFoundReport,
+  isLoadPageToolsRequest,
   isMatchRequest,
   isPrepareMatchingRequest,
   isMySourcesRequest,
@@ -28,6 +29,7 @@ import { MySourcesService } from '@/lib/services/library-service';
 import { loadTrackedTerms, publishTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
 import { isActiveOn } from '@/lib/settings/schema';
 import { peekSettings } from '@/lib/settings/store';
+import { PAGE_TOOLS_SCRIPT } from '@/lib/page-life/page-tools-loader';
 
 export default defineBackground(() => {
   // Every tab's text is matched here, by one engine kept warm from page to page: the knowledge
@@ -74,6 +76,13 @@ export default defineBackground(() => {
       matching.prepare();
       matching.warmUp(async () => isActiveOn(await peekSettings(), sender.url ?? ''));
     }
+    // A page where the content script found something to do gets the page tools, in the frame that
+    // asked only; the answer comes once they have run (see page-tools-loader.ts).
+    const tabId = sender.tab?.id;
+    if (isLoadPageToolsRequest(message) && tabId !== undefined)
+      return browser.scripting
+        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_TOOLS_SCRIPT] })
+        .then(() => true);
     if (isMatchRequest(message))
       return matching.matchWindows(message.windows, message.namedInFull, message.withTracked);
     if (isFigureCheckRequest(message)) return matching.checkFigure(message.context, message.start, message.end);

@@ -2,14 +2,24 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { backgroundMatching } from '@/lib/services/matching-client';
 import { ignoreForgedRestarts } from '@/lib/page-life/forged-restarts';
 import { PageController } from '@/lib/page-life/page-controller';
-import { Popover } from '@/lib/card/card-host';
-import { isCheckSelectionRequest, isTabRequest, senderKind, type MessageSender } from '@/lib/services/messages';
+import { pageToolsLoader } from '@/lib/page-life/page-tools-loader';
+import {
+  isCheckSelectionRequest,
+  isTabRequest,
+  LOAD_PAGE_TOOLS,
+  senderKind,
+  type MessageSender,
+} from '@/lib/services/messages';
 import { isArticleFurniture } from '@/lib/article/finder';
 import { isRendered } from '@/lib/article/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
-import cardHostCss from './card-host.css?inline';
-import './highlights.css';
 
+/**
+ * Runs on every page, so it holds only what decides whether there is anything to do (the reader's
+ * settings, the article finder) and answers the popup; drawing and the card come with the page
+ * tools (entrypoints/page-tools), which the background injects when this script asks for them.
+ * No stylesheet is declared for every page: the highlights bring theirs.
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -22,23 +32,19 @@ export default defineContentScript({
       () => browser.runtime?.id !== undefined,
       ctx.signal,
     );
-    // The card is drawn in the extension's own frame, which the page cannot read.
-    const popover = new Popover({ css: cardHostCss, frameUrl: browser.runtime.getURL('/card.html') });
+    const send = (message: unknown) => browser.runtime.sendMessage(message);
     // The knowledge base and the reader's tracked terms live in the background, warm across pages;
     // a background the browser stopped was woken as the page started loading (see wake.content.ts).
-    const matching = backgroundMatching((message) => browser.runtime.sendMessage(message));
+    const matching = backgroundMatching(send);
+    const loadTools = pageToolsLoader(() => send(LOAD_PAGE_TOOLS));
     const page = new PageController({
-      matching,
-      popover,
+      loadTools: async () => (await loadTools())({ matching, cardUrl: browser.runtime.getURL('/card.html') }),
       isExcluded: isArticleFurniture,
       isRendered,
       // A closed background (an update, a reload) leaves nobody to set the badge: nothing to do.
-      report: (found) => void browser.runtime.sendMessage(found).catch(() => undefined),
+      report: (found) => void send(found).catch(() => undefined),
     });
-    ctx.onInvalidated(() => {
-      page.destroy();
-      popover.destroy();
-    });
+    ctx.onInvalidated(() => page.destroy());
 
     // Messages from our own popup, pages and background only: never from a page. Replies go through
     // sendResponse, the channel kept open by returning true (the content script has no polyfill,

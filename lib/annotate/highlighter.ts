@@ -10,6 +10,7 @@ import { PassClock } from './pass-timing';
 import { isBelowViewport, nearViewport, type VerticalExtent } from './viewport';
 import { yieldToPage, yieldUntilIdle } from './yielding';
 import type { HighlightRecord, PendingHighlight, Renderer } from './renderer';
+import type { HighlightStyles } from './highlight-styles';
 
 export type { HighlightRecord } from './renderer';
 export { yieldToPage } from './yielding';
@@ -37,6 +38,8 @@ export interface HighlighterOptions {
   readonly viewport?: Viewport;
   /** How matches are drawn: mark.js elements unless the page's DOM must stay untouched. */
   readonly renderer?: Renderer;
+  /** The highlights' stylesheet: added to the page with the first highlight drawn, removed on destroy. */
+  readonly styles?: HighlightStyles;
   /** Highlight inside editable regions too (only with a renderer that leaves the DOM alone). */
   readonly includeEditable?: boolean;
   /** Told after every pass, when what is highlighted may have changed. */
@@ -249,7 +252,10 @@ export class Highlighter {
     let above: PendingHighlight[] = [];
 
     const draw = (slice: readonly PendingHighlight[]) => {
-      clock.time('wrapMs', () => this.mutate(() => this.renderer.render(scope, slice, collected)));
+      clock.time('wrapMs', () => {
+        this.options.styles?.adopt();
+        this.mutate(() => this.renderer.render(scope, slice, collected));
+      });
       for (const { record } of slice) this.remember(record);
       watcher?.takeRecords();
     };
@@ -420,6 +426,7 @@ export class Highlighter {
   destroy(): void {
     this.destroyed = true;
     this.mutate(() => this.renderer.destroy());
+    this.options.styles?.destroy();
     this.drawn.length = 0;
   }
 

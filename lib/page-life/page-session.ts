@@ -3,6 +3,7 @@ import type { Category, EntryRef } from '../kb/types';
 import { isEditable } from '../article/exclusions';
 import { isFrameworkOwned } from '../article/framework';
 import { HighlightApiRenderer, supportsHighlightApi } from '../annotate/highlight-api-renderer';
+import { HighlightStyles } from '../annotate/highlight-styles';
 import { HighlightInteractions } from '../card/highlight-interactions';
 import { LiveAnnotator } from './live-annotator';
 import { MarkRenderer } from '../annotate/mark-renderer';
@@ -15,6 +16,8 @@ export interface PageSessionDeps {
   readonly matching: PageMatching;
   /** The page's one card, shared with "Check this figure". */
   readonly popover: Popover;
+  /** The highlights' stylesheet, added to the page with the first highlight (see HighlightStyles). */
+  readonly highlightCss: string;
   readonly isExcluded: (element: Element) => boolean;
   /** Whether a category's highlights are shown now (hidden ones open no card). */
   readonly isShown: (category: Category) => boolean;
@@ -49,6 +52,7 @@ export class PageSession {
       isExcluded: deps.isExcluded,
       isRendered: deps.isRendered,
       renderer: rangeRenderer ?? new MarkRenderer(),
+      styles: new HighlightStyles(deps.highlightCss),
       includeEditable: untouched,
       onPass: deps.onPass,
       everyMention: deps.everyMention,

@@ -63,6 +63,20 @@ export function isPrepareMatchingRequest(message: unknown): message is PrepareMa
   return hasType(message, PREPARE_MATCHING.type);
 }
 
+/**
+ * From a content script to the background: inject the page tools into my frame (see
+ * lib/page-life/page-tools-loader.ts). The answer comes once they have run.
+ */
+export interface LoadPageToolsRequest {
+  readonly type: 'crosscheck:load-page-tools';
+}
+
+export const LOAD_PAGE_TOOLS: LoadPageToolsRequest = { type: 'crosscheck:load-page-tools' };
+
+export function isLoadPageToolsRequest(message: unknown): message is LoadPageToolsRequest {
+  return hasType(message, LOAD_PAGE_TOOLS.type);
+}
+
 /** From a content script to the background: match windows of the page's text (see PageMatching). */
 export interface MatchRequest {
   readonly type: 'crosscheck:match';

@@ -1,0 +1,53 @@
+import type { FigureCheck } from '../matching/figure-check';
+import { articleForSaving } from '../my-sources/extract';
+import { pageSavedAddress } from '../my-sources/metadata';
+import { checkSelection } from '../card/selected-figure';
+import { Popover, VIEWPORT_TOP } from '../card/card-host';
+import { PageSession } from './page-session';
+import type { PageTools, PageToolsOptions } from './page-tools-loader';
+
+/** The check of an empty selection. */
+const NOTHING_SELECTED: FigureCheck = {
+  selection: '',
+  figure: null,
+  notFigures: [],
+  linked: null,
+  candidates: [],
+  verdict: 'unsourced',
+};
+
+export interface PageToolsStyles {
+  /** The card host's stylesheet (see PopoverOptions). */
+  readonly cardCss: string;
+  /** The highlights' stylesheet, added to the page with the first highlight (see HighlightStyles). */
+  readonly highlightCss: string;
+}
+
+/** The page tools (see page-tools-loader.ts), made as their script is taken: the card's host is made here, its frame only when a card is wanted. */
+export function createPageTools(
+  { matching, cardUrl }: PageToolsOptions,
+  { cardCss, highlightCss }: PageToolsStyles,
+): PageTools {
+  // The card is drawn in the extension's own frame, which the page cannot read.
+  const popover = new Popover({ css: cardCss, frameUrl: cardUrl });
+  return {
+    popover,
+    session: (root, options) => new PageSession(root, { ...options, matching, popover, highlightCss }),
+    async checkSelection() {
+      let result: Awaited<ReturnType<typeof checkSelection>>;
+      try {
+        result = await checkSelection(matching, window.getSelection());
+      } catch {
+        // Nobody answered: the extension was updated or removed under the page.
+        popover.openNotice('Crosscheck could not check this figure. Reload the page and try again.');
+        return;
+      }
+      // Asked with nothing selected: the card says how to use it rather than nothing happening.
+      if (result) popover.openCheck(result.range, result.check);
+      else popover.openCheck(VIEWPORT_TOP, NOTHING_SELECTED);
+    },
+    articleForSaving: (root, isExcluded) => articleForSaving(root, isExcluded, document, location.href),
+    savedAddress: () => pageSavedAddress(document, location.href),
+    destroy: () => popover.destroy(),
+  };
+}
