@@ -1,7 +1,8 @@
 import { createPageTools } from '@/lib/page-life/page-tools';
 import { publishPageTools } from '@/lib/page-life/page-tools-loader';
 import cardCss from './card-host.css?inline';
-import highlightCss from './highlights.css?inline';
+import highlightRangesCss from './highlight-ranges.css?inline';
+import highlightMarksCss from './highlights.css?inline';
 
 /**
  * The page tools (see lib/page-life/page-tools-loader.ts): drawing, the card and saving, injected by
@@ -13,6 +14,8 @@ export default defineUnlistedScript({
   // Nothing is left on the content scripts' global but what the tools publish.
   globalName: false,
   main() {
-    publishPageTools((options) => createPageTools(options, { cardCss, highlightCss }));
+    publishPageTools((options) =>
+      createPageTools(options, { cardCss, highlightCss: { marks: highlightMarksCss, ranges: highlightRangesCss } }),
+    );
   },
 });

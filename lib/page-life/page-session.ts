@@ -11,13 +11,19 @@ import type { Popover } from '../card/card-host';
 import { RangeInteractions } from '../card/range-interactions';
 import type { HighlightRecord } from '../annotate/renderer';
 
+/** The highlights' stylesheets: for mark.js elements, and for the CSS Custom Highlight API's ranges. */
+export interface HighlightCss {
+  readonly marks: string;
+  readonly ranges: string;
+}
+
 export interface PageSessionDeps {
   /** Where the text is matched (see Highlighter). */
   readonly matching: PageMatching;
   /** The page's one card, shared with "Check this figure". */
   readonly popover: Popover;
-  /** The highlights' stylesheet, added to the page with the first highlight (see HighlightStyles). */
-  readonly highlightCss: string;
+  /** The highlights' stylesheets, one per way of drawing, added to the page with the first highlight (see HighlightStyles). */
+  readonly highlightCss: HighlightCss;
   readonly isExcluded: (element: Element) => boolean;
   /** Whether a category's highlights are shown now (hidden ones open no card). */
   readonly isShown: (category: Category) => boolean;
@@ -52,7 +58,7 @@ export class PageSession {
       isExcluded: deps.isExcluded,
       isRendered: deps.isRendered,
       renderer: rangeRenderer ?? new MarkRenderer(),
-      styles: new HighlightStyles(deps.highlightCss),
+      styles: new HighlightStyles(rangeRenderer ? deps.highlightCss.ranges : deps.highlightCss.marks),
       includeEditable: untouched,
       onPass: deps.onPass,
       everyMention: deps.everyMention,

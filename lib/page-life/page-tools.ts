@@ -3,7 +3,7 @@ import { articleForSaving } from '../my-sources/extract';
 import { pageSavedAddress } from '../my-sources/metadata';
 import { checkSelection } from '../card/selected-figure';
 import { Popover, VIEWPORT_TOP } from '../card/card-host';
-import { PageSession } from './page-session';
+import { PageSession, type HighlightCss } from './page-session';
 import type { PageTools, PageToolsOptions } from './page-tools-loader';
 
 /** The check of an empty selection. */
@@ -19,11 +19,11 @@ const NOTHING_SELECTED: FigureCheck = {
 export interface PageToolsStyles {
   /** The card host's stylesheet (see PopoverOptions). */
   readonly cardCss: string;
-  /** The highlights' stylesheet, added to the page with the first highlight (see HighlightStyles). */
-  readonly highlightCss: string;
+  /** The highlights' stylesheets (see PageSessionDeps). */
+  readonly highlightCss: HighlightCss;
 }
 
-/** The page tools (see page-tools-loader.ts), made as their script is taken: the card's host is made here, its frame only when a card is wanted. */
+/** The page tools (see page-tools-loader.ts); the card's host element and frame are made when a card is first wanted. */
 export function createPageTools(
   { matching, cardUrl }: PageToolsOptions,
   { cardCss, highlightCss }: PageToolsStyles,

@@ -114,6 +114,10 @@ describe('an article page', () => {
       }));
     expect(await styles()).toEqual({ marks: expect.any(Number), adopted: 1 });
     expect((await styles()).marks).toBeGreaterThan(0);
+    // The stylesheet of mark.js's elements only: ::highlight() rules would restyle every element as they arrive.
+    const rules = await page.evaluate(() => [...document.adoptedStyleSheets[0]!.cssRules].map((rule) => rule.cssText));
+    expect(rules.some((rule) => rule.startsWith('crosscheck-mark'))).toBe(true);
+    expect(rules.filter((rule) => rule.includes('::highlight'))).toEqual([]);
     const tint = await page
       .locator('crosscheck-mark')
       .first()
