@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 
+/** The pages Crosscheck runs on. */
+const PAGES = ['http://*/*', 'https://*/*'];
+
 // See README "Permissions and privacy" for why each one is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
@@ -30,7 +33,10 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
-    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    // `scripting` and host access: the background injects the page tools into a page that needs them
+    // (the content script's matches alone do not let it inject).
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'scripting', ...(browser === 'firefox' ? PAGES : [])],
+    ...(browser !== 'firefox' && { host_permissions: PAGES }),
     // The card's frame, embedded by the content script in the pages it annotates (see docs/architecture.md,
     // "The page is untrusted").
     web_accessible_resources:

@@ -7,7 +7,7 @@ export type Verdict = 'matches' | 'differs' | 'unsourced';
 
 /**
  * A sample of a highlight as the page draws it: the very element and attributes of the page's
- * highlights (docs/contract.md), so entrypoints/content/highlights.css styles it
+ * highlights (docs/contract.md), so entrypoints/page-tools/highlights.css styles it
  * exactly as on the page. The page that shows it imports that stylesheet.
  */
 export function HighlightSample(props: {

@@ -21,6 +21,7 @@ import { MySourcesService } from '@/lib/services/library-service';
 import { loadTrackedTerms, publishTrackedTerms } from '@/lib/my-sources/tracked-terms-store';
 import { isActiveOn } from '@/lib/settings/schema';
 import { peekSettings } from '@/lib/settings/store';
+import { PAGE_TOOLS_SCRIPT } from '@/lib/page-life/page-tools-loader';
 
 /** The context-menu items and keyboard commands (see wxt.config.ts). */
 const CHECK_FIGURE_MENU_ID = 'crosscheck-check-figure';
@@ -85,6 +86,14 @@ export default defineBackground(() => {
     'crosscheck:prepare-matching': (_request, sender) => {
       matching.prepare();
       matching.warmUp(async () => isActiveOn(await peekSettings(), sender.url ?? ''));
+    },
+    // A page where the content script found something to do gets the page tools, in the frame that
+    // asked only; the answer comes once they have run (see page-tools-loader.ts).
+    'crosscheck:load-page-tools': async (_request, sender) => {
+      if (sender.tab?.id === undefined) return false;
+      const target = { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] };
+      await browser.scripting.executeScript({ target, files: [PAGE_TOOLS_SCRIPT] });
+      return true;
     },
     'crosscheck:match': ({ windows, namedInFull, withTracked }) =>
       matching.matchWindows(windows, { namedInFull, withTracked }),

@@ -2,14 +2,18 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { backgroundMatching } from '@/lib/services/matching-client';
 import { ignoreForgedRestarts } from '@/lib/page-life/forged-restarts';
 import { PageController } from '@/lib/page-life/page-controller';
-import { Popover } from '@/lib/card/card-host';
+import { pageToolsLoader } from '@/lib/page-life/page-tools-loader';
 import { BACKGROUND, sender, senderKind, serve, TAB, type MessageSender } from '@/lib/services/messages';
 import { isArticleFurniture } from '@/lib/article/finder';
 import { isRendered } from '@/lib/article/exclusions';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
-import cardHostCss from './card-host.css?inline';
-import './highlights.css';
 
+/**
+ * Runs on every page, so it holds only what decides whether there is anything to do (the reader's
+ * settings, the article finder) and answers the popup; drawing and the card come with the page
+ * tools (entrypoints/page-tools), which the background injects when this script asks for them.
+ * No stylesheet is declared for every page: the highlights bring theirs.
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -25,25 +29,21 @@ export default defineContentScript({
     // The knowledge base and the reader's tracked terms live in the background, warm across pages;
     // a background the browser stopped was woken as the page started loading (see wake.content.ts).
     const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
-    // The card is drawn in the extension's own frame, which the page cannot read.
-    const popover = new Popover({
-      css: cardHostCss,
-      frameUrl: browser.runtime.getURL('/card.html'),
-      ticket: () => toBackground('crosscheck:card-ticket'),
-    });
     const matching = backgroundMatching(toBackground);
+    const loadTools = pageToolsLoader(() => toBackground('crosscheck:load-page-tools'));
     const page = new PageController({
-      matching,
-      popover,
+      loadTools: async () =>
+        (await loadTools())({
+          matching,
+          cardUrl: browser.runtime.getURL('/card.html'),
+          cardTicket: () => toBackground('crosscheck:card-ticket'),
+        }),
       isExcluded: isArticleFurniture,
       isRendered,
       // A closed background (an update, a reload) leaves nobody to set the badge: nothing to do.
       report: (found) => void toBackground('crosscheck:found', found).catch(() => undefined),
     });
-    ctx.onInvalidated(() => {
-      page.destroy();
-      popover.destroy();
-    });
+    ctx.onInvalidated(() => page.destroy());
 
     // Messages from our own popup, pages and background only: never from a page. Replies go through
     // sendResponse, the channel kept open by returning true (the content script has no polyfill,

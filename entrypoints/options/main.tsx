@@ -5,7 +5,7 @@ import { Options } from '@/components/Options';
 import '@/components/entry-card.css';
 import '@/components/ui.css';
 // The highlight samples (key, category names) are drawn by the page's own highlight styles.
-import '@/entrypoints/content/highlights.css';
+import '@/entrypoints/page-tools/highlights.css';
 import { kbDetails } from '@/lib/kb/details-data';
 import { BACKGROUND, sender } from '@/lib/services/messages';
 import { ownSourceRecord, ownSourcesFor, type OwnSources } from '@/lib/my-sources/card-data';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { Popup, withLabels, type LabelledSummary } from '@/components/Popup';
 import '@/components/ui.css';
 // The highlight samples (key, category names) are drawn by the page's own highlight styles.
-import '@/entrypoints/content/highlights.css';
+import '@/entrypoints/page-tools/highlights.css';
 import { kbIndex } from '@/lib/kb/index-data';
 import { liveQuery } from 'dexie';
 import type { PopupMySources } from '@/components/Popup';

@@ -1,3 +1,4 @@
+import type { HighlightStyles } from './highlight-styles';
 import type { PageMatch } from '../matching/page-matcher';
 import type { PageMatching } from '../services/matching-service';
 import { isWithinSkipped } from '../article/exclusions';
@@ -76,6 +77,8 @@ export interface PassContext {
   readonly mutate: (change: () => void) => void;
   /** Keeps a drawn record. */
   readonly remember: (record: HighlightRecord) => void;
+  /** The highlights' stylesheet, added with the first highlight drawn (see HighlighterOptions.styles). */
+  readonly styles?: HighlightStyles;
 }
 
 /**
@@ -278,7 +281,10 @@ export class AnnotationPass {
 
   private draw(slice: readonly PendingHighlight[]): void {
     const { renderer, mutate, remember } = this.context;
-    this.clock.time('wrapMs', () => mutate(() => renderer.render(this.scope, slice, this.collected)));
+    this.clock.time('wrapMs', () => {
+      this.context.styles?.adopt();
+      mutate(() => renderer.render(this.scope, slice, this.collected));
+    });
     for (const { record } of slice) remember(record);
     this.edits.forgetOwn();
   }

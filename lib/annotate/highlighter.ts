@@ -7,6 +7,7 @@ import { AnnotationPass, MATCH_BATCH_CHARS, type Viewport } from './annotation-p
 import { MarkRenderer } from './mark-renderer';
 import { yieldToPage, yieldUntilIdle } from './yielding';
 import type { HighlightRecord, Renderer } from './renderer';
+import type { HighlightStyles } from './highlight-styles';
 
 /**
  * The highlights of one article: passes over its text (annotation-pass.ts), one after another, the
@@ -40,6 +41,8 @@ export interface HighlighterOptions {
   readonly viewport?: Viewport;
   /** How matches are drawn: mark.js elements unless the page's DOM must stay untouched. */
   readonly renderer?: Renderer;
+  /** The highlights' stylesheet: added to the page with the first highlight drawn, removed on destroy. */
+  readonly styles?: HighlightStyles;
   /** Highlight inside editable regions too (only with a renderer that leaves the DOM alone). */
   readonly includeEditable?: boolean;
   /** Told after every pass, when what is highlighted may have changed. */
@@ -128,6 +131,7 @@ export class Highlighter {
       destroyed: () => this.destroyed,
       mutate: (change) => this.mutate(change),
       remember: (record) => this.remember(record),
+      styles: this.options.styles,
     });
     const records = await pass.run();
     this.changes++;
@@ -217,6 +221,7 @@ export class Highlighter {
   destroy(): void {
     this.destroyed = true;
     this.mutate(() => this.renderer.destroy());
+    this.options.styles?.destroy();
     this.drawn.length = 0;
   }
 

@@ -298,13 +298,17 @@ interface ScorerOptions extends SearchOptions {
  */
 class Scorer {
   readonly candidates = new Map<Element, Candidate>();
-  private readonly unlikelyNames: boolean;
+  readonly unlikelyNames: boolean;
   private readonly hidden: ReadonlySet<Element> | null;
 
   constructor({ unlikelyNames, hidden = null }: ScorerOptions) {
     this.unlikelyNames = unlikelyNames;
     this.hidden = hidden;
   }
+  /** Paragraphs long enough, and not mostly links, to score: none, and the page has no article. */
+  scoredParagraphs = 0;
+  /** Blocks passed over for their class or id alone (what Readability's retry walks too). */
+  readonly setAsideByName: Element[] = [];
   /** Running totals while walking: characters of text and of link text, commas. */
   private text = 0;
   private links = 0;
@@ -345,6 +349,7 @@ class Scorer {
           if (BLOCK_TAGS.has(childTag)) holdsBlock = true;
         } else if (this.passesOver(child, childTag)) {
           passedOver = true;
+          if (this.unlikelyNames && !isUnlikely(child, childTag)) this.setAsideByName.push(child);
           if (BLOCK_TAGS.has(childTag)) holdsBlock = true;
         } else if (this.walk(child, childTag)) holdsBlock = true;
         else if (childTag === 'BR') breaks = true;
@@ -447,6 +452,7 @@ class Scorer {
    */
   private score(length: number, linkLength: number, commas: number, { own }: { own: boolean }): void {
     if (length < MIN_PARAGRAPH || linkLength > length / 2) return;
+    this.scoredParagraphs++;
     const points = 1 + commas + 1 + Math.min(Math.floor(length / 100), 3);
     const top = this.ancestors.length - 1;
     // The paragraphs of one block all credit the same ancestors: look them up once per block.
@@ -495,7 +501,10 @@ export function findArticleRoot(doc: Document): Element | null {
   if (!body) return null;
   // Readability's retry: on some pages a name that makes a block unlikely is on a wrapper of the
   // whole story (a page wrapper named after the header ad above it).
-  const found = articleIn(body, { unlikelyNames: true }) ?? articleIn(body, { unlikelyNames: false });
+  const first = walked(new Scorer({ unlikelyNames: true }), body);
+  const found =
+    articleIn(body, first) ??
+    (mayRetryFind(first) ? articleIn(body, walked(new Scorer({ unlikelyNames: false }), body)) : null);
   leftOutSiblings = new WeakMap(found ? [...found.leftOut] : []);
   storyBlocks = new WeakSet(found?.storyBlocks);
   return found?.root ?? null;
@@ -523,8 +532,28 @@ function ranked(candidates: ReadonlyMap<Element, Candidate>, count: number): Can
   return ranked;
 }
 
-function articleIn(body: HTMLElement, options: SearchOptions): Found | null {
-  const { candidates, top } = scoreBlocks(body, options);
+/** `scorer`, having walked `root`. */
+function walked(scorer: Scorer, root: Element): Scorer {
+  scorer.walk(root, root.tagName.toUpperCase());
+  return scorer;
+}
+
+/**
+ * Whether the retry without unlikely names could find an article the first walk did not. Where the
+ * first walk scored no paragraph at all, the retry's paragraphs can only be in the blocks it set
+ * aside by name: walked alone, and without a paragraph there, it finds nothing either. So a page
+ * with no prose anywhere (a shop's grid, an app) is decided in one walk, not two.
+ */
+function mayRetryFind(first: Scorer): boolean {
+  return (
+    first.scoredParagraphs > 0 ||
+    first.setAsideByName.some((block) => walked(new Scorer({ unlikelyNames: false }), block).scoredParagraphs > 0)
+  );
+}
+
+/** The article in `body`, from a walk of it (`walkedBody`): the best block, widened to what holds the story. */
+function articleIn(body: HTMLElement, walkedBody: Scorer): Found | null {
+  const { candidates, top } = scoreBlocks(body, walkedBody);
   const best = top[0];
   if (!best) return null;
   if (best.element === body) return articleOf(body, best, candidates, body);
@@ -534,10 +563,10 @@ function articleIn(body: HTMLElement, options: SearchOptions): Found | null {
 /** Every candidate's score, and the TOP best, best first, among the blocks the reader sees. */
 function scoreBlocks(
   body: HTMLElement,
-  { unlikelyNames }: SearchOptions,
+  walkedBody: Scorer,
 ): { candidates: ReadonlyMap<Element, Candidate>; top: Candidate[] } {
-  let scorer = new Scorer({ unlikelyNames });
-  scorer.walk(body, 'BODY');
+  let scorer = walkedBody;
+  const { unlikelyNames } = walkedBody;
   let top = ranked(scorer.candidates, TOP);
   // A block the reader does not see is not the story (a message shown only in print, a closed
   // tab), nor are its paragraphs part of the blocks around it: when the best is one, the page is
@@ -545,8 +574,7 @@ function scoreBlocks(
   // answer may need the page's style.
   if (top[0] && !isRendered(top[0].element)) {
     const hidden = new Set(top.filter((candidate) => !isRendered(candidate.element)).map(({ element }) => element));
-    scorer = new Scorer({ unlikelyNames, hidden });
-    scorer.walk(body, 'BODY');
+    scorer = walked(new Scorer({ unlikelyNames, hidden }), body);
     top = ranked(scorer.candidates, RANKED)
       .filter((candidate) => isRendered(candidate.element))
       .slice(0, TOP);

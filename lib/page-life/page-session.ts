@@ -3,12 +3,19 @@ import type { Category, EntryRef } from '../kb/types';
 import { isEditable } from '../article/exclusions';
 import { isFrameworkOwned } from '../article/framework';
 import { HighlightApiRenderer, supportsHighlightApi } from '../annotate/highlight-api-renderer';
+import { HighlightStyles } from '../annotate/highlight-styles';
 import { HighlightInteractions } from '../card/highlight-interactions';
 import { LiveAnnotator } from './live-annotator';
 import { MarkRenderer } from '../annotate/mark-renderer';
 import type { Popover } from '../card/card-host';
 import { RangeInteractions } from '../card/range-interactions';
 import type { HighlightRecord } from '../annotate/renderer';
+
+/** The highlights' stylesheets: for mark.js elements, and for the CSS Custom Highlight API's ranges. */
+export interface HighlightCss {
+  readonly marks: string;
+  readonly ranges: string;
+}
 
 /** What Crosscheck runs for one article: its live highlights, the card and its interactions. */
 
@@ -17,6 +24,8 @@ export interface PageSessionDeps {
   readonly matching: PageMatching;
   /** The page's one card, shared with "Check this figure". */
   readonly popover: Popover;
+  /** The highlights' stylesheets, one per way of drawing, added to the page with the first highlight (see HighlightStyles). */
+  readonly highlightCss: HighlightCss;
   readonly isExcluded: (element: Element) => boolean;
   /** Whether a category's highlights are shown now (hidden ones open no card). */
   readonly isShown: (category: Category) => boolean;
@@ -51,6 +60,7 @@ export class PageSession {
       isExcluded: deps.isExcluded,
       isRendered: deps.isRendered,
       renderer: rangeRenderer ?? new MarkRenderer(),
+      styles: new HighlightStyles(rangeRenderer ? deps.highlightCss.ranges : deps.highlightCss.marks),
       includeEditable: untouched,
       onPass: deps.onPass,
       everyMention: deps.everyMention,

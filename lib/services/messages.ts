@@ -145,6 +145,11 @@ export const BACKGROUND = {
   'crosscheck:save-tab': { from: EXTENSION, request: fields({ tabId: integer({ min: 0 }) }), reply: saveReply },
   /** An extension page changed tracked terms or imported a pack: recompile, and search what is to search. */
   'crosscheck:my-sources-changed': { from: EXTENSION, request: NONE },
+  /**
+   * Inject the page tools into the sender's frame (see lib/page-life/page-tools-loader.ts): true
+   * once they have run.
+   */
+  'crosscheck:load-page-tools': { from: CONTENT_SCRIPT, request: NONE, reply: yesNo },
   /** A ticket for the card frame a content script is about to connect (see card-tickets.ts). */
   'crosscheck:card-ticket': { from: CONTENT_SCRIPT, request: NONE, reply: cardTicket },
   /** To the card's frame: the tickets issued in its tab, so it takes only a port that carries one. */
@@ -231,6 +236,8 @@ export interface MessageSender {
   readonly id?: string;
   readonly url?: string;
   readonly tab?: { readonly id?: number };
+  /** The frame of its tab the sender runs in (0: the top frame). */
+  readonly frameId?: number;
 }
 
 /**

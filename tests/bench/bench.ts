@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (issue 15): how fast Crosscheck annotates a page in real Chromium, printed as
- * four tables and written to test-results/bench.md.
+ * four tables and written to test-results/bench.md, after issue 28's headline: what the extension
+ * adds to a page's main thread on a fresh load (see added-cost.ts).
  *
  * 1. Headline: the first pass per fresh page load of the shipped extension, with the naive
  *    baseline (mark.js `mark(array)` with the knowledge base's terms) measured in the same run:
@@ -49,6 +50,7 @@ import {
 } from './loads';
 import { HOVER_INTENT_MS } from '@/lib/card/highlight-interactions';
 import { firstCard, type CardInput } from './first-card';
+import { addedCostReport } from './added-cost';
 import { withProbes } from './page-probes';
 import { mainThreadMs, passField, type PassField } from './pass-measure';
 import { machineDescription, writeRegion } from './performance-doc';
@@ -179,6 +181,8 @@ interface WarmCase {
 async function main(): Promise<void> {
   const started = Date.now();
   const machine = machineDescription();
+  log("the extension's added main-thread time");
+  const addedCost = await addedCostReport({ quick: QUICK });
   const engine = await bundleForPage('tests/bench/engine-entry.ts');
   const stressTerms = syntheticTerms(1000, 'x');
   const big = longArticlePage();
@@ -403,6 +407,8 @@ async function main(): Promise<void> {
   const browsers = `Chromium ${chromiumVersion}${firefoxVersion ? `, Firefox ${firefoxVersion.replace(/^firefox\//, '')}` : ''}`;
   const tables = [
     ...notes,
+    '',
+    ...addedCost,
     '',
     ...headlineTable(headline),
     '',

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DRAW_BUDGET_MS, Highlighter, SLICE_BUDGET_MS, type Viewport } from '@/lib/annotate/highlighter';
+import { HighlightStyles } from '@/lib/annotate/highlight-styles';
 import {
   markCalls,
   MAX_CALL_COPY,
@@ -112,6 +113,24 @@ describe('Highlighter', () => {
     await highlighter.annotate();
     highlighter.destroy();
     expect([...p.childNodes].map((n) => n.textContent)).toEqual(['Before ', 'soft secession', ' after']);
+  });
+
+  it('adds its stylesheet to the page with the first highlight only, and takes it out on destroy', async () => {
+    const css = 'crosscheck-mark { text-decoration: underline; }';
+    const ours = () => document.adoptedStyleSheets.filter((sheet) => sheet.cssRules[0]?.cssText.includes('crosscheck'));
+    const plain = setUp('<p>Nothing the knowledge base knows.</p>');
+    const nothingDrawn = new Highlighter(plain, matching, { styles: new HighlightStyles(css) });
+    await nothingDrawn.annotate();
+    expect(ours()).toEqual([]);
+    nothingDrawn.destroy();
+
+    const root = setUp('<p>The soft secession idea, and ICE.</p>');
+    const highlighter = new Highlighter(root, matching, { styles: new HighlightStyles(css) });
+    await highlighter.annotate();
+    await highlighter.annotate(); // drawing again adds no second copy
+    expect(ours()).toHaveLength(1);
+    highlighter.destroy();
+    expect(ours()).toEqual([]);
   });
 });
 

@@ -50,6 +50,12 @@ describe('findArticleRoot', () => {
     ],
     ['no substantial prose: no article', '<header>Site</header><p>Short note.</p>', null],
     [
+      // Decided in one walk: with no paragraph anywhere, Readability's retry has nothing to find.
+      'a shop listing: navigation, product cards and a footer, no prose (the page with no article of the benchmark)',
+      /<body>([\s\S]*)<\/body>/.exec(readFileSync(join(FIXTURE_PAGES_DIR, 'shop-listing.html'), 'utf8'))![1]!,
+      null,
+    ],
+    [
       'link lists are not prose',
       `<div>${'<p><a href="#">A link that is long enough to count as text</a></p>'.repeat(20)}</div>`,
       null,

@@ -104,6 +104,9 @@ const BACKGROUND_REQUESTS: RequestTable = {
     ['no tab', {}, false],
   ],
   'crosscheck:my-sources-changed': [['nothing', {}, true]],
+  'crosscheck:load-page-tools': [['nothing', {}, true]],
+  'crosscheck:card-ticket': [['nothing', {}, true]],
+  'crosscheck:card-tickets': [['nothing', {}, true]],
 };
 
 const TAB_REQUESTS: RequestTable = {
@@ -138,6 +141,9 @@ const BACKGROUND_SENDERS: Readonly<Record<string, readonly SenderKind[]>> = {
   'crosscheck:found': ['content-script'],
   'crosscheck:save-tab': ['extension'],
   'crosscheck:my-sources-changed': ['extension'],
+  'crosscheck:load-page-tools': ['content-script'],
+  'crosscheck:card-ticket': ['content-script'],
+  'crosscheck:card-tickets': ['extension'],
 };
 const TAB_SENDERS: Readonly<Record<string, readonly SenderKind[]>> = Object.fromEntries(
   Object.keys(TAB_REQUESTS).map((type) => [type, ['extension']]),
@@ -180,6 +186,22 @@ const BACKGROUND_REPLIES: ReplyTable = {
     ['whether updated not said', { ok: true, title: null }, false],
     ['a problem not said', { ok: false }, false],
     ['neither', { problem: 'x' }, false],
+    ['nothing', undefined, false],
+  ],
+  'crosscheck:load-page-tools': [
+    ['they ran', true, true],
+    ['nothing', undefined, false],
+  ],
+  'crosscheck:card-ticket': [
+    ['a ticket', '0b8c4d2e-6f1a-4b3c-9d5e-7f8a9b0c1d2e', true],
+    ['a ticket too long to be one', 'x'.repeat(65), false],
+    ['nothing', undefined, false],
+  ],
+  'crosscheck:card-tickets': [
+    ['none', [], true],
+    ['some', ['a', 'b'], true],
+    ['more than a tab keeps', Array.from({ length: 9 }, (_, i) => String(i)), false],
+    ['not text', [1], false],
     ['nothing', undefined, false],
   ],
 };

@@ -1,0 +1,28 @@
+/**
+ * The highlights' stylesheet in the page: adopted into the document with the first highlight
+ * drawn, and taken out again on destroy(), so that a page Crosscheck draws nothing on gets no
+ * stylesheet at all. A constructed stylesheet, not a <style> element: the page's DOM does not
+ * change, and its Content Security Policy does not apply.
+ */
+export class HighlightStyles {
+  private sheet: CSSStyleSheet | null = null;
+
+  constructor(private readonly css: string) {}
+
+  /** Adds the stylesheet, unless it is there (again, if the page took it out). */
+  adopt(): void {
+    const adopted = document.adoptedStyleSheets;
+    if (this.sheet && adopted.includes(this.sheet)) return;
+    if (!this.sheet) {
+      this.sheet = new CSSStyleSheet();
+      this.sheet.replaceSync(this.css);
+    }
+    document.adoptedStyleSheets = [...adopted, this.sheet];
+  }
+
+  destroy(): void {
+    const sheet = this.sheet;
+    if (!sheet) return;
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+  }
+}
