@@ -2,6 +2,7 @@
  * The annotation engine as the content script runs it (same modules), bundled for the benchmark
  * page, side by side with the naive baseline: mark.js `mark(array)` with the same terms.
  */
+import './page-i18n';
 import Mark from 'mark.js';
 import { LiveAnnotator } from '@/lib/page-life/live-annotator';
 import { findCueMatches } from '@/lib/figures/linker';
