@@ -26,6 +26,20 @@ interface LocalRange {
  * ranges times the context; each call also walks its context once more. Calls over about 2,000
  * characters of neighbouring blocks, each block read whole, balance the two.
  */
+/**
+ * What a screen reader hears a highlight of `category` is, asked of the browser once per category:
+ * each `browser.i18n` call crosses into the browser, and a page has hundreds of highlights.
+ */
+const descriptions = new Map<Category, string>();
+function descriptionOf(category: Category): string {
+  let description = descriptions.get(category);
+  if (description === undefined) {
+    description = t('card.highlightDescription', { category: categoryLabel(category) });
+    descriptions.set(category, description);
+  }
+  return description;
+}
+
 export const MAX_CONTEXT_CHARS = 2000;
 
 /**
@@ -261,10 +275,7 @@ function decorate(element: HTMLElement, { entry, figure, elements }: HighlightRe
     element.setAttribute('role', 'button');
     element.setAttribute('aria-haspopup', 'dialog');
     // Screen readers keep the page's own words and hear what kind of entry it is.
-    element.setAttribute(
-      'aria-description',
-      t('card.highlightDescription', { category: categoryLabel(entry.category) }),
-    );
+    element.setAttribute('aria-description', descriptionOf(entry.category));
   } else {
     element.setAttribute('data-crosscheck-continued', '');
   }
