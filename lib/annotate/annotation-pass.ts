@@ -25,7 +25,7 @@ export const DRAW_BUDGET_MS = 6;
 /**
  * Drawing goes in steps of at most this long, the budget checked between them: a step is sized by
  * the last one's rate, which misjudges when the next highlights cost more, so short steps end each
- * task near its budget (see README, "One pass over the page").
+ * task near its budget (see docs/decisions.md, "Drawing").
  */
 const DRAW_STEP_MS = 2.5;
 /** Highlights drawn per millisecond, assumed until the first step measures it. */
