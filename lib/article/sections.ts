@@ -1,3 +1,4 @@
+import { primaryLanguage } from '../text/language-tags';
 import { mainScript, type Script } from '../text/scripts';
 import { isInlineElement } from './text-collector';
 
@@ -85,11 +86,6 @@ export class SectionCursor {
     }
     return language;
   }
-}
-
-/** "en-US" and "en" are one language; regions and scripts of a tag are not told apart. */
-function primaryLanguage(tag: string): string {
-  return tag.trim().toLowerCase().split('-')[0]!;
 }
 
 /** The block a node's text belongs to: its nearest ancestor that is not inline (a paragraph, a list item). */

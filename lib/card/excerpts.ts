@@ -1,6 +1,7 @@
 import { isOwnWords } from '../kb/own-words';
 import type { Excerpt } from '../kb/types';
-import { primaryLanguage, type ReaderLanguages } from './language';
+import { primaryLanguage } from '../text/language-tags';
+import type { ReaderLanguages } from './language';
 
 /** The order a card shows its excerpts in: every voice once before a second word from any. */
 

@@ -1,4 +1,5 @@
 import type { EntryDetails } from '../kb/types';
+import { primaryLanguage } from '../text/language-tags';
 
 /** The languages a card's reader is known to read, most wanted first. */
 export interface ReaderLanguages {
@@ -12,11 +13,6 @@ export interface ReaderLanguages {
 export interface TextIn {
   readonly text: string;
   readonly language: string;
-}
-
-/** "zh" for "zh-CN", "zh-Hans" or "ZH": regions and scripts of a language are the same language here. */
-export function primaryLanguage(tag: string): string {
-  return tag.toLowerCase().split('-')[0]!;
 }
 
 /**

@@ -3,6 +3,7 @@
  * writes only what the number parser reads back as the same amount (a test checks the round
  * trip both ways), so a figure shown in the other notation is still the figure. Pure.
  */
+import { primaryLanguage } from '../text/language-tags';
 import type { Approximation, Currency, FigureUnit } from './number-parser';
 
 export type AmountLocale = 'en' | 'zh';
@@ -164,7 +165,7 @@ function grouped(number: string): string {
 
 /** The notation a reader of `uiLanguage` ("zh-CN", "en-US") reads amounts in. */
 export function amountLocaleOf(uiLanguage: string): AmountLocale {
-  return /^zh\b/i.test(uiLanguage) ? 'zh' : 'en';
+  return primaryLanguage(uiLanguage) === 'zh' ? 'zh' : 'en';
 }
 
 /**
