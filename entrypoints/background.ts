@@ -2,6 +2,7 @@ import { TicketBook } from '@/lib/services/card-tickets';
 import { badgeFor } from '@/lib/services/badge';
 import { t } from '@/lib/i18n';
 import { kbDetails } from '@/lib/kb/details-data';
+import { highlightDescriptions } from '@/lib/kb/category-labels';
 import { kbIndex } from '@/lib/kb/index-data';
 import { precompiledPageMatcher } from '@/lib/matching/page-matcher-data';
 import { trackingEngine } from '@/lib/services/matching-service';
@@ -81,19 +82,13 @@ export default defineBackground(() => {
   const answer = serve(BACKGROUND, {
     'crosscheck:get-entry': ({ id }) => mySources.entry(id),
     'crosscheck:get-entry-with-own': ({ id }) => mySources.entryWithOwn(id),
-    // Woken as a page starts loading: the matcher loads at once; the warm-up (about 20 ms) waits
-    // for the settings and runs only for a page Crosscheck annotates.
-    'crosscheck:prepare-matching': (_request, sender) => {
-      matching.prepare();
-      matching.warmUp(async () => isActiveOn(await peekSettings(), sender.url ?? ''));
-    },
     // A page where the content script found something to do gets the page tools, in the frame that
-    // asked only; the answer comes once they have run (see page-tools-loader.ts).
+    // asked only; the answer comes once they have run (see page-tools-loader.ts), with their words.
     'crosscheck:load-page-tools': async (_request, sender) => {
-      if (sender.tab?.id === undefined) return false;
+      if (sender.tab?.id === undefined) return null;
       const target = { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] };
       await browser.scripting.executeScript({ target, files: [PAGE_TOOLS_SCRIPT] });
-      return true;
+      return { highlightDescriptions: highlightDescriptions() };
     },
     'crosscheck:match': ({ windows, namedInFull, withTracked }) =>
       matching.matchWindows(windows, { namedInFull, withTracked }),
@@ -107,6 +102,17 @@ export default defineBackground(() => {
       sender.tab?.id === undefined ? [] : cardTickets.ticketsOf(sender.tab.id),
   });
   browser.tabs.onRemoved.addListener((tabId) => cardTickets.forget(tabId));
+
+  // A tab starting to load a page wakes the background (Chromium stops an idle service worker after
+  // 30 s), which loads its matcher while the page loads, not once its content script asks: nothing
+  // runs in the page for it. The warm-up (about 20 ms) waits for the settings and runs only for a
+  // page Crosscheck annotates.
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    const url = change.url ?? tab.url ?? '';
+    if (change.status !== 'loading' || !/^https?:/.test(url)) return;
+    matching.prepare();
+    matching.warmUp(async () => isActiveOn(await peekSettings(), url));
+  });
   const ownOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     answer(message, sender, senderKind(sender, browser.runtime.id, ownOrigin)),

@@ -32,12 +32,15 @@ export default defineContentScript({
     const matching = backgroundMatching(toBackground);
     const loadTools = pageToolsLoader(() => toBackground('crosscheck:load-page-tools'));
     const page = new PageController({
-      loadTools: async () =>
-        (await loadTools())({
+      loadTools: async () => {
+        const { create, words } = await loadTools();
+        return create({
           matching,
           cardUrl: browser.runtime.getURL('/card.html'),
           cardTicket: () => toBackground('crosscheck:card-ticket'),
-        }),
+          highlightDescriptions: words.highlightDescriptions,
+        });
+      },
       isExcluded: isArticleFurniture,
       isRendered,
       // A closed background (an update, a reload) leaves nobody to set the badge: nothing to do.

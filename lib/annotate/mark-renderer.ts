@@ -1,6 +1,5 @@
 import Mark from 'mark.js';
-import { categoryLabel } from '@/lib/kb/category-labels';
-import { t } from '../i18n';
+import { highlightDescriptions, type HighlightDescriptions } from '../kb/category-labels';
 import type { Category } from '../kb/types';
 import { MARK_TAG } from '../article/exclusions';
 import { isInlineElement, type RawExtent, type TextMap } from '../article/text-collector';
@@ -26,20 +25,6 @@ interface LocalRange {
  * ranges times the context; each call also walks its context once more. Calls over about 2,000
  * characters of neighbouring blocks, each block read whole, balance the two.
  */
-/**
- * What a screen reader hears a highlight of `category` is, asked of the browser once per category:
- * each `browser.i18n` call crosses into the browser, and a page has hundreds of highlights.
- */
-const descriptions = new Map<Category, string>();
-function descriptionOf(category: Category): string {
-  let description = descriptions.get(category);
-  if (description === undefined) {
-    description = t('card.highlightDescription', { category: categoryLabel(category) });
-    descriptions.set(category, description);
-  }
-  return description;
-}
-
 export const MAX_CONTEXT_CHARS = 2000;
 
 /**
@@ -194,6 +179,13 @@ export class MarkRenderer implements Renderer {
   private readonly splitPieces = new WeakSet<Text>();
 
   /**
+   * `descriptions`: what a screen reader hears each category's highlights are. In a page they come
+   * from the background (see PageToolsOptions): a page's first `browser.i18n` call loads the
+   * extension's whole catalogue into the page's process, about 3 ms of a fresh load.
+   */
+  constructor(private readonly descriptions: HighlightDescriptions = highlightDescriptions()) {}
+
+  /**
    * Wraps a slice of ranges, one mark.js call per few neighbouring blocks (see markCalls), with
    * offsets made relative to those blocks; raw offsets stay valid between slices because wrapping
    * never changes the text.
@@ -206,7 +198,7 @@ export class MarkRenderer implements Renderer {
           element: MARK_TAG,
           each: (element, range) => {
             const record = recordOf.get(range as unknown as LocalRange)!;
-            decorate(element as HTMLElement, record);
+            decorate(element as HTMLElement, record, this.descriptions);
             record.elements.push(element as HTMLElement);
             this.marks.push(element as HTMLElement);
             // mark.js splits off the text after the match (splitText) before wrapping it: the node
@@ -265,7 +257,11 @@ export class MarkRenderer implements Renderer {
 }
 
 /** Gives a mark its record's attributes; the first piece of a record (none drawn yet) is the one a reader opens. */
-function decorate(element: HTMLElement, { entry, figure, elements }: HighlightRecord): void {
+function decorate(
+  element: HTMLElement,
+  { entry, figure, elements }: HighlightRecord,
+  descriptions: HighlightDescriptions,
+): void {
   element.setAttribute('data-crosscheck-id', idInPage(entry));
   element.setAttribute('data-crosscheck-category', entry.category satisfies Category);
   if (figure?.verdict) element.setAttribute('data-crosscheck-verdict', figure.verdict.verdict);
@@ -275,7 +271,7 @@ function decorate(element: HTMLElement, { entry, figure, elements }: HighlightRe
     element.setAttribute('role', 'button');
     element.setAttribute('aria-haspopup', 'dialog');
     // Screen readers keep the page's own words and hear what kind of entry it is.
-    element.setAttribute('aria-description', descriptionOf(entry.category));
+    element.setAttribute('aria-description', descriptions[entry.category]);
   } else {
     element.setAttribute('data-crosscheck-continued', '');
   }

@@ -1,5 +1,6 @@
 import type { PageMatching } from '../services/matching-service';
 import type { Category, EntryRef } from '../kb/types';
+import type { HighlightDescriptions } from '../kb/category-labels';
 import { isEditable } from '../article/exclusions';
 import { isFrameworkOwned } from '../article/framework';
 import { HighlightApiRenderer, supportsHighlightApi } from '../annotate/highlight-api-renderer';
@@ -26,6 +27,8 @@ export interface PageSessionDeps {
   readonly popover: Popover;
   /** The highlights' stylesheets, one per way of drawing, added to the page with the first highlight (see HighlightStyles). */
   readonly highlightCss: HighlightCss;
+  /** What a screen reader hears each category's highlights are (see MarkRenderer). */
+  readonly highlightDescriptions: HighlightDescriptions;
   readonly isExcluded: (element: Element) => boolean;
   /** Whether a category's highlights are shown now (hidden ones open no card). */
   readonly isShown: (category: Category) => boolean;
@@ -59,7 +62,7 @@ export class PageSession {
     this.annotator = new LiveAnnotator(root, deps.matching, {
       isExcluded: deps.isExcluded,
       isRendered: deps.isRendered,
-      renderer: rangeRenderer ?? new MarkRenderer(),
+      renderer: rangeRenderer ?? new MarkRenderer(deps.highlightDescriptions),
       styles: new HighlightStyles(rangeRenderer ? deps.highlightCss.ranges : deps.highlightCss.marks),
       includeEditable: untouched,
       onPass: deps.onPass,

@@ -1,5 +1,7 @@
 import type { ArticleForSaving } from '../my-sources/extract';
+import type { HighlightDescriptions } from '../kb/category-labels';
 import type { PageMatching } from '../services/matching-service';
+import type { PageToolsWords } from '../services/messages';
 import type { Popover } from '../card/card-host';
 import type { PageSession, PageSessionDeps } from './page-session';
 
@@ -25,7 +27,7 @@ export interface PageTools {
 }
 
 /** What a session needs from the page's controller; the tools add the rest. */
-export type SessionOptions = Omit<PageSessionDeps, 'matching' | 'popover' | 'highlightCss'>;
+export type SessionOptions = Omit<PageSessionDeps, 'matching' | 'popover' | 'highlightCss' | 'highlightDescriptions'>;
 
 /** What the content script gives the tools when it takes them. */
 export interface PageToolsOptions {
@@ -35,6 +37,14 @@ export interface PageToolsOptions {
   readonly cardUrl: string;
   /** A ticket from the background for the card frame's port (see PopoverOptions.ticket). */
   readonly cardTicket: () => Promise<string>;
+  /** What a screen reader hears each category's highlights are, from the background (see PageToolsWords). */
+  readonly highlightDescriptions: HighlightDescriptions;
+}
+
+/** The page tools as loaded: their maker, and the words the background gave with them. */
+export interface LoadedPageTools {
+  readonly create: CreatePageTools;
+  readonly words: PageToolsWords;
 }
 
 export type CreatePageTools = (options: PageToolsOptions) => PageTools;
@@ -56,20 +66,20 @@ export function publishPageTools(create: CreatePageTools): void {
 
 /**
  * Loads the page tools once, on first need: `inject` asks the background to inject their script
- * (only the extension can: a page has no way to ask it), and the tools it published are taken
- * once it has run. Nothing found there before counts (an earlier copy of the extension could have
- * left one behind), and a failed load (the extension was updated or removed under the page) is
- * tried again at the next need.
+ * (only the extension can: a page has no way to ask it) and answers with their words, and the
+ * tools it published are taken once it has run. Nothing found there before counts (an earlier copy
+ * of the extension could have left one behind), and a failed load (the extension was updated or
+ * removed under the page) is tried again at the next need.
  */
-export function pageToolsLoader(inject: () => Promise<unknown>): () => Promise<CreatePageTools> {
-  let loading: Promise<CreatePageTools> | null = null;
-  const load = async (): Promise<CreatePageTools> => {
+export function pageToolsLoader(inject: () => Promise<PageToolsWords | null>): () => Promise<LoadedPageTools> {
+  let loading: Promise<LoadedPageTools> | null = null;
+  const load = async (): Promise<LoadedPageTools> => {
     delete shared.crosscheckPageTools;
-    await inject();
+    const words = await inject();
     const create = shared.crosscheckPageTools;
     delete shared.crosscheckPageTools;
-    if (typeof create !== 'function') throw new Error('Crosscheck: the page tools did not load');
-    return create as CreatePageTools;
+    if (typeof create !== 'function' || words === null) throw new Error('Crosscheck: the page tools did not load');
+    return { create: create as CreatePageTools, words };
   };
   return () => {
     loading ??= load().catch((error: unknown) => {

@@ -26,14 +26,15 @@ export interface PageToolsStyles {
 
 /** The page tools (see page-tools-loader.ts); the card's host element and frame are made when a card is first wanted. */
 export function createPageTools(
-  { matching, cardUrl, cardTicket }: PageToolsOptions,
+  { matching, cardUrl, cardTicket, highlightDescriptions }: PageToolsOptions,
   { cardCss, highlightCss }: PageToolsStyles,
 ): PageTools {
   // The card is drawn in the extension's own frame, which the page cannot read.
   const popover = new Popover({ css: cardCss, frameUrl: cardUrl, ticket: cardTicket });
   return {
     popover,
-    session: (root, options) => new PageSession(root, { ...options, matching, popover, highlightCss }),
+    session: (root, options) =>
+      new PageSession(root, { ...options, matching, popover, highlightCss, highlightDescriptions }),
     async checkSelection() {
       let result: Awaited<ReturnType<typeof checkSelection>>;
       try {

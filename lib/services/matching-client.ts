@@ -12,9 +12,6 @@ import { UnexpectedReply, type BACKGROUND, type Send } from './messages';
 /** Matching done by the background, asked through `send` (runtime.sendMessage). */
 export function backgroundMatching(send: Send<typeof BACKGROUND>): PageMatching {
   return {
-    prepare() {
-      send('crosscheck:prepare-matching').catch(() => undefined);
-    },
     async matchWindows(windows, { namedInFull, withTracked }) {
       const answer = await send('crosscheck:match', { windows, namedInFull, withTracked });
       // One list of matches per window sent.

@@ -49,12 +49,6 @@ export interface WindowContext {
  */
 export interface PageMatching {
   /**
-   * Gets ready for a page's first request (the wake script asks as the page starts loading, see
-   * entrypoints/wake.content.ts): a background that was stopped starts, and loads its matcher,
-   * meanwhile. Answers nothing; never fails.
-   */
-  prepare(): void;
-  /**
    * Matches windows of a page's text in reading order, as one pass over their concatenation would
    * (see matchPage).
    */
@@ -94,6 +88,10 @@ export class MatchingEngine implements PageMatching {
     this.warmUpText = warmUpText;
   }
 
+  /**
+   * Gets ready for a page's first request (the background calls it as a tab starts loading): loads
+   * the matcher meanwhile. Never fails.
+   */
   prepare(): void {
     this.current().catch(() => undefined);
   }

@@ -1,6 +1,7 @@
 import type { FigureCheck } from '../matching/figure-check';
 import type { WindowMatches } from './matching-service';
-import type { Category } from '../kb/types';
+import { CATEGORIES, type Category } from '../kb/types';
+import type { HighlightDescriptions } from '../kb/category-labels';
 import type { EntryResponse } from '../my-sources/entry';
 import type { ArticleForSaving } from '../my-sources/extract';
 import { TICKETS_PER_TAB } from './card-tickets';
@@ -103,6 +104,20 @@ const saveReply: Shape<SaveReply> = either(
   fields({ ok: exactly(false), problem: text() }),
 );
 
+/**
+ * The words the page tools say without being asked, from the background with the tools: a page's
+ * first `browser.i18n` call would load the extension's whole catalogue into the page's process.
+ */
+export interface PageToolsWords {
+  readonly highlightDescriptions: HighlightDescriptions;
+}
+
+const pageToolsWords: Shape<PageToolsWords> = fields({
+  highlightDescriptions: trusted<HighlightDescriptions>(
+    fields(Object.fromEntries(CATEGORIES.map((category) => [category, text({ max: 200 })]))),
+  ),
+});
+
 /** Badges count up to 999+: a count past a million is no page's. */
 const count = integer({ min: 0, max: 999_999 });
 
@@ -116,8 +131,6 @@ export const BACKGROUND = {
    * own scripts.
    */
   'crosscheck:get-entry-with-own': { from: EXTENSION, request: fields({ id: entryId }), reply: entryResponse },
-  /** From a content script as it starts: get ready to match (see PageMatching.prepare). */
-  'crosscheck:prepare-matching': { from: CONTENT_SCRIPT, request: NONE },
   /** Match windows of the page's text (see PageMatching.matchWindows). */
   'crosscheck:match': {
     from: CONTENT_SCRIPT,
@@ -146,10 +159,10 @@ export const BACKGROUND = {
   /** An extension page changed tracked terms or imported a pack: recompile, and search what is to search. */
   'crosscheck:my-sources-changed': { from: EXTENSION, request: NONE },
   /**
-   * Inject the page tools into the sender's frame (see lib/page-life/page-tools-loader.ts): true
-   * once they have run.
+   * Inject the page tools into the sender's frame (see lib/page-life/page-tools-loader.ts), answered
+   * once they have run with the words they say; null for a sender outside a tab.
    */
-  'crosscheck:load-page-tools': { from: CONTENT_SCRIPT, request: NONE, reply: yesNo },
+  'crosscheck:load-page-tools': { from: CONTENT_SCRIPT, request: NONE, reply: nullOr(pageToolsWords) },
   /** A ticket for the card frame a content script is about to connect (see card-tickets.ts). */
   'crosscheck:card-ticket': { from: CONTENT_SCRIPT, request: NONE, reply: cardTicket },
   /** To the card's frame: the tickets issued in its tab, so it takes only a port that carries one. */

@@ -15,9 +15,8 @@ const manifest = (browser: string) => JSON.parse(readFileSync(output(browser, 'm
 const CONTENT_SCRIPT_BUDGET = 12 * 1024;
 /** The page tools, injected only into pages that need them, gzipped, at most. */
 const PAGE_TOOLS_BUDGET = 60 * 1024;
-/** The script that wakes the background as a page starts loading (every page, before its own scripts), gzipped, at most. */
-const WAKE_SCRIPT_BUDGET = 4 * 1024;
-const CONTENT_SCRIPTS = ['content-scripts/content.js', 'content-scripts/wake.js'];
+/** The one script every page gets (the background is woken by the tab's navigation, not by a script). */
+const CONTENT_SCRIPTS = ['content-scripts/content.js'];
 const PAGE_TOOLS = 'page-tools.js';
 const PAGES = ['http://*/*', 'https://*/*'];
 
@@ -27,7 +26,6 @@ describe('the built extension', () => {
     const size = gzipped('content-scripts/content.js');
     console.log(`content script: ${(size / 1024).toFixed(1)} KB gzipped`);
     expect(size).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
-    expect(gzipped('content-scripts/wake.js')).toBeLessThanOrEqual(WAKE_SCRIPT_BUDGET);
     const tools = gzipped(PAGE_TOOLS);
     console.log(`page tools: ${(tools / 1024).toFixed(1)} KB gzipped`);
     expect(tools).toBeLessThanOrEqual(PAGE_TOOLS_BUDGET);

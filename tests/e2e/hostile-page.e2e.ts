@@ -238,7 +238,7 @@ describe('a hostile page', () => {
     const before = await page.locator('crosscheck-mark').count();
     await page.evaluate((id) => {
       // WXT's event name is the extension id, the script's name and its own; a page can learn the id.
-      for (const name of ['content', 'wake']) {
+      for (const name of ['content', 'page-tools']) {
         document.dispatchEvent(
           new CustomEvent(`${id}:${name}:wxt:content-script-started`, {
             detail: { contentScriptName: name, messageId: 'forged' },

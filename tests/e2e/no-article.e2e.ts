@@ -97,7 +97,7 @@ describe('a page with no article', () => {
       newGlobals: [],
       changes: [],
     });
-    expect(extensionScripts()).toEqual(['/content-scripts/content.js', '/content-scripts/wake.js']);
+    expect(extensionScripts()).toEqual(['/content-scripts/content.js']);
     await page.close();
   });
 });
@@ -106,7 +106,7 @@ describe('an article page', () => {
   it('gets the page tools, from the extension only, and its highlights bring their stylesheet and take it away', async () => {
     const { page, extensionScripts } = await openRecordingScripts('/seed/armitage.html');
     await page.waitForFunction(firstPassEnded);
-    expect(extensionScripts()).toEqual(['/content-scripts/content.js', '/content-scripts/wake.js', '/page-tools.js']);
+    expect(extensionScripts()).toEqual(['/content-scripts/content.js', '/page-tools.js']);
     const styles = () =>
       page.evaluate(() => ({
         marks: document.querySelectorAll('crosscheck-mark').length,

@@ -38,7 +38,6 @@ function observed(engine: PageMatching, before: (windows: readonly string[]) => 
       return engine.matchWindows(windows, context);
     },
     checkFigure: (...args) => engine.checkFigure(...args),
-    prepare: () => undefined,
   };
 }
 
@@ -481,7 +480,6 @@ describe('Highlighter slices', () => {
     const gone: PageMatching = {
       matchWindows: () => Promise.reject(new Error('Extension context invalidated.')),
       checkFigure: () => Promise.reject(new Error('Extension context invalidated.')),
-      prepare: () => undefined,
     };
     performance.clearMeasures('crosscheck:annotate');
     await expect(new Highlighter(root, gone).annotate()).resolves.toEqual([]);

@@ -19,6 +19,15 @@ import {
 /** A type's requests (its fields, without the type), the valid and the invalid, by name. */
 type RequestTable = Readonly<Record<string, readonly [name: string, fields: object, valid: boolean][]>>;
 
+const DESCRIPTIONS = {
+  concept: 'Concept, Crosscheck highlight',
+  law: 'Law or case, Crosscheck highlight',
+  person: 'Person, Crosscheck highlight',
+  organization: 'Organization, Crosscheck highlight',
+  place: 'Place, Crosscheck highlight',
+  figure: 'Figure, Crosscheck highlight',
+};
+
 const article = {
   text: 'x',
   metadata: { url: 'https://a.example/', canonical: null, title: null, author: 'A', site: null, published: null },
@@ -46,10 +55,6 @@ const BACKGROUND_REQUESTS: RequestTable = {
     ['an id', { id: 'tracked-3' }, true],
     ['an id too long', { id: 'x'.repeat(201) }, false],
     ['no id', {}, false],
-  ],
-  'crosscheck:prepare-matching': [
-    ['nothing', {}, true],
-    ['more than it needs (read no further)', { extra: 1 }, true],
   ],
   'crosscheck:match': [
     ['windows and names', { windows: ['a', 'b'], namedInFull: ['x'], withTracked: true }, true],
@@ -135,7 +140,6 @@ const TAB_REQUESTS: RequestTable = {
 const BACKGROUND_SENDERS: Readonly<Record<string, readonly SenderKind[]>> = {
   'crosscheck:get-entry': ['extension', 'content-script'],
   'crosscheck:get-entry-with-own': ['extension'],
-  'crosscheck:prepare-matching': ['content-script'],
   'crosscheck:match': ['content-script'],
   'crosscheck:check-figure': ['content-script'],
   'crosscheck:found': ['content-script'],
@@ -189,7 +193,12 @@ const BACKGROUND_REPLIES: ReplyTable = {
     ['nothing', undefined, false],
   ],
   'crosscheck:load-page-tools': [
-    ['they ran', true, true],
+    ['they ran, with their words', { highlightDescriptions: DESCRIPTIONS }, true],
+    ['not in a tab', null, true],
+    ['a category not described', { highlightDescriptions: { ...DESCRIPTIONS, place: undefined } }, false],
+    ['a description that is not words', { highlightDescriptions: { ...DESCRIPTIONS, law: 3 } }, false],
+    ['no words', {}, false],
+    ['the old answer', true, false],
     ['nothing', undefined, false],
   ],
   'crosscheck:card-ticket': [
@@ -393,13 +402,11 @@ describe('backgroundMatching', () => {
         ? { matches: [[]], namedInFull: ['a'], timing: { matcherMs: 0, matchMs: 1, figuresMs: 0 } }
         : { selection: '$5', figure: null, notFigures: [], linked: null, candidates: [], verdict: 'unsourced' };
     });
-    matching.prepare();
     expect((await matching.matchWindows(['text'], { namedInFull: ['b'], withTracked: true })).namedInFull).toEqual([
       'a',
     ]);
     expect((await matching.checkFigure('It cost $5.', 8, 10)).verdict).toBe('unsourced');
     expect(sent).toEqual([
-      { type: 'crosscheck:prepare-matching' },
       { type: 'crosscheck:match', windows: ['text'], namedInFull: ['b'], withTracked: true },
       { type: 'crosscheck:check-figure', context: 'It cost $5.', start: 8, end: 10 },
     ]);
@@ -410,16 +417,9 @@ describe('backgroundMatching', () => {
     ['a list per window missing', { matches: [], namedInFull: [], timing: {} }],
   ])('rejects an unexpected answer: %s', async (_name, answer) => {
     const matching = through(async () => answer);
-    matching.prepare(); // answers nothing, asks nothing back
     await expect(matching.matchWindows(['text'], { namedInFull: [], withTracked: false })).rejects.toThrow(
       'unexpected reply',
     );
     await expect(matching.checkFigure('abc', 0, 1)).rejects.toThrow('unexpected reply');
-  });
-
-  it('prepares without failing when nobody answers', async () => {
-    const matching = through(() => Promise.reject(new Error('Could not establish connection.')));
-    expect(() => matching.prepare()).not.toThrow();
-    await new Promise((resolve) => setTimeout(resolve, 0)); // no unhandled rejection follows
   });
 });
