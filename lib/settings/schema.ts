@@ -58,12 +58,22 @@ export interface ReadSettings {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A hostname the URL parser would give back unchanged, as `location.hostname` is: read as it is,
+ * since a page's first URL parse costs the content script about 1 ms (its last label starts with
+ * a letter, so no IPv4 form, which the parser rewrites, is taken for one).
+ */
+const PLAIN_HOSTNAME = /^(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*$/;
+
 /** A hostname as the reader would type it or the page reports it: lowercase, no scheme, path or port. */
 export function normalizeSite(input: string): string | null {
   const trimmed = input.trim().toLowerCase();
   if (!trimmed) return null;
   try {
-    const host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname.replace(/^www\./, '');
+    const hostname = PLAIN_HOSTNAME.test(trimmed)
+      ? trimmed
+      : new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+    const host = hostname.replace(/^www\./, '');
     return /^[a-z0-9.-]+$/.test(host) && host.includes('.') ? host : null;
   } catch {
     return null;

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
@@ -123,8 +124,31 @@ describe('settings helpers', () => {
     ['localhost', null],
     ['', null],
     ['not a host', null],
+    ['0x7f.1', '127.0.0.1'],
+    ['www.com', null],
+    ['xn--80ak6aa92e.com', 'xn--80ak6aa92e.com'],
+    ['bücher.de', 'xn--bcher-kva.de'],
   ])('normalizeSite(%j) = %j', (input, expected) => {
     expect(normalizeSite(input)).toBe(expected);
+  });
+
+  it('reads a hostname as the URL parser does, whether it parses it or not', () => {
+    const parsed = (input: string) => {
+      try {
+        const host = new URL(`https://${input}`).hostname.replace(/^www\./, '');
+        return /^[a-z0-9.-]+$/.test(host) && host.includes('.') ? host : null;
+      } catch {
+        return null;
+      }
+    };
+    const label = fc.stringMatching(/^[a-z0-9-]{0,6}$/);
+    const hostname = fc
+      .tuple(
+        fc.constantFrom('', 'www.'),
+        fc.array(fc.oneof(label, fc.constantFrom('0x7f', '08', '1', 'xn--p1ai')), { maxLength: 4 }),
+      )
+      .map(([www, labels]) => www + labels.join('.'));
+    fc.assert(fc.property(hostname, (input) => normalizeSite(input) === parsed(input)));
   });
 
   it('pauses and resumes a site, subdomains included', () => {
