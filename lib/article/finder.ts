@@ -232,10 +232,13 @@ function tagWeight(tag: string): number {
   }
 }
 
-/** Whether to pass over `element` and everything in it, by its tag, its hiding or its role. */
-function isUnlikely(element: Element, tag: string): boolean {
+/**
+ * Whether to pass over `element` and everything in it, by its tag, its hiding or its role;
+ * `attributes`: whether it has any, when the caller asked already.
+ */
+function isUnlikely(element: Element, tag: string, attributes = element.hasAttributes()): boolean {
   if (IGNORED_TAGS.has(tag)) return true;
-  if (!element.hasAttributes()) return false;
+  if (!attributes) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
   return role !== null && UNLIKELY_ROLES.has(role);
@@ -385,9 +388,12 @@ class Scorer {
 
   /** Whether the walk passes over `element` and all it holds: unlikely by its tag, role or name, or hidden. */
   private passesOver(element: Element, tag: string): boolean {
+    // Most of a page's elements have no attributes: no name, role or hiding to read (each read is a
+    // call into the browser).
+    const attributes = element.hasAttributes();
     return (
-      isUnlikely(element, tag) ||
-      (this.unlikelyNames && this.inTable === 0 && hasUnlikelyName(element, tag)) ||
+      isUnlikely(element, tag, attributes) ||
+      (this.unlikelyNames && this.inTable === 0 && attributes && hasUnlikelyName(element, tag)) ||
       (this.hidden !== null && this.hidden.has(element))
     );
   }
