@@ -233,22 +233,27 @@ function tagWeight(tag: string): number {
 }
 
 /**
- * Whether to pass over `element` and everything in it, by its tag, its hiding or its role;
- * `attributes`: whether it has any, when the caller asked already.
+ * Whether to pass over `element` and everything in it, by its tag, its hiding or its role. `names`:
+ * its attributes' names, read in one call into the browser (each read is one, and most elements
+ * have few attributes or none), so only the values of those it has are read.
  */
-function isUnlikely(element: Element, tag: string, attributes = element.hasAttributes()): boolean {
+function isUnlikely(element: Element, tag: string, names: readonly string[] = element.getAttributeNames()): boolean {
   if (IGNORED_TAGS.has(tag)) return true;
-  if (!attributes) return false;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  const role = element.getAttribute('role');
-  return role !== null && UNLIKELY_ROLES.has(role);
+  if (names.length === 0) return false;
+  if (names.includes('hidden')) return true;
+  if (names.includes('aria-hidden') && element.getAttribute('aria-hidden') === 'true') return true;
+  if (!names.includes('role')) return false;
+  return UNLIKELY_ROLES.has(element.getAttribute('role')!);
 }
 
-/** Whether `element`'s class or id is an unlikely one (a comment, a sidebar) with no "maybe" word in it. */
-function hasUnlikelyName(element: Element, tag: string): boolean {
+/**
+ * Whether `element`'s class or id is an unlikely one (a comment, a sidebar) with no "maybe" word in
+ * it; `names`: its attributes' names (see isUnlikely).
+ */
+function hasUnlikelyName(element: Element, tag: string, names: readonly string[]): boolean {
   if (tag === 'BODY' || tag === 'A' || tag === 'MAIN' || tag === 'ARTICLE') return false;
-  const className = classNameOf(element);
-  const id = element.id;
+  const className = names.includes('class') ? classNameOf(element) : '';
+  const id = names.includes('id') ? element.id : '';
   if (!className && !id) return false;
   const name = `${className} ${id}`;
   return UNLIKELY_NAME.test(name) && !MAYBE_NAME.test(name);
@@ -388,12 +393,10 @@ class Scorer {
 
   /** Whether the walk passes over `element` and all it holds: unlikely by its tag, role or name, or hidden. */
   private passesOver(element: Element, tag: string): boolean {
-    // Most of a page's elements have no attributes: no name, role or hiding to read (each read is a
-    // call into the browser).
-    const attributes = element.hasAttributes();
+    const names = element.getAttributeNames();
     return (
-      isUnlikely(element, tag, attributes) ||
-      (this.unlikelyNames && this.inTable === 0 && attributes && hasUnlikelyName(element, tag)) ||
+      isUnlikely(element, tag, names) ||
+      (this.unlikelyNames && this.inTable === 0 && hasUnlikelyName(element, tag, names)) ||
       (this.hidden !== null && this.hidden.has(element))
     );
   }
