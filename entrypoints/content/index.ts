@@ -29,6 +29,8 @@ export default defineContentScript({
     // The knowledge base and the reader's tracked terms live in the background, warm across pages;
     // a background the browser stopped was woken as the page started loading (see wake.content.ts).
     const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
+    // The extension's own origin, asked once: each call of an extension API crosses into its bindings.
+    const ownOrigin = browser.runtime.getURL('/');
     const matching = backgroundMatching(toBackground);
     const loadTools = pageToolsLoader(() => toBackground('crosscheck:load-page-tools'));
     const page = new PageController({
@@ -36,7 +38,7 @@ export default defineContentScript({
         const { create, words } = await loadTools();
         return create({
           matching,
-          cardUrl: browser.runtime.getURL('/card.html'),
+          cardUrl: `${ownOrigin}card.html`,
           cardTicket: () => toBackground('crosscheck:card-ticket'),
           highlightDescriptions: words.highlightDescriptions,
         });
@@ -51,7 +53,6 @@ export default defineContentScript({
     // Messages from our own popup, pages and background only: never from a page. Replies go through
     // sendResponse, the channel kept open by returning true (the content script has no polyfill,
     // so a returned promise would not be awaited; see wxt.config.ts).
-    const ownOrigin = browser.runtime.getURL('/');
     const answer = serve(TAB, page.answers);
     const onMessage = (
       message: unknown,

@@ -1,4 +1,4 @@
-import Mark from 'mark.js';
+import Mark from 'mark.js/dist/mark.es6.js';
 import { highlightDescriptions, type HighlightDescriptions } from '../kb/category-labels';
 import type { Category } from '../kb/types';
 import { MARK_TAG } from '../article/exclusions';
