@@ -1,4 +1,5 @@
 import { createPageTools } from '@/lib/page-life/page-tools';
+import { onEveryElement } from '@/lib/annotate/highlight-styles';
 import { publishPageTools } from '@/lib/page-life/page-tools-loader';
 import cardCss from './card-host.css?inline';
 import highlightRangesCss from './highlight-ranges.css?inline';
@@ -15,7 +16,13 @@ export default defineUnlistedScript({
   globalName: false,
   main() {
     publishPageTools((options) =>
-      createPageTools(options, { cardCss, highlightCss: { marks: highlightMarksCss, ranges: highlightRangesCss } }),
+      createPageTools(options, {
+        cardCss,
+        highlightCss: {
+          marks: highlightMarksCss,
+          ranges: import.meta.env.FIREFOX ? onEveryElement(highlightRangesCss) : highlightRangesCss,
+        },
+      }),
     );
   },
 });

@@ -26,6 +26,13 @@ describe('a page whose DOM a framework owns (React, server-rendered then hydrate
     expect(await rangesOf('crosscheck-figure-matches')).toEqual(['$76 billion']);
     expect(await rangesOf('crosscheck-figure')).toEqual([]);
     expect(await page.locator('#root crosscheck-mark').count()).toBe(0);
+    // Painted: the text's element takes its highlights' style from the root's (highlight inheritance).
+    const painted = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('crosscheck-concept')!][0] as Range;
+      const style = getComputedStyle(range.startContainer.parentElement!, '::highlight(crosscheck-concept)');
+      return { line: style.textDecorationLine, background: style.backgroundColor };
+    });
+    expect(painted).toEqual({ line: 'underline', background: expect.not.stringMatching(/^rgba\(0, 0, 0, 0\)$/) });
 
     await page.waitForFunction(() => (window as unknown as { fixtureHydrated?: boolean }).fixtureHydrated === true);
     const passesBefore = await page.evaluate(() => performance.getEntriesByName('crosscheck:annotate').length);

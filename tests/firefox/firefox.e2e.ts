@@ -133,6 +133,18 @@ describe('Firefox: highlights', () => {
     expect(expected.marks.length + expected.ranges.flatMap(([, ranges]) => ranges).length).toBeGreaterThan(10);
     expect(drawn).toEqual(expected);
   });
+
+  it('styles the range highlights on every element: Firefox has no highlight inheritance', async () => {
+    const page = await open(LAYOUTS[0]!.path);
+    const selectors = await page.evaluate(() =>
+      document.adoptedStyleSheets
+        .flatMap((sheet) => [...sheet.cssRules].map((rule) => (rule as CSSStyleRule).selectorText ?? ''))
+        .filter((selector) => selector.includes('::highlight')),
+    );
+    await page.close();
+    expect(selectors.length).toBeGreaterThan(20);
+    for (const selector of selectors) expect(selector).toMatch(/^:root(\[[^\]]+\])? ::highlight\(/);
+  });
 });
 
 describe('Firefox: the card', () => {
