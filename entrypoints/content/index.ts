@@ -27,7 +27,7 @@ export default defineContentScript({
       ctx.signal,
     );
     // The knowledge base and the reader's tracked terms live in the background, warm across pages;
-    // a background the browser stopped was woken as the page started loading (see wake.content.ts).
+    // a background the browser stopped was woken as the page started loading (see background.ts, tabs.onUpdated).
     const toBackground = sender(BACKGROUND, (request) => browser.runtime.sendMessage(request));
     // The extension's own origin, asked once: each call of an extension API crosses into its bindings.
     const ownOrigin = browser.runtime.getURL('/');
