@@ -237,7 +237,7 @@ function tagWeight(tag: string): number {
  * its attributes' names, read in one call into the browser (each read is one, and most elements
  * have few attributes or none), so only the values of those it has are read.
  */
-function isUnlikely(element: Element, tag: string, names: readonly string[] = element.getAttributeNames()): boolean {
+function isUnlikely(element: Element, tag: string, names: readonly string[]): boolean {
   if (IGNORED_TAGS.has(tag)) return true;
   if (names.length === 0) return false;
   if (names.includes('hidden')) return true;
@@ -315,7 +315,10 @@ class Scorer {
   }
   /** Paragraphs long enough, and not mostly links, to score: none, and the page has no article. */
   scoredParagraphs = 0;
-  /** Blocks passed over for their class or id alone (what Readability's retry walks too). */
+  /**
+   * Blocks passed over for their class or id, or as hidden, not for their tag or role (what
+   * Readability's retry walks too).
+   */
   readonly setAsideByName: Element[] = [];
   /** Running totals while walking: characters of text and of link text, commas. */
   private text = 0;
@@ -355,9 +358,12 @@ class Scorer {
         const childTag = child.tagName.toUpperCase();
         if (TEXTLESS_TAGS.has(childTag)) {
           if (BLOCK_TAGS.has(childTag)) holdsBlock = true;
-        } else if (this.passesOver(child, childTag)) {
+          continue;
+        }
+        const reason = this.passedOverFor(child, childTag);
+        if (reason !== null) {
           passedOver = true;
-          if (this.unlikelyNames && !isUnlikely(child, childTag)) this.setAsideByName.push(child);
+          if (this.unlikelyNames && reason !== 'unlikely') this.setAsideByName.push(child);
           if (BLOCK_TAGS.has(childTag)) holdsBlock = true;
         } else if (this.walk(child, childTag)) holdsBlock = true;
         else if (childTag === 'BR') breaks = true;
@@ -391,14 +397,15 @@ class Scorer {
     return holdsBlock || BLOCK_TAGS.has(tag);
   }
 
-  /** Whether the walk passes over `element` and all it holds: unlikely by its tag, role or name, or hidden. */
-  private passesOver(element: Element, tag: string): boolean {
+  /**
+   * Why the walk passes over `element` and all it holds (unlikely by its tag or role, by its name,
+   * or hidden), null when it does not; its attributes' names are read once for all three.
+   */
+  private passedOverFor(element: Element, tag: string): 'unlikely' | 'name' | 'hidden' | null {
     const names = element.getAttributeNames();
-    return (
-      isUnlikely(element, tag, names) ||
-      (this.unlikelyNames && this.inTable === 0 && hasUnlikelyName(element, tag, names)) ||
-      (this.hidden !== null && this.hidden.has(element))
-    );
+    if (isUnlikely(element, tag, names)) return 'unlikely';
+    if (this.unlikelyNames && this.inTable === 0 && hasUnlikelyName(element, tag, names)) return 'name';
+    return this.hidden !== null && this.hidden.has(element) ? 'hidden' : null;
   }
 
   /**
