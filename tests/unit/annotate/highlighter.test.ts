@@ -242,18 +242,23 @@ describe('textNodeCursor', () => {
 });
 
 describe('markCalls', () => {
+  /** markCalls for every match of `pattern` in `root`'s text, one record for all. */
+  const markCallsFor = (root: Element, pattern: RegExp) => {
+    const collected = collectText(root, () => false);
+    const record = { entry: entries[0]!, figure: null, elements: [], range: null };
+    const ranges = [...collected.text.matchAll(pattern)].map((m) => ({
+      ...toRawRange(collected, m.index, m.index + m[0].length),
+      record,
+    }));
+    return markCalls(root, ranges, collected);
+  };
+
   it('reads neighbouring blocks together up to MAX_CONTEXT_CHARS, with offsets relative to them', () => {
     const paragraph = (i: number) => `<p>Paragraph ${i} says soft secession ${'and more '.repeat(i % 7)}once.</p>`;
     const root = setUp(
       `<section>${Array.from({ length: 60 }, (_, i) => paragraph(i)).join('')}</section><p>${'long '.repeat(600)}soft secession</p>`,
     );
-    const collected = collectText(root, () => false);
-    const record = { entry: entries[0]!, figure: null, elements: [], range: null };
-    const ranges = [...collected.text.matchAll(/soft secession/g)].map((m) => ({
-      ...toRawRange(collected, m.index, m.index + m[0].length),
-      record,
-    }));
-    const calls = markCalls(root, ranges, collected);
+    const calls = markCallsFor(root, /soft secession/g);
     expect(calls.length).toBeGreaterThan(2);
     expect(calls.flatMap((call) => call.ranges)).toHaveLength(61);
     for (const { context, ranges: local } of calls) {
@@ -269,13 +274,7 @@ describe('markCalls', () => {
     const root = setUp(
       Array.from({ length: 30 }, (_, i) => `<p>${i}: ${'soft secession, '.repeat(10)}end.</p>`).join(''),
     );
-    const collected = collectText(root, () => false);
-    const record = { entry: entries[0]!, figure: null, elements: [], range: null };
-    const ranges = [...collected.text.matchAll(/soft secession/g)].map((m) => ({
-      ...toRawRange(collected, m.index, m.index + m[0].length),
-      record,
-    }));
-    const calls = markCalls(root, ranges, collected);
+    const calls = markCallsFor(root, /soft secession/g);
     expect(calls.flatMap((call) => call.ranges)).toHaveLength(300);
     for (const { context, ranges: local } of calls) {
       const blocks = context as HTMLElement[];
