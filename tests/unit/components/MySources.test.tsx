@@ -15,8 +15,8 @@ import { searchProgress, splitAliases, TrackForm } from '@/components/TrackForm'
 import { t } from '@/lib/i18n';
 import type { EntryDetails } from '@/lib/kb/types';
 import type { OwnSources } from '@/lib/my-sources/card-data';
-import { DEFAULT_SETTINGS, type TrackedHighlights } from '@/lib/settings/schema';
-import { armitageSource, axeViolations } from './fixtures';
+import type { TrackedHighlights } from '@/lib/settings/schema';
+import { armitageSource, axeViolations, popupProps } from './fixtures';
 
 afterEach(cleanup);
 
@@ -135,25 +135,7 @@ describe('the reader’s sources on a card', () => {
 
 describe('the popup’s reader’s sources', () => {
   const base: PopupMySources = { saved: false, outcome: null, saving: false, seenBefore: null, onSave: vi.fn() };
-  const renderPopup = (mySources: PopupMySources) =>
-    render(
-      <Popup
-        settings={DEFAULT_SETTINGS}
-        summary={{ site: 'news.example', active: true, scope: 'article', trackedShown: false, entries: [] }}
-        notice={null}
-        sourceCount={5}
-        onEnabled={vi.fn()}
-        onCategory={vi.fn()}
-        onPauseSite={vi.fn()}
-        onReveal={vi.fn()}
-        onAnnotatePage={vi.fn()}
-        onOpenOptions={vi.fn()}
-        trackedTerms={0}
-        onShowTrackedHere={vi.fn()}
-        onTrackedSite={vi.fn()}
-        mySources={mySources}
-      />,
-    );
+  const renderPopup = (mySources: PopupMySources) => render(<Popup {...popupProps({ mySources })} />);
 
   it('offers to add the article, then says it is saved; a problem is shown in words', () => {
     const onSave = vi.fn();

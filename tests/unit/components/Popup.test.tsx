@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   fewEntries,
   FEW_CHARACTERS,
@@ -12,7 +12,7 @@ import {
 } from '@/components/Popup';
 import type { FoundEntry } from '@/lib/services/messages';
 import { DEFAULT_SETTINGS, withCategory, withSitePaused, type Settings } from '@/lib/settings/schema';
-import { axeViolations } from './fixtures';
+import { axeViolations, popupProps } from './fixtures';
 
 afterEach(cleanup);
 
@@ -34,22 +34,7 @@ function manyEntries(n: number, category: FoundEntry['category'] = 'organization
 }
 
 function renderPopup(overrides: Partial<PopupProps> = {}) {
-  const props: PopupProps = {
-    settings: DEFAULT_SETTINGS,
-    summary,
-    notice: null,
-    sourceCount: 5,
-    onEnabled: vi.fn(),
-    onCategory: vi.fn(),
-    onPauseSite: vi.fn(),
-    onReveal: vi.fn(),
-    onAnnotatePage: vi.fn(),
-    onOpenOptions: vi.fn(),
-    trackedTerms: 0,
-    onShowTrackedHere: vi.fn(),
-    onTrackedSite: vi.fn(),
-    ...overrides,
-  };
+  const props = popupProps({ summary, ...overrides });
   const { container } = render(<Popup {...props} />);
   return { props, container };
 }

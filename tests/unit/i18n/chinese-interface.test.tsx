@@ -15,6 +15,7 @@ import { judgeFigure } from '@/lib/figures/verdict';
 import { kbDetails } from '@/lib/kb/details-data';
 import { kbIndex } from '@/lib/kb/index-data';
 import { DEFAULT_SETTINGS, withSitePaused, type Settings } from '@/lib/settings/schema';
+import { popupProps } from '../components/fixtures';
 import { speak, type Locale } from '../../harness/catalogue';
 import { dataStrings, languageCheck } from '../../harness/languages';
 
@@ -91,19 +92,7 @@ const summary = {
 function popup(overrides: Partial<PopupProps> = {}): VNode {
   return (
     <Popup
-      settings={DEFAULT_SETTINGS}
-      summary={summary}
-      notice="corrupt"
-      sourceCount={5}
-      onEnabled={vi.fn()}
-      onCategory={vi.fn()}
-      onPauseSite={vi.fn()}
-      onReveal={vi.fn()}
-      onAnnotatePage={vi.fn()}
-      onOpenOptions={vi.fn()}
-      trackedTerms={1}
-      onShowTrackedHere={vi.fn()}
-      onTrackedSite={vi.fn()}
+      {...popupProps({ summary, notice: 'corrupt', trackedTerms: 1 })}
       mySources={{
         saved: true,
         outcome: { ok: false, message: '—' },
