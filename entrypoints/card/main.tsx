@@ -5,7 +5,7 @@ import '@/components/card-frame.css';
 import { CARD_PORT_MESSAGE, isToCard, type FromCard, type ToCard } from '@/lib/card/protocol';
 import { BACKGROUND, sender } from '@/lib/services/messages';
 import { PortOffers } from '@/lib/services/card-tickets';
-import { localisePage, t } from '@/lib/i18n';
+import { localisePage, t, uiLanguage } from '@/lib/i18n';
 
 localisePage(t('card.frameTitle'));
 
@@ -29,13 +29,7 @@ function start(port: MessagePort): void {
   };
   const post = (message: FromCard) => port.postMessage(message);
   render(
-    <CardFrame
-      subscribe={subscribe}
-      post={post}
-      loadEntry={loadEntry}
-      loadOwn={loadOwn}
-      uiLanguage={browser.i18n.getUILanguage()}
-    />,
+    <CardFrame subscribe={subscribe} post={post} loadEntry={loadEntry} loadOwn={loadOwn} uiLanguage={uiLanguage()} />,
     document.getElementById('app')!,
   );
 }
