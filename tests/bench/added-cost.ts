@@ -3,11 +3,13 @@
  * the page's whole main-thread task time and script time from CDP `Performance.getMetrics` 2 s
  * after its load event, in a browser with the extension less one without it, loads of the two
  * interleaved; and the first card, from the reader's trusted hover or click to the card painted.
+ * A third browser holds the floor: the same extension with its content script emptied, what any
+ * content script costs a page before it runs a line (the browser's isolated world for it).
  *
  * Called by bench.ts for its headline; run alone with `npm run build:chrome && tsx
  * tests/bench/added-cost.ts [--quick]`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +49,8 @@ export interface AddedCostResult {
   readonly page: AddedCostPage;
   readonly withExtension: LoadMetrics[];
   readonly without: LoadMetrics[];
+  /** The same extension with its content script emptied. */
+  readonly emptyContentScript: LoadMetrics[];
 }
 
 export interface FirstCardResult {
@@ -98,6 +102,22 @@ async function launchWithout(): Promise<{ context: BrowserContext; close(): Prom
   };
 }
 
+/**
+ * A copy of the built extension whose content scripts are empty files: its manifest, background and
+ * pages as shipped, so the browser still creates the content script's world on every page.
+ */
+async function withEmptyContentScript(extensionPath: string): Promise<{ path: string; remove(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'crosscheck-empty-content-script-'));
+  await cp(extensionPath, path, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(path, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { js?: string[] }[];
+  };
+  const scripts = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
+  if (scripts.length === 0) throw new Error(`${extensionPath} declares no content script to empty`);
+  await Promise.all(scripts.map((script) => writeFile(join(path, script), '')));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
 /** Loads `url` in a new tab and reads its main-thread metrics AFTER_LOAD_MS after the load event. */
 async function freshLoad(context: BrowserContext, url: string): Promise<LoadMetrics> {
   const page = await context.newPage();
@@ -121,8 +141,9 @@ async function freshLoad(context: BrowserContext, url: string): Promise<LoadMetr
 }
 
 /**
- * `loads` fresh loads of each page in a browser with the extension and in one without, one
- * after the other, which goes first alternating; then the first card, `loads` times by each input.
+ * `loads` fresh loads of each page in a browser with the extension, in one without and in one with
+ * the extension's content script emptied, one after the other, which goes first rotating; then the
+ * first card, `loads` times by each input.
  */
 export async function measureAddedCost(
   origin: string,
@@ -132,16 +153,25 @@ export async function measureAddedCost(
   const loadAtStart = loadavg()[0]!;
   const extension = await launchWithExtension(builtExtensionPath());
   const plain = await launchWithout();
+  const emptied = await withEmptyContentScript(builtExtensionPath());
+  const floor = await launchWithExtension(emptied.path);
   try {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    const results: AddedCostResult[] = pages.map((page) => ({ page, withExtension: [], without: [] }));
+    const results: AddedCostResult[] = pages.map((page) => ({
+      page,
+      withExtension: [],
+      without: [],
+      emptyContentScript: [],
+    }));
     for (let run = 0; run < loads; run++) {
       for (const result of results) {
         const url = `${origin}${result.page.path}`;
-        const withExtension = () => freshLoad(extension.context, url).then((m) => result.withExtension.push(m));
-        const without = () => freshLoad(plain.context, url).then((m) => result.without.push(m));
-        if (run % 2 === 0) await withExtension().then(without);
-        else await without().then(withExtension);
+        const browsers = [
+          () => freshLoad(extension.context, url).then((m) => result.withExtension.push(m)),
+          () => freshLoad(plain.context, url).then((m) => result.without.push(m)),
+          () => freshLoad(floor.context, url).then((m) => result.emptyContentScript.push(m)),
+        ];
+        for (let turn = 0; turn < browsers.length; turn++) await browsers[(run + turn) % browsers.length]!();
       }
     }
     const cards: FirstCardResult[] = [];
@@ -157,6 +187,8 @@ export async function measureAddedCost(
   } finally {
     await extension.close();
     await plain.close();
+    await floor.close();
+    await emptied.remove();
   }
 }
 
@@ -177,24 +209,30 @@ export function addedCostTable({ pages, cards, loads, loadAverage }: AddedCost):
   return [
     "## The extension's added main-thread time per fresh load",
     '',
-    '| page | with ms | without ms | added ms | of which script ms | added, thread time ms | target | met |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-    ...pages.map(({ page, withExtension, without }) => {
+    '| page | with ms | without ms | added ms | of which script ms | added, thread time ms | floor: an empty content script adds ms | floor, thread time ms | target | met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    ...pages.map(({ page, withExtension, without, emptyContentScript }) => {
       const withMs = median(withExtension.map((m) => m.taskMs));
       const withoutMs = median(without.map((m) => m.taskMs));
-      const added = (metric: keyof LoadMetrics) =>
-        median(withExtension.map((m) => m[metric])) - median(without.map((m) => m[metric]));
-      const [task, script, cpu] = [added('taskMs'), added('scriptMs'), added('taskCpuMs')];
-      return `| ${page.name} | ${fmt(withMs)} | ${fmt(withoutMs)} | ${signed(task)} | ${signed(script)} | ${signed(cpu)} | ≤ ${page.targetMs} ms added | ${task <= page.targetMs ? 'yes' : 'no'} |`;
+      const added = (loads: readonly LoadMetrics[], metric: keyof LoadMetrics) =>
+        median(loads.map((m) => m[metric])) - median(without.map((m) => m[metric]));
+      const [task, script, cpu] = [
+        added(withExtension, 'taskMs'),
+        added(withExtension, 'scriptMs'),
+        added(withExtension, 'taskCpuMs'),
+      ];
+      const [floorTask, floorCpu] = [added(emptyContentScript, 'taskMs'), added(emptyContentScript, 'taskCpuMs')];
+      return `| ${page.name} | ${fmt(withMs)} | ${fmt(withoutMs)} | ${signed(task)} | ${signed(script)} | ${signed(cpu)} | ${signed(floorTask)} | ${signed(floorCpu)} | ≤ ${page.targetMs} ms added | ${task <= page.targetMs ? 'yes' : 'no'} |`;
     }),
     ...cards.map(({ input, ms }) => {
       const shown = median(ms);
-      return `| ${cardWhat[input]} (seed page) | ${fmt(shown)} | — | — | — | — | ≤ ${FIRST_CARD_TARGET_MS} ms to painted | ${shown <= FIRST_CARD_TARGET_MS ? 'yes' : 'no'} |`;
+      return `| ${cardWhat[input]} (seed page) | ${fmt(shown)} | — | — | — | — | — | — | ≤ ${FIRST_CARD_TARGET_MS} ms to painted | ${shown <= FIRST_CARD_TARGET_MS ? 'yes' : 'no'} |`;
     }),
     '',
     `- with, without: the page's main-thread time (CDP \`Performance.getMetrics\` \`TaskDuration\`: every task of the tab's renderer main thread from the navigation) ${AFTER_LOAD_MS / 1000} s after its load event, in a Chromium with the shipped extension and in one without it (fresh profiles, the same flags), medians of ${loads} fresh loads each (a new tab each), the two browsers' loads interleaved. added: with less without, everything the extension does in the page included (its scripts' start-up, deciding, finding the article, the first pass, drawing, and the browser's style and layout work for what it adds); of which script: the same for \`ScriptDuration\`; added, thread time: the same for \`TaskDuration\` counted in the main thread's CPU time (\`timeDomain: 'threadTicks'\`, read in the same loads), which a busy machine inflates less. Judged (met) on added.`,
+    `- floor: the same two figures for a third browser, with the same extension but its content script an empty file (its background, manifest and permissions as shipped), its loads interleaved with the other two: what a declared content script costs a page before it runs a line, mostly Chromium creating the script's isolated world and its bindings. What the extension's own code adds is the difference between added and floor.`,
     `- Shop listing: a navigation bar, 60 product cards and a footer, no article (tests/fixtures/pages/shop-listing.html). Seed article in nytimes-4: ../shared/realpages/nytimes-4 without its scripts, its paragraphs replaced by the seed article's.`,
-    `- The machine's load average (1 minute) as these loads began and ended: ${loadAverage.map((load) => load.toFixed(1)).join(' and ')}, on ${availableParallelism()} cores; the two profiles' loads are interleaved so that both see the same load.`,
+    `- The machine's load average (1 minute) as these loads began and ended: ${loadAverage.map((load) => load.toFixed(1)).join(' and ')}, on ${availableParallelism()} cores; the three profiles' loads are interleaved so that all see the same load.`,
     `- First card: ms from the reader's input (its own event timestamp) to the first frame in which the card is shown, on a fresh load of the seed page, median of ${loads}; the card's code may load then.`,
   ];
 }
