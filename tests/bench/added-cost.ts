@@ -21,7 +21,7 @@ import { seedInLayout } from '../harness/big-page';
 import { startPageServer } from '../harness/server';
 import { HOVER_INTENT_MS } from '@/lib/card/highlight-interactions';
 import { firstCard, type CardInput } from './first-card';
-import { pairedDifference, signTestInterval, type PairedDifference } from './paired';
+import { median, pairedDifference, signTestInterval, type PairedDifference } from './paired';
 
 /** Issue 28's wait after the load event before the page's metrics are read: the extension's work is done by then. */
 const AFTER_LOAD_MS = 2000;
@@ -195,11 +195,6 @@ export async function measureAddedCost(
   }
 }
 
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 const fmt = (ms: number) => ms.toFixed(1);
 const signed = (ms: number) => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(1)}`;
 const paired = ({ median, interval }: PairedDifference) =>
@@ -225,13 +220,9 @@ export function addedCostTable({ pages, cards, loads, loadAverage }: AddedCost):
     ...pages.map(({ page, withExtension, without, emptyContentScript }) => {
       const withMs = median(withExtension.map((m) => m.taskMs));
       const withoutMs = median(without.map((m) => m.taskMs));
-      const added = (loads: readonly LoadMetrics[], metric: keyof LoadMetrics) =>
-        median(loads.map((m) => m[metric])) - median(without.map((m) => m[metric]));
-      const [task, script, cpu] = [
-        added(withExtension, 'taskMs'),
-        added(withExtension, 'scriptMs'),
-        added(withExtension, 'taskCpuMs'),
-      ];
+      const added = (metric: keyof LoadMetrics) =>
+        median(withExtension.map((m) => m[metric])) - median(without.map((m) => m[metric]));
+      const [task, script, cpu] = [added('taskMs'), added('scriptMs'), added('taskCpuMs')];
       const floor = (metric: keyof LoadMetrics) =>
         paired(
           pairedDifference(

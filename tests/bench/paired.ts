@@ -11,7 +11,9 @@ export interface PairedDifference {
   readonly interval: { readonly low: number; readonly high: number; readonly confidence: number } | null;
 }
 
-function median(sorted: readonly number[]): number {
+/** The median of `values` (the mean of the middle two of an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
