@@ -21,7 +21,8 @@ import { seedInLayout } from '../harness/big-page';
 import { startPageServer } from '../harness/server';
 import { HOVER_INTENT_MS } from '@/lib/card/highlight-interactions';
 import { firstCard, type CardInput } from './first-card';
-import { median, pairedDifference, signTestInterval, type PairedDifference } from './paired';
+import { median } from '../harness/median';
+import { pairedDifference, signTestInterval, type PairedDifference } from './paired';
 
 /** Issue 28's wait after the load event before the page's metrics are read: the extension's work is done by then. */
 const AFTER_LOAD_MS = 2000;

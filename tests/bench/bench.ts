@@ -51,6 +51,7 @@ import {
 import { HOVER_INTENT_MS } from '@/lib/card/highlight-interactions';
 import { firstCard, type CardInput } from './first-card';
 import { addedCostReport } from './added-cost';
+import { median as medianOf } from '../harness/median';
 import { withProbes } from './page-probes';
 import { mainThreadMs, passField, type PassField } from './pass-measure';
 import { machineDescription, writeRegion } from './performance-doc';
@@ -85,11 +86,10 @@ const RESPONSIVE_MS = 50;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 const known = (xs: readonly (number | null)[]) => xs.filter((x): x is number => x !== null);
+/** The median of the values recorded, null where none was. */
 function median(xs: readonly (number | null)[]): number | null {
-  const sorted = known(xs).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const values = known(xs);
+  return values.length === 0 ? null : medianOf(values);
 }
 const max = (xs: readonly (number | null)[]) => (known(xs).length ? Math.max(...known(xs)) : null);
 const fmt = (ms: number | null) => (ms === null ? '—' : ms.toFixed(1));

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumVersion, launchWithExtension } from '../harness/chromium';
 import { builtExtensionPath } from '../harness/extension';
+import { median } from '../harness/median';
 import { bundleForPage } from '../harness/page-script';
 import { generatedArticle } from './generated-articles';
 import { machineDescription, writeRegion } from './performance-doc';
@@ -52,11 +53,6 @@ async function writePack(count: number): Promise<{ path: string; bytes: number }
   return { path, bytes: Buffer.byteLength(json) };
 }
 
-const median = (xs: readonly number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const ms = (x: number) => x.toFixed(1);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 

@@ -3,6 +3,7 @@
  * <head> (main world) that starts while the page parses, before the content script (document_idle),
  * and records every frame, every firing of a 20 ms interval timer and every key press's input delay.
  */
+import { median } from '../harness/median';
 
 /** The page's own timer interval, as a page's clock or carousel would have. */
 export const TIMER_INTERVAL_MS = 20;
@@ -45,12 +46,6 @@ export interface ResponsivenessDuringPass {
   /** The longest wait between two firings of the timer within the pass, beyond its interval. */
   readonly timerLatenessMaxMs: number | null;
 }
-
-const median = (xs: readonly number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 /**
  * The longest interval between consecutive times, counting only its part within [from, to]: a gap

@@ -3,19 +3,13 @@
  * the same moment's load, so the median of the rounds' differences resolves a few milliseconds
  * that the difference of two medians does not.
  */
+import { median } from '../harness/median';
 
 /** The median of the differences, with an interval that holds the true median at `confidence` or more. */
 export interface PairedDifference {
   readonly median: number;
   /** null when there are too few pairs for any interval at the confidence asked. */
   readonly interval: { readonly low: number; readonly high: number; readonly confidence: number } | null;
-}
-
-/** The median of `values` (the mean of the middle two of an even count). */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** P(X ≤ k) for X ~ Binomial(n, ½). */

@@ -12,11 +12,11 @@ import {
   formatHalves,
   formatTable,
   measurePages,
-  median,
   readLayout,
   type PageResult,
 } from '../harness/extraction';
 import { FINDER_LAYOUTS } from '../harness/finder-layouts';
+import { median } from '../harness/median';
 import { FIXTURE_PAGES_DIR } from '../harness/server';
 
 // The article Crosscheck reads on 270 saved pages (../shared/extraction-pages, ../shared/realpages

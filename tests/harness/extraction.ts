@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { ArticleReading, Extraction } from './extraction-entry';
+import { median } from './median';
 import { bundleForPage } from './page-script';
 import { PROJECT_ROOT, REALPAGES_DIR } from './server';
 import { compareWords, type WordScore } from './word-bag';
@@ -164,13 +165,6 @@ function withoutRedirects(html: Buffer): Buffer {
     'latin1',
   );
 }
-
-export const median = (xs: readonly number[]) => {
-  if (xs.length === 0) return NaN;
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 export function formatTable(results: readonly PageResult[]): string {
   const rows = results.map(
