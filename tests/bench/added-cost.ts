@@ -155,9 +155,10 @@ export async function measureAddedCost(
   loads: number,
 ): Promise<AddedCost> {
   const loadAtStart = loadavg()[0]!;
-  const extension = await launchWithExtension(builtExtensionPath());
+  const built = builtExtensionPath();
+  const extension = await launchWithExtension(built);
   const plain = await launchWithout();
-  const emptied = await withEmptyContentScript(builtExtensionPath());
+  const emptied = await withEmptyContentScript(built);
   const floor = await launchWithExtension(emptied.path);
   try {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
